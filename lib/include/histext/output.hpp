@@ -1,0 +1,78 @@
+#pragma once
+/// @file output.hpp  Writers shared by every tool: table, TSV, CSV (RFC 4180) and JSON.
+/// Writers never compute: they lay out values an analysis has already produced.
+#include <cstdint>
+#include <iosfwd>
+#include <memory>
+#include <optional>
+#include <string>
+#include <utility>
+#include <variant>
+#include <vector>
+
+#include "histext/document.hpp"
+
+namespace histext {
+
+/// Output formats; not every tool offers every one.
+enum class format { table, tsv, csv, json, vertical };
+/// Parses "table", "tsv", "csv", "json" or "vertical"; throws histext::error otherwise.
+format parse_format(const std::string& name);
+/// The format's name.
+const char* to_string(format f);
+
+/// One cell: empty (undefined: JSON null, an empty cell), text, an integer or a real.
+using cell = std::variant<std::monostate, std::string, std::int64_t, double>;
+
+/// A rectangular result: a header and rows. Numeric columns are right-aligned in `table`.
+struct table {
+  std::vector<std::string> columns;
+  std::vector<std::vector<cell>> rows;
+  int precision = 3;  ///< digits after the point for reals
+};
+
+/// Writes `t` as an aligned text table, TSV or CSV (RFC 4180: CRLF, quotes doubled).
+/// `color` bolds the header (only ever pass true when the stream is a terminal).
+void write_table(std::ostream& out, const table& t, format f, bool color = false);
+
+/// Formats a real with `precision` digits after the point; "" when it is not finite.
+std::string format_real(double value, int precision);
+
+/// The provenance that opens every JSON output: tool, version, inputs and options in effect.
+struct run_meta {
+  std::string tool;
+  std::vector<input_info> inputs;
+  std::vector<std::pair<std::string, std::string>> options;
+};
+
+/// Writes to a temporary file beside `path`, renamed into place by commit(); an uncommitted
+/// atomic_file removes its temporary file, leaving any existing `path` untouched.
+class atomic_file {
+ public:
+  /// Throws histext::error if the temporary file cannot be created.
+  explicit atomic_file(const std::string& path);
+  ~atomic_file();
+  atomic_file(const atomic_file&) = delete;
+  atomic_file& operator=(const atomic_file&) = delete;
+  std::ostream& stream();
+  /// Flushes and renames into place; throws histext::error on a write or rename failure.
+  void commit();
+
+ private:
+  struct impl;
+  std::unique_ptr<impl> impl_;
+};
+
+}  // namespace histext
+
+#include "histext/segment.hpp"
+
+namespace histext {
+
+/// histext-tokens' output for one document: `table` a summary (blocks, sentences, tokens by kind);
+/// `tsv`/`csv`/`json` every token with block, block_kind, paragraph, sentence, kind, begin, end,
+/// text and norm; `vertical` one token per line and an empty line after each sentence.
+void write_tokens(std::ostream& out, const document& doc, const segmentation& seg, format f, const run_meta& meta,
+                  bool color = false);
+
+}  // namespace histext

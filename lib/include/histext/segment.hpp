@@ -1,0 +1,121 @@
+#pragma once
+/// @file segment.hpp  Blocks, sentences and tokens (ICU BreakIterator over UTF-8 via UText).
+///
+/// Offsets are byte offsets [begin, end) into document::text(); `text(doc)` of any span equals
+/// doc.text().substr(begin, end - begin). Indices (block, paragraph, sentence) are 1-based;
+/// paragraph is 0 for a heading or an attribution, which are not body paragraphs.
+#include <cstddef>
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "histext/document.hpp"
+
+namespace histext {
+
+/// What a block of the passage is.
+enum class block_kind : std::uint8_t { heading, paragraph, attribution };
+/// "heading", "paragraph" or "attribution".
+const char* to_string(block_kind kind);
+
+/// A run of lines between blank lines.
+struct block {
+  std::size_t begin = 0, end = 0;  ///< without the surrounding blank lines and trailing spaces
+  std::uint32_t index = 0;         ///< 1-based
+  block_kind kind = block_kind::paragraph;
+  std::uint32_t paragraph = 0;     ///< 1-based among body paragraphs; 0 for heading/attribution
+};
+
+/// One sentence: its quotes are attached, surrounding whitespace is not.
+struct sentence {
+  std::size_t begin = 0, end = 0;
+  std::uint32_t index = 0;         ///< 1-based over the whole document
+  std::uint32_t block = 0;
+  histext::block_kind block_kind = histext::block_kind::paragraph;
+  std::uint32_t paragraph = 0;
+  std::uint32_t first_token = 0;   ///< tokens [first_token, last_token) of segmentation::tokens
+  std::uint32_t last_token = 0;
+};
+
+/// What a token is.
+enum class token_kind : std::uint8_t { word, number, punctuation, symbol, footnote };
+/// "word", "number", "punctuation", "symbol" or "footnote".
+const char* to_string(token_kind kind);
+
+/// One token. `norm` is NFC + ICU case folding with curly apostrophes made straight; it is what
+/// the analyses count. `base()` drops a possessive ('s or s') from it: "Lenin’s" -> "lenin".
+struct token {
+  std::size_t begin = 0, end = 0;
+  std::size_t base_end = 0;        ///< end of the surface base (before a possessive)
+  std::string norm;
+  std::uint32_t sentence = 0;      ///< 1-based
+  std::uint32_t block = 0;
+  histext::block_kind block_kind = histext::block_kind::paragraph;
+  std::uint32_t paragraph = 0;
+  token_kind kind = token_kind::word;
+  std::uint8_t norm_strip = 0;     ///< bytes of norm that base() drops
+  bool hyphenated = false;         ///< a compound joined across hyphens
+
+  std::string_view text(std::string_view input) const { return input.substr(begin, end - begin); }
+  std::string_view base() const { return std::string_view(norm).substr(0, norm.size() - norm_strip); }
+  bool possessive() const { return norm_strip != 0; }
+  bool is_word() const { return kind == token_kind::word; }
+};
+
+/// Options that change what a token is.
+struct segment_options {
+  bool split_hyphens = false;  ///< "social-democrats" -> social, -, democrats (UD's convention)
+};
+
+/// The views every analysis reads.
+struct segmentation {
+  std::vector<block> blocks;
+  std::vector<sentence> sentences;
+  std::vector<token> tokens;
+};
+
+/// Splits text[begin, end) into blocks at blank lines and names the heading and attribution.
+/// Offsets are into `text`.
+std::vector<block> split_blocks(std::string_view text, std::size_t begin = 0);
+
+/// Reusable segmenter holding the ICU iterators: cheap to call many times, one per thread.
+class segmenter {
+ public:
+  /// Loads the abbreviation list from data_dir(); throws histext::error if ICU or the data fail.
+  explicit segmenter(const segment_options& options = {});
+  ~segmenter();
+  segmenter(segmenter&&) noexcept;
+  segmenter& operator=(segmenter&&) noexcept;
+
+  /// Blocks, sentences and tokens of a whole document.
+  segmentation run(const document& doc);
+  /// Sentences and tokens of one block of `text` (offsets into `text`), appended to `out`;
+  /// numbering continues from what `out` already holds.
+  void run_block(std::string_view text, const block& b, segmentation& out);
+
+ private:
+  struct impl;
+  std::unique_ptr<impl> impl_;
+};
+
+/// Convenience: segmenter(options).run(doc).
+segmentation segment(const document& doc, const segment_options& options = {});
+
+}  // namespace histext
+
+namespace histext {
+
+/// Counts for histext-tokens' summary.
+struct segment_summary {
+  std::size_t blocks = 0, headings = 0, paragraphs = 0, attributions = 0;
+  std::size_t sentences = 0, body_sentences = 0;
+  std::size_t tokens = 0;
+  std::size_t by_kind[5] = {};  ///< indexed by token_kind
+};
+
+/// Counts blocks, sentences and tokens by kind.
+segment_summary summarize(const segmentation& seg);
+
+}  // namespace histext

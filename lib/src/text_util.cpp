@@ -1,0 +1,100 @@
+#include "text_util.hpp"
+
+#include <unicode/normalizer2.h>
+#include <unicode/uchar.h>
+#include <unicode/unistr.h>
+#include <unicode/utf8.h>
+
+#include "histext/error.hpp"
+
+namespace histext {
+
+std::string ascii_lower(std::string_view s) {
+  std::string out(s);
+  for (char& c : out)
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  return out;
+}
+
+std::size_t leading_space(std::string_view s) {
+  std::size_t i = 0;
+  while (i < s.size()) {
+    std::size_t j = i;
+    UChar32 c;
+    U8_NEXT(reinterpret_cast<const uint8_t*>(s.data()), j, s.size(), c);
+    if (c < 0 || !u_isUWhiteSpace(c)) break;
+    i = j;
+  }
+  return i;
+}
+
+std::size_t trailing_space(std::string_view s) {
+  auto i = static_cast<int32_t>(s.size());
+  while (i > 0) {
+    int32_t j = i;
+    UChar32 c;
+    U8_PREV(reinterpret_cast<const uint8_t*>(s.data()), 0, j, c);
+    if (c < 0 || !u_isUWhiteSpace(c)) break;
+    i = j;
+  }
+  return s.size() - static_cast<std::size_t>(i);
+}
+
+bool is_alphabetic(std::string_view s) {
+  if (s.empty()) return false;
+  std::size_t i = 0;
+  while (i < s.size()) {
+    UChar32 c;
+    U8_NEXT(reinterpret_cast<const uint8_t*>(s.data()), i, s.size(), c);
+    if (c < 0 || !(u_isalpha(c) || (U_GET_GC_MASK(c) & U_GC_M_MASK))) return false;
+  }
+  return true;
+}
+
+namespace {
+const icu::Normalizer2& nfc() {
+  UErrorCode status = U_ZERO_ERROR;
+  const icu::Normalizer2* n = icu::Normalizer2::getNFCInstance(status);
+  if (U_FAILURE(status)) throw error("ICU NFC normaliser unavailable");
+  return *n;
+}
+const icu::Normalizer2& nfd() {
+  UErrorCode status = U_ZERO_ERROR;
+  const icu::Normalizer2* n = icu::Normalizer2::getNFDInstance(status);
+  if (U_FAILURE(status)) throw error("ICU NFD normaliser unavailable");
+  return *n;
+}
+}  // namespace
+
+std::string normalize_word(std::string_view s) {
+  bool ascii = true;
+  for (char c : s) ascii &= static_cast<unsigned char>(c) < 0x80;
+  if (ascii) return ascii_lower(s);
+  icu::UnicodeString u = icu::UnicodeString::fromUTF8(icu::StringPiece(s.data(), static_cast<int32_t>(s.size())));
+  UErrorCode status = U_ZERO_ERROR;
+  const icu::Normalizer2& n = nfc();
+  if (!n.isNormalized(u, status)) u = n.normalize(u, status);
+  u.foldCase(U_FOLD_CASE_DEFAULT);
+  u.findAndReplace(icu::UnicodeString(static_cast<UChar32>(0x2019)), icu::UnicodeString(u'\''));
+  u.findAndReplace(icu::UnicodeString(static_cast<UChar32>(0x02BC)), icu::UnicodeString(u'\''));
+  std::string out;
+  u.toUTF8String(out);
+  return out;
+}
+
+std::string strip_accents(std::string_view s) {
+  icu::UnicodeString u = icu::UnicodeString::fromUTF8(icu::StringPiece(s.data(), static_cast<int32_t>(s.size())));
+  UErrorCode status = U_ZERO_ERROR;
+  icu::UnicodeString d = nfd().normalize(u, status);
+  icu::UnicodeString kept;
+  for (int32_t i = 0; i < d.length();) {
+    UChar32 c = d.char32At(i);
+    if (!(U_GET_GC_MASK(c) & U_GC_MN_MASK)) kept.append(c);
+    i += U16_LENGTH(c);
+  }
+  std::string out;
+  nfc().normalize(kept, status).toUTF8String(out);
+  return out;
+}
+
+}  // namespace histext

@@ -1,0 +1,24 @@
+#pragma once
+// Internal text helpers shared by the library's stages (ICU inside; not installed).
+#include <string>
+#include <string_view>
+
+namespace histext {
+
+/// ASCII-only lower-casing (bytes >= 0x80 unchanged).
+std::string ascii_lower(std::string_view s);
+
+/// Bytes of white space (Unicode White_Space, NBSP included) at the start / end of s.
+std::size_t leading_space(std::string_view s);
+std::size_t trailing_space(std::string_view s);
+
+/// True when every code point of s is a letter or a combining mark (and s is not empty).
+bool is_alphabetic(std::string_view s);
+
+/// NFC, ICU default case folding, and curly apostrophes (U+2019, U+02BC) made "'".
+std::string normalize_word(std::string_view s);
+
+/// Removes accents: NFD, drop combining marks, NFC ("Lénine" -> "Lenine").
+std::string strip_accents(std::string_view s);
+
+}  // namespace histext

@@ -1,0 +1,26 @@
+// histext-tokens: blocks, sentences and tokens of a passage (ICU), with byte offsets.
+#include "cli.hpp"
+#include "histext/segment.hpp"
+
+int main(int argc, char** argv) {
+  const std::string tool = "histext-tokens";
+  CLI::App app{"Split a passage into blocks, sentences and tokens, with byte offsets into the input."};
+  histext::cli::common_options common;
+  histext::segment_options options;
+  histext::cli::add_common(app, common, {"table", "tsv", "csv", "json", "vertical"}, false);
+  app.add_flag("--split-hyphens", options.split_hyphens, "split hyphenated compounds (UD's convention)");
+  histext::cli::set_example(app, "histext-tokens --format tsv data/bukharin.txt | head");
+  if (int rc = histext::cli::parse(app, argc, argv); rc >= 0) return rc;
+
+  const histext::format fmt = histext::parse_format(common.format);
+  const bool color = common.output.empty() && histext::cli::stdout_is_terminal();
+  std::optional<histext::segmenter> seg;
+  return histext::cli::for_each_input(tool, common, [&](const histext::document& doc, std::ostream& out) {
+    if (!seg) seg.emplace(options);
+    histext::segmentation s = seg->run(doc);
+    auto meta = histext::cli::make_meta(tool, {doc.info()},
+                                        {{"split_hyphens", options.split_hyphens ? "true" : "false"},
+                                         {"format", common.format}, {"encoding", common.encoding}});
+    histext::write_tokens(out, doc, s, fmt, meta, color);
+  });
+}
