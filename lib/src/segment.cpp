@@ -156,6 +156,13 @@ bool is_s_contraction(std::string_view base) {
   return words.count(base) != 0;
 }
 
+// Prefixes that UD keeps joined even when it splits hyphenated words ("e-mail", "non-Microsoft").
+bool is_prefix(const std::string& w) {
+  static const std::unordered_set<std::string> prefixes = {"e", "x", "non", "counter", "mis", "pre", "co", "anti",
+                                                          "re", "multi", "semi", "ex", "un"};
+  return prefixes.count(w) != 0;
+}
+
 bool is_hyphen(std::string_view s) {
   return s == "-" || s == "\xE2\x80\x90" || s == "\xE2\x80\x91";
 }
@@ -298,9 +305,10 @@ void segmenter::impl::merge_tokens(std::string_view s) {
       continue;
     }
     // Hyphenated compound: word (hyphen word)+, at least one side of each hyphen a word.
-    if (!options.split_hyphens && (t.kind == token_kind::word || t.kind == token_kind::number)) {
+    if (t.kind == token_kind::word || t.kind == token_kind::number) {
       std::size_t j = i;
-      while (adjacent(j + 1) && is_hyphen(text(raw[j + 1])) && adjacent(j + 2) &&
+      while ((!options.split_hyphens || (j == i && is_prefix(ascii_lower(text(raw[j]))))) &&
+             adjacent(j + 1) && is_hyphen(text(raw[j + 1])) && adjacent(j + 2) &&
              (raw[j + 2].kind == token_kind::word || raw[j + 2].kind == token_kind::number) &&
              (raw[j].kind == token_kind::word || raw[j + 2].kind == token_kind::word))
         j += 2;
@@ -312,7 +320,8 @@ void segmenter::impl::merge_tokens(std::string_view s) {
       }
     }
     // Abbreviation or initial with its period: "Mr.", "U.S.", "J.", "etc."
-    if (t.kind == token_kind::word && !t.hyphenated && adjacent(i + 1) && text(raw[i + 1]) == ".") {
+    if (t.kind == token_kind::word && !t.hyphenated && adjacent(i + 1) && text(raw[i + 1]) == "." &&
+        !(adjacent(i + 2) && text(raw[i + 2]) == ".")) {
       std::string key = ascii_lower(text(t));
       std::string_view surface = text(t);
       bool initial = surface.size() == 1 && std::isupper(static_cast<unsigned char>(surface[0]));
@@ -323,18 +332,54 @@ void segmenter::impl::merge_tokens(std::string_view s) {
         continue;
       }
     }
-    // Runs of the same terminal punctuation: "...", "!!", "?!", "--"
-    if (t.kind == token_kind::punctuation && t.end - t.begin == 1 && std::string_view(".!?-").find(s[t.begin]) != std::string_view::npos) {
-      std::size_t j = i;
-      auto same_class = [&](char a, char b) {
-        return a == b || ((a == '!' || a == '?') && (b == '!' || b == '?'));
-      };
-      while (adjacent(j + 1) && raw[j + 1].end - raw[j + 1].begin == 1 && same_class(s[t.begin], s[raw[j + 1].begin])) ++j;
-      if (j > i) {
-        out.push_back({t.begin, raw[j].end, token_kind::punctuation});
+    // Emoticons: ":)", ";-)", ":P", ":?"
+    if ((text(t) == ":" || text(t) == ";") && adjacent(i + 1)) {
+      std::size_t j = i + 1;
+      if (text(raw[j]) == "-" && adjacent(j + 1)) ++j;
+      std::string_view face = text(raw[j]);
+      if ((face == ")" || face == "(" || face == "D" || face == "P" || face == "p" || face == "?" || face == "/") &&
+          !(adjacent(j + 1) && (raw[j + 1].kind == token_kind::word || raw[j + 1].kind == token_kind::number))) {
+        out.push_back({t.begin, raw[j].end, token_kind::symbol});
         i = j;
         continue;
       }
+    }
+    // Runs of repeated punctuation or rules: "...", "!!", "?!", "--", "=====", "***", ">>", "$$$"
+    if ((t.kind == token_kind::punctuation || t.kind == token_kind::symbol) && t.end - t.begin == 1) {
+      auto rule_char = [](char c) { return c == '=' || c == '-' || c == '*' || c == '_' || c == '~'; };
+      auto same_class = [&](char a, char b) {
+        return a == b || ((a == '!' || a == '?') && (b == '!' || b == '?')) || (rule_char(a) && rule_char(b));
+      };
+      std::size_t j = i;
+      while (adjacent(j + 1) && raw[j + 1].end - raw[j + 1].begin == 1 && same_class(s[t.begin], s[raw[j + 1].begin])) ++j;
+      if (j > i) {
+        out.push_back({t.begin, raw[j].end, t.kind});
+        i = j;
+        continue;
+      }
+    }
+    // Dates, times and phone numbers: "08/16/2000", "12:42:55", "303-832-8160", "705-7201"
+    if (t.kind == token_kind::number) {
+      std::size_t j = i;
+      std::string_view sep;
+      while (adjacent(j + 1) && adjacent(j + 2) && raw[j + 2].kind == token_kind::number &&
+             (text(raw[j + 1]) == "/" || text(raw[j + 1]) == ":" || text(raw[j + 1]) == "-") &&
+             (sep.empty() || sep == text(raw[j + 1])))
+        sep = text(raw[j + 1]), j += 2;
+      bool phone = sep == "-" && (j - i >= 4 || (text(raw[i]).size() == 3 && text(raw[j]).size() == 4));
+      if (j > i && (sep != "-" || phone)) {
+        out.push_back({t.begin, raw[j].end, token_kind::number});
+        i = j;
+        continue;
+      }
+    }
+    // Single letters around a slash: "b/c", "w/o"
+    if (t.kind == token_kind::word && t.end - t.begin == 1 && adjacent(i + 1) && text(raw[i + 1]) == "/" &&
+        adjacent(i + 2) && raw[i + 2].kind == token_kind::word && raw[i + 2].end - raw[i + 2].begin == 1 &&
+        !adjacent(i + 3)) {
+      out.push_back({t.begin, raw[i + 2].end, token_kind::word});
+      i += 2;
+      continue;
     }
     // Footnote marker glued to a word: "Bukharin1" -> "Bukharin" + "1".
     if (t.kind == token_kind::word && !t.hyphenated) {
@@ -385,11 +430,23 @@ void segmenter::impl::find_sentences(std::string_view s) {
     while (!before.empty() && u_hasBinaryProperty(last_char(before), UCHAR_QUOTATION_MARK))
       before.remove_suffix(U8_LENGTH(last_char(before)));
     UChar32 next = first_char(s.substr(b));
-    if (!before.empty() && (before.back() == '?' || before.back() == '!') && u_islower(next)) continue;
+    bool quoted = before.size() < e;
+    if (quoted && !before.empty() && (before.back() == '?' || before.back() == '!') && u_islower(next)) continue;
     if (after_abbreviation(b)) continue;
     kept.push_back(b);
   }
+  // A full stop after an ordinary word, followed by a lower-case word, still ends a sentence
+  // (ICU keeps them together; informal text often starts sentences in lower case).
+  for (std::size_t k = 1; k + 1 < raw.size(); ++k) {
+    const raw_token &prev = raw[k - 1], &dot = raw[k], &next = raw[k + 1];
+    if (dot.end - dot.begin != 1 || s[dot.begin] != '.' || prev.end != dot.begin || next.begin == dot.end) continue;
+    if ((prev.kind != token_kind::word && prev.kind != token_kind::number) || prev.end - prev.begin < 2 || !u_islower(first_char(s.substr(next.begin)))) continue;
+    if (abbreviations.known.count(ascii_lower(s.substr(prev.begin, prev.end - prev.begin)))) continue;
+    kept.push_back(dot.end);
+  }
   kept.push_back(s.size());
+  std::sort(kept.begin(), kept.end());
+  kept.erase(std::unique(kept.begin(), kept.end()), kept.end());
   breaks.swap(kept);
 
   // Move a break that falls inside a token to the token's end.
