@@ -387,7 +387,9 @@ void segmenter::impl::merge_tokens(std::string_view s) {
       std::size_t digits = 0;
       while (digits < w.size() && std::isdigit(static_cast<unsigned char>(w[w.size() - 1 - digits]))) ++digits;
       std::string_view stem = w.substr(0, w.size() - digits);
-      if (digits >= 1 && digits <= 3 && stem.size() >= 3 && is_alphabetic(stem)) {
+      // Only after a word with a lower-case letter: "COVID19" and "B52" keep their digits.
+      bool lower = std::any_of(stem.begin(), stem.end(), [](char c) { return c >= 'a' && c <= 'z'; });
+      if (digits >= 1 && digits <= 3 && stem.size() >= 3 && lower && is_alphabetic(stem)) {
         out.push_back({t.begin, t.begin + stem.size(), token_kind::word});
         out.push_back({t.begin + stem.size(), t.end, token_kind::footnote});
         continue;
