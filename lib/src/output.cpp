@@ -129,11 +129,13 @@ void write_table(std::ostream& out, const table& t, format f, bool color) {
   }
   out << '\n';
   for (const auto& line : cells) {
+    std::string text;
     for (std::size_t i = 0; i < line.size(); ++i) {
-      if (i) out << "  ";
-      out << pad(line[i], i, i + 1 == line.size());
+      if (i) text += "  ";
+      text += pad(line[i], i, i + 1 == line.size());
     }
-    out << '\n';
+    text.erase(text.find_last_not_of(' ') + 1);
+    out << text << '\n';
   }
 }
 
