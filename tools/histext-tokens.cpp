@@ -17,7 +17,7 @@ int main(int argc, char** argv) {
   std::optional<histext::segmenter> seg;
   return histext::cli::for_each_input(tool, common, [&](const histext::document& doc, std::ostream& out) {
     if (!seg) seg.emplace(options);
-    histext::segmentation s = seg->run(doc);
+    histext::segmentation s = seg->run(doc, histext::cli::progress_reporter(tool, doc.name(), doc.text().size()));
     auto meta = histext::cli::make_meta(tool, {doc.info()},
                                         {{"split_hyphens", options.split_hyphens ? "true" : "false"},
                                          {"format", common.format}, {"encoding", common.encoding}});

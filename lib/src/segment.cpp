@@ -525,10 +525,15 @@ void segmenter::run_block(std::string_view text, const block& b, segmentation& o
   m.emit(text, b, out);
 }
 
-segmentation segmenter::run(const document& doc) {
+segmentation segmenter::run(const document& doc, const progress_fn& progress) {
   segmentation out;
   out.blocks = split_blocks(doc.view(), doc.body_begin());
-  for (const block& b : out.blocks) run_block(doc.view(), b, out);
+  std::size_t reported = 0;
+  for (const block& b : out.blocks) {
+    run_block(doc.view(), b, out);
+    if (progress && b.end - reported >= (1u << 20)) progress(reported = b.end, doc.text().size());
+  }
+  if (progress) progress(doc.text().size(), doc.text().size());
   return out;
 }
 

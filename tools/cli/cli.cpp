@@ -135,3 +135,19 @@ int with_all_inputs(const std::string& tool, const common_options& o,
 }
 
 }  // namespace histext::cli
+
+namespace histext::cli {
+
+std::function<void(std::size_t, std::size_t)> progress_reporter(const std::string& tool, const std::string& name,
+                                                                std::size_t bytes) {
+  if (!stderr_is_terminal() || bytes < (4u << 20)) return {};
+  return [tool, name, last = -1](std::size_t done, std::size_t total) mutable {
+    int percent = total ? static_cast<int>(100.0 * static_cast<double>(done) / static_cast<double>(total)) : 100;
+    if (percent == last) return;
+    last = percent;
+    std::cerr << '\r' << tool << ": " << name << ' ' << percent << '%' << (percent >= 100 ? "\r\x1b[K" : "")
+              << std::flush;
+  };
+}
+
+}  // namespace histext::cli

@@ -55,3 +55,12 @@ int with_all_inputs(const std::string& tool, const common_options& o,
                     const std::function<void(const std::vector<document>&, std::ostream&)>& all);
 
 }  // namespace histext::cli
+
+namespace histext::cli {
+
+/// A progress reporter for inputs of `bytes`: prints "<tool>: <name> NN%" on stderr, in place, when
+/// stderr is a terminal and the input is large (over 4 MB); otherwise does nothing.
+std::function<void(std::size_t, std::size_t)> progress_reporter(const std::string& tool, const std::string& name,
+                                                                std::size_t bytes);
+
+}  // namespace histext::cli

@@ -6,6 +6,7 @@
 /// paragraph is 0 for a heading or an attribution, which are not body paragraphs.
 #include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -89,8 +90,11 @@ class segmenter {
   segmenter(segmenter&&) noexcept;
   segmenter& operator=(segmenter&&) noexcept;
 
+  /// Called now and then with bytes done and bytes in all, for progress reports.
+  using progress_fn = std::function<void(std::size_t done, std::size_t total)>;
+
   /// Blocks, sentences and tokens of a whole document.
-  segmentation run(const document& doc);
+  segmentation run(const document& doc, const progress_fn& progress = {});
   /// Sentences and tokens of one block of `text` (offsets into `text`), appended to `out`;
   /// numbering continues from what `out` already holds.
   void run_block(std::string_view text, const block& b, segmentation& out);
