@@ -132,9 +132,30 @@ document document::from_file(const std::string& path, const load_options& option
   struct stat st {};
   if (::stat(path.c_str(), &st) != 0) throw error(path + ": " + std::strerror(errno));
   if (S_ISDIR(st.st_mode)) throw error(path + ": is a directory");
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw error(path + ": cannot open: " + std::strerror(errno));
-  return from_stream(in, path, options);
+  if (!S_ISREG(st.st_mode)) {  // a pipe or a device: read as a stream
+    std::ifstream in(path, std::ios::binary);
+    if (!in) throw error(path + ": cannot open: " + std::strerror(errno));
+    return from_stream(in, path, options);
+  }
+  int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) throw error(path + ": cannot open: " + std::strerror(errno));
+  std::string bytes(static_cast<std::size_t>(st.st_size), '\0');
+  std::size_t done = 0;
+  while (true) {  // the size may change while reading: read to the end whatever it is
+    if (done == bytes.size()) bytes.resize(bytes.size() + (1 << 16));
+    ssize_t n = ::read(fd, bytes.data() + done, bytes.size() - done);
+    if (n < 0 && errno == EINTR) continue;
+    if (n < 0) {
+      int e = errno;
+      ::close(fd);
+      throw error(path + ": read error: " + std::strerror(e));
+    }
+    if (n == 0) break;
+    done += static_cast<std::size_t>(n);
+  }
+  ::close(fd);
+  bytes.resize(done);
+  return from_bytes(std::move(bytes), path, options);
 }
 
 text_position document::position(std::size_t offset) const { return position_in(text_, offset); }

@@ -202,27 +202,26 @@ void write_tokens(std::ostream& out, const document& doc, const segmentation& se
       write_table(out, t, f);
       return;
     }
-    case format::table: {
-      segment_summary s = summarize(seg);
-      table t;
-      t.columns = {"what", "count"};
-      auto row = [&](const char* what, std::size_t n) { t.rows.push_back({std::string(what), std::int64_t(n)}); };
-      row("blocks", s.blocks);
-      row("  headings", s.headings);
-      row("  paragraphs", s.paragraphs);
-      row("  attributions", s.attributions);
-      row("sentences", s.sentences);
-      row("  in body paragraphs", s.body_sentences);
-      row("tokens", s.tokens);
-      for (int k = 0; k < 5; ++k) {
-        std::string label = std::string("  ") + to_string(static_cast<token_kind>(k));
-        t.rows.push_back({label, std::int64_t(s.by_kind[k])});
-      }
-      out << doc.name() << '\n';
-      write_table(out, t, f, color);
+    case format::table:
+      write_token_summary(out, doc.name(), summarize(seg), color);
       return;
-    }
   }
+}
+
+void write_token_summary(std::ostream& out, const std::string& name, const segment_summary& s, bool color) {
+  table t;
+  t.columns = {"what", "count"};
+  auto row = [&](const std::string& what, std::size_t n) { t.rows.push_back({what, std::int64_t(n)}); };
+  row("blocks", s.blocks);
+  row("  headings", s.headings);
+  row("  paragraphs", s.paragraphs);
+  row("  attributions", s.attributions);
+  row("sentences", s.sentences);
+  row("  in body paragraphs", s.body_sentences);
+  row("tokens", s.tokens);
+  for (int k = 0; k < 5; ++k) row(std::string("  ") + to_string(static_cast<token_kind>(k)), s.by_kind[k]);
+  out << name << '\n';
+  write_table(out, t, format::table, color);
 }
 
 // ---------------------------------------------------------------------------------------------

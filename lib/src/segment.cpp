@@ -44,24 +44,19 @@ const char* to_string(token_kind kind) {
 
 namespace {
 
-struct line_span {
-  std::size_t begin, end;  // content, without the line end
-};
-
-// Lines of text[begin, size): LF, CRLF and CR each end a line.
-std::vector<line_span> split_lines(std::string_view text, std::size_t begin) {
-  std::vector<line_span> lines;
+// Calls each(begin, end) for every line of text[begin, size): LF, CRLF and CR each end a line.
+template <typename F>
+void for_each_line(std::string_view text, std::size_t begin, F each) {
   std::size_t start = begin;
   for (std::size_t i = begin; i < text.size(); ++i) {
     char c = text[i];
     if (c == '\n' || c == '\r') {
-      lines.push_back({start, i});
+      each(start, i);
       if (c == '\r' && i + 1 < text.size() && text[i + 1] == '\n') ++i;
       start = i + 1;
     }
   }
-  if (start < text.size()) lines.push_back({start, text.size()});
-  return lines;
+  if (start < text.size()) each(start, text.size());
 }
 
 bool is_dash_start(std::string_view s) {
@@ -94,18 +89,18 @@ std::vector<block> split_blocks(std::string_view text, std::size_t begin) {
   std::vector<block> blocks;
   std::size_t cur_begin = 0, cur_end = 0;
   bool open = false;
-  for (const line_span& line : split_lines(text, begin)) {
-    std::string_view content = text.substr(line.begin, line.end - line.begin);
-    std::size_t lead = leading_space(content), trail = trailing_space(content);
+  for_each_line(text, begin, [&](std::size_t line_begin, std::size_t line_end) {
+    std::string_view content = text.substr(line_begin, line_end - line_begin);
+    std::size_t lead = leading_space(content);
     if (lead == content.size()) {  // blank line closes a block
       if (open) blocks.push_back({cur_begin, cur_end});
       open = false;
-      continue;
+      return;
     }
-    if (!open) cur_begin = line.begin + lead;
-    cur_end = line.end - trail;
+    if (!open) cur_begin = line_begin + lead;
+    cur_end = line_end - trailing_space(content);
     open = true;
-  }
+  });
   if (open) blocks.push_back({cur_begin, cur_end});
 
   if (blocks.size() > 1 && looks_like_heading(text.substr(blocks.front().begin, blocks.front().end - blocks.front().begin)))
@@ -286,7 +281,9 @@ void segmenter::impl::merge_tokens(std::string_view s) {
     auto adjacent = [&](std::size_t j) { return j < raw.size() && raw[j].begin == raw[j - 1].end; };
 
     // URL: scheme "://..." or "www." up to the next space; trailing punctuation stays out.
-    std::string lower = t.kind == token_kind::word ? ascii_lower(text(t)) : std::string();
+    char head = static_cast<char>(s[t.begin] | 0x20);
+    std::string lower = t.kind == token_kind::word && (head == 'h' || head == 'f' || head == 'w') && t.end - t.begin <= 64
+                            ? ascii_lower(text(t)) : std::string();
     bool scheme = (lower == "http" || lower == "https" || lower == "ftp") && adjacent(i + 1) && text(raw[i + 1]) == ":" &&
                   adjacent(i + 2) && text(raw[i + 2]) == "/";
     if (scheme || lower.rfind("www.", 0) == 0) {
@@ -462,7 +459,7 @@ void segmenter::impl::find_sentences(std::string_view s) {
 
 void segmenter::impl::emit(std::string_view text, const block& b, segmentation& out) {
   std::string_view s = text.substr(b.begin, b.end - b.begin);
-  auto sentence_number = static_cast<std::uint32_t>(out.sentences.size());
+  auto sentence_number = static_cast<std::uint32_t>(out.sentences_before + out.sentences.size());
   std::size_t start = 0, t = 0;
   for (std::size_t brk : breaks) {
     std::size_t first = t;
@@ -537,24 +534,43 @@ segmentation segmenter::run(const document& doc, const progress_fn& progress) {
   return out;
 }
 
+void segmenter::for_each_block(const document& doc, const block_fn& each, const progress_fn& progress) {
+  segmentation piece;
+  std::vector<block> blocks = split_blocks(doc.view(), doc.body_begin());
+  std::size_t reported = 0;
+  for (const block& b : blocks) {
+    piece.sentences_before += static_cast<std::uint32_t>(piece.sentences.size());
+    piece.sentences.clear();
+    piece.tokens.clear();
+    run_block(doc.view(), b, piece);
+    each(b, piece);
+    if (progress && b.end - reported >= (1u << 20)) progress(reported = b.end, doc.text().size());
+  }
+  if (progress) progress(doc.text().size(), doc.text().size());
+}
+
 segmentation segment(const document& doc, const segment_options& options) { return segmenter(options).run(doc); }
 
 }  // namespace histext
 
 namespace histext {
 
-segment_summary summarize(const segmentation& seg) {
-  segment_summary s;
-  s.blocks = seg.blocks.size();
+void add_to_summary(segment_summary& s, const segmentation& seg) {
+  s.blocks += seg.blocks.size();
   for (const block& b : seg.blocks) {
     s.headings += b.kind == block_kind::heading;
     s.paragraphs += b.kind == block_kind::paragraph;
     s.attributions += b.kind == block_kind::attribution;
   }
-  s.sentences = seg.sentences.size();
+  s.sentences += seg.sentences.size();
   for (const sentence& x : seg.sentences) s.body_sentences += x.block_kind == block_kind::paragraph;
-  s.tokens = seg.tokens.size();
+  s.tokens += seg.tokens.size();
   for (const token& t : seg.tokens) ++s.by_kind[static_cast<int>(t.kind)];
+}
+
+segment_summary summarize(const segmentation& seg) {
+  segment_summary s;
+  add_to_summary(s, seg);
   return s;
 }
 

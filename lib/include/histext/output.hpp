@@ -75,4 +75,8 @@ namespace histext {
 void write_tokens(std::ostream& out, const document& doc, const segmentation& seg, format f, const run_meta& meta,
                   bool color = false);
 
+/// histext-tokens' summary table (blocks, sentences, tokens by kind) under the input's name.
+void write_token_summary(std::ostream& out, const std::string& name, const segment_summary& summary,
+                         bool color = false);
+
 }  // namespace histext

@@ -75,6 +75,7 @@ struct segmentation {
   std::vector<block> blocks;
   std::vector<sentence> sentences;
   std::vector<token> tokens;
+  std::uint32_t sentences_before = 0;  ///< sentences numbered before these (block-by-block runs)
 };
 
 /// Splits text[begin, end) into blocks at blank lines and names the heading and attribution.
@@ -95,6 +96,12 @@ class segmenter {
 
   /// Blocks, sentences and tokens of a whole document.
   segmentation run(const document& doc, const progress_fn& progress = {});
+  /// Called with each block and its sentences and tokens (numbered as in run()); memory stays
+  /// bounded by the largest block.
+  using block_fn = std::function<void(const block& b, const segmentation& piece)>;
+  /// Segments block by block without keeping the whole result; `each` sees every block in order.
+  void for_each_block(const document& doc, const block_fn& each, const progress_fn& progress = {});
+
   /// Sentences and tokens of one block of `text` (offsets into `text`), appended to `out`;
   /// numbering continues from what `out` already holds.
   void run_block(std::string_view text, const block& b, segmentation& out);
@@ -121,5 +128,7 @@ struct segment_summary {
 
 /// Counts blocks, sentences and tokens by kind.
 segment_summary summarize(const segmentation& seg);
+/// Adds the counts of `seg` to `s` (for block-by-block runs; `seg.blocks` may be empty).
+void add_to_summary(segment_summary& s, const segmentation& seg);
 
 }  // namespace histext
