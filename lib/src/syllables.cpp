@@ -72,8 +72,10 @@ int rules_plain(std::string_view w) {
     char c = w[i];
     if (is_vowel_letter(c)) return true;
     if (c != 'y') return false;
-    // y before a vowel is a consonant (yes, lawyer, beyond); elsewhere a vowel (my, rhythm, day).
-    return !(i + 1 < n && is_vowel_letter(w[i + 1]));
+    // y before a vowel is a consonant at the start or after a vowel (yes, lawyer, beyond);
+    // elsewhere a vowel (my, rhythm, day, Trotskyite).
+    if (i + 1 < n && is_vowel_letter(w[i + 1])) return i > 0 && !is_vowel_letter(w[i - 1]) && w[i - 1] != 'y';
+    return true;
   };
   auto consonant_at = [&](std::size_t i) { return i < n && !vowel_at(i); };
   int groups = 0;
@@ -126,8 +128,8 @@ int rules_plain(std::string_view w) {
       ++count;  // quiet, diet, society
     }
   }
-  // Consonant-only endings that are syllables: prism, sarcasm.
-  if (ends_with(w, "ism") || ends_with(w, "asm")) ++count;
+  // Consonant-only endings that are syllables: prism, sarcasm, rhythm.
+  if (ends_with(w, "ism") || ends_with(w, "asm") || ends_with(w, "thm")) ++count;
   // -ling after a consonant + l is two syllables (battling, mingling); -ier after a consonant too.
   if (n > 5 && ends_with(w, "ling") && consonant_at(n - 5) && w[n - 5] != 'l') ++count;
   if (n > 4 && ends_with(w, "ier") && consonant_at(n - 4)) ++count;
