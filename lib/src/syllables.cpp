@@ -279,10 +279,34 @@ int count_syllables(std::string_view word, const syllable_dictionary& dict, syll
 syllable_counter::syllable_counter() : dict_(&syllable_dictionary::shared()) {}
 
 int syllable_counter::count(std::string_view word) {
-  auto it = cache_.find(std::string(word));
-  if (it != cache_.end()) return it->second;
+  if (word.empty() || word.size() > 0xFFFF) return count_syllables(word, *dict_);
+  std::uint64_t h = 1469598103934665603ULL;  // FNV-1a
+  for (char c : word) h = (h ^ static_cast<unsigned char>(c)) * 1099511628211ULL;
+  if (slots_.empty()) slots_.resize(4096);
+  std::size_t mask = slots_.size() - 1;
+  for (std::size_t i = h & mask;; i = (i + 1) & mask) {
+    slot& s = slots_[i];
+    if (s.length == 0) break;
+    if (s.hash == h && std::string_view(arena_).substr(s.offset, s.length) == word) return s.count;
+  }
   int n = count_syllables(word, *dict_);
-  if (cache_.size() < 1000000) cache_.emplace(std::string(word), n);
+  if (used_ >= 1000000 || arena_.size() + word.size() > 0xFFFFFFFFu) return n;  // cache full: count afresh
+  if (2 * (used_ + 1) > slots_.size()) {  // keep the load under one half
+    std::vector<slot> old(slots_.size() * 2);
+    old.swap(slots_);
+    mask = slots_.size() - 1;
+    for (const slot& s : old) {
+      if (s.length == 0) continue;
+      std::size_t j = s.hash & mask;
+      while (slots_[j].length != 0) j = (j + 1) & mask;
+      slots_[j] = s;
+    }
+  }
+  std::size_t j = h & mask;
+  while (slots_[j].length != 0) j = (j + 1) & mask;
+  slots_[j] = {h, static_cast<std::uint32_t>(arena_.size()), static_cast<std::uint32_t>(word.size()), n};
+  arena_.append(word);
+  ++used_;
   return n;
 }
 

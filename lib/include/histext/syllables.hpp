@@ -6,7 +6,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
-#include <unordered_map>
+#include <vector>
 
 namespace histext {
 
@@ -62,8 +62,15 @@ class syllable_counter {
   int count(std::string_view word);
 
  private:
+  struct slot {
+    std::uint64_t hash = 0;
+    std::uint32_t offset = 0, length = 0;  // into arena_; length 0 = empty slot
+    int count = 0;
+  };
   const syllable_dictionary* dict_;
-  std::unordered_map<std::string, int> cache_;
+  std::vector<slot> slots_;  // open addressing, power-of-two size
+  std::string arena_;        // the cached words, concatenated
+  std::size_t used_ = 0;
 };
 
 }  // namespace histext
