@@ -249,6 +249,22 @@ TEST(quotation, straight_quotes_are_read_from_their_neighbours) {
   EXPECT_FALSE(r.framed);
 }
 
+TEST(quotation, straight_quotes_with_spaces_around_them_still_pair) {
+  sentence_report r = analyze("The pseudonym \" Jenna Marbles \" comes from her mother. "
+                              "Her dog is called \"Mr. Marbles \". She said ' no ' twice. Nothing else here now.");
+  EXPECT_EQ(r.summary.quoted_words, 4u);  // Jenna Marbles, Marbles; the spaced ' is no quote
+  EXPECT_FALSE(r.sentences.back().quoted);
+}
+
+TEST(quotation, a_straight_quote_frame_spans_paragraphs) {
+  sentence_report r = analyze("\"First part of the speech. 'Inner words here.'\n\nSecond part of the speech.\n\n"
+                              "Third part of the speech.\"");
+  EXPECT_TRUE(r.framed);
+  std::vector<bool> quoted;
+  for (const auto& s : r.sentences) quoted.push_back(s.quoted);
+  EXPECT_EQ(quoted, (std::vector<bool>{false, true, false, false}));
+}
+
 TEST(quotation, apostrophes_are_not_quotes) {
   sentence_report r = analyze("Lenin\xE2\x80\x99s heirs sang l\xE2\x80\x99internationale. The workers\xE2\x80\x99 party won.");
   for (const auto& s : r.sentences) EXPECT_EQ(s.quoted_words, 0u);

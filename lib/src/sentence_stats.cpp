@@ -52,18 +52,21 @@ std::string collapse_space(std::string_view s) {
   return out;
 }
 
-enum quote_type : std::uint8_t { double_quote = 0, single_quote = 1 };
+enum quote_type : std::uint8_t { double_quote = 0, single_quote = 1, straight_double = 2, straight_single = 3 };
 
-/// Quotation marks as a stack of open quotes (a vector and two counters, never recursion).
-/// “ „ « open and ” » close double quotes, ‘ opens and ’ closes single quotes; the straight " and '
-/// are read from their neighbours. ’ between letters is inside a word token, so never seen here.
+/// Quotation marks as a stack of open quotes (a vector and one counter per kind, never recursion).
+/// “ „ « open and ” » close double quotes, ‘ opens and ’ closes single quotes. A straight " closes
+/// the straight quotation that is open, else opens one (text tokenized with spaces around its
+/// quotes defeats any reading of the neighbours); a straight ' opens only after a space and before
+/// a letter, and closes only an open straight single quote. ’ between letters is inside a word
+/// token, so never seen here.
 class quote_tracker {
  public:
   std::size_t depth() const { return stack_.size(); }
   void reset() {
     stack_.clear();
     opened_in_.clear();
-    open_[0] = open_[1] = 0;
+    open_[0] = open_[1] = open_[2] = open_[3] = 0;
   }
   /// A block starts: an opening mark before its first word that repeats the still-open quote of an
   /// earlier block continues that quote (the convention for quotations running over paragraphs).
@@ -83,7 +86,8 @@ class quote_tracker {
       else if (ch == "\xE2\x80\x9D" || ch == "\xC2\xBB") close(double_quote);
       else if (ch == "\xE2\x80\x98") open(single_quote);
       else if (ch == "\xE2\x80\x99") close(single_quote);
-      else if (ch == "\"" || ch == "'") straight(text, begin + i, ch == "\"" ? double_quote : single_quote);
+      else if (ch == "\"") straight_double_mark();
+      else if (ch == "'") straight_single_mark(text, begin + i);
       i += len;
     }
   }
@@ -91,12 +95,12 @@ class quote_tracker {
  private:
   std::vector<std::uint8_t> stack_;
   std::vector<std::uint32_t> opened_in_;
-  std::size_t open_[2] = {0, 0};
+  std::size_t open_[4] = {0, 0, 0, 0};
   std::uint32_t block_ = 0;
   std::size_t words_in_block_ = 0;
 
   void open(quote_type t) {
-    if (words_in_block_ == 0 && !stack_.empty() && stack_.back() == t && opened_in_.back() < block_) return;
+    if (continues_open(t)) return;
     stack_.push_back(t);
     opened_in_.push_back(block_);
     ++open_[t];
@@ -111,33 +115,24 @@ class quote_tracker {
       if (top == t) return;
     }
   }
-  void straight(std::string_view text, std::size_t at, quote_type t) {
-    auto is_space_or_open = [](char c) {
-      return c == ' ' || c == '\n' || c == '\r' || c == '\t' || c == '(' || c == '[' || c == '{' || c == '-' ||
-             c == '"' || c == '\'';
-    };
-    auto is_space_or_close = [](char c) {
-      return c == ' ' || c == '\n' || c == '\r' || c == '\t' || c == ')' || c == ']' || c == '}' || c == '.' ||
-             c == ',' || c == ';' || c == ':' || c == '!' || c == '?' || c == '-' || c == '"' || c == '\'';
-    };
-    bool after_space = at == 0 || is_space_or_open(text[at - 1]) ||
-                       static_cast<unsigned char>(text[at - 1]) >= 0x80;  // after a dash or a curly quote
-    bool before_space = at + 1 >= text.size() || is_space_or_close(text[at + 1]);
-    if (after_space && !before_space) {
-      open(t);
-    } else if (!after_space && before_space) {
-      close(t);
-    } else if (t == double_quote) {
-      if (!stack_.empty() && stack_.back() == t) close(t);
-      else open(t);
-    }
+  bool continues_open(quote_type t) const {
+    return words_in_block_ == 0 && !stack_.empty() && stack_.back() == t && opened_in_.back() < block_;
   }
-};
-
-/// Running totals for one scope (body, or heading + attribution).
-struct scope_totals {
-  std::vector<std::size_t> sentence_indexes;  ///< into report.sentences (or `others`)
-  std::vector<double> paragraph_words;
+  void straight_double_mark() {
+    if (continues_open(straight_double)) return;
+    if (open_[straight_double]) close(straight_double);
+    else open(straight_double);
+  }
+  void straight_single_mark(std::string_view text, std::size_t at) {
+    auto letter_or_digit = [](char c) {
+      return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+             static_cast<unsigned char>(c) >= 0x80;
+    };
+    bool after_word = at > 0 && letter_or_digit(text[at - 1]);
+    bool before_word = at + 1 < text.size() && letter_or_digit(text[at + 1]);
+    if (open_[straight_single] && !before_word) close(straight_single);
+    else if (!after_word && before_word) open(straight_single);
+  }
 };
 
 }  // namespace
