@@ -56,9 +56,10 @@ enum quote_type : std::uint8_t { double_quote = 0, single_quote = 1, straight_do
 
 /// Quotation marks as a stack of open quotes (a vector and one counter per kind, never recursion).
 /// “ „ « open and ” » close double quotes, ‘ opens and ’ closes single quotes. A straight " closes
-/// the straight quotation that is open, else opens one (text tokenized with spaces around its
-/// quotes defeats any reading of the neighbours); a straight ' opens only after a space and before
-/// a letter, and closes only an open straight single quote. ’ between letters is inside a word
+/// the open straight quotation, or opens one; right after a word and before a space or punctuation
+/// it can only close (a stray one is ignored). Text tokenized with spaces around its quotes
+/// defeats any finer reading of the neighbours. A straight ' opens only after a non-word and
+/// before a word, and closes only an open straight single quote. ’ between letters is inside a word
 /// token, so never seen here.
 class quote_tracker {
  public:
@@ -86,7 +87,7 @@ class quote_tracker {
       else if (ch == "\xE2\x80\x9D" || ch == "\xC2\xBB") close(double_quote);
       else if (ch == "\xE2\x80\x98") open(single_quote);
       else if (ch == "\xE2\x80\x99") close(single_quote);
-      else if (ch == "\"") straight_double_mark();
+      else if (ch == "\"") straight_double_mark(text, begin + i);
       else if (ch == "'") straight_single_mark(text, begin + i);
       i += len;
     }
@@ -118,19 +119,31 @@ class quote_tracker {
   bool continues_open(quote_type t) const {
     return words_in_block_ == 0 && !stack_.empty() && stack_.back() == t && opened_in_.back() < block_;
   }
-  void straight_double_mark() {
+  static bool word_char(char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+           static_cast<unsigned char>(c) >= 0x80;
+  }
+  static bool space_char(char c) { return c == ' ' || c == '\n' || c == '\r' || c == '\t'; }
+  /// A straight quote right after a word and before a space, punctuation or the end closes.
+  static bool closing_position(std::string_view text, std::size_t at) {
+    bool after_text = at > 0 && !space_char(text[at - 1]) && text[at - 1] != '(' && text[at - 1] != '[';
+    bool before_break = at + 1 >= text.size() || !word_char(text[at + 1]);
+    return after_text && before_break;
+  }
+  void straight_double_mark(std::string_view text, std::size_t at) {
     if (continues_open(straight_double)) return;
-    if (open_[straight_double]) close(straight_double);
-    else open(straight_double);
+    if (closing_position(text, at)) {
+      close(straight_double);  // a stray closing mark with nothing open is ignored
+    } else if (open_[straight_double]) {
+      close(straight_double);  // "Jenna Marbles "comes, " spaced out ": the second one closes
+    } else {
+      open(straight_double);
+    }
   }
   void straight_single_mark(std::string_view text, std::size_t at) {
-    auto letter_or_digit = [](char c) {
-      return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-             static_cast<unsigned char>(c) >= 0x80;
-    };
-    bool after_word = at > 0 && letter_or_digit(text[at - 1]);
-    bool before_word = at + 1 < text.size() && letter_or_digit(text[at + 1]);
-    if (open_[straight_single] && !before_word) close(straight_single);
+    bool after_word = at > 0 && word_char(text[at - 1]);
+    bool before_word = at + 1 < text.size() && word_char(text[at + 1]);
+    if (closing_position(text, at)) close(straight_single);
     else if (!after_word && before_word) open(straight_single);
   }
 };
