@@ -1,0 +1,36 @@
+// histext-sentences: sentence lengths, their distribution, quotation and readability.
+#include "cli.hpp"
+#include "histext/sentence_stats.hpp"
+
+int main(int argc, char** argv) {
+  const std::string tool = "histext-sentences";
+  CLI::App app{"Sentence statistics and readability (Flesch, Flesch-Kincaid, Fog, SMOG, Coleman-Liau, ARI) "
+               "of the body of a passage; --all adds the heading and attribution."};
+  histext::cli::common_options common;
+  histext::sentence_options options;
+  histext::sentence_write_options write;
+  histext::cli::add_common(app, common, {"table", "tsv", "csv", "json"});
+  app.add_flag("--histogram", write.histogram, "table: draw the words-per-sentence distribution as a bar chart");
+  app.add_flag("--summary", write.summary_only, "tsv/csv/table: write the summary only, not every sentence");
+  app.add_option("--preview-words", options.preview_words, "words in each sentence's preview")
+      ->check(CLI::Range(1, 1000));
+  histext::cli::set_example(app, "histext-sentences --histogram data/bukharin.txt");
+  if (int rc = histext::cli::parse(app, argc, argv); rc >= 0) return rc;
+
+  options.all = common.all;
+  const histext::format fmt = histext::parse_format(common.format);
+  write.color = common.output.empty() && histext::cli::stdout_is_terminal();
+  std::optional<histext::segmenter> seg;
+  return histext::cli::for_each_input(tool, common, [&](const histext::document& doc, std::ostream& out) {
+    if (!seg) seg.emplace();
+    histext::sentence_report report = histext::analyze_sentences(doc, *seg, options);
+    auto meta = histext::cli::make_meta(tool, {doc.info()},
+                                        {{"all", options.all ? "true" : "false"},
+                                         {"histogram", write.histogram ? "true" : "false"},
+                                         {"summary", write.summary_only ? "true" : "false"},
+                                         {"preview_words", std::to_string(options.preview_words)},
+                                         {"format", common.format},
+                                         {"encoding", common.encoding}});
+    histext::write_sentences(out, report, fmt, meta, write);
+  });
+}
