@@ -3,6 +3,9 @@
 #include <fcntl.h>
 #include <openssl/evp.h>
 #include <sys/stat.h>
+#ifdef __linux__
+#include <sys/mman.h>
+#endif
 #include <unicode/utf8.h>
 #include <unistd.h>
 
@@ -139,7 +142,19 @@ document document::from_file(const std::string& path, const load_options& option
   }
   int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
   if (fd < 0) throw error(path + ": cannot open: " + std::strerror(errno));
-  std::string bytes(static_cast<std::size_t>(st.st_size), '\0');
+  std::string bytes;
+  bytes.reserve(static_cast<std::size_t>(st.st_size));
+#ifdef __linux__
+  // A large file: ask for transparent huge pages before the buffer is first written (one page
+  // fault per 2 MB instead of per 4 KB; a hint only).
+  if (bytes.capacity() >= (std::size_t{8} << 20)) {
+    constexpr std::uintptr_t page = 4096;
+    auto first = (reinterpret_cast<std::uintptr_t>(bytes.data()) + page - 1) & ~(page - 1);
+    auto last = (reinterpret_cast<std::uintptr_t>(bytes.data()) + bytes.capacity()) & ~(page - 1);
+    if (last > first) ::madvise(reinterpret_cast<void*>(first), last - first, MADV_HUGEPAGE);
+  }
+#endif
+  bytes.resize(static_cast<std::size_t>(st.st_size));
   std::size_t done = 0;
   while (true) {  // the size may change while reading: read to the end whatever it is
     if (done == bytes.size()) bytes.resize(bytes.size() + (1 << 16));

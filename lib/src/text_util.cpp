@@ -16,9 +16,20 @@ std::string ascii_lower(std::string_view s) {
   return out;
 }
 
+namespace {
+// White_Space among ASCII: tab, LF, VT, FF, CR and space.
+bool ascii_space(unsigned char c) { return c == ' ' || (c >= '\t' && c <= '\r'); }
+}  // namespace
+
 std::size_t leading_space(std::string_view s) {
   std::size_t i = 0;
   while (i < s.size()) {
+    auto b = static_cast<unsigned char>(s[i]);
+    if (b < 0x80) {  // ASCII fast path
+      if (!ascii_space(b)) break;
+      ++i;
+      continue;
+    }
     std::size_t j = i;
     UChar32 c;
     U8_NEXT(reinterpret_cast<const uint8_t*>(s.data()), j, s.size(), c);
@@ -31,6 +42,12 @@ std::size_t leading_space(std::string_view s) {
 std::size_t trailing_space(std::string_view s) {
   auto i = static_cast<int32_t>(s.size());
   while (i > 0) {
+    auto b = static_cast<unsigned char>(s[static_cast<std::size_t>(i) - 1]);
+    if (b < 0x80) {  // ASCII fast path
+      if (!ascii_space(b)) break;
+      --i;
+      continue;
+    }
     int32_t j = i;
     UChar32 c;
     U8_PREV(reinterpret_cast<const uint8_t*>(s.data()), 0, j, c);
@@ -67,9 +84,18 @@ const icu::Normalizer2& nfd() {
 }  // namespace
 
 std::string normalize_word(std::string_view s) {
+  // ASCII (nearly every English token): lower-case in one pass over a copy.
+  std::string lower(s);
   bool ascii = true;
-  for (char c : s) ascii &= static_cast<unsigned char>(c) < 0x80;
-  if (ascii) return ascii_lower(s);
+  for (char& c : lower) {
+    auto u = static_cast<unsigned char>(c);
+    if (u >= 0x80) {
+      ascii = false;
+      break;
+    }
+    if (static_cast<unsigned>(u - 'A') < 26u) c = static_cast<char>(u + ('a' - 'A'));
+  }
+  if (ascii) return lower;
   icu::UnicodeString u = icu::UnicodeString::fromUTF8(icu::StringPiece(s.data(), static_cast<int32_t>(s.size())));
   UErrorCode status = U_ZERO_ERROR;
   const icu::Normalizer2& n = nfc();
