@@ -9,6 +9,7 @@
 #include <unicode/utf8.h>
 
 #include <algorithm>
+#include <cstring>
 #include <fstream>
 #include <unordered_map>
 #include <unordered_set>
@@ -52,6 +53,15 @@ namespace {
 template <typename F>
 void for_each_line(std::string_view text, std::size_t begin, F each) {
   std::size_t start = begin;
+  if (text.find('\r', begin) == std::string_view::npos) {  // LF only: let memchr find the ends
+    while (start < text.size()) {
+      const void* hit = std::memchr(text.data() + start, '\n', text.size() - start);
+      std::size_t end = hit ? static_cast<std::size_t>(static_cast<const char*>(hit) - text.data()) : text.size();
+      each(start, end);
+      start = end + 1;
+    }
+    return;
+  }
   for (std::size_t i = begin; i < text.size(); ++i) {
     char c = text[i];
     if (c == '\n' || c == '\r') {
@@ -166,6 +176,17 @@ bool is_hyphen(std::string_view s) {
   return s == "-" || s == "\xE2\x80\x90" || s == "\xE2\x80\x91";
 }
 
+// ASCII case-insensitive comparisons (for URL schemes).
+bool iequals(std::string_view a, std::string_view lower) {
+  if (a.size() != lower.size()) return false;
+  for (std::size_t i = 0; i < a.size(); ++i)
+    if ((a[i] | 0x20) != lower[i]) return false;
+  return true;
+}
+bool istarts_with(std::string_view a, std::string_view lower) {
+  return a.size() >= lower.size() && iequals(a.substr(0, lower.size()), lower);
+}
+
 struct raw_token {
   std::size_t begin, end;  // relative to the block
   token_kind kind;
@@ -256,6 +277,7 @@ void segmenter::impl::tokenize(std::string_view s) {
     int32_t status = words->getRuleStatus();
     token_kind kind;
     if (status >= UBRK_WORD_NONE && status < UBRK_WORD_NONE_LIMIT) {
+      if (piece[0] == ' ' || piece[0] == '\t') continue;  // the common case, without a property look-up
       UChar32 c = first_char(piece);
       if (u_isUWhiteSpace(c) || c == 0x200B || c == 0xFEFF) continue;
       if (is_superscript_digits(piece) && !raw.empty() && raw.back().end == static_cast<std::size_t>(start) &&
@@ -301,12 +323,10 @@ void segmenter::impl::merge_tokens(std::string_view s) {
     }
 
     // URL: scheme "://..." or "www." up to the next space; trailing punctuation stays out.
-    char head = static_cast<char>(s[t.begin] | 0x20);
-    std::string lower = t.kind == token_kind::word && (head == 'h' || head == 'f' || head == 'w') && t.end - t.begin <= 64
-                            ? ascii_lower(text(t)) : std::string();
-    bool scheme = (lower == "http" || lower == "https" || lower == "ftp") && adjacent(i + 1) && text(raw[i + 1]) == ":" &&
-                  adjacent(i + 2) && text(raw[i + 2]) == "/";
-    if (scheme || lower.rfind("www.", 0) == 0) {
+    bool scheme = t.kind == token_kind::word && adjacent(i + 1) && text(raw[i + 1]) == ":" && adjacent(i + 2) &&
+                  text(raw[i + 2]) == "/" &&
+                  (iequals(text(t), "http") || iequals(text(t), "https") || iequals(text(t), "ftp"));
+    if (scheme || (t.kind == token_kind::word && istarts_with(text(t), "www."))) {
       std::size_t j = i;
       while (adjacent(j + 1)) ++j;
       while (j > i && raw[j].kind == token_kind::punctuation && text(raw[j]) != "/") --j;
