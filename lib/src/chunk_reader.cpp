@@ -48,17 +48,15 @@ std::size_t first_blank_cut(std::string_view s, std::size_t from) {
   return std::string_view::npos;
 }
 
-// Inside an endless paragraph: after the last sentence end, else the last space, else a
-// code point boundary, at or before `limit`.
+// Inside an endless paragraph: after the last sentence end, else after the last space, at or
+// before `limit`; npos when there is no space at all (never cut inside a word).
 std::size_t forced_cut(std::string_view s, std::size_t limit) {
   limit = std::min(limit, s.size());
   for (std::size_t i = limit; i > 1; --i)
     if ((s[i - 1] == ' ' || s[i - 1] == '\n') && (s[i - 2] == '.' || s[i - 2] == '?' || s[i - 2] == '!')) return i;
   for (std::size_t i = limit; i > 1; --i)
-    if (s[i - 1] == ' ' || s[i - 1] == '\n') return i;
-  std::size_t i = limit;
-  while (i > 0 && i < s.size() && (static_cast<unsigned char>(s[i]) & 0xC0) == 0x80) --i;
-  return i > 0 ? i : limit;
+    if (s[i - 1] == ' ' || s[i - 1] == '\n' || s[i - 1] == '\t') return i;
+  return std::string_view::npos;
 }
 
 // Length of the valid UTF-8 prefix of s (no NUL bytes either).
@@ -191,6 +189,11 @@ bool chunk_reader::next(text_chunk& out) {
           cut = m.pending.size();
         } else {
           cut = forced_cut(m.pending, max_piece);
+          if (cut == std::string::npos) {  // one huge word: cut after the next space
+            auto space = m.pending.find_first_of(" \t\n", max_piece);
+            if (space == std::string::npos && m.read_more(m.chunk_bytes)) continue;
+            cut = space == std::string::npos ? m.pending.size() : space + 1;
+          }
           forced = true;
         }
       }
@@ -229,7 +232,7 @@ bool chunk_reader::next(text_chunk& out) {
   framed += out.text;
   if (!last) framed += "\n\nx";
   std::size_t body_begin = m.first && out.text.substr(0, 3) == "\xEF\xBB\xBF" ? 3 : 0;
-  std::vector<block> blocks = split_blocks(framed, prefix + body_begin);
+  std::vector<block> blocks = split_blocks(framed, body_begin);
   if (!m.first && !blocks.empty()) blocks.erase(blocks.begin());
   if (!last && !blocks.empty()) blocks.pop_back();
   out.blocks.clear();

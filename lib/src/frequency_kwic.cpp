@@ -48,8 +48,16 @@ std::vector<kwic_line> find_keyword(const document& doc, const segmentation& seg
     for (std::size_t n = 0; n < options.context && right + 1 < words.size() && seg.tokens[words[right + 1]].block == t.block;
          ++n)
       ++right;
-    std::size_t lb = left < k ? seg.tokens[words[left]].begin : t.begin;
-    std::size_t re = right > k ? seg.tokens[words[right]].end : t.end;
+    // The context runs from just after the word before it to just before the word after it, so
+    // punctuation next to the context words shows.
+    std::size_t first_tok = words[left], last_tok = words[right];
+    while (first_tok > 0 && seg.tokens[first_tok - 1].block == t.block && seg.tokens[first_tok - 1].kind != token_kind::word)
+      --first_tok;
+    while (last_tok + 1 < seg.tokens.size() && seg.tokens[last_tok + 1].block == t.block &&
+           seg.tokens[last_tok + 1].kind != token_kind::word)
+      ++last_tok;
+    std::size_t lb = first_tok < words[k] ? seg.tokens[first_tok].begin : t.begin;
+    std::size_t re = last_tok > words[k] ? seg.tokens[last_tok].end : t.end;
     std::string l = flatten(text.substr(lb, t.begin - lb)), r = flatten(text.substr(t.end, re - t.end));
     std::string_view lv = l, rv = r;
     lv.remove_prefix(leading_space(lv));

@@ -78,22 +78,24 @@ lemmatizer& lemmatizer::operator=(lemmatizer&&) noexcept = default;
 std::string lemmatizer::lemma(std::string_view word) const {
   if (word.empty()) return std::string();
   const std::string w = wordnet_form(word);
-  for (int p = 0; p < pos_count; ++p) {
-    auto it = impl_->exceptions[p].find(w);
-    if (it != impl_->exceptions[p].end()) { std::string base = it->second; for (char& c : base) if (c == '_') c = ' '; return base; }
-  }
+  auto surface = [](std::string s) {
+    for (char& c : s)
+      if (c == '_') c = ' ';
+    return s;
+  };
+  // Irregular plurals first ("men" -> "man"), then a word WordNet lists stays as it is.
+  if (auto it = impl_->exceptions[noun].find(w); it != impl_->exceptions[noun].end()) return surface(it->second);
   for (int p = 0; p < pos_count; ++p)
     if (impl_->index[p].count(w)) return std::string(word);
-  for (int p : {verb, noun, adj}) {
+  // Then, per part of speech (verb, noun, adj, adv): the regular rules, then the exceptions
+  // ("programmes" -> "programme" by rule before verb.exc's American "program"; "went" -> "go").
+  for (int p : {verb, noun, adj, adv}) {
     for (const auto& [suffix, replacement] : rules(p)) {
       if (w.size() <= suffix.size() || w.compare(w.size() - suffix.size(), suffix.size(), suffix) != 0) continue;
       std::string candidate = w.substr(0, w.size() - suffix.size()) + std::string(replacement);
-      if (impl_->index[p].count(candidate)) {
-        for (char& c : candidate)
-          if (c == '_') c = ' ';
-        return candidate;
-      }
+      if (impl_->index[p].count(candidate)) return surface(candidate);
     }
+    if (auto it = impl_->exceptions[p].find(w); it != impl_->exceptions[p].end()) return surface(it->second);
   }
   return std::string(word);
 }

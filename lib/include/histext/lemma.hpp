@@ -9,9 +9,9 @@ namespace histext {
 /// Debian's wordnet-base data folder.
 inline constexpr const char* default_wordnet_dir = "/usr/share/wordnet";
 
-/// WordNet's morphy without part-of-speech tags: the exception lists (verb, noun, adj, adv, in
-/// that order) first, then a word already listed in an index stays as it is, then the detachment
-/// rules (verb, noun, adj) whose result is listed in that part of speech's index.
+/// WordNet's morphy without part-of-speech tags: irregular noun plurals (noun.exc) first, then a
+/// word listed in an index stays as it is, then for verb, noun, adj and adv in turn the detachment
+/// rules whose result that index lists, then that part of speech's exception list.
 /// Immutable once built: one instance may be shared by threads.
 class lemmatizer {
  public:
