@@ -112,12 +112,21 @@ struct worker {
   segmenter seg;
   std::optional<stemmer> stem;
   segmentation out;
-  string_map<std::string> cache;
+  // Every normalised word this worker has seen: one hash lookup per token.
+  struct word_info {
+    std::uint32_t key_slot;
+    bool stop;
+  };
+  string_map<word_info> words;
+  string_map<std::uint32_t> key_slots;  // key (word, lemma or stem) -> slot
+  std::vector<std::string> keys;        // slot -> key
+  std::vector<std::uint32_t> key_stamp, key_local;  // slot -> chunk generation, id in that chunk
+  std::uint32_t generation = 0;
 };
 
 struct item {
   std::string_view surface;
-  const std::string* key;
+  std::uint32_t key_slot;
   bool stop;
 };
 
@@ -141,7 +150,12 @@ struct frequency_counter::impl {
       if (options.ngram != 1) throw error("--collocations counts single words: drop --ngrams");
       std::string n = normalize_word(options.collocate);
       if (n.size() > 2 && n.compare(n.size() - 2, 2, "'s") == 0) n.resize(n.size() - 2);
-      node_key = n;
+      if (options.form == word_form::stem) {
+        stemmer st;
+        node_key = transform(&st, n);
+      } else {
+        node_key = transform(nullptr, n);
+      }
     }
   }
 
@@ -151,19 +165,29 @@ struct frequency_counter::impl {
     return w;
   }
 
-  std::string transform(worker& w, std::string_view base) const {
+  std::string transform(stemmer* stem, std::string_view base) const {
     switch (options.form) {
       case word_form::norm: return std::string(base);
       case word_form::lemma: return lemmas->lemma(base);
-      case word_form::stem: return w.stem->stem(base);
+      case word_form::stem: return stem->stem(base);
     }
     return std::string(base);
   }
 
-  const std::string& key_of(worker& w, std::string_view base) const {
-    auto it = w.cache.find(base);
-    if (it != w.cache.end()) return it->second;
-    return w.cache.emplace(std::string(base), transform(w, base)).first->second;
+  const worker::word_info& info_of(worker& w, std::string_view base) const {
+    auto it = w.words.find(base);
+    if (it != w.words.end()) return it->second;
+    worker::word_info info{0, stops.contains(base)};
+    std::string key = transform(w.stem ? &*w.stem : nullptr, base);
+    auto slot = w.key_slots.find(key);
+    if (slot == w.key_slots.end()) {
+      slot = w.key_slots.emplace(key, static_cast<std::uint32_t>(w.keys.size())).first;
+      w.keys.push_back(std::move(key));
+      w.key_stamp.push_back(0);
+      w.key_local.push_back(0);
+    }
+    info.key_slot = slot->second;
+    return w.words.emplace(std::string(base), info).first->second;
   }
 
   chunk_result process(const text_chunk& c, worker& w) const;
@@ -268,23 +292,30 @@ void frequency_counter::impl::run(count_table& table, const std::function<bool(t
 
 chunk_result frequency_counter::impl::process(const text_chunk& c, worker& w) const {
   chunk_result r;
-  string_map<std::uint32_t> ids;
   const bool forms = options.form != word_form::norm;
   const std::size_t n = options.ngram;
+  const std::uint32_t generation = ++w.generation;
+  string_map<std::uint32_t> ngram_ids;
   std::vector<item> items;
   std::vector<std::uint32_t> sentence_ids;
   std::string joined_key, joined_surface;
   std::uint32_t sentence_number = 0;
+  const std::uint32_t none = std::numeric_limits<std::uint32_t>::max();
 
-  auto intern = [&](const std::string& key) {
-    auto it = ids.find(key);
-    if (it != ids.end()) return it->second;
+  auto add_entry = [&](std::string key) {
     auto id = static_cast<std::uint32_t>(r.keys.size());
-    ids.emplace(key, id);
-    r.keys.push_back(key);
+    r.keys.push_back(std::move(key));
     r.entries.emplace_back();
     if (forms) r.surfaces.emplace_back();
     return id;
+  };
+  // Chunk-local id of a key slot: ids follow first appearance in the chunk, whatever the worker.
+  auto local_of = [&](std::uint32_t slot) {
+    if (w.key_stamp[slot] != generation) {
+      w.key_stamp[slot] = generation;
+      w.key_local[slot] = add_entry(w.keys[slot]);
+    }
+    return w.key_local[slot];
   };
   auto record = [&](std::uint32_t id, std::uint32_t block_index) {
     local_entry& e = r.entries[id];
@@ -300,6 +331,11 @@ chunk_result frequency_counter::impl::process(const text_chunk& c, worker& w) co
     }
     r.sequence.push_back(id);
   };
+  std::uint32_t node_slot = none;
+  if (!node_key.empty()) {
+    auto it = w.key_slots.find(node_key);
+    if (it != w.key_slots.end()) node_slot = it->second;
+  }
 
   for (const block& b : c.blocks) {
     if (!options.all && b.kind != block_kind::paragraph) continue;
@@ -319,24 +355,29 @@ chunk_result frequency_counter::impl::process(const text_chunk& c, worker& w) co
         if (!(tok.kind == token_kind::word || (options.numbers && tok.kind == token_kind::number))) continue;
         std::string_view base = tok.base();
         if (base.empty()) continue;
-        bool stop = stops.contains(base);
-        items.push_back({base, stop ? nullptr : &key_of(w, base), stop});
+        const worker::word_info& info = info_of(w, base);
+        items.push_back({base, info.key_slot, info.stop});
       }
       if (n == 1) {
         sentence_ids.clear();
         for (const item& it : items) {
           if (it.stop) continue;
-          std::uint32_t id = intern(*it.key);
+          std::uint32_t id = local_of(it.key_slot);
           record(id, b.index);
           if (forms) ++r.surfaces[id][std::string(it.surface)];
           sentence_ids.push_back(id);
         }
         if (!node_key.empty()) {
-          auto node = ids.find(node_key);
-          if (node == ids.end()) continue;
+          if (node_slot == none) {
+            auto found = w.key_slots.find(node_key);
+            if (found == w.key_slots.end()) continue;
+            node_slot = found->second;
+          }
+          if (w.key_stamp[node_slot] != generation) continue;
+          const std::uint32_t node = w.key_local[node_slot];
           const std::size_t len = sentence_ids.size(), win = options.window;
           for (std::size_t p = 0; p < len; ++p) {
-            if (sentence_ids[p] != node->second) continue;
+            if (sentence_ids[p] != node) continue;
             std::size_t lo = p >= win ? p - win : 0, hi = std::min(len, p + win + 1);
             for (std::size_t q = lo; q < hi; ++q)
               if (q != p) {
@@ -357,10 +398,11 @@ chunk_result frequency_counter::impl::process(const text_chunk& c, worker& w) co
               joined_key += ' ';
               joined_surface += ' ';
             }
-            joined_key += *items[k].key;
+            joined_key += w.keys[items[k].key_slot];
             joined_surface += items[k].surface;
           }
-          std::uint32_t id = intern(joined_key);
+          auto found = ngram_ids.find(joined_key);
+          std::uint32_t id = found != ngram_ids.end() ? found->second : ngram_ids.emplace(joined_key, add_entry(joined_key)).first->second;
           record(id, b.index);
           if (forms) ++r.surfaces[id][joined_surface];
         }
