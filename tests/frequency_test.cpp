@@ -537,3 +537,16 @@ TEST(frequency, tool_threads_flag) {
   ASSERT_EQ(a.exit_code, 0) << a.err;
   EXPECT_EQ(a.out, b.out);
 }
+
+TEST(frequency, collocations_on_lemmas) {
+  freq_options o;
+  o.form = word_form::lemma;
+  o.collocate = "programmes";
+  freq_result r = count_text("The programme failed. Programmes of the party failed.", o);
+  EXPECT_EQ(r.collocate, "programme");
+  EXPECT_EQ(r.node_count, 2u);
+  ASSERT_FALSE(r.collocates.empty());
+  bool fail = false;
+  for (const collocate_row& c : r.collocates) fail |= c.word == "fail" && c.observed == 2;
+  EXPECT_TRUE(fail);
+}

@@ -1,6 +1,9 @@
 #include "chunk_reader.hpp"
 
-#include <openssl/evp.h>
+// The low-level SHA-256 calls skip OpenSSL 3's provider and configuration loading (milliseconds
+// at start-up); they are deprecated, not removed.
+#define OPENSSL_SUPPRESS_DEPRECATED
+#include <openssl/sha.h>
 
 #include <algorithm>
 #include <cstring>
@@ -103,13 +106,11 @@ struct chunk_reader::impl {
   std::size_t lines_before = 0, columns_before = 0;  // LF count and code points after the last LF
   std::uint32_t block_index = 0, paragraph = 0;
   block_kind last_kind = block_kind::paragraph;
-  EVP_MD_CTX* sha = nullptr;
+  SHA256_CTX sha;
 
   impl(std::istream& i, std::string n, std::size_t c) : in(i), name(std::move(n)), chunk_bytes(std::max<std::size_t>(c, 64)) {
-    sha = EVP_MD_CTX_new();
-    EVP_DigestInit_ex(sha, EVP_sha256(), nullptr);
+    SHA256_Init(&sha);
   }
-  ~impl() { EVP_MD_CTX_free(sha); }
 
   // Reads up to `want` more bytes; false at the end of the input.
   bool read_more(std::size_t want) {
@@ -121,7 +122,7 @@ struct chunk_reader::impl {
     pending.resize(old + got);
     if (in.bad()) throw error(name + ": read error");
     if (got < want) eof = true;
-    EVP_DigestUpdate(sha, pending.data() + old, got);
+    SHA256_Update(&sha, pending.data() + old, got);
     total += got;
     return got > 0;
   }
@@ -221,24 +222,26 @@ bool chunk_reader::next(text_chunk& out) {
   out.base = m.consumed;
   m.validate(out.text);
 
-  // Blocks as split_blocks would classify them in the whole input: a sentinel block before a
-  // piece that is not the first and after one that is not the last.
-  std::string framed;
-  std::size_t prefix = 0;
-  if (!m.first) {
-    framed = "x\n\n";
-    prefix = framed.size();
-  }
-  framed += out.text;
-  if (!last) framed += "\n\nx";
+  // Blocks as split_blocks would classify them in the whole input: a heading only in the first
+  // piece, an attribution only in the last, decided on the edge block with a sentinel block
+  // standing for the rest of the input.
   std::size_t body_begin = m.first && out.text.substr(0, 3) == "\xEF\xBB\xBF" ? 3 : 0;
-  std::vector<block> blocks = split_blocks(framed, body_begin);
-  if (!m.first && !blocks.empty()) blocks.erase(blocks.begin());
-  if (!last && !blocks.empty()) blocks.pop_back();
+  std::vector<block> blocks = split_blocks(out.text, body_begin);
+  if (!(m.first && last)) {
+    for (block& b : blocks) b.kind = block_kind::paragraph;
+    if (m.first && !blocks.empty()) {
+      const block& b = blocks.front();
+      std::string framed = std::string(out.text.substr(b.begin, b.end - b.begin)) + "\n\nx";
+      blocks.front().kind = split_blocks(framed).front().kind;
+    }
+    if (last && !blocks.empty()) {
+      const block& b = blocks.back();
+      std::string framed = "x\n\n" + std::string(out.text.substr(b.begin, b.end - b.begin));
+      blocks.back().kind = split_blocks(framed).back().kind;
+    }
+  }
   out.blocks.clear();
   for (block b : blocks) {
-    b.begin -= prefix;
-    b.end -= prefix;
     if (out.blocks.empty() && m.continues) {
       b.index = m.block_index;
       b.paragraph = m.paragraph;
@@ -262,12 +265,10 @@ input_info chunk_reader::info() const {
   i.name = impl_->name;
   i.size = impl_->total;
   i.encoding = "UTF-8";
-  EVP_MD_CTX* copy = EVP_MD_CTX_new();
-  EVP_MD_CTX_copy_ex(copy, impl_->sha);
-  unsigned char digest[EVP_MAX_MD_SIZE];
-  unsigned int len = 0;
-  EVP_DigestFinal_ex(copy, digest, &len);
-  EVP_MD_CTX_free(copy);
+  SHA256_CTX copy = impl_->sha;
+  unsigned char digest[SHA256_DIGEST_LENGTH];
+  const unsigned len = SHA256_DIGEST_LENGTH;
+  SHA256_Final(digest, &copy);
   static const char* hex = "0123456789abcdef";
   for (unsigned k = 0; k < len; ++k) {
     i.sha256 += hex[digest[k] >> 4];
