@@ -27,7 +27,7 @@ if [ -n "${ICU_BASELINE:-}" ] || cmake --build "$build" --target icu_baseline >/
 fi
 mkdir -p "$(dirname "$corpus")"
 [ -s "$corpus" ] || "$root/bench/make_corpus.sh" "$corpus" "$mb"
-bytes=$(stat -c %s "$corpus")
+bytes=$(stat -L -c %s "$corpus")
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 

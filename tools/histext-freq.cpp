@@ -31,7 +31,7 @@ int main(int argc, char** argv) {
   app.add_flag("--combine", options.combine, "several files: pooled counts instead of a column per file");
   app.add_flag("--summary", summary, "print the summary statistics instead of the words");
   options.threads = 0;
-  app.add_option("--threads", options.threads, "counting threads (0: one per core)")->capture_default_str();
+  app.add_option("--threads", options.threads, "counting threads (0: one per core)")->capture_default_str()->check(CLI::Range(0, 256));
   histext::cli::set_example(app, "histext-freq --top 10 data/bukharin.txt");
   if (int rc = histext::cli::parse(app, argc, argv); rc >= 0) return rc;
   if (lemma) options.form = histext::word_form::lemma;
