@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cmath>
 #include <condition_variable>
+#include <cstring>
 #include <exception>
 #include <limits>
 #include <map>
@@ -107,17 +108,85 @@ struct count_table {
 
 namespace {
 
-// Per-thread state: the segmenter, a stemmer and a cache of word -> key.
+// What a worker knows about a normalised word.
+struct word_info {
+  std::uint32_t key_slot;
+  bool stop;
+};
+
+// Normalised word -> word_info by open addressing (linear probing). Keys of up to 18 bytes live in
+// the 32-byte slot itself, so a lookup usually reads one cache line: this is the per-token lookup.
+class word_table {
+ public:
+  word_table() : slots_(1024) {}
+
+  const word_info* find(std::string_view key, std::uint64_t hash) const {
+    hash |= 1;
+    const std::size_t mask = slots_.size() - 1;
+    for (std::size_t i = hash & mask;; i = (i + 1) & mask) {
+      const slot& s = slots_[i];
+      if (s.hash == 0) return nullptr;
+      if (s.hash == hash && equals(s, key)) return &s.info;
+    }
+  }
+
+  void insert(std::string_view key, std::uint64_t hash, word_info info) {
+    if ((used_ + 1) * 4 > slots_.size() * 3) grow();
+    slot s;
+    s.hash = hash | 1;
+    s.info = info;
+    if (key.size() <= sizeof s.key) {
+      s.len = static_cast<std::uint8_t>(key.size());
+      std::memcpy(s.key, key.data(), key.size());
+    } else {
+      s.len = long_key;
+      auto index = static_cast<std::uint32_t>(long_.size());
+      long_.emplace_back(key);
+      std::memcpy(s.key, &index, sizeof index);
+    }
+    place(s);
+    ++used_;
+  }
+
+ private:
+  static constexpr std::uint8_t long_key = 255;
+  struct slot {
+    std::uint64_t hash = 0;  // 0: empty
+    word_info info{};
+    std::uint8_t len = 0;
+    char key[18] = {};
+  };
+
+  bool equals(const slot& s, std::string_view key) const {
+    if (s.len != long_key) return s.len == key.size() && std::memcmp(s.key, key.data(), key.size()) == 0;
+    std::uint32_t index;
+    std::memcpy(&index, s.key, sizeof index);
+    return long_[index] == key;
+  }
+  void place(const slot& s) {
+    const std::size_t mask = slots_.size() - 1;
+    std::size_t i = s.hash & mask;
+    while (slots_[i].hash != 0) i = (i + 1) & mask;
+    slots_[i] = s;
+  }
+  void grow() {
+    std::vector<slot> old(slots_.size() * 2);
+    old.swap(slots_);
+    for (const slot& s : old)
+      if (s.hash != 0) place(s);
+  }
+
+  std::vector<slot> slots_;
+  std::size_t used_ = 0;
+  std::vector<std::string> long_;
+};
+
+// Per-thread state: the segmenter, a stemmer and what it knows of each word.
 struct worker {
   segmenter seg;
   std::optional<stemmer> stem;
   segmentation out;
-  // Every normalised word this worker has seen: one hash lookup per token.
-  struct word_info {
-    std::uint32_t key_slot;
-    bool stop;
-  };
-  string_map<word_info> words;
+  word_table words;                     // every normalised word this worker has seen
   string_map<std::uint32_t> key_slots;  // key (word, lemma or stem) -> slot
   std::vector<std::string> keys;        // slot -> key
   std::vector<std::uint32_t> key_stamp, key_local;  // slot -> chunk generation, id in that chunk
@@ -174,10 +243,10 @@ struct frequency_counter::impl {
     return std::string(base);
   }
 
-  const worker::word_info& info_of(worker& w, std::string_view base) const {
-    auto it = w.words.find(base);
-    if (it != w.words.end()) return it->second;
-    worker::word_info info{0, stops.contains(base)};
+  word_info info_of(worker& w, std::string_view base) const {
+    const std::uint64_t hash = std::hash<std::string_view>{}(base);
+    if (const word_info* found = w.words.find(base, hash)) return *found;
+    word_info info{0, stops.contains(base)};
     std::string key = transform(w.stem ? &*w.stem : nullptr, base);
     auto slot = w.key_slots.find(key);
     if (slot == w.key_slots.end()) {
@@ -187,7 +256,8 @@ struct frequency_counter::impl {
       w.key_local.push_back(0);
     }
     info.key_slot = slot->second;
-    return w.words.emplace(std::string(base), info).first->second;
+    w.words.insert(base, hash, info);
+    return info;
   }
 
   chunk_result process(const text_chunk& c, worker& w) const;
@@ -355,7 +425,7 @@ chunk_result frequency_counter::impl::process(const text_chunk& c, worker& w) co
         if (!(tok.kind == token_kind::word || (options.numbers && tok.kind == token_kind::number))) continue;
         std::string_view base = tok.base();
         if (base.empty()) continue;
-        const worker::word_info& info = info_of(w, base);
+        const word_info info = info_of(w, base);
         items.push_back({base, info.key_slot, info.stop});
       }
       if (n == 1) {
