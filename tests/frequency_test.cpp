@@ -8,6 +8,7 @@
 #include <sstream>
 
 #include "chunk_reader.hpp"
+#include "frequency_sha256.hpp"
 #include "histext/error.hpp"
 #include "test_util.hpp"
 
@@ -549,4 +550,20 @@ TEST(frequency, collocations_on_lemmas) {
   bool fail = false;
   for (const collocate_row& c : r.collocates) fail |= c.word == "fail" && c.observed == 2;
   EXPECT_TRUE(fail);
+}
+
+TEST(frequency, streaming_sha256_matches_openssl) {
+  EXPECT_EQ(sha256_state().hex(), "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
+  std::string bytes;
+  unsigned x = 7;
+  for (std::size_t n : {0u, 1u, 3u, 55u, 56u, 63u, 64u, 65u, 119u, 120u, 1000u, 100000u}) {
+    bytes.resize(n);
+    for (char& c : bytes) c = static_cast<char>((x = x * 1103515245u + 12345u) >> 24);
+    sha256_state s;
+    for (std::size_t i = 0; i < n; i += 37) s.update(std::string_view(bytes).substr(i, 37));
+    EXPECT_EQ(s.hex(), sha256_hex(bytes)) << n;
+  }
+  sha256_state abc;
+  abc.update("abc");
+  EXPECT_EQ(abc.hex(), "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
 }

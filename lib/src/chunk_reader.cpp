@@ -1,13 +1,10 @@
 #include "chunk_reader.hpp"
 
-// The low-level SHA-256 calls skip OpenSSL 3's provider and configuration loading (milliseconds
-// at start-up); they are deprecated, not removed.
-#define OPENSSL_SUPPRESS_DEPRECATED
-#include <openssl/sha.h>
 
 #include <algorithm>
 #include <cstring>
 
+#include "frequency_sha256.hpp"
 #include "histext/error.hpp"
 
 namespace histext {
@@ -106,11 +103,9 @@ struct chunk_reader::impl {
   std::size_t lines_before = 0, columns_before = 0;  // LF count and code points after the last LF
   std::uint32_t block_index = 0, paragraph = 0;
   block_kind last_kind = block_kind::paragraph;
-  SHA256_CTX sha;
+  sha256_state sha;
 
-  impl(std::istream& i, std::string n, std::size_t c) : in(i), name(std::move(n)), chunk_bytes(std::max<std::size_t>(c, 64)) {
-    SHA256_Init(&sha);
-  }
+  impl(std::istream& i, std::string n, std::size_t c) : in(i), name(std::move(n)), chunk_bytes(std::max<std::size_t>(c, 64)) {}
 
   // Reads up to `want` more bytes; false at the end of the input.
   bool read_more(std::size_t want) {
@@ -122,7 +117,7 @@ struct chunk_reader::impl {
     pending.resize(old + got);
     if (in.bad()) throw error(name + ": read error");
     if (got < want) eof = true;
-    SHA256_Update(&sha, pending.data() + old, got);
+    sha.update(std::string_view(pending).substr(old, got));
     total += got;
     return got > 0;
   }
@@ -265,15 +260,7 @@ input_info chunk_reader::info() const {
   i.name = impl_->name;
   i.size = impl_->total;
   i.encoding = "UTF-8";
-  SHA256_CTX copy = impl_->sha;
-  unsigned char digest[SHA256_DIGEST_LENGTH];
-  const unsigned len = SHA256_DIGEST_LENGTH;
-  SHA256_Final(digest, &copy);
-  static const char* hex = "0123456789abcdef";
-  for (unsigned k = 0; k < len; ++k) {
-    i.sha256 += hex[digest[k] >> 4];
-    i.sha256 += hex[digest[k] & 15];
-  }
+  i.sha256 = impl_->sha.hex();
   return i;
 }
 
