@@ -107,19 +107,26 @@ struct chunk_reader::impl {
 
   impl(std::istream& i, std::string n, std::size_t c) : in(i), name(std::move(n)), chunk_bytes(std::max<std::size_t>(c, 64)) {}
 
-  // Reads up to `want` more bytes; false at the end of the input.
+  // Reads up to `want` more bytes, 64 KB at a time (a small input never touches a 1 MB buffer);
+  // false at the end of the input.
   bool read_more(std::size_t want) {
     if (eof) return false;
-    std::size_t old = pending.size();
-    pending.resize(old + want);
-    in.read(pending.data() + old, static_cast<std::streamsize>(want));
-    auto got = static_cast<std::size_t>(in.gcount());
-    pending.resize(old + got);
-    if (in.bad()) throw error(name + ": read error");
-    if (got < want) eof = true;
-    sha.update(std::string_view(pending).substr(old, got));
-    total += got;
-    return got > 0;
+    std::size_t total_got = 0;
+    char buf[1 << 16];
+    while (total_got < want) {
+      in.read(buf, static_cast<std::streamsize>(std::min(sizeof buf, want - total_got)));
+      auto got = static_cast<std::size_t>(in.gcount());
+      if (in.bad()) throw error(name + ": read error");
+      pending.append(buf, got);
+      sha.update(std::string_view(buf, got));
+      total += got;
+      total_got += got;
+      if (got == 0 || !in) {
+        eof = true;
+        break;
+      }
+    }
+    return total_got > 0;
   }
 
   void validate(std::string_view piece) {
