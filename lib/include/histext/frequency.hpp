@@ -1,0 +1,152 @@
+#pragma once
+/// @file frequency.hpp  Word frequencies, lexical diversity, n-grams, collocations and concordance.
+///
+/// A counted word is a token of kind word (and number with `numbers`), in its normalised form
+/// without a possessive (token::base()), optionally lemmatised or stemmed. Counting streams its
+/// input in chunks cut at blank lines, so memory grows with the vocabulary, not with the input.
+#include <cstddef>
+#include <cstdint>
+#include <iosfwd>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "histext/document.hpp"
+#include "histext/lemma.hpp"
+#include "histext/output.hpp"
+#include "histext/segment.hpp"
+#include "histext/stopwords.hpp"
+
+namespace histext {
+
+/// What a counted item is keyed on.
+enum class word_form : std::uint8_t { norm, lemma, stem };
+
+/// Everything that changes what histext-freq counts and reports.
+struct freq_options {
+  bool all = false;              ///< count the heading and attribution too (default: body only)
+  bool numbers = false;          ///< count number tokens as words
+  std::string stopwords = "default";  ///< "default", "none" or a file (see stopword_list::from_spec)
+  word_form form = word_form::norm;
+  std::string wordnet_dir = default_wordnet_dir;  ///< read only when form == lemma
+  std::size_t ngram = 1;         ///< 1 = words; 2..5 = n-grams inside one sentence
+  std::string collocate;         ///< non-empty: also compute collocations of this word
+  std::size_t window = 5;        ///< collocation window, words each side, inside one sentence
+  std::size_t mattr_window = 50;
+  bool combine = false;          ///< several inputs: pooled counts instead of a column each
+  std::size_t top = 0;           ///< keep the first N rows (0 = all)
+  std::uint64_t min_count = 1;
+  std::size_t min_length = 1;    ///< in code points
+  unsigned threads = 1;          ///< 0 = the number of cores
+  std::size_t chunk_bytes = std::size_t(1) << 20;  ///< target chunk size when streaming
+};
+
+/// Summary statistics of the counted items. Undefined values are NaN (written as null / empty).
+struct freq_summary {
+  std::uint64_t tokens = 0;      ///< counted items (after stopwords)
+  std::uint64_t types = 0;
+  std::uint64_t hapax = 0;       ///< types seen once
+  std::uint64_t sentences = 0;   ///< sentences in the counted blocks
+  std::uint64_t paragraphs = 0;  ///< counted blocks
+  double ttr = 0, mattr = 0, mtld = 0, zipf = 0, zipf_r2 = 0;
+};
+
+/// One row: a word (or lemma, stem, n-gram) with its counts.
+struct word_row {
+  std::string word;
+  std::string surface;           ///< most frequent normalised form behind a lemma/stem ("" otherwise)
+  std::uint64_t count = 0;
+  std::uint64_t rank = 0;        ///< 1 + number of words counted more often (ties share a rank)
+  std::uint64_t sentences = 0;   ///< sentences it occurs in
+  std::uint64_t paragraphs = 0;  ///< blocks it occurs in
+  double per_1000 = 0, percent = 0;
+  std::vector<std::uint64_t> per_input;  ///< with several inputs and no `combine`: count per input
+};
+
+/// One collocate of the node word (formulas in the README).
+struct collocate_row {
+  std::string word;
+  std::uint64_t observed = 0;    ///< O11: occurrences inside the node's windows
+  double expected = 0;           ///< E11 = R1 * C1 / N
+  std::uint64_t frequency = 0;   ///< C1: its frequency in the whole text
+  double g2 = 0;                 ///< Dunning's log-likelihood
+  double pmi = 0;                ///< log2(O11 / E11)
+};
+
+/// A frequency analysis of one or more inputs.
+struct freq_result {
+  std::vector<std::string> inputs;    ///< names, in order
+  std::vector<freq_summary> per_input_summary;
+  freq_summary summary;               ///< of all inputs pooled
+  std::vector<word_row> words;        ///< count desc, then word (bytes); after top/min filters
+  std::string collocate;              ///< the node word as matched (normalised form), or ""
+  std::uint64_t node_count = 0;       ///< its frequency
+  std::vector<collocate_row> collocates;  ///< by G² desc, then word
+};
+
+/// Counts words over inputs added one by one. Loads the stopwords (and WordNet with --lemma)
+/// once; throws histext::error on bad options or unreadable lists.
+class frequency_counter {
+ public:
+  explicit frequency_counter(const freq_options& options);
+  ~frequency_counter();
+  frequency_counter(frequency_counter&&) noexcept;
+  frequency_counter& operator=(frequency_counter&&) noexcept;
+
+  /// Streams UTF-8 from `in` in chunks (a UTF-16/32 byte-order mark makes it read the whole
+  /// input as a document instead). Returns the input's info (size, SHA-256). Throws
+  /// histext::error naming `name` on NUL bytes or invalid UTF-8 (line, column, byte).
+  input_info add_stream(std::istream& in, const std::string& name);
+  /// Counts a loaded document.
+  void add_document(const document& doc);
+  /// The result so far (the counter stays usable).
+  freq_result result() const;
+
+ private:
+  struct impl;
+  std::unique_ptr<impl> impl_;
+};
+
+/// Convenience: a counter over one document.
+freq_result count_words(const document& doc, const freq_options& options);
+
+/// Writes the word rows (with a column per input when there are several and no `combine`):
+/// word, [surface,] count, per_1000, percent, rank, sentences, paragraphs. JSON is
+/// {"meta", "summary", ["inputs"], "words", ["collocations"]}.
+void write_frequencies(std::ostream& out, const freq_result& r, const freq_options& options, format f,
+                       const run_meta& meta, bool color = false);
+/// Writes the summary as a two-column table (statistic, value); JSON as write_frequencies.
+void write_freq_summary(std::ostream& out, const freq_result& r, const freq_options& options, format f,
+                        const run_meta& meta, bool color = false);
+/// Writes the collocations: word, observed, expected, frequency, g2, pmi; JSON as write_frequencies.
+void write_collocations(std::ostream& out, const freq_result& r, const freq_options& options, format f,
+                        const run_meta& meta, bool color = false);
+
+// ---------------------------------------------------------------------------------------------
+// Concordance
+
+/// What histext-kwic matches and shows.
+struct kwic_options {
+  bool all = false;              ///< search the heading and attribution too
+  std::size_t context = 5;       ///< words each side
+  bool lemma = false;            ///< match on the lemma
+  std::string wordnet_dir = default_wordnet_dir;
+};
+
+/// One occurrence of the keyword.
+struct kwic_line {
+  std::string left, keyword, right;  ///< surface text; line ends shown as spaces
+  std::uint32_t sentence = 0, paragraph = 0, block = 0;
+  std::size_t begin = 0, end = 0;    ///< byte offsets of the keyword
+};
+
+/// Every occurrence of `word` (normalised like tokens, possessive dropped; lemmatised with
+/// options.lemma) in document order, with `context` word tokens each side inside the same block.
+std::vector<kwic_line> find_keyword(const document& doc, const segmentation& seg, const std::string& word,
+                                    const kwic_options& options);
+/// Writes the lines: table aligns left context right, keyword, right context; tsv/csv/json give
+/// sentence, paragraph, begin, end, left, keyword, right.
+void write_kwic(std::ostream& out, const std::vector<kwic_line>& lines, format f, const run_meta& meta,
+                bool color = false);
+
+}  // namespace histext

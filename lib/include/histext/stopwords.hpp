@@ -1,0 +1,38 @@
+#pragma once
+/// @file stopwords.hpp  Stopword lists: words left out of frequency counts.
+#include <iosfwd>
+#include <string>
+#include <string_view>
+#include <unordered_set>
+
+namespace histext {
+
+/// A set of words compared after the tokens' normalisation (NFC, case folding, curly
+/// apostrophes made straight), so a list may mix ’ and ' freely.
+class stopword_list {
+ public:
+  /// An empty list (nothing is a stopword).
+  stopword_list() = default;
+  /// The English list data/stopwords_en.txt (through data_file()); throws histext::error if absent.
+  static stopword_list english();
+  /// One word a line, '#' starts a comment; throws histext::error naming `path` if unreadable.
+  static stopword_list from_file(const std::string& path);
+  /// As from_file, from a stream; `name` is used in messages.
+  static stopword_list from_stream(std::istream& in, const std::string& name);
+  /// "none" -> empty, "" or "default" or "en" -> english(), anything else -> from_file(spec).
+  static stopword_list from_spec(const std::string& spec);
+
+  /// True when `normalized_word` (already normalised, e.g. token::base()) is a stopword.
+  bool contains(std::string_view normalized_word) const;
+  std::size_t size() const { return words_.size(); }
+  bool empty() const { return words_.empty(); }
+
+ private:
+  struct hash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+  };
+  std::unordered_set<std::string, hash, std::equal_to<>> words_;
+};
+
+}  // namespace histext

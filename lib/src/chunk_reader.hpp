@@ -1,0 +1,44 @@
+#pragma once
+// Internal: reads an input stream in pieces of about `chunk_bytes`, cut after a blank line (or,
+// inside a paragraph longer than four chunks, after a sentence end), validates each piece's
+// UTF-8, and splits it into blocks numbered as they would be in the whole document.
+#include <cstddef>
+#include <cstdint>
+#include <istream>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "histext/document.hpp"
+#include "histext/segment.hpp"
+
+namespace histext {
+
+/// A piece of an input: blocks whose offsets are into `text`, numbered over the whole input.
+struct text_chunk {
+  std::string owned;           ///< the bytes when read from a stream
+  std::string_view text;       ///< what block offsets index
+  std::size_t base = 0;        ///< offset of text[0] in the input
+  std::vector<block> blocks;
+};
+
+class chunk_reader {
+ public:
+  chunk_reader(std::istream& in, std::string name, std::size_t chunk_bytes);
+  ~chunk_reader();
+  /// True when the input starts with a UTF-16/32 byte-order mark (read it whole instead).
+  bool needs_conversion();
+  /// The rest of the input, unread so far.
+  std::string take_all();
+  /// The next piece; false at the end. Throws histext::error on NUL bytes or invalid UTF-8.
+  bool next(text_chunk& out);
+  /// Size and SHA-256 of everything read (complete once next() returned false).
+  input_info info() const;
+
+ private:
+  struct impl;
+  std::unique_ptr<impl> impl_;
+};
+
+}  // namespace histext

@@ -1,0 +1,753 @@
+// Counting: chunks are segmented and counted in parallel, their tables merged in input order.
+#include "histext/frequency.hpp"
+
+#include <Eigen/Dense>
+
+#include <algorithm>
+#include <cmath>
+#include <condition_variable>
+#include <cstring>
+#include <exception>
+#include <limits>
+#include <map>
+#include <mutex>
+#include <optional>
+#include <thread>
+#include <unordered_map>
+
+#include "chunk_reader.hpp"
+#include "histext/error.hpp"
+#include "text_util.hpp"
+
+namespace histext {
+
+namespace {
+
+constexpr double nan_value = std::numeric_limits<double>::quiet_NaN();
+
+struct sv_hash {
+  using is_transparent = void;
+  std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+};
+template <class V>
+using string_map = std::unordered_map<std::string, V, sv_hash, std::equal_to<>>;
+
+struct local_entry {
+  std::uint64_t count = 0, sentences = 0, blocks = 0;
+  std::uint32_t last_sentence = 0, first_block = 0, last_block = 0;
+};
+
+// What one chunk gives: its own vocabulary (ids in order of first appearance).
+struct chunk_result {
+  std::vector<std::string> keys;
+  std::vector<local_entry> entries;
+  std::vector<string_map<std::uint64_t>> surfaces;  // lemma/stem only
+  std::vector<std::uint32_t> sequence;
+  std::uint64_t sentences = 0, blocks = 0;
+  std::uint32_t first_block = 0, last_block = 0;
+  std::map<std::uint32_t, std::uint64_t> cooc;  // local id -> co-occurrences with the node
+  std::uint64_t window_slots = 0;
+};
+
+struct global_entry {
+  std::uint64_t count = 0, sentences = 0, blocks = 0;
+  std::uint32_t last_block = 0;
+};
+
+}  // namespace
+
+// One input's merged counts.
+struct count_table {
+  std::string name;
+  string_map<std::uint32_t> ids;
+  std::vector<std::string> keys;
+  std::vector<global_entry> entries;
+  std::vector<string_map<std::uint64_t>> surfaces;
+  std::vector<std::uint32_t> sequence;
+  std::uint64_t sentences = 0, blocks = 0;
+  std::uint32_t last_block = 0;
+  std::map<std::uint32_t, std::uint64_t> cooc;
+  std::uint64_t window_slots = 0;
+
+  std::uint32_t intern(const std::string& key) {
+    auto it = ids.find(key);
+    if (it != ids.end()) return it->second;
+    auto id = static_cast<std::uint32_t>(keys.size());
+    ids.emplace(key, id);
+    keys.push_back(key);
+    entries.emplace_back();
+    surfaces.emplace_back();
+    return id;
+  }
+
+  void merge(chunk_result& c) {
+    std::vector<std::uint32_t> map(c.keys.size());
+    for (std::size_t i = 0; i < c.keys.size(); ++i) {
+      std::uint32_t g = intern(c.keys[i]);
+      map[i] = g;
+      global_entry& e = entries[g];
+      const local_entry& l = c.entries[i];
+      e.count += l.count;
+      e.sentences += l.sentences;
+      e.blocks += l.blocks - (l.first_block == e.last_block ? 1 : 0);
+      e.last_block = l.last_block;
+      for (auto& [s, n] : c.surfaces.empty() ? string_map<std::uint64_t>() : std::move(c.surfaces[i]))
+        surfaces[g][s] += n;
+    }
+    sequence.reserve(sequence.size() + c.sequence.size());
+    for (std::uint32_t id : c.sequence) sequence.push_back(map[id]);
+    sentences += c.sentences;
+    if (c.blocks) {
+      blocks += c.blocks - (c.first_block == last_block ? 1 : 0);
+      last_block = c.last_block;
+    }
+    for (const auto& [id, n] : c.cooc) cooc[map[id]] += n;
+    window_slots += c.window_slots;
+  }
+};
+
+namespace {
+
+// What a worker knows about a normalised word.
+struct word_info {
+  std::uint32_t key_slot;
+  bool stop;
+};
+
+// Normalised word -> word_info by open addressing (linear probing). Keys of up to 18 bytes live in
+// the 32-byte slot itself, so a lookup usually reads one cache line: this is the per-token lookup.
+class word_table {
+ public:
+  word_table() : slots_(1024) {}
+
+  const word_info* find(std::string_view key, std::uint64_t hash) const {
+    hash |= 1;
+    const std::size_t mask = slots_.size() - 1;
+    for (std::size_t i = hash & mask;; i = (i + 1) & mask) {
+      const slot& s = slots_[i];
+      if (s.hash == 0) return nullptr;
+      if (s.hash == hash && equals(s, key)) return &s.info;
+    }
+  }
+
+  void insert(std::string_view key, std::uint64_t hash, word_info info) {
+    if ((used_ + 1) * 4 > slots_.size() * 3) grow();
+    slot s;
+    s.hash = hash | 1;
+    s.info = info;
+    if (key.size() <= sizeof s.key) {
+      s.len = static_cast<std::uint8_t>(key.size());
+      std::memcpy(s.key, key.data(), key.size());
+    } else {
+      s.len = long_key;
+      auto index = static_cast<std::uint32_t>(long_.size());
+      long_.emplace_back(key);
+      std::memcpy(s.key, &index, sizeof index);
+    }
+    place(s);
+    ++used_;
+  }
+
+ private:
+  static constexpr std::uint8_t long_key = 255;
+  struct slot {
+    std::uint64_t hash = 0;  // 0: empty
+    word_info info{};
+    std::uint8_t len = 0;
+    char key[18] = {};
+  };
+
+  bool equals(const slot& s, std::string_view key) const {
+    if (s.len != long_key) return s.len == key.size() && std::memcmp(s.key, key.data(), key.size()) == 0;
+    std::uint32_t index;
+    std::memcpy(&index, s.key, sizeof index);
+    return long_[index] == key;
+  }
+  void place(const slot& s) {
+    const std::size_t mask = slots_.size() - 1;
+    std::size_t i = s.hash & mask;
+    while (slots_[i].hash != 0) i = (i + 1) & mask;
+    slots_[i] = s;
+  }
+  void grow() {
+    std::vector<slot> old(slots_.size() * 2);
+    old.swap(slots_);
+    for (const slot& s : old)
+      if (s.hash != 0) place(s);
+  }
+
+  std::vector<slot> slots_;
+  std::size_t used_ = 0;
+  std::vector<std::string> long_;
+};
+
+// Per-thread state: the segmenter, a stemmer and what it knows of each word.
+struct worker {
+  segmenter seg;
+  std::optional<stemmer> stem;
+  segmentation out;
+  word_table words;                     // every normalised word this worker has seen
+  string_map<std::uint32_t> key_slots;  // key (word, lemma or stem) -> slot
+  std::vector<std::string> keys;        // slot -> key
+  std::vector<std::uint32_t> key_stamp, key_local;  // slot -> chunk generation, id in that chunk
+  std::uint32_t generation = 0;
+};
+
+struct item {
+  std::string_view surface;
+  std::uint32_t key_slot;
+  bool stop;
+};
+
+}  // namespace
+
+struct frequency_counter::impl {
+  freq_options options;
+  stopword_list stops;
+  std::unique_ptr<lemmatizer> lemmas;
+  std::string node_key;
+  std::vector<std::unique_ptr<count_table>> tables;
+  std::unique_ptr<worker> main_worker;
+
+  explicit impl(const freq_options& o) : options(o), stops(stopword_list::from_spec(o.stopwords)) {
+    if (options.ngram < 1 || options.ngram > 5) throw error("--ngrams must be between 1 and 5");
+    if (options.window < 1) throw error("--window must be at least 1");
+    if (options.mattr_window < 1) throw error("the MATTR window must be at least 1");
+    if (options.threads == 0) options.threads = std::max(1u, std::thread::hardware_concurrency());
+    if (options.form == word_form::lemma) lemmas = std::make_unique<lemmatizer>(options.wordnet_dir);
+    if (!options.collocate.empty()) {
+      if (options.ngram != 1) throw error("--collocations counts single words: drop --ngrams");
+      std::string n = normalize_word(options.collocate);
+      if (n.size() > 2 && n.compare(n.size() - 2, 2, "'s") == 0) n.resize(n.size() - 2);
+      if (options.form == word_form::stem) {
+        stemmer st;
+        node_key = transform(&st, n);
+      } else {
+        node_key = transform(nullptr, n);
+      }
+    }
+  }
+
+  std::unique_ptr<worker> make_worker() const {
+    auto w = std::make_unique<worker>();
+    if (options.form == word_form::stem) w->stem.emplace();
+    return w;
+  }
+
+  std::string transform(stemmer* stem, std::string_view base) const {
+    switch (options.form) {
+      case word_form::norm: return std::string(base);
+      case word_form::lemma: return lemmas->lemma(base);
+      case word_form::stem: return stem->stem(base);
+    }
+    return std::string(base);
+  }
+
+  word_info info_of(worker& w, std::string_view base) const {
+    const std::uint64_t hash = std::hash<std::string_view>{}(base);
+    if (const word_info* found = w.words.find(base, hash)) return *found;
+    word_info info{0, stops.contains(base)};
+    std::string key = transform(w.stem ? &*w.stem : nullptr, base);
+    auto slot = w.key_slots.find(key);
+    if (slot == w.key_slots.end()) {
+      slot = w.key_slots.emplace(key, static_cast<std::uint32_t>(w.keys.size())).first;
+      w.keys.push_back(std::move(key));
+      w.key_stamp.push_back(0);
+      w.key_local.push_back(0);
+    }
+    info.key_slot = slot->second;
+    w.words.insert(base, hash, info);
+    return info;
+  }
+
+  chunk_result process(const text_chunk& c, worker& w) const;
+  void run(count_table& table, const std::function<bool(text_chunk&)>& next);
+};
+
+void frequency_counter::impl::run(count_table& table, const std::function<bool(text_chunk&)>& next) {
+  if (!main_worker) main_worker = make_worker();
+  text_chunk first, second;
+  if (!next(first)) return;
+  bool more = next(second);
+  if (!more || options.threads <= 1) {
+    chunk_result r = process(first, *main_worker);
+    table.merge(r);
+    if (!more) return;
+    r = process(second, *main_worker);
+    table.merge(r);
+    while (next(first)) {
+      r = process(first, *main_worker);
+      table.merge(r);
+    }
+    return;
+  }
+  // Workers take chunks from a queue; the results are merged here in input order.
+  struct slot {
+    std::optional<chunk_result> result;
+    std::exception_ptr failure;
+  };
+  std::mutex mutex;
+  std::condition_variable job_ready, result_ready;
+  std::map<std::size_t, text_chunk> jobs;
+  std::map<std::size_t, slot> done;
+  bool closing = false;
+  auto work = [&]() {
+    std::unique_ptr<worker> w;
+    std::exception_ptr setup_failure;
+    try {
+      w = make_worker();
+    } catch (...) {
+      setup_failure = std::current_exception();
+    }
+    std::unique_lock<std::mutex> lock(mutex);
+    while (true) {
+      job_ready.wait(lock, [&] { return closing || !jobs.empty(); });
+      if (jobs.empty()) return;
+      auto node = jobs.extract(jobs.begin());
+      lock.unlock();
+      slot s;
+      try {
+        if (setup_failure) std::rethrow_exception(setup_failure);
+        s.result = process(node.mapped(), *w);
+      } catch (...) {
+        s.failure = std::current_exception();
+      }
+      lock.lock();
+      done.emplace(node.key(), std::move(s));
+      result_ready.notify_all();
+    }
+  };
+  std::vector<std::thread> threads;
+  for (unsigned k = 0; k < options.threads; ++k) threads.emplace_back(work);
+  std::size_t submitted = 0, merged = 0;
+  std::exception_ptr failure;
+  auto merge_one = [&]() {
+    std::unique_lock<std::mutex> lock(mutex);
+    result_ready.wait(lock, [&] { return done.count(merged) != 0; });
+    slot s = std::move(done.at(merged));
+    done.erase(merged);
+    lock.unlock();
+    ++merged;
+    if (s.failure) {
+      if (!failure) failure = s.failure;
+      return;
+    }
+    if (!failure) table.merge(*s.result);
+  };
+  auto submit = [&](text_chunk&& c) {
+    {
+      std::lock_guard<std::mutex> lock(mutex);
+      jobs.emplace(submitted++, std::move(c));
+    }
+    job_ready.notify_one();
+    while (submitted - merged >= 2 * options.threads) merge_one();
+  };
+  try {
+    submit(std::move(first));
+    submit(std::move(second));
+    text_chunk c;
+    while (!failure && next(c)) submit(std::move(c));
+  } catch (...) {
+    if (!failure) failure = std::current_exception();
+  }
+  while (merged < submitted) merge_one();
+  {
+    std::lock_guard<std::mutex> lock(mutex);
+    closing = true;
+  }
+  job_ready.notify_all();
+  for (std::thread& t : threads) t.join();
+  if (failure) std::rethrow_exception(failure);
+}
+
+chunk_result frequency_counter::impl::process(const text_chunk& c, worker& w) const {
+  chunk_result r;
+  const bool forms = options.form != word_form::norm;
+  const std::size_t n = options.ngram;
+  const std::uint32_t generation = ++w.generation;
+  string_map<std::uint32_t> ngram_ids;
+  std::vector<item> items;
+  std::vector<std::uint32_t> sentence_ids;
+  std::string joined_key, joined_surface;
+  std::uint32_t sentence_number = 0;
+  const std::uint32_t none = std::numeric_limits<std::uint32_t>::max();
+
+  auto add_entry = [&](std::string key) {
+    auto id = static_cast<std::uint32_t>(r.keys.size());
+    r.keys.push_back(std::move(key));
+    r.entries.emplace_back();
+    if (forms) r.surfaces.emplace_back();
+    return id;
+  };
+  // Chunk-local id of a key slot: ids follow first appearance in the chunk, whatever the worker.
+  auto local_of = [&](std::uint32_t slot) {
+    if (w.key_stamp[slot] != generation) {
+      w.key_stamp[slot] = generation;
+      w.key_local[slot] = add_entry(w.keys[slot]);
+    }
+    return w.key_local[slot];
+  };
+  auto record = [&](std::uint32_t id, std::uint32_t block_index) {
+    local_entry& e = r.entries[id];
+    ++e.count;
+    if (e.last_sentence != sentence_number) {
+      ++e.sentences;
+      e.last_sentence = sentence_number;
+    }
+    if (e.last_block != block_index) {
+      if (e.blocks == 0) e.first_block = block_index;
+      ++e.blocks;
+      e.last_block = block_index;
+    }
+    r.sequence.push_back(id);
+  };
+  std::uint32_t node_slot = none;
+  if (!node_key.empty()) {
+    auto it = w.key_slots.find(node_key);
+    if (it != w.key_slots.end()) node_slot = it->second;
+  }
+
+  for (const block& b : c.blocks) {
+    if (!options.all && b.kind != block_kind::paragraph) continue;
+    w.out.blocks.clear();
+    w.out.sentences.clear();
+    w.out.tokens.clear();
+    w.seg.run_block(c.text, b, w.out);
+    if (r.blocks == 0) r.first_block = b.index;
+    if (r.blocks == 0 || r.last_block != b.index) ++r.blocks;
+    r.last_block = b.index;
+    for (const sentence& s : w.out.sentences) {
+      ++r.sentences;
+      ++sentence_number;
+      items.clear();
+      for (std::uint32_t t = s.first_token; t < s.last_token; ++t) {
+        const token& tok = w.out.tokens[t];
+        if (!(tok.kind == token_kind::word || (options.numbers && tok.kind == token_kind::number))) continue;
+        std::string_view base = tok.base();
+        if (base.empty()) continue;
+        const word_info info = info_of(w, base);
+        items.push_back({base, info.key_slot, info.stop});
+      }
+      if (n == 1) {
+        sentence_ids.clear();
+        for (const item& it : items) {
+          if (it.stop) continue;
+          std::uint32_t id = local_of(it.key_slot);
+          record(id, b.index);
+          if (forms) ++r.surfaces[id][std::string(it.surface)];
+          sentence_ids.push_back(id);
+        }
+        if (!node_key.empty()) {
+          if (node_slot == none) {
+            auto found = w.key_slots.find(node_key);
+            if (found == w.key_slots.end()) continue;
+            node_slot = found->second;
+          }
+          if (w.key_stamp[node_slot] != generation) continue;
+          const std::uint32_t node = w.key_local[node_slot];
+          const std::size_t len = sentence_ids.size(), win = options.window;
+          for (std::size_t p = 0; p < len; ++p) {
+            if (sentence_ids[p] != node) continue;
+            std::size_t lo = p >= win ? p - win : 0, hi = std::min(len, p + win + 1);
+            for (std::size_t q = lo; q < hi; ++q)
+              if (q != p) {
+                ++r.cooc[sentence_ids[q]];
+                ++r.window_slots;
+              }
+          }
+        }
+      } else {
+        for (std::size_t i = 0; i + n <= items.size(); ++i) {
+          bool stop = false;
+          for (std::size_t k = i; k < i + n; ++k) stop |= items[k].stop;
+          if (stop) continue;
+          joined_key.clear();
+          joined_surface.clear();
+          for (std::size_t k = i; k < i + n; ++k) {
+            if (k > i) {
+              joined_key += ' ';
+              joined_surface += ' ';
+            }
+            joined_key += w.keys[items[k].key_slot];
+            joined_surface += items[k].surface;
+          }
+          auto found = ngram_ids.find(joined_key);
+          std::uint32_t id = found != ngram_ids.end() ? found->second : ngram_ids.emplace(joined_key, add_entry(joined_key)).first->second;
+          record(id, b.index);
+          if (forms) ++r.surfaces[id][joined_surface];
+        }
+      }
+    }
+  }
+  return r;
+}
+
+frequency_counter::frequency_counter(const freq_options& options) : impl_(std::make_unique<impl>(options)) {}
+frequency_counter::~frequency_counter() = default;
+frequency_counter::frequency_counter(frequency_counter&&) noexcept = default;
+frequency_counter& frequency_counter::operator=(frequency_counter&&) noexcept = default;
+
+input_info frequency_counter::add_stream(std::istream& in, const std::string& name) {
+  chunk_reader reader(in, name, impl_->options.chunk_bytes);
+  if (reader.needs_conversion()) {
+    document doc = document::from_bytes(reader.take_all(), name);
+    add_document(doc);
+    return doc.info();
+  }
+  auto table = std::make_unique<count_table>();
+  table->name = name;
+  impl_->run(*table, [&](text_chunk& c) { return reader.next(c); });
+  impl_->tables.push_back(std::move(table));
+  return reader.info();
+}
+
+void frequency_counter::add_document(const document& doc) {
+  auto table = std::make_unique<count_table>();
+  table->name = doc.name();
+  std::vector<block> blocks = split_blocks(doc.view(), doc.body_begin());
+  std::size_t i = 0;
+  impl_->run(*table, [&](text_chunk& c) {
+    if (i >= blocks.size()) return false;
+    c.owned.clear();
+    c.text = doc.view();
+    c.base = 0;
+    c.blocks.clear();
+    std::size_t start = blocks[i].begin;
+    while (i < blocks.size() && (c.blocks.empty() || blocks[i].end - start <= impl_->options.chunk_bytes))
+      c.blocks.push_back(blocks[i++]);
+    return true;
+  });
+  impl_->tables.push_back(std::move(table));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Statistics
+
+namespace {
+
+double mattr(const std::vector<std::uint32_t>& seq, std::size_t vocabulary, std::size_t window) {
+  if (seq.size() < window || window == 0) return nan_value;
+  std::vector<std::uint32_t> in_window(vocabulary, 0);
+  std::size_t distinct = 0;
+  double sum = 0;
+  for (std::size_t i = 0; i < seq.size(); ++i) {
+    if (in_window[seq[i]]++ == 0) ++distinct;
+    if (i >= window && --in_window[seq[i - window]] == 0) --distinct;
+    if (i + 1 >= window) sum += static_cast<double>(distinct) / static_cast<double>(window);
+  }
+  return sum / static_cast<double>(seq.size() - window + 1);
+}
+
+// One direction of MTLD (McCarthy & Jarvis 2010, threshold 0.72).
+template <class It>
+double mtld_pass(It begin, It end, std::size_t vocabulary, std::size_t total) {
+  const double threshold = 0.72;
+  std::vector<std::uint32_t> stamp(vocabulary, 0);
+  std::uint32_t factor_id = 1;
+  double factors = 0;
+  std::size_t tokens = 0, types = 0;
+  double ttr = 1.0;
+  for (It it = begin; it != end; ++it) {
+    ++tokens;
+    if (stamp[*it] != factor_id) {
+      stamp[*it] = factor_id;
+      ++types;
+    }
+    ttr = static_cast<double>(types) / static_cast<double>(tokens);
+    if (ttr <= threshold) {
+      factors += 1;
+      ++factor_id;
+      tokens = types = 0;
+      ttr = 1.0;
+    }
+  }
+  if (tokens > 0) factors += (1.0 - ttr) / (1.0 - threshold);
+  return factors > 0 ? static_cast<double>(total) / factors : nan_value;
+}
+
+double mtld(const std::vector<std::uint32_t>& seq, std::size_t vocabulary) {
+  if (seq.empty()) return nan_value;
+  double f = mtld_pass(seq.begin(), seq.end(), vocabulary, seq.size());
+  double b = mtld_pass(seq.rbegin(), seq.rend(), vocabulary, seq.size());
+  if (!std::isfinite(f) || !std::isfinite(b)) return nan_value;
+  return (f + b) / 2;
+}
+
+// Least squares of log frequency on log rank: returns {exponent (minus the slope), R²}.
+std::pair<double, double> zipf_fit(std::vector<std::uint64_t> counts) {
+  if (counts.size() < 2) return {nan_value, nan_value};
+  std::sort(counts.begin(), counts.end(), std::greater<>());
+  const auto n = static_cast<Eigen::Index>(counts.size());
+  Eigen::MatrixXd x(n, 2);
+  Eigen::VectorXd y(n);
+  for (Eigen::Index i = 0; i < n; ++i) {
+    x(i, 0) = 1.0;
+    x(i, 1) = std::log(static_cast<double>(i + 1));
+    y(i) = std::log(static_cast<double>(counts[static_cast<std::size_t>(i)]));
+  }
+  Eigen::Vector2d beta = x.colPivHouseholderQr().solve(y);
+  Eigen::VectorXd residual = y - x * beta;
+  double ss_res = residual.squaredNorm();
+  double ss_tot = (y.array() - y.mean()).matrix().squaredNorm();
+  double r2 = ss_tot > 0 ? 1.0 - ss_res / ss_tot : nan_value;
+  return {-beta(1), r2};
+}
+
+freq_summary summarize_table(const count_table& t, const freq_options& o) {
+  freq_summary s;
+  s.tokens = t.sequence.size();
+  s.types = t.keys.size();
+  std::vector<std::uint64_t> counts;
+  counts.reserve(t.entries.size());
+  for (const global_entry& e : t.entries) {
+    s.hapax += e.count == 1;
+    counts.push_back(e.count);
+  }
+  s.sentences = t.sentences;
+  s.paragraphs = t.blocks;
+  s.ttr = s.tokens ? static_cast<double>(s.types) / static_cast<double>(s.tokens) : nan_value;
+  s.mattr = mattr(t.sequence, t.keys.size(), o.mattr_window);
+  s.mtld = mtld(t.sequence, t.keys.size());
+  auto [z, r2] = zipf_fit(std::move(counts));
+  s.zipf = z;
+  s.zipf_r2 = r2;
+  return s;
+}
+
+std::size_t code_points(std::string_view s) {
+  return static_cast<std::size_t>(
+      std::count_if(s.begin(), s.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
+}
+
+std::string most_frequent(const string_map<std::uint64_t>& m) {
+  const std::string* best = nullptr;
+  std::uint64_t n = 0;
+  for (const auto& [s, c] : m)
+    if (!best || c > n || (c == n && s < *best)) {
+      best = &s;
+      n = c;
+    }
+  return best ? *best : std::string();
+}
+
+double g2_term(double o, double e) { return o > 0 && e > 0 ? o * std::log(o / e) : 0.0; }
+
+}  // namespace
+
+freq_result frequency_counter::result() const {
+  const freq_options& o = impl_->options;
+  freq_result r;
+  const auto& tables = impl_->tables;
+  // Pool the inputs (in order) into one table.
+  count_table pooled_storage;
+  const count_table* pooled = nullptr;
+  if (tables.size() == 1) {
+    pooled = tables.front().get();
+  } else {
+    for (const auto& t : tables) {
+      chunk_result c;
+      c.keys = t->keys;
+      c.entries.resize(t->entries.size());
+      for (std::size_t i = 0; i < t->entries.size(); ++i) {
+        c.entries[i].count = t->entries[i].count;
+        c.entries[i].sentences = t->entries[i].sentences;
+        c.entries[i].blocks = t->entries[i].blocks;
+        c.entries[i].first_block = c.entries[i].last_block = 1;
+      }
+      c.surfaces = t->surfaces;
+      c.sequence = t->sequence;
+      c.sentences = t->sentences;
+      c.blocks = t->blocks;
+      c.first_block = c.last_block = 1;
+      c.cooc = t->cooc;
+      c.window_slots = t->window_slots;
+      pooled_storage.merge(c);
+      pooled_storage.last_block = 0;  // block numbers restart with each input
+      for (global_entry& e : pooled_storage.entries) e.last_block = 0;
+    }
+    pooled = &pooled_storage;
+  }
+  for (const auto& t : tables) {
+    r.inputs.push_back(t->name);
+    r.per_input_summary.push_back(summarize_table(*t, o));
+  }
+  r.summary = summarize_table(*pooled, o);
+  const bool columns = tables.size() > 1 && !o.combine;
+
+  std::vector<std::uint32_t> order(pooled->keys.size());
+  for (std::uint32_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::sort(order.begin(), order.end(), [&](std::uint32_t a, std::uint32_t b) {
+    if (pooled->entries[a].count != pooled->entries[b].count) return pooled->entries[a].count > pooled->entries[b].count;
+    return pooled->keys[a] < pooled->keys[b];
+  });
+  const double total = static_cast<double>(r.summary.tokens);
+  std::uint64_t rank = 0, previous = 0;
+  for (std::size_t k = 0; k < order.size(); ++k) {
+    const global_entry& e = pooled->entries[order[k]];
+    if (k == 0 || e.count != previous) rank = k + 1;
+    previous = e.count;
+    if (e.count < o.min_count) break;
+    const std::string& key = pooled->keys[order[k]];
+    if (code_points(key) < o.min_length) continue;
+    if (o.top && r.words.size() >= o.top) break;
+    word_row row;
+    row.word = key;
+    if (o.form != word_form::norm) row.surface = most_frequent(pooled->surfaces[order[k]]);
+    row.count = e.count;
+    row.rank = rank;
+    row.sentences = e.sentences;
+    row.paragraphs = e.blocks;
+    row.per_1000 = 1000.0 * static_cast<double>(e.count) / total;
+    row.percent = 100.0 * static_cast<double>(e.count) / total;
+    if (columns)
+      for (const auto& t : tables) {
+        auto it = t->ids.find(key);
+        row.per_input.push_back(it == t->ids.end() ? 0 : t->entries[it->second].count);
+      }
+    r.words.push_back(std::move(row));
+  }
+
+  if (!impl_->node_key.empty()) {
+    r.collocate = impl_->node_key;
+    // The node is matched on its key (lemma or stem too).
+    std::string node = impl_->node_key;
+    if (o.form == word_form::lemma) node = impl_->lemmas->lemma(node);
+    if (o.form == word_form::stem) node = stemmer().stem(node);
+    r.collocate = node;
+    auto it = pooled->ids.find(node);
+    r.node_count = it == pooled->ids.end() ? 0 : pooled->entries[it->second].count;
+    const double n = total, r1 = static_cast<double>(pooled->window_slots);
+    for (const auto& [id, observed] : pooled->cooc) {
+      if (observed < o.min_count) continue;
+      if (code_points(pooled->keys[id]) < o.min_length) continue;
+      collocate_row c;
+      c.word = pooled->keys[id];
+      c.observed = observed;
+      c.frequency = pooled->entries[id].count;
+      const double o11 = static_cast<double>(observed), c1 = static_cast<double>(c.frequency);
+      const double o12 = std::max(0.0, r1 - o11), o21 = std::max(0.0, c1 - o11);
+      const double o22 = std::max(0.0, n - r1 - c1 + o11);
+      const double all = o11 + o12 + o21 + o22;
+      const double row1 = o11 + o12, row2 = o21 + o22, col1 = o11 + o21, col2 = o12 + o22;
+      c.expected = all > 0 ? row1 * col1 / all : nan_value;
+      c.g2 = 2.0 * (g2_term(o11, row1 * col1 / all) + g2_term(o12, row1 * col2 / all) + g2_term(o21, row2 * col1 / all) +
+                    g2_term(o22, row2 * col2 / all));
+      c.pmi = c.expected > 0 ? std::log2(o11 / c.expected) : nan_value;
+      r.collocates.push_back(std::move(c));
+    }
+    std::sort(r.collocates.begin(), r.collocates.end(), [](const collocate_row& a, const collocate_row& b) {
+      if (a.g2 != b.g2) return a.g2 > b.g2;
+      return a.word < b.word;
+    });
+    if (o.top && r.collocates.size() > o.top) r.collocates.resize(o.top);
+  }
+  return r;
+}
+
+freq_result count_words(const document& doc, const freq_options& options) {
+  frequency_counter counter(options);
+  counter.add_document(doc);
+  return counter.result();
+}
+
+}  // namespace histext
