@@ -8,7 +8,7 @@
 #include <sstream>
 
 #include "chunk_reader.hpp"
-#include "frequency_sha256.hpp"
+#include "sha256.hpp"
 #include "histext/error.hpp"
 #include "test_util.hpp"
 
@@ -552,7 +552,7 @@ TEST(frequency, collocations_on_lemmas) {
   EXPECT_TRUE(fail);
 }
 
-TEST(frequency, streaming_sha256_matches_openssl) {
+TEST(frequency, streaming_sha256_matches_one_shot) {
   EXPECT_EQ(sha256_state().hex(), "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
   std::string bytes;
   unsigned x = 7;

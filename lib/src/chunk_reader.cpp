@@ -4,7 +4,7 @@
 #include <algorithm>
 #include <cstring>
 
-#include "frequency_sha256.hpp"
+#include "sha256.hpp"
 #include "histext/error.hpp"
 
 namespace histext {

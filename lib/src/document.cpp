@@ -1,7 +1,6 @@
 #include "histext/document.hpp"
 
 #include <fcntl.h>
-#include <openssl/evp.h>
 #include <sys/stat.h>
 #ifdef __linux__
 #include <sys/mman.h>
@@ -19,6 +18,7 @@
 
 #include "histext/encoding.hpp"
 #include "histext/error.hpp"
+#include "sha256.hpp"
 
 namespace histext {
 
@@ -86,17 +86,9 @@ void validate_utf8(std::string_view bytes, const std::string& name, std::size_t 
 }
 
 std::string sha256_hex(std::string_view bytes) {
-  unsigned char digest[EVP_MAX_MD_SIZE];
-  unsigned int length = 0;
-  if (!EVP_Digest(bytes.data(), bytes.size(), digest, &length, EVP_sha256(), nullptr))
-    throw error("SHA-256 failed");
-  static const char* hex = "0123456789abcdef";
-  std::string out;
-  for (unsigned int i = 0; i < length; ++i) {
-    out.push_back(hex[digest[i] >> 4]);
-    out.push_back(hex[digest[i] & 15]);
-  }
-  return out;
+  sha256_state state;
+  state.update(bytes);
+  return state.hex();
 }
 
 document document::from_bytes(std::string bytes, const std::string& name, const load_options& options) {
