@@ -16,10 +16,11 @@ int main(int argc, char** argv) {
   const bool color = common.output.empty() && histext::cli::stdout_is_terminal();
   std::optional<histext::segmenter> seg;
   return histext::cli::for_each_input(tool, common, [&](const histext::document& doc, std::ostream& out) {
-    if (!seg) seg.emplace(options);
+    if (!seg) seg.emplace(histext::cli::segment_opts(common, options));
     histext::segmentation s = seg->run(doc);
     auto meta = histext::cli::make_meta(tool, {doc.info()},
                                         {{"split_hyphens", options.split_hyphens ? "true" : "false"},
+                                         {"dehyphenate", common.dehyphenate ? "true" : "false"},
                                          {"format", common.format}, {"encoding", common.encoding}});
     histext::write_tokens(out, doc, s, fmt, meta, color);
   });

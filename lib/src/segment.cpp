@@ -14,6 +14,7 @@
 #include <unordered_set>
 
 #include "histext/error.hpp"
+#include "dehyphenate.hpp"
 #include "histext/version.hpp"
 #include "text_util.hpp"
 
@@ -463,7 +464,9 @@ void segmenter::run_block(std::string_view text, const block& b, segmentation& o
   m.tokenize(m.scratch);
   m.merge_tokens(m.scratch);
   m.find_sentences(m.scratch);
+  const std::size_t first_token = out.tokens.size(), first_sentence = out.sentences.size();
   m.emit(text, b, out);
+  if (m.options.dehyphenate) dehyphenate(text, out, first_token, first_sentence, m.options.split_hyphens);
 }
 
 segmentation segmenter::run(const document& doc) {

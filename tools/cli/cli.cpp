@@ -24,8 +24,15 @@ void add_common(CLI::App& app, common_options& o, const std::vector<std::string>
   app.add_option("-o,--output", o.output, "write to FILE (atomically: a temporary file renamed when done)");
   app.add_option("--encoding", o.encoding,
                  "input charset: an ICU name (windows-1252, ISO-8859-1, UTF-16, KOI8-R...) or auto (the choice is said on stderr)");
+  app.add_flag("--dehyphenate", o.dehyphenate,
+               "join words hyphenated at a line end (\"revolu-\" + \"tionary\") when the joined word is known");
   if (with_all) app.add_flag("--all", o.all, "include the heading and the attribution, not only the body");
   app.set_version_flag("--version", std::string("histext ") + HISTEXT_VERSION);
+}
+
+segment_options segment_opts(const common_options& o, segment_options base) {
+  base.dehyphenate = base.dehyphenate || o.dehyphenate;
+  return base;
 }
 
 void set_example(CLI::App& app, const std::string& example) { app.footer("\nExample:\n  " + example); }
