@@ -296,6 +296,14 @@ TEST(HostileLibrary, AutoDetectionIsReported) {
   EXPECT_EQ(e.text(), "");
 }
 
+TEST(HostileLibrary, ConversionThatGrowsFourfold) {
+  // SCSU: a window at U+10000, then one byte per supplementary character (4 bytes in UTF-8).
+  std::string scsu = std::string("\x0B\x00\x00", 3) + std::string(1000, '\x80');
+  document d = document::from_bytes(scsu, "scsu", load_options{"SCSU"});
+  EXPECT_EQ(d.text().size(), 4000u);
+  EXPECT_EQ(d.text().substr(0, 4), "\xF0\x90\x80\x80");  // U+10000
+}
+
 TEST(HostileLibrary, BadLabelAndBadBytesInCharset) {
   EXPECT_THROW(document::from_bytes("abc", "x", load_options{"no-such-charset"}), error);
   EXPECT_THROW(document::from_bytes("abc", "x", load_options{"UTF-32BE"}), error);  // 3 bytes: truncated
