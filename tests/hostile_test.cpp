@@ -608,3 +608,12 @@ INSTANTIATE_TEST_SUITE_P(Tools, HostileToolExtreme,
                          [](const auto& info) {
                            return std::get<0>(info.param).name + "_" + std::get<1>(info.param).name;
                          });
+
+// Found by fuzz_document: a combining mark right after a space ("return. \u20D8The") made the
+// sentence end after the mark, beyond its last token.
+TEST(HostileLibrary, StrayCombiningMarkAfterSpace) {
+  for (std::string text : {"It ended. \u20D8The next one.\n", "\u0301 Start. \u20D8 \u0301\n", "A \u0301\u0301 b.\n"}) {
+    document d = document::from_bytes(text, "marks");
+    expect_offsets_valid(d.text(), segment(d));
+  }
+}

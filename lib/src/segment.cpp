@@ -444,6 +444,9 @@ void segmenter::impl::emit(std::string_view text, const block& b, segmentation& 
       out.tokens.push_back(std::move(tok));
     }
     sent.last_token = static_cast<std::uint32_t>(out.tokens.size());
+    // A sentence spans its tokens (a stray combining mark ICU glues to a space belongs to none).
+    sent.begin = out.tokens[sent.first_token].begin;
+    sent.end = out.tokens.back().end;
     out.sentences.push_back(sent);
   }
 }
