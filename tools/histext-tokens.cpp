@@ -16,7 +16,7 @@ int main(int argc, char** argv) {
   const bool color = common.output.empty() && histext::cli::stdout_is_terminal();
   std::optional<histext::segmenter> seg;
   return histext::cli::for_each_input(tool, common, [&](const histext::document& doc, std::ostream& out) {
-    if (!seg) seg.emplace(options);
+    if (!seg) seg.emplace(histext::cli::segment_opts(common, options));
     auto progress = histext::cli::progress_reporter(tool, doc.name(), doc.text().size());
     if (fmt == histext::format::table) {  // the summary needs no token list: go block by block
       histext::segmentation blocks_only;
@@ -32,6 +32,7 @@ int main(int argc, char** argv) {
     histext::segmentation s = seg->run(doc, progress);
     auto meta = histext::cli::make_meta(tool, {doc.info()},
                                         {{"split_hyphens", options.split_hyphens ? "true" : "false"},
+                                         {"dehyphenate", common.dehyphenate ? "true" : "false"},
                                          {"format", common.format}, {"encoding", common.encoding}});
     histext::write_tokens(out, doc, s, fmt, meta, color);
   });

@@ -37,11 +37,24 @@ std::string convert_to_utf8(std::string_view bytes, const std::string& label, co
 
   std::string_view in = bytes;
   std::string out;
-  out.resize(bytes.size() * 3 + 16);
+  out.resize(bytes.size() * 2 + 64);
   char* target = out.data();
   const char* source = in.data();
-  ucnv_convertEx(to.get(), from.get(), &target, out.data() + out.size(), &source, in.data() + in.size(), nullptr,
-                 nullptr, nullptr, nullptr, true, true, &status);
+  // Some charsets turn one byte into four UTF-8 bytes (SCSU windows): grow the output and go on.
+  UChar pivot[1024];
+  UChar* pivot_source = pivot;
+  UChar* pivot_target = pivot;
+  bool reset = true;
+  for (;;) {
+    ucnv_convertEx(to.get(), from.get(), &target, out.data() + out.size(), &source, in.data() + in.size(), pivot,
+                   &pivot_source, &pivot_target, pivot + 1024, reset, true, &status);
+    reset = false;
+    if (status != U_BUFFER_OVERFLOW_ERROR) break;
+    status = U_ZERO_ERROR;
+    auto used = static_cast<std::size_t>(target - out.data());
+    out.resize(out.size() * 2);
+    target = out.data() + used;
+  }
   if (U_FAILURE(status)) {
     auto at = static_cast<std::size_t>(source - in.data());
     throw error(name + ": bytes invalid in " + label + " near byte " + std::to_string(at));

@@ -175,20 +175,33 @@ void write_tokens(std::ostream& out, const document& doc, const segmentation& se
       }
       return;
     case format::json: {
-      json blocks = json::array();
-      for (const block& b : seg.blocks)
-        blocks.push_back({{"index", b.index}, {"block_kind", to_string(b.kind)}, {"paragraph", b.paragraph},
-                          {"begin", b.begin}, {"end", b.end}});
-      json sentences = json::array();
-      for (const sentence& s : seg.sentences)
-        sentences.push_back({{"index", s.index}, {"block", s.block}, {"block_kind", to_string(s.block_kind)},
-                             {"paragraph", s.paragraph}, {"begin", s.begin}, {"end", s.end}});
-      json tokens = json::array();
-      for (const token& t : seg.tokens)
-        tokens.push_back({{"block", t.block}, {"block_kind", to_string(t.block_kind)}, {"paragraph", t.paragraph},
-                          {"sentence", t.sentence}, {"kind", to_string(t.kind)}, {"begin", t.begin},
-                          {"end", t.end}, {"text", t.text(text)}, {"norm", t.norm}, {"base", t.base()}});
-      write_json(out, meta, {{"blocks", blocks}, {"sentences", sentences}, {"tokens", tokens}});
+      // Streamed one element at a time: a DOM of every token costs hundreds of bytes per input byte.
+      auto dump = [&](const json& j) { out << j.dump(-1, ' ', false, json::error_handler_t::replace); };
+      out << "{\"meta\":";
+      dump(meta_json(meta));
+      out << ",\"blocks\":[";
+      for (std::size_t i = 0; i < seg.blocks.size(); ++i) {
+        const block& b = seg.blocks[i];
+        if (i) out << ',';
+        dump({{"index", b.index}, {"block_kind", to_string(b.kind)}, {"paragraph", b.paragraph},
+              {"begin", b.begin}, {"end", b.end}});
+      }
+      out << "],\"sentences\":[";
+      for (std::size_t i = 0; i < seg.sentences.size(); ++i) {
+        const sentence& s = seg.sentences[i];
+        if (i) out << ',';
+        dump({{"index", s.index}, {"block", s.block}, {"block_kind", to_string(s.block_kind)},
+              {"paragraph", s.paragraph}, {"begin", s.begin}, {"end", s.end}});
+      }
+      out << "],\"tokens\":[";
+      for (std::size_t i = 0; i < seg.tokens.size(); ++i) {
+        const token& t = seg.tokens[i];
+        if (i) out << ',';
+        dump({{"block", t.block}, {"block_kind", to_string(t.block_kind)}, {"paragraph", t.paragraph},
+              {"sentence", t.sentence}, {"kind", to_string(t.kind)}, {"begin", t.begin}, {"end", t.end},
+              {"text", t.text(text)}, {"norm", t.norm}, {"base", t.base()}});
+      }
+      out << "]}\n";
       return;
     }
     case format::tsv:

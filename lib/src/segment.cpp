@@ -19,6 +19,7 @@
 #endif
 
 #include "histext/error.hpp"
+#include "dehyphenate.hpp"
 #include "histext/version.hpp"
 #include "text_util.hpp"
 
@@ -538,6 +539,9 @@ void segmenter::impl::emit(std::string_view text, const block& b, segmentation& 
       }
     }
     sent.last_token = static_cast<std::uint32_t>(out.tokens.size());
+    // A sentence spans its tokens (a stray combining mark ICU glues to a space belongs to none).
+    sent.begin = out.tokens[sent.first_token].begin;
+    sent.end = out.tokens.back().end;
     out.sentences.push_back(sent);
   }
 }
@@ -558,7 +562,9 @@ void segmenter::run_block(std::string_view text, const block& b, segmentation& o
   m.tokenize(m.scratch);
   m.merge_tokens(m.scratch);
   m.find_sentences(m.scratch);
+  const std::size_t first_token = out.tokens.size(), first_sentence = out.sentences.size();
   m.emit(text, b, out);
+  if (m.options.dehyphenate) dehyphenate(text, out, first_token, first_sentence, m.options.split_hyphens);
 }
 
 namespace {

@@ -2,6 +2,7 @@
 
 #include <unistd.h>
 
+#include <cctype>
 #include <cstdlib>
 #include <filesystem>
 #include <iostream>
@@ -22,9 +23,16 @@ void add_common(CLI::App& app, common_options& o, const std::vector<std::string>
       ->capture_default_str();
   app.add_option("-o,--output", o.output, "write to FILE (atomically: a temporary file renamed when done)");
   app.add_option("--encoding", o.encoding,
-                 "input charset: an ICU name (windows-1252, ISO-8859-1, UTF-16, KOI8-R...) or auto");
+                 "input charset: an ICU name (windows-1252, ISO-8859-1, UTF-16, KOI8-R...) or auto (the choice is said on stderr)");
+  app.add_flag("--dehyphenate", o.dehyphenate,
+               "join words hyphenated at a line end (\"revolu-\" + \"tionary\") when the joined word is known");
   if (with_all) app.add_flag("--all", o.all, "include the heading and the attribution, not only the body");
   app.set_version_flag("--version", std::string("histext ") + HISTEXT_VERSION);
+}
+
+segment_options segment_opts(const common_options& o, segment_options base) {
+  base.dehyphenate = base.dehyphenate || o.dehyphenate;
+  return base;
 }
 
 void set_example(CLI::App& app, const std::string& example) { app.footer("\nExample:\n  " + example); }
@@ -80,6 +88,15 @@ class sink {
 
 load_options load_opts(const common_options& o) { return load_options{o.encoding}; }
 
+// Loads one input; with --encoding auto, says on stderr which charset was chosen.
+document load(const std::string& tool, const std::string& name, const common_options& o) {
+  document doc = document::from_file(name, load_opts(o));
+  std::string label = o.encoding;
+  for (char& c : label) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  if (label == "auto") report(tool, name + ": detected encoding " + doc.info().encoding);
+  return doc;
+}
+
 }  // namespace
 
 int for_each_input(const std::string& tool, const common_options& o,
@@ -89,7 +106,7 @@ int for_each_input(const std::string& tool, const common_options& o,
     sink out(o);
     for (const std::string& name : input_names(o)) {
       try {
-        document doc = document::from_file(name, load_opts(o));
+        document doc = load(tool, name, o);
         std::ostringstream buffer;
         each(doc, buffer);
         out.stream() << buffer.str();
@@ -115,7 +132,7 @@ int with_all_inputs(const std::string& tool, const common_options& o,
     std::vector<document> docs;
     for (const std::string& name : input_names(o)) {
       try {
-        docs.push_back(document::from_file(name, load_opts(o)));
+        docs.push_back(load(tool, name, o));
       } catch (const std::exception& e) {
         report(tool, e.what());
         failed = true;

@@ -10,6 +10,7 @@
 
 #include "histext/document.hpp"
 #include "histext/output.hpp"
+#include "histext/segment.hpp"
 
 namespace histext::cli {
 
@@ -20,10 +21,15 @@ struct common_options {
   std::string output;               ///< -o FILE; empty means stdout
   std::string encoding;             ///< --encoding LABEL|auto
   bool all = false;                 ///< --all: include heading and attribution
+  bool dehyphenate = false;         ///< --dehyphenate: join words hyphenated at line ends
 };
 
-/// Registers FILE..., --format (one of `formats`), -o, --encoding and, if `with_all`, --all.
+/// Registers FILE..., --format (one of `formats`), -o, --encoding, --dehyphenate and, if `with_all`, --all.
 void add_common(CLI::App& app, common_options& o, const std::vector<std::string>& formats, bool with_all = true);
+
+/// `base` with the common flags that change segmentation applied (--dehyphenate); tools pass the
+/// result to their segmenter.
+segment_options segment_opts(const common_options& o, segment_options base = {});
 
 /// Sets the --help footer: "Example:" and the given command lines.
 void set_example(CLI::App& app, const std::string& example);

@@ -68,6 +68,9 @@ struct token {
 /// Options that change what a token is.
 struct segment_options {
   bool split_hyphens = false;  ///< "social-democrats" -> social, -, democrats (UD's convention)
+  /// Join words hyphenated at a line end: "revolu-\ntionary" -> one token (norm "revolutionary")
+  /// when the joined form is a known word (WordNet), else "well-\nknown" -> one hyphenated token.
+  bool dehyphenate = false;
 };
 
 /// The views every analysis reads.
