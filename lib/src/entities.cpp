@@ -1,0 +1,769 @@
+// Named people, groups and places: candidate name spans by shape (capitalised sequences with
+// connectors), typed by the WordNet lexicon, the curated category lists and context rules, then
+// grouped into entities (short forms joined to the fullest form, types decided by weighted vote).
+#include "histext/entities.hpp"
+
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
+
+#include <algorithm>
+#include <map>
+#include <set>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "histext/error.hpp"
+#include "histext/names.hpp"
+#include "text_util.hpp"
+
+namespace histext {
+
+const char* to_string(entity_type type) {
+  switch (type) {
+    case entity_type::person: return "person";
+    case entity_type::group: return "group";
+    case entity_type::place: return "place";
+    case entity_type::work: return "work";
+    case entity_type::other: return "other";
+  }
+  return "other";
+}
+
+entity_type parse_entity_type(const std::string& name) {
+  for (auto t : {entity_type::person, entity_type::group, entity_type::place, entity_type::work, entity_type::other})
+    if (name == to_string(t)) return t;
+  throw error("unknown entity type '" + name + "' (expected person, group, place, work or other)");
+}
+
+namespace {
+
+// Weights of the type evidence: lexicon and explicit rules beat context, context beats default.
+constexpr int w_default = 1, w_context = 2, w_rule = 3, w_lexicon = 3;
+
+UChar32 first_cp(std::string_view s, std::size_t& len) {
+  std::size_t i = 0;
+  UChar32 c = 0;
+  if (s.empty()) {
+    len = 0;
+    return 0;
+  }
+  U8_NEXT(reinterpret_cast<const uint8_t*>(s.data()), i, s.size(), c);
+  len = i;
+  return c;
+}
+
+bool upper_cp(UChar32 c) { return c > 0 && (u_isupper(c) || u_istitle(c)); }
+
+bool ascii_only(std::string_view s) {
+  for (char c : s)
+    if (static_cast<unsigned char>(c) >= 0x80) return false;
+  return true;
+}
+
+std::string fold(std::string_view norm) { return ascii_only(norm) ? std::string(norm) : strip_accents(norm); }
+
+// Per-token facts, computed lazily.
+struct tok_facts {
+  bool done = false;
+  bool cap = false;      // first letter upper case (or d'/l' + upper case)
+  bool allcaps = false;  // every letter upper case, two letters or more
+  std::string key;       // folded base (no possessive, no accents)
+  name_entry lex;
+};
+
+struct raw_mention {
+  std::size_t first = 0, last = 0;       // token range [first, last] of the whole mention
+  std::size_t begin = 0, end = 0;        // bytes
+  std::size_t name_begin = 0;            // bytes: where the name starts (after a title)
+  std::string key;                       // folded name, words joined by one space
+  entity_type type = entity_type::person;
+  int weight = w_default;
+  std::string evidence;
+  bool tentative = false;                // kept only when the same name is confirmed elsewhere
+};
+
+class recognizer {
+ public:
+  recognizer(const document& doc, const segmentation& seg)
+      : lex_(name_lexicon::instance()), text_(doc.view()), seg_(seg), facts_(seg.tokens.size()) {}
+
+  std::vector<entity> run();
+
+ private:
+  const name_lexicon& lex_;
+  std::string_view text_;
+  const segmentation& seg_;
+  std::vector<tok_facts> facts_;
+  std::vector<raw_mention> mentions_;
+  std::vector<char> used_;
+  std::set<std::string> midsentence_caps_;  // keys seen capitalised inside a sentence
+
+  const token& tok(std::size_t i) const { return seg_.tokens[i]; }
+  bool word(std::size_t i) const { return i < seg_.tokens.size() && tok(i).is_word(); }
+
+  const tok_facts& facts(std::size_t i) {
+    tok_facts& f = facts_[i];
+    if (f.done) return f;
+    f.done = true;
+    const token& t = tok(i);
+    std::string_view s = t.text(text_);
+    std::size_t len = 0;
+    UChar32 c = first_cp(s, len);
+    f.cap = upper_cp(c);
+    if (!f.cap && s.size() > 2 && (s[0] == 'd' || s[0] == 'l') && s[1] == '\'') {
+      std::size_t l2;
+      f.cap = upper_cp(first_cp(s.substr(2), l2));
+    }
+    if (f.cap) {
+      int letters = 0;
+      bool all = true;
+      std::size_t k = 0;
+      while (k < s.size()) {
+        UChar32 ch;
+        U8_NEXT(reinterpret_cast<const uint8_t*>(s.data()), k, s.size(), ch);
+        if (u_isalpha(ch)) {
+          ++letters;
+          if (!upper_cp(ch)) all = false;
+        }
+      }
+      f.allcaps = all && letters >= 2;
+      f.key = fold(t.base());
+      f.lex = lex_.find(f.key);
+    }
+    return f;
+  }
+
+  std::string key_of(std::size_t i) {
+    const tok_facts& f = facts(i);
+    if (f.cap) return f.key;
+    return fold(tok(i).base());
+  }
+  // Lexicon entry of a word, or of its singular when the plural is not listed ("memoirs" -> memoir).
+  name_entry lemma_lex(const std::string& k) const {
+    name_entry e = lex_.find(k);
+    if (e.found() || k.size() < 4 || k.back() != 's') return e;
+    e = lex_.find(k.substr(0, k.size() - 1));
+    if (e.found()) return e;
+    if (k.compare(k.size() - 2, 2, "es") == 0) e = lex_.find(k.substr(0, k.size() - 2));
+    if (e.found()) return e;
+    if (k.compare(k.size() - 3, 3, "ies") == 0) e = lex_.find(k.substr(0, k.size() - 3) + "y");
+    return e;
+  }
+  bool noun_at(std::size_t i) {
+    if (i == npos || !word(i)) return false;
+    if (facts(i).cap) return true;
+    return lemma_lex(key_of(i)).common_noun() != 0;
+  }
+
+  bool in(name_list l, std::size_t i) {
+    if (!word(i)) return false;
+    return lex_.in(l, tok(i).norm) || lex_.in(l, key_of(i));
+  }
+
+  // Previous / next word token inside the sentence, or npos.
+  std::size_t prev_tok(std::size_t i, const sentence& s) const { return i > s.first_token ? i - 1 : npos; }
+  std::size_t next_tok(std::size_t i, const sentence& s) const { return i + 1 < s.last_token ? i + 1 : npos; }
+
+  static constexpr std::size_t npos = static_cast<std::size_t>(-1);
+
+  void scan_sentence(const sentence& s);
+  void classify(std::size_t a, std::size_t b, const sentence& s, bool initial, bool title_case);
+  void add(std::size_t first, std::size_t last, std::size_t name_first, entity_type type, int weight,
+           std::string evidence, bool tentative = false);
+  void add_bytes(std::size_t first, std::size_t last, std::size_t begin, std::size_t end, entity_type type,
+                 int weight, std::string evidence);
+  bool singular_kind(const std::string& key, char& code, std::string& ev);
+  std::vector<entity> group();
+};
+
+void recognizer::add_bytes(std::size_t first, std::size_t last, std::size_t begin, std::size_t end,
+                           entity_type type, int weight, std::string evidence) {
+  raw_mention m;
+  m.first = first;
+  m.last = last;
+  m.begin = m.name_begin = begin;
+  m.end = end;
+  m.key = fold(normalize_word(text_.substr(begin, end - begin)));
+  m.type = type;
+  m.weight = weight;
+  m.evidence = std::move(evidence);
+  mentions_.push_back(std::move(m));
+}
+
+void recognizer::add(std::size_t first, std::size_t last, std::size_t name_first, entity_type type, int weight,
+                     std::string evidence, bool tentative) {
+  raw_mention m;
+  m.first = first;
+  m.last = last;
+  m.begin = tok(first).begin;
+  m.end = tok(last).base_end;
+  m.name_begin = tok(name_first).begin;
+  for (std::size_t i = name_first; i <= last; ++i) {
+    if (!word(i)) continue;
+    if (!m.key.empty()) m.key += ' ';
+    m.key += key_of(i);
+  }
+  m.type = type;
+  m.weight = weight;
+  m.evidence = std::move(evidence);
+  m.tentative = tentative;
+  for (std::size_t i = first; i <= last; ++i) used_[i] = 1;
+  mentions_.push_back(std::move(m));
+}
+
+// Plural of a kind of person or of a group noun written with a capital: "Trotskyites", "Huguenots".
+bool recognizer::singular_kind(const std::string& key, char& code, std::string& ev) {
+  if (key.size() < 4 || key.back() != 's') return false;
+  std::vector<std::string> stems = {key.substr(0, key.size() - 1)};
+  if (key.size() > 4 && key.compare(key.size() - 2, 2, "es") == 0) stems.push_back(key.substr(0, key.size() - 2));
+  if (key.size() > 4 && key.compare(key.size() - 3, 3, "ies") == 0) stems.push_back(key.substr(0, key.size() - 3) + "y");
+  if (key.size() > 4 && key.compare(key.size() - 3, 3, "men") == 0) stems.push_back(key.substr(0, key.size() - 3) + "man");
+  for (const auto& st : stems) {
+    name_entry e = lex_.find(st);
+    char p = e.proper();
+    if (p == 'P' || p == 'g') {
+      code = p;
+      ev = "WordNet: plural of " + st + " (" + std::string(e.evidence) + ")";
+      return true;
+    }
+  }
+  return false;
+}
+
+void recognizer::scan_sentence(const sentence& s) {
+  // Title-case sentences (headings, "Learning Objectives") carry no capitalisation signal.
+  int words = 0, caps = 0, allcaps = 0;
+  std::size_t first_word = npos;
+  for (std::size_t i = s.first_token; i < s.last_token; ++i) {
+    if (!word(i)) continue;
+    if (first_word == npos) first_word = i;
+    ++words;
+    const tok_facts& f = facts(i);
+    caps += f.cap;
+    allcaps += f.allcaps;
+  }
+  if (words == 0) return;
+  const bool shouting = allcaps * 2 > words && words >= 2;
+  const bool title_case = (words >= 2 && caps * 10 >= words * 7 && caps >= 2) || shouting ||
+                          (s.block_kind == block_kind::heading && words >= 2);
+
+  for (std::size_t i = s.first_token; i < s.last_token; ++i) {
+    if (used_[i] || !word(i)) continue;
+    const tok_facts& fi = facts(i);
+    if (!fi.cap || (fi.allcaps && shouting)) continue;
+    std::size_t j = i;
+    while (true) {
+      if (tok(j).possessive()) break;
+      std::size_t n = j + 1;
+      if (n >= s.last_token || !word(n) || tok(n).begin == tok(j).end) break;  // punctuation ends a name
+      const tok_facts& fn = facts(n);
+      if (fn.cap && !(fn.allcaps && shouting) && !in(name_list::function_word, n)) {
+        j = n;
+        continue;
+      }
+      if (fn.cap && in(name_list::function_word, n)) {
+        // "The" inside a capitalised run only after "of": "Temple of The Sun" is rare; stop.
+        break;
+      }
+      if (in(name_list::connector, n)) {
+        std::size_t m = n + 1;
+        const bool of = tok(n).norm == "of";
+        if (of && word(m) && tok(m).norm == "the") ++m;
+        if (m < s.last_token && word(m) && facts(m).cap && !in(name_list::function_word, m)) {
+          if (of) {
+            // Join "X of Y" only when X is an institution, place or title word, or a common noun.
+            const tok_facts& fj = facts(j);
+            bool head_ok = in(name_list::org_head, j) || in(name_list::place_word, j) || in(name_list::title, j) ||
+                           (fj.lex.found() && fj.lex.common_noun() && !fj.lex.proper());
+            if (!head_ok) break;
+          }
+          j = m;
+          continue;
+        }
+      }
+      break;
+    }
+    const bool initial = (i == first_word) || title_case;
+    classify(i, j, s, initial, title_case);
+    for (std::size_t k = i; k <= j; ++k) used_[k] = 1;
+    i = j;
+  }
+}
+
+void recognizer::classify(std::size_t a, std::size_t b, const sentence& s, bool initial, bool title_case) {
+  const bool attribution = s.block_kind == block_kind::attribution;
+  // Leading function words and particles: "The", "In", "De".
+  while (a <= b && (in(name_list::function_word, a) || in(name_list::connector, a) || !word(a))) {
+    std::string whole;
+    for (std::size_t k = a; k <= b; ++k)
+      if (word(k)) whole += (whole.empty() ? "" : " ") + key_of(k);
+    name_entry e = lex_.find(whole);
+    if (a < b && e.proper() && e.proper() != 'o') break;  // "The Hague"
+    ++a;
+    initial = title_case;
+  }
+  // Trailing particles cannot end a name.
+  while (b > a && (in(name_list::connector, b) || !word(b))) --b;
+  if (a > b) return;
+
+  std::vector<std::size_t> w;
+  for (std::size_t k = a; k <= b; ++k)
+    if (word(k)) w.push_back(k);
+  if (w.empty()) return;
+  std::string whole;
+  for (auto k : w) whole += (whole.empty() ? "" : " ") + key_of(k);
+  const std::size_t before = prev_tok(a, s), after = next_tok(b, s);
+  auto prev_word_norm = [&](std::size_t from) -> std::string {
+    std::size_t p = prev_tok(from, s);
+    if (p != npos && word(p) && tok(p).norm == "the") p = prev_tok(p, s);
+    return p != npos && word(p) ? tok(p).norm : std::string();
+  };
+  const std::string prev = prev_word_norm(a);
+  const bool after_the = before != npos && word(before) && tok(before).norm == "the";
+
+  // Citation: "Place: Publisher, 1971".
+  if (after != npos && text_.substr(tok(after).begin, tok(after).end - tok(after).begin) == ":") {
+    std::size_t k = after + 1, pub_first = npos, pub_last = npos;
+    for (; k < s.last_token; ++k) {
+      if (word(k)) {
+        if (pub_first == npos) pub_first = k;
+        pub_last = k;
+        continue;
+      }
+      break;
+    }
+    if (pub_first != npos && facts(pub_first).cap && k + 1 < s.last_token && tok(k).norm == "," &&
+        tok(k + 1).kind == token_kind::number && tok(k + 1).end - tok(k + 1).begin == 4) {
+      add(a, b, a, entity_type::place, w_rule, "rule: place before the publisher in a citation");
+      add(pub_first, pub_last, pub_first, entity_type::group, w_rule, "rule: publisher in a citation");
+      return;
+    }
+  }
+
+  // Hyphenated names before a group noun: "the X-Y fraction" is a group, X and Y people.
+  if (after != npos && word(after) && tok(b).hyphenated && lex_.in(name_list::group_noun, tok(after).norm)) {
+    std::string_view t = tok(b).text(text_);
+    bool all_caps_parts = true;
+    std::vector<std::pair<std::size_t, std::size_t>> parts;
+    std::size_t p = 0;
+    while (p <= t.size()) {
+      std::size_t q = t.find('-', p);
+      if (q == std::string_view::npos) q = t.size();
+      std::size_t len;
+      if (q == p || !upper_cp(first_cp(t.substr(p, q - p), len))) all_caps_parts = false;
+      parts.emplace_back(p, q);
+      p = q + 1;
+    }
+    if (all_caps_parts && parts.size() >= 2) {
+      std::string noun(tok(after).norm);
+      add(a, after, a, entity_type::group, w_rule, "rule: <Name>-<Name> " + noun);
+      for (auto [pb, pe] : parts) {
+        std::string k = fold(normalize_word(t.substr(pb, pe - pb)));
+        name_entry e = lex_.find(k);
+        entity_type ty = entity_type::person;
+        std::string ev = "rule: name in a <Name>-<Name> " + noun;
+        if (e.proper() == 'l') ty = entity_type::place, ev = "WordNet: " + std::string(e.evidence);
+        add_bytes(b, b, tok(b).begin + pb, tok(b).begin + pe, ty, w_rule, ev);
+      }
+      return;
+    }
+  }
+
+  // Whole-span lexicon entry.
+  name_entry whole_e = lex_.find(whole);
+  char wp = whole_e.proper();
+  if (w.size() > 1 || !(wp == 'P' || wp == 'o')) {
+    if (wp == 'p' || wp == 'l' || wp == 'g') {
+      entity_type ty = wp == 'p' ? entity_type::person : wp == 'l' ? entity_type::place : entity_type::group;
+      // A common word at the start of a sentence is only a name when it is mostly one.
+      if (!(initial && w.size() == 1 && ((whole_e.codes[0] != wp && whole_e.common()) || attribution)))
+        add(a, b, a, ty, w_lexicon, "WordNet: " + std::string(whole_e.evidence));
+      else
+        add(a, b, a, ty, w_lexicon, "WordNet: " + std::string(whole_e.evidence), true);
+      return;
+    }
+    if (wp == 'o' && w.size() > 1) {
+      add(a, b, a, entity_type::other, w_lexicon, "WordNet: " + std::string(whole_e.evidence));
+      return;
+    }
+  }
+  {
+    char code;
+    std::string ev;
+    if (singular_kind(whole, code, ev)) {
+      add(a, b, a, entity_type::group, w_lexicon, ev);
+      return;
+    }
+  }
+
+  // Titles: "General Kornilov" -> Kornilov; "Earl of Clare" stays whole.
+  std::size_t n0 = 0;
+  while (n0 < w.size() && in(name_list::title, w[n0])) ++n0;
+  if (n0 > 0) {
+    if (n0 == w.size()) return;  // a title alone is not a name
+    const std::string& nx = tok(w[n0]).norm;
+    if (nx == "of") {
+      add(a, b, a, entity_type::person, w_rule, "rule: <Title> of <Name>");
+      return;
+    }
+    bool org_tail = in(name_list::org_head, w.back()) || in(name_list::place_word, w.back());
+    if (!org_tail) {
+      add(a, b, w[n0], entity_type::person, w_rule, "rule: title " + std::string(tok(w[0]).norm) + " before a name");
+      return;
+    }
+  }
+
+  // "X of Y": the head of X decides.
+  std::size_t of_at = npos;
+  for (std::size_t k = 0; k < w.size(); ++k)
+    if (tok(w[k]).norm == "of" || (k > 0 && in(name_list::connector, w[k]) && !facts(w[k]).cap)) {
+      of_at = k;
+      break;
+    }
+  const std::size_t head = of_at == npos ? w.back() : (of_at > 0 ? w[of_at - 1] : w.back());
+  const tok_facts& fh = facts(head);
+  if (w.size() > 1 || of_at != npos) {
+    if (in(name_list::org_head, head)) {
+      add(a, b, a, entity_type::group, w_rule, "rule: organisation head '" + std::string(tok(head).norm) + "'");
+      return;
+    }
+    if (in(name_list::place_word, head)) {
+      add(a, b, a, entity_type::place, w_rule, "rule: place word '" + std::string(tok(head).norm) + "'");
+      return;
+    }
+  }
+  if (of_at != npos && of_at > 0) {
+    name_entry hl = fh.lex.found() ? fh.lex : lemma_lex(fh.key);
+    char cn = hl.found() && !hl.proper() ? hl.common_noun() : 0;
+    if (cn) {
+      if (cn == 'h' && !attribution) {
+        add(a, b, a, entity_type::person, w_rule, "rule: <person noun> of <Name>");
+        return;
+      }
+      if (cn == 'q') {
+        add(a, b, a, entity_type::group, w_rule, "rule: <group noun> of <Name>");
+        return;
+      }
+      if (cn == 'w') {
+        add(a, b, a, entity_type::place, w_rule, "rule: <place noun> of <Name>");
+        return;
+      }
+      // A common noun before a name: the title of a work ("Memoirs of ..."), then the name itself.
+      if (attribution) add(a, w[of_at - 1], a, entity_type::work, w_rule, "rule: title of a work in an attribution");
+      std::size_t rest = w[of_at] + 1;
+      if (rest <= b) classify(rest, b, s, false, title_case);
+      return;
+    }
+  }
+
+  // Names whose words the lexicon knows.
+  int persons = 0, places = 0, given = 0, unknown = 0, commons = 0;
+  for (auto k : w) {
+    const tok_facts& f = facts(k);
+    char p = f.lex.proper();
+    if (p == 'p') ++persons;
+    if (p == 'l') ++places;
+    if (f.lex.has('F') || lex_.in(name_list::given_name, f.key)) ++given;
+    if (!f.lex.found()) ++unknown;
+    if (f.lex.found() && !p && f.lex.common()) ++commons;
+  }
+  if (w.size() > 1) {
+    if (given > 0 && (facts(w[0]).lex.has('F') || lex_.in(name_list::given_name, facts(w[0]).key)) && !title_case) {
+      add(a, b, a, entity_type::person, w_rule, "rule: given name " + std::string(tok(w[0]).norm) + " + name");
+      return;
+    }
+    char hp = fh.lex.proper();
+    if (hp == 'l' && persons == 0) {
+      add(a, b, a, entity_type::place, w_lexicon, "WordNet: last word is a place (" + std::string(fh.lex.evidence) + ")");
+      return;
+    }
+    if (hp == 'p' || persons > 0) {
+      add(a, b, a, entity_type::person, w_lexicon, "WordNet: contains a person's name");
+      return;
+    }
+    if (commons == static_cast<int>(w.size())) {
+      // Capitalised common words ("Learning Objectives", "Civil War"): not a person, group or place.
+      return;
+    }
+    if (initial && facts(w[0]).lex.found() && !facts(w[0]).lex.proper() && facts(w[0]).lex.common()) {
+      // "Later Smith ..." / "Recent Research": drop the first word and look again.
+      classify(w[1], b, s, false, title_case);
+      return;
+    }
+    if (title_case && unknown == 0 && persons + places == 0) return;
+    entity_type ty = entity_type::person;
+    std::string ev = "default: capitalised sequence";
+    int weight = w_default;
+    if (prev == "in" || prev == "at" || prev == "near" || prev == "from" || prev == "across" || prev == "throughout" ||
+        prev == "into") {
+      ty = entity_type::place, ev = "context: after '" + prev + "'", weight = w_context;
+    } else if (prev == "by" && attribution) {
+      ev = "rule: name after 'by' in an attribution", weight = w_rule;
+    }
+    add(a, b, a, ty, weight, ev, title_case && unknown == 0);
+    return;
+  }
+
+  // One word.
+  const std::size_t k = w[0];
+  const tok_facts& f = facts(k);
+  if (in(name_list::function_word, k) || in(name_list::title, k)) return;
+  char p = f.lex.proper();
+  if (p == 'P') {
+    // A kind of person, singular: "the Maya" (a people) vs "Russian" (an adjective).
+    bool noun_follows = noun_at(after);
+    if (after_the && !noun_follows && !initial)
+      add(a, b, a, entity_type::group, w_rule, "rule: the <people> (WordNet: " + std::string(f.lex.evidence) + ")");
+    return;
+  }
+  if (lex_.in(name_list::nationality, f.key)) {
+    bool plural = f.key.back() == 's' || (f.key.size() > 3 && f.key.compare(f.key.size() - 3, 3, "men") == 0);
+    bool noun_follows = noun_at(after);
+    if ((plural && !noun_follows) || (after_the && !noun_follows))
+      add(a, b, a, entity_type::group, w_rule, "rule: nationality or people");
+    return;
+  }
+  if (p == 'o') {
+    if (!f.lex.common() && !initial) add(a, b, a, entity_type::other, w_lexicon, "WordNet: " + std::string(f.lex.evidence));
+    return;
+  }
+  if (p == 'p' || p == 'l' || p == 'g') return;  // handled by the whole-span lookup above
+  // Group suffixes on a name: "<Name>-ites", "<Name>-ists", "<Name>-ians".
+  for (const char* suf : {"ites", "ists", "ians", "ans", "ites"}) {
+    std::string sf(suf);
+    if (f.key.size() > sf.size() + 2 && f.key.compare(f.key.size() - sf.size(), sf.size(), sf) == 0) {
+      std::string stem = f.key.substr(0, f.key.size() - sf.size());
+      for (const std::string& cand : {stem, stem + "e", stem + "a", stem.substr(0, stem.size() - 1)}) {
+        name_entry e = lex_.find(cand);
+        if (e.proper() == 'p' || e.proper() == 'l') {
+          add(a, b, a, entity_type::group, w_rule, "rule: <Name>-" + sf + " (followers of " + cand + ")");
+          return;
+        }
+      }
+    }
+  }
+  if (f.lex.found() && f.lex.common()) {
+    // A capitalised common word. Inside a sentence an institution word names one ("the Government").
+    if (!initial && after_the && in(name_list::org_head, k) && f.lex.common_noun() == 'q')
+      add(a, b, a, entity_type::group, w_context, "context: capitalised institution word");
+    return;
+  }
+  // Unknown to every lexicon: a name. Its type comes from context.
+  if (initial && (attribution || s.block_kind == block_kind::heading)) return;
+  entity_type ty = entity_type::person;
+  std::string ev = "default: unknown capitalised word";
+  int weight = w_default;
+  if (f.allcaps && f.key.size() <= 6) {
+    ty = entity_type::group, ev = "default: acronym";
+  }
+  if (prev == "in" || prev == "at" || prev == "near" || prev == "from" || prev == "across" || prev == "throughout" ||
+      prev == "into") {
+    ty = entity_type::place, ev = "context: after '" + prev + "'", weight = w_context;
+  } else if (prev == "by" && attribution) {
+    ev = "rule: name after 'by' in an attribution", weight = w_rule;
+  }
+  add(a, b, a, ty, weight, ev, initial);
+}
+
+std::vector<entity> recognizer::run() {
+  used_.assign(seg_.tokens.size(), 0);
+  for (const sentence& s : seg_.sentences) scan_sentence(s);
+  return group();
+}
+
+std::vector<std::string> split_words(const std::string& k) {
+  std::vector<std::string> out;
+  std::size_t p = 0;
+  while (p <= k.size()) {
+    auto q = k.find(' ', p);
+    if (q == std::string::npos) q = k.size();
+    if (q > p) out.push_back(k.substr(p, q - p));
+    p = q + 1;
+  }
+  return out;
+}
+
+bool contains_words(const std::vector<std::string>& big, const std::vector<std::string>& small) {
+  if (small.empty() || small.size() >= big.size()) return false;
+  for (std::size_t i = 0; i + small.size() <= big.size(); ++i)
+    if (std::equal(small.begin(), small.end(), big.begin() + static_cast<std::ptrdiff_t>(i))) return true;
+  return false;
+}
+
+std::vector<entity> recognizer::group() {
+  // Keys confirmed by a non-tentative mention.
+  std::set<std::string> confirmed;
+  for (const auto& m : mentions_)
+    if (!m.tentative) confirmed.insert(m.key);
+  std::vector<raw_mention> ms;
+  for (auto& m : mentions_) {
+    if (m.key.empty()) continue;
+    if (m.tentative) {
+      bool ok = confirmed.count(m.key) != 0 ||
+                (m.key.size() > 4 && m.key.back() == 'e' && confirmed.count(m.key.substr(0, m.key.size() - 1)));
+      if (!ok)
+        for (const auto& c : confirmed) {
+          auto cw = split_words(c), mw = split_words(m.key);
+          if (contains_words(cw, mw)) {
+            ok = true;
+            break;
+          }
+        }
+      if (!ok) continue;
+    }
+    ms.push_back(m);
+  }
+  std::sort(ms.begin(), ms.end(), [](const raw_mention& x, const raw_mention& y) {
+    return x.begin != y.begin ? x.begin < y.begin : x.end > y.end;
+  });
+
+  // One cluster per key, first by exact key.
+  struct cluster {
+    std::string key;
+    std::vector<std::size_t> members;
+    int votes[5] = {};
+    std::size_t words = 0;
+  };
+  std::vector<cluster> cl;
+  std::unordered_map<std::string, std::size_t> by_key;
+  for (std::size_t i = 0; i < ms.size(); ++i) {
+    auto it = by_key.find(ms[i].key);
+    if (it == by_key.end()) {
+      it = by_key.emplace(ms[i].key, cl.size()).first;
+      cluster c;
+      c.key = ms[i].key;
+      c.words = split_words(c.key).size();
+      cl.push_back(std::move(c));
+    }
+    cluster& c = cl[it->second];
+    c.members.push_back(i);
+    c.votes[static_cast<int>(ms[i].type)] += ms[i].weight;
+  }
+  auto best_type = [](const cluster& c) {
+    int bt = 0;
+    for (int t = 1; t < 5; ++t)
+      if (c.votes[t] > c.votes[bt]) bt = t;
+    return bt;
+  };
+  // Short forms join the fullest form that contains them ("Humbert-Droz" -> "Jules Humbert-Droz"),
+  // and variants that differ by accents and a final -e join too ("Lénine" -> "Lenin").
+  std::vector<std::size_t> parent(cl.size());
+  std::vector<std::vector<std::string>> cw(cl.size());
+  std::unordered_map<std::string, std::vector<std::size_t>> by_word;  // word -> longer clusters holding it
+  for (std::size_t i = 0; i < cl.size(); ++i) {
+    parent[i] = i;
+    cw[i] = split_words(cl[i].key);
+    if (cw[i].size() > 1) {
+      std::set<std::string> seen(cw[i].begin(), cw[i].end());
+      for (const auto& x : seen) by_word[x].push_back(i);
+    }
+  }
+  for (std::size_t i = 0; i < cl.size(); ++i) {
+    const auto& sw = cw[i];
+    int ti = best_type(cl[i]);
+    std::size_t best = i;
+    std::size_t best_count = 0;
+    std::vector<std::size_t> cands;
+    auto bw_it = by_word.find(sw[0]);
+    if (bw_it != by_word.end()) cands = bw_it->second;
+    // Variants that differ by a final -e ("Lénine" -> "Lenin"), accents being folded already.
+    if (sw.size() == 1 && sw[0].size() > 4 && sw[0].back() == 'e') {
+      auto it = by_key.find(sw[0].substr(0, sw[0].size() - 1));
+      if (it != by_key.end() && best_type(cl[it->second]) == static_cast<int>(entity_type::person) &&
+          ti == static_cast<int>(entity_type::person))
+        cands.push_back(it->second);
+    }
+    for (std::size_t j : cands) {
+      if (j == i) continue;
+      int tj = best_type(cl[j]);
+      bool compatible = ti == tj || cl[i].votes[ti] <= w_default * static_cast<int>(cl[i].members.size());
+      if (!compatible) continue;
+      const auto& bw = cw[j];
+      bool match = contains_words(bw, sw) || (bw.size() == 1 && sw.size() == 1);
+      if (!match) continue;
+      if (best != i && bw.size() < cw[best].size()) continue;
+      if (best == i || bw.size() > cw[best].size() || cl[j].members.size() > best_count) {
+        best = j;
+        best_count = cl[j].members.size();
+      }
+    }
+    parent[i] = best;
+  }
+  auto root = [&](std::size_t i) {
+    int guard = 0;
+    while (parent[i] != i && guard++ < 64) i = parent[i];
+    return i;
+  };
+  std::map<std::size_t, std::vector<std::size_t>> groups;  // root -> clusters
+  for (std::size_t i = 0; i < cl.size(); ++i) groups[root(i)].push_back(i);
+
+  std::vector<std::pair<std::size_t, entity>> out;
+  for (auto& [r, members] : groups) {
+    entity e;
+    int votes[5] = {};
+    std::vector<std::size_t> idx;
+    for (auto c : members) {
+      for (int t = 0; t < 5; ++t) votes[t] += cl[c].votes[t];
+      idx.insert(idx.end(), cl[c].members.begin(), cl[c].members.end());
+    }
+    // The root's own type wins over its short forms' weak votes.
+    int bt = best_type(cl[r]);
+    if (cl[r].votes[bt] < w_rule) {
+      bt = 0;
+      for (int t = 1; t < 5; ++t)
+        if (votes[t] > votes[bt]) bt = t;
+    }
+    e.type = static_cast<entity_type>(bt);
+    std::sort(idx.begin(), idx.end());
+    std::size_t first_begin = ms[idx[0]].begin;
+    std::string best_name;
+    std::size_t best_words = 0;
+    std::set<std::string> aliases, evid;
+    for (auto i : idx) {
+      const raw_mention& m = ms[i];
+      entity_mention em;
+      em.begin = m.begin;
+      em.end = m.end;
+      const token& t = seg_.tokens[m.first];
+      em.sentence = t.sentence;
+      em.block = t.block;
+      em.paragraph = t.paragraph;
+      em.block_kind = t.block_kind;
+      em.text = std::string(text_.substr(m.begin, m.end - m.begin));
+      std::string name(text_.substr(m.name_begin, m.end - m.name_begin));
+      std::size_t nw = split_words(m.key).size();
+      if (nw > best_words || (nw == best_words && best_name.empty())) {
+        best_words = nw;
+        best_name = name;
+      }
+      aliases.insert(em.text);
+      aliases.insert(name);
+      if (m.type == e.type && evid.insert(m.evidence).second) e.evidence.push_back(m.evidence);
+      e.mentions.push_back(std::move(em));
+    }
+    e.name = best_name;
+    aliases.erase(e.name);
+    e.aliases.assign(aliases.begin(), aliases.end());
+    out.emplace_back(first_begin, std::move(e));
+  }
+  std::stable_sort(out.begin(), out.end(), [](const auto& x, const auto& y) { return x.first < y.first; });
+  std::vector<entity> res;
+  res.reserve(out.size());
+  for (auto& p : out) res.push_back(std::move(p.second));
+  return res;
+}
+
+}  // namespace
+
+std::vector<entity> find_entities(const document& doc, const segmentation& seg, const entity_options& options) {
+  recognizer r(doc, seg);
+  std::vector<entity> all = r.run();
+  if (options.types.empty()) return all;
+  std::vector<entity> out;
+  for (auto& e : all)
+    if (std::find(options.types.begin(), options.types.end(), e.type) != options.types.end()) out.push_back(std::move(e));
+  return out;
+}
+
+}  // namespace histext
