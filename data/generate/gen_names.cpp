@@ -13,9 +13,11 @@
 //   h common noun for people (architect)           q common noun for groups (party, school)
 //   w common noun for places (city, strait)        n any other common noun
 //   A capitalised adjective (Russian)              a adjective   v verb   r adverb
+//   S suffix statistics: key "-xyz", evidence "people places groups" counts of one-word names ending so
 // evidence: for the first capitalised noun sense, "instance of X" or "a kind of X" (X the first
 // lemma of its hypernym). Deterministic: the same WordNet gives byte-identical output.
 #include <algorithm>
+#include <array>
 #include <cctype>
 #include <cstdio>
 #include <fstream>
@@ -120,6 +122,21 @@ std::string spelled(const synset& s, const std::string& lemma) {
   return "";
 }
 
+// True when a synset descends (by hypernyms or instance hypernyms) from a building, a structure or
+// a facility: a capitalised artifact of that kind is a place (the Louvre, the White House).
+bool is_structure(const std::unordered_map<std::string, synset>& nouns, std::string off) {
+  for (int depth = 0; depth < 20; ++depth) {
+    auto it = nouns.find(off);
+    if (it == nouns.end()) return false;
+    const auto& w = it->second.words;
+    if (!w.empty() && (w[0] == "structure" || w[0] == "facility" || w[0] == "building" || w[0] == "way" ||
+                       w[0] == "establishment" || w[0] == "area"))
+      return true;
+    off = it->second.hypernym;
+  }
+  return false;
+}
+
 bool capitalised(const std::string& w) { return !w.empty() && std::isupper(static_cast<unsigned char>(w[0])); }
 
 }  // namespace
@@ -143,7 +160,7 @@ int main(int argc, char** argv) {
         char c;
         if (capitalised(w)) {
           if (s.lexfile == 18) c = s.instance ? 'p' : 'P';
-          else if (s.lexfile == 15) c = 'l';
+          else if (s.lexfile == 15 || s.lexfile == 17 || (s.lexfile == 6 && is_structure(nouns, off))) c = 'l';
           else if (s.lexfile == 14) c = 'g';
           else c = 'o';
           if (!evidence.count(key)) {
@@ -199,6 +216,28 @@ int main(int argc, char** argv) {
       auto& c = codes[name];
       if (c.find('h') != std::string::npos || c.find('q') != std::string::npos) continue;  // "King", "Saint"
       c += 'F';
+    }
+    // Name-shape statistics: how often people's and places' one-word names end in each 2-4 letter
+    // suffix; they type names that no lexicon knows ("-grad", "-ov", "-shire").
+    std::map<std::string, std::array<int, 3>> suffixes;
+    for (const auto& [off, s] : nouns) {
+      int cls = -1;
+      if (s.lexfile == 18 && s.instance) cls = 0;
+      else if (s.lexfile == 15 || s.lexfile == 17) cls = 1;
+      else if (s.lexfile == 14) cls = 2;
+      if (cls < 0) continue;
+      for (const auto& w : s.words) {
+        if (!capitalised(w) || w.find('_') != std::string::npos || w.size() < 4) continue;
+        std::string lw = lower(w);
+        if (!std::all_of(lw.begin(), lw.end(), [](char ch) { return ch >= 'a' && ch <= 'z'; })) continue;
+        for (std::size_t n = 2; n <= 4 && n < lw.size(); ++n) ++suffixes["-" + lw.substr(lw.size() - n)][cls];
+      }
+    }
+    for (const auto& [suf, counts] : suffixes) {
+      int total = counts[0] + counts[1] + counts[2];
+      if (total < 3) continue;
+      codes[suf] = "S";
+      evidence[suf] = std::to_string(counts[0]) + " " + std::to_string(counts[1]) + " " + std::to_string(counts[2]);
     }
     std::ofstream out(argv[2], std::ios::binary);
     for (const auto& [key, c] : codes) {

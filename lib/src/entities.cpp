@@ -7,6 +7,7 @@
 #include <unicode/utf8.h>
 
 #include <algorithm>
+#include <cstdio>
 #include <map>
 #include <set>
 #include <string>
@@ -115,6 +116,21 @@ class recognizer {
       std::size_t l2;
       f.cap = upper_cp(first_cp(s.substr(2), l2));
     }
+    if (f.cap && t.hyphenated) {
+      // "Bible-translation", "French-born": a compound ending in a lower-case word is no name.
+      auto dash = s.rfind('-');
+      std::size_t l3;
+      if (dash != std::string_view::npos && dash + 1 < s.size() && !upper_cp(first_cp(s.substr(dash + 1), l3)))
+        f.cap = false;
+    }
+    if (f.cap && s.find('\'') != std::string_view::npos) {
+      // Contractions: "I'm", "Don't".
+      std::string n(t.norm);
+      for (const char* c : {"n't", "'m", "'ll", "'re", "'ve", "'d"}) {
+        std::string cs(c);
+        if (n.size() > cs.size() && n.compare(n.size() - cs.size(), cs.size(), cs) == 0) f.cap = false;
+      }
+    }
     if (f.cap) {
       int letters = 0;
       bool all = true;
@@ -149,6 +165,51 @@ class recognizer {
     if (e.found()) return e;
     if (k.compare(k.size() - 3, 3, "ies") == 0) e = lex_.find(k.substr(0, k.size() - 3) + "y");
     return e;
+  }
+  // Also past tenses, participles and adverbs: "Walked", "Continually".
+  name_entry word_lex(const std::string& k) const {
+    name_entry e = lemma_lex(k);
+    if (e.found() || k.size() < 5) return e;
+    auto ends = [&](const char* x) {
+      std::string xs(x);
+      return k.size() > xs.size() + 2 && k.compare(k.size() - xs.size(), xs.size(), xs) == 0;
+    };
+    if (ends("ed")) {
+      e = lex_.find(k.substr(0, k.size() - 2));
+      if (!e.found()) e = lex_.find(k.substr(0, k.size() - 1));
+    } else if (ends("ing")) {
+      e = lex_.find(k.substr(0, k.size() - 3));
+      if (!e.found()) e = lex_.find(k.substr(0, k.size() - 3) + "e");
+    } else if (ends("ly")) {
+      e = lex_.find(k.substr(0, k.size() - 2));
+    }
+    return e.proper() ? name_entry{} : e;
+  }
+  // Is a capitalised word a plain common word (no proper sense, not a given name)?
+  bool common_only(std::size_t i) {
+    const tok_facts& f = facts(i);
+    name_entry e = f.lex.found() ? f.lex : word_lex(f.key);
+    if (!e.found() || e.proper() || e.has('F') || lex_.in(name_list::given_name, f.key)) return false;
+    return e.common();
+  }
+  // Type of an unknown one-word name from the shape statistics of WordNet's names (naive Bayes on
+  // the longest known suffix); 0 when nothing is known.
+  char suffix_guess(const std::string& k, std::string& ev) const {
+    for (std::size_t n = 4; n >= 2; --n) {
+      if (k.size() <= n + 1) continue;
+      name_entry e = lex_.find("-" + k.substr(k.size() - n));
+      if (!e.found() || e.codes != "S") continue;
+      int p = 0, l = 0, g = 0;
+      if (std::sscanf(std::string(e.evidence).c_str(), "%d %d %d", &p, &l, &g) != 3) continue;
+      // Priors: WordNet holds about 2.3 times more one-word people than places.
+      double sp = (p + 1) / 2.3, sl = l + 1.0;
+      ev = "shape: names ending in -" + k.substr(k.size() - n) + " in WordNet (" + std::to_string(p) + " people, " +
+           std::to_string(l) + " places)";
+      if (sl > 2.0 * sp) return 'l';
+      if (sp > 2.0 * sl) return 'p';
+      return 0;
+    }
+    return 0;
   }
   bool noun_at(std::size_t i) {
     if (i == npos || !word(i)) return false;
@@ -303,6 +364,11 @@ void recognizer::classify(std::size_t a, std::size_t b, const sentence& s, bool 
     ++a;
     initial = title_case;
   }
+  // List markers: "A. Anasazi" at the start of a sentence.
+  if (initial && a < b && tok(a).end - tok(a).begin == 2 && text_[tok(a).end - 1] == '.') {
+    ++a;
+    initial = title_case;
+  }
   // Trailing particles cannot end a name.
   while (b > a && (in(name_list::connector, b) || !word(b))) --b;
   if (a > b) return;
@@ -370,44 +436,56 @@ void recognizer::classify(std::size_t a, std::size_t b, const sentence& s, bool 
     }
   }
 
+  // A title alone is not a name ("the King", "Lord").
+  if (w.size() == 1 && in(name_list::title, w[0])) return;
+
   // Whole-span lexicon entry.
   name_entry whole_e = lex_.find(whole);
   char wp = whole_e.proper();
-  if (w.size() > 1 || !(wp == 'P' || wp == 'o')) {
-    if (wp == 'p' || wp == 'l' || wp == 'g') {
-      entity_type ty = wp == 'p' ? entity_type::person : wp == 'l' ? entity_type::place : entity_type::group;
-      // A common word at the start of a sentence is only a name when it is mostly one.
-      if (!(initial && w.size() == 1 && ((whole_e.codes[0] != wp && whole_e.common()) || attribution)))
-        add(a, b, a, ty, w_lexicon, "WordNet: " + std::string(whole_e.evidence));
-      else
-        add(a, b, a, ty, w_lexicon, "WordNet: " + std::string(whole_e.evidence), true);
-      return;
-    }
-    if (wp == 'o' && w.size() > 1) {
-      add(a, b, a, entity_type::other, w_lexicon, "WordNet: " + std::string(whole_e.evidence));
-      return;
-    }
+  if (wp == 'p' || wp == 'l' || wp == 'g') {
+    entity_type ty = wp == 'p' ? entity_type::person : wp == 'l' ? entity_type::place : entity_type::group;
+    // A sentence-initial word that is also a common word ("Born", "Grant") is a name only when the
+    // text confirms it elsewhere.
+    bool doubt = initial && w.size() == 1 && (whole_e.common() || attribution);
+    add(a, b, a, ty, w_lexicon, "WordNet: " + std::string(whole_e.evidence), doubt);
+    return;
+  }
+  if (wp == 'o' && w.size() > 1) {
+    add(a, b, a, entity_type::other, w_lexicon, "WordNet: " + std::string(whole_e.evidence));
+    return;
   }
   {
     char code;
     std::string ev;
     if (singular_kind(whole, code, ev)) {
-      add(a, b, a, entity_type::group, w_lexicon, ev);
+      add(a, b, a, entity_type::group, w_lexicon, ev, initial && w.size() == 1 && lemma_lex(whole).common());
       return;
     }
   }
 
   // Titles: "General Kornilov" -> Kornilov; "Earl of Clare" stays whole.
   std::size_t n0 = 0;
-  while (n0 < w.size() && in(name_list::title, w[n0])) ++n0;
-  if (n0 > 0) {
-    if (n0 == w.size()) return;  // a title alone is not a name
-    const std::string& nx = tok(w[n0]).norm;
-    if (nx == "of") {
+  while (n0 < w.size() && in(name_list::title, w[n0])) {
+    // "St. Louis" is a name, not a title and a name.
+    std::string rest;
+    for (std::size_t k = n0; k < w.size(); ++k) rest += (rest.empty() ? "" : " ") + key_of(w[k]);
+    char rp = lex_.find(rest).proper();
+    if (rp && rp != 'o' && rp != 'P') break;
+    ++n0;
+  }
+  std::size_t of_at = npos;
+  for (std::size_t k = 1; k < w.size(); ++k)
+    if (tok(w[k]).norm == "of" || (in(name_list::connector, w[k]) && !facts(w[k]).cap)) {
+      of_at = k;
+      break;
+    }
+  const std::size_t head = of_at == npos ? w.back() : w[of_at - 1];
+  if (n0 > 0 && n0 < w.size()) {
+    if (tok(w[n0]).norm == "of") {
       add(a, b, a, entity_type::person, w_rule, "rule: <Title> of <Name>");
       return;
     }
-    bool org_tail = in(name_list::org_head, w.back()) || in(name_list::place_word, w.back());
+    bool org_tail = in(name_list::org_head, head) || in(name_list::place_word, head);
     if (!org_tail) {
       add(a, b, w[n0], entity_type::person, w_rule, "rule: title " + std::string(tok(w[0]).norm) + " before a name");
       return;
@@ -415,15 +493,8 @@ void recognizer::classify(std::size_t a, std::size_t b, const sentence& s, bool 
   }
 
   // "X of Y": the head of X decides.
-  std::size_t of_at = npos;
-  for (std::size_t k = 0; k < w.size(); ++k)
-    if (tok(w[k]).norm == "of" || (k > 0 && in(name_list::connector, w[k]) && !facts(w[k]).cap)) {
-      of_at = k;
-      break;
-    }
-  const std::size_t head = of_at == npos ? w.back() : (of_at > 0 ? w[of_at - 1] : w.back());
   const tok_facts& fh = facts(head);
-  if (w.size() > 1 || of_at != npos) {
+  if (w.size() > 1) {
     if (in(name_list::org_head, head)) {
       add(a, b, a, entity_type::group, w_rule, "rule: organisation head '" + std::string(tok(head).norm) + "'");
       return;
@@ -433,7 +504,7 @@ void recognizer::classify(std::size_t a, std::size_t b, const sentence& s, bool 
       return;
     }
   }
-  if (of_at != npos && of_at > 0) {
+  if (of_at != npos) {
     name_entry hl = fh.lex.found() ? fh.lex : lemma_lex(fh.key);
     char cn = hl.found() && !hl.proper() ? hl.common_noun() : 0;
     if (cn) {
@@ -457,19 +528,47 @@ void recognizer::classify(std::size_t a, std::size_t b, const sentence& s, bool 
     }
   }
 
+  if (w.size() > 1) {
+    // Leading plain common words are not part of a name: "Together Bernoulli", "Mathematician X".
+    if (common_only(w[0]) && !facts(w[0]).lex.has('A') && lemma_lex(facts(w[0]).key).proper() == 0) {
+      bool all_common = true;
+      for (auto k : w) all_common &= common_only(k);
+      if (all_common) return;  // "Learning Objectives", "Civil War"
+      if (initial || fh.lex.proper() == 'p' || !common_only(head)) {
+        std::size_t k = 1;
+        while (k < w.size() && common_only(w[k])) ++k;
+        if (k < w.size() && (initial || facts(w[k]).lex.proper() == 'p')) {
+          classify(w[k], b, s, false, title_case);
+          return;
+        }
+      }
+    }
+  }
+
   // Names whose words the lexicon knows.
-  int persons = 0, places = 0, given = 0, unknown = 0, commons = 0;
+  int persons = 0, places = 0, unknown = 0;
   for (auto k : w) {
     const tok_facts& f = facts(k);
     char p = f.lex.proper();
     if (p == 'p') ++persons;
     if (p == 'l') ++places;
-    if (f.lex.has('F') || lex_.in(name_list::given_name, f.key)) ++given;
-    if (!f.lex.found()) ++unknown;
-    if (f.lex.found() && !p && f.lex.common()) ++commons;
+    if (!f.lex.found() && !word_lex(f.key).found()) ++unknown;
   }
+  auto given_at = [&](std::size_t k) {
+    const tok_facts& f = facts(k);
+    std::string_view t = tok(k).text(text_);
+    bool initial_letter = t.size() == 2 && t[1] == '.';
+    return initial_letter || f.lex.has('F') || lex_.in(name_list::given_name, f.key);
+  };
   if (w.size() > 1) {
-    if (given > 0 && (facts(w[0]).lex.has('F') || lex_.in(name_list::given_name, facts(w[0]).key)) && !title_case) {
+    const bool head_plural = fh.key.size() > 3 && fh.key.back() == 's' && !tok(head).possessive() &&
+                             !lex_.find(fh.key).proper() && fh.key.compare(fh.key.size() - 2, 2, "ss") != 0;
+    if (head_plural && !given_at(w[0])) {
+      // "the Boston Red Sox", "DC Comics", "Wycliffe Bible Translators": a plural head names a group.
+      add(a, b, a, entity_type::group, w_rule, "rule: plural head '" + std::string(tok(head).norm) + "'");
+      return;
+    }
+    if (given_at(w[0]) && !title_case) {
       add(a, b, a, entity_type::person, w_rule, "rule: given name " + std::string(tok(w[0]).norm) + " + name");
       return;
     }
@@ -478,17 +577,18 @@ void recognizer::classify(std::size_t a, std::size_t b, const sentence& s, bool 
       add(a, b, a, entity_type::place, w_lexicon, "WordNet: last word is a place (" + std::string(fh.lex.evidence) + ")");
       return;
     }
-    if (hp == 'p' || persons > 0) {
+    if (hp == 'g') {
+      add(a, b, a, entity_type::group, w_lexicon, "WordNet: last word is a group (" + std::string(fh.lex.evidence) + ")");
+      return;
+    }
+    if (hp == 'p' || (persons > 0 && !common_only(head))) {
       add(a, b, a, entity_type::person, w_lexicon, "WordNet: contains a person's name");
       return;
     }
-    if (commons == static_cast<int>(w.size())) {
-      // Capitalised common words ("Learning Objectives", "Civil War"): not a person, group or place.
-      return;
-    }
-    if (initial && facts(w[0]).lex.found() && !facts(w[0]).lex.proper() && facts(w[0]).lex.common()) {
-      // "Later Smith ..." / "Recent Research": drop the first word and look again.
-      classify(w[1], b, s, false, title_case);
+    if (common_only(head)) {
+      // "Mathematical Exercises", "Pritzker Architecture Prize": a common head makes no person.
+      if (!initial && !title_case)
+        add(a, b, a, entity_type::other, w_default, "default: capitalised phrase with a common head");
       return;
     }
     if (title_case && unknown == 0 && persons + places == 0) return;
@@ -508,7 +608,7 @@ void recognizer::classify(std::size_t a, std::size_t b, const sentence& s, bool 
   // One word.
   const std::size_t k = w[0];
   const tok_facts& f = facts(k);
-  if (in(name_list::function_word, k) || in(name_list::title, k)) return;
+  if (in(name_list::function_word, k)) return;
   char p = f.lex.proper();
   if (p == 'P') {
     // A kind of person, singular: "the Maya" (a people) vs "Russian" (an adjective).
@@ -528,7 +628,6 @@ void recognizer::classify(std::size_t a, std::size_t b, const sentence& s, bool 
     if (!f.lex.common() && !initial) add(a, b, a, entity_type::other, w_lexicon, "WordNet: " + std::string(f.lex.evidence));
     return;
   }
-  if (p == 'p' || p == 'l' || p == 'g') return;  // handled by the whole-span lookup above
   // Group suffixes on a name: "<Name>-ites", "<Name>-ists", "<Name>-ians".
   for (const char* suf : {"ites", "ists", "ians", "ans", "ites"}) {
     std::string sf(suf);
@@ -543,25 +642,36 @@ void recognizer::classify(std::size_t a, std::size_t b, const sentence& s, bool 
       }
     }
   }
-  if (f.lex.found() && f.lex.common()) {
+  name_entry wl = f.lex.found() ? f.lex : word_lex(f.key);
+  if (wl.found() && wl.common()) {
     // A capitalised common word. Inside a sentence an institution word names one ("the Government").
-    if (!initial && after_the && in(name_list::org_head, k) && f.lex.common_noun() == 'q')
+    if (!initial && after_the && in(name_list::org_head, k) && wl.common_noun() == 'q')
       add(a, b, a, entity_type::group, w_context, "context: capitalised institution word");
     return;
   }
-  // Unknown to every lexicon: a name. Its type comes from context.
+  // Unknown to every lexicon: a name. Its type comes from context, then from its shape.
   if (initial && (attribution || s.block_kind == block_kind::heading)) return;
   entity_type ty = entity_type::person;
   std::string ev = "default: unknown capitalised word";
   int weight = w_default;
+  std::string sev;
+  char guess = suffix_guess(f.key, sev);
   if (f.allcaps && f.key.size() <= 6) {
     ty = entity_type::group, ev = "default: acronym";
+  } else if (guess == 'l') {
+    ty = entity_type::place, ev = sev;
+  } else if (guess == 'p') {
+    ev = sev;
   }
+  std::size_t n1 = after, n2 = after == npos ? npos : next_tok(after, s);
   if (prev == "in" || prev == "at" || prev == "near" || prev == "from" || prev == "across" || prev == "throughout" ||
       prev == "into") {
     ty = entity_type::place, ev = "context: after '" + prev + "'", weight = w_context;
+  } else if (n1 != npos && tok(n1).norm == "," && n2 != npos && word(n2) && facts(n2).cap &&
+             facts(n2).lex.proper() == 'l') {
+    ty = entity_type::place, ev = "context: before ', <place>'", weight = w_context;
   } else if (prev == "by" && attribution) {
-    ev = "rule: name after 'by' in an attribution", weight = w_rule;
+    ty = entity_type::person, ev = "rule: name after 'by' in an attribution", weight = w_rule;
   }
   add(a, b, a, ty, weight, ev, initial);
 }
