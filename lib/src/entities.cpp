@@ -87,7 +87,7 @@ struct raw_mention {
 class recognizer {
  public:
   recognizer(const document& doc, const segmentation& seg)
-      : lex_(name_lexicon::instance()), text_(doc.view()), seg_(seg), facts_(seg.tokens.size()) {}
+      : lex_(name_lexicon::instance()), text_(doc.view()), seg_(seg) {}
 
   std::vector<entity> run();
 
@@ -95,7 +95,8 @@ class recognizer {
   const name_lexicon& lex_;
   std::string_view text_;
   const segmentation& seg_;
-  std::vector<tok_facts> facts_;
+  std::vector<tok_facts> facts_;  // of the current sentence's tokens
+  std::size_t facts_base_ = 0;
   std::vector<raw_mention> mentions_;
   std::vector<char> used_;
   std::set<std::string> midsentence_caps_;  // keys seen capitalised inside a sentence
@@ -104,7 +105,7 @@ class recognizer {
   bool word(std::size_t i) const { return i < seg_.tokens.size() && tok(i).is_word(); }
 
   const tok_facts& facts(std::size_t i) {
-    tok_facts& f = facts_[i];
+    tok_facts& f = facts_[i - facts_base_];
     if (f.done) return f;
     f.done = true;
     const token& t = tok(i);
@@ -117,11 +118,26 @@ class recognizer {
       f.cap = upper_cp(first_cp(s.substr(2), l2));
     }
     if (f.cap && t.hyphenated) {
-      // "Bible-translation", "French-born": a compound ending in a lower-case word is no name.
+      // "Bible-translation", "French-born": a compound ending in a lower-case word is no name, nor
+      // one with a function word, a single letter or a plain common word ("All-Star", "Class-A").
       auto dash = s.rfind('-');
       std::size_t l3;
       if (dash != std::string_view::npos && dash + 1 < s.size() && !upper_cp(first_cp(s.substr(dash + 1), l3)))
         f.cap = false;
+      std::string n(t.norm);
+      std::size_t p = 0;
+      while (f.cap && p <= n.size()) {
+        std::size_t q = n.find('-', p);
+        if (q == std::string::npos) q = n.size();
+        std::string part = fold(n.substr(p, q - p));
+        if (!lex_.in(name_list::connector, part)) {
+          name_entry e = lex_.find(part);
+          if (part.size() <= 1 || lex_.in(name_list::function_word, part) ||
+              (e.found() && !e.proper() && !e.has('A') && !e.has('F') && e.common()))
+            f.cap = false;
+        }
+        p = q + 1;
+      }
     }
     if (f.cap && s.find('\'') != std::string_view::npos) {
       // Contractions: "I'm", "Don't".
@@ -205,7 +221,7 @@ class recognizer {
       double sp = (p + 1) / 2.3, sl = l + 1.0;
       ev = "shape: names ending in -" + k.substr(k.size() - n) + " in WordNet (" + std::to_string(p) + " people, " +
            std::to_string(l) + " places)";
-      if (sl > 2.0 * sp) return 'l';
+      if (sl > 3.0 * sp && l >= 5) return 'l';
       if (sp > 2.0 * sl) return 'p';
       return 0;
     }
@@ -293,6 +309,9 @@ bool recognizer::singular_kind(const std::string& key, char& code, std::string& 
 }
 
 void recognizer::scan_sentence(const sentence& s) {
+  facts_base_ = s.first_token;
+  facts_.clear();
+  facts_.resize(s.last_token - s.first_token);
   // Title-case sentences (headings, "Learning Objectives") carry no capitalisation signal.
   int words = 0, caps = 0, allcaps = 0;
   std::size_t first_word = npos;
@@ -442,8 +461,15 @@ void recognizer::classify(std::size_t a, std::size_t b, const sentence& s, bool 
   // Whole-span lexicon entry.
   name_entry whole_e = lex_.find(whole);
   char wp = whole_e.proper();
+  if (wp == 'p' && w.size() == 1 && after_the && whole_e.common()) {
+    // "the Nation", "the Saviour": after "the", a word that is also common is not a person's name.
+    if (in(name_list::org_head, w[0]) && whole_e.common_noun() == 'q')
+      add(a, b, a, entity_type::group, w_context, "context: capitalised institution word");
+    return;
+  }
   if (wp == 'p' || wp == 'l' || wp == 'g') {
     entity_type ty = wp == 'p' ? entity_type::person : wp == 'l' ? entity_type::place : entity_type::group;
+    if (ty == entity_type::place && w.size() > 1 && in(name_list::org_head, w.back())) ty = entity_type::group;
     // A sentence-initial word that is also a common word ("Born", "Grant") is a name only when the
     // text confirms it elsewhere.
     bool doubt = initial && w.size() == 1 && (whole_e.common() || attribution);
@@ -486,6 +512,9 @@ void recognizer::classify(std::size_t a, std::size_t b, const sentence& s, bool 
       return;
     }
     bool org_tail = in(name_list::org_head, head) || in(name_list::place_word, head);
+    bool rest_common = true;
+    for (std::size_t k = n0; k < w.size(); ++k) rest_common &= common_only(w[k]);
+    if (rest_common && !org_tail) return;  // "Chief Justice", "Major League"
     if (!org_tail) {
       add(a, b, w[n0], entity_type::person, w_rule, "rule: title " + std::string(tok(w[0]).norm) + " before a name");
       return;
@@ -563,7 +592,17 @@ void recognizer::classify(std::size_t a, std::size_t b, const sentence& s, bool 
   if (w.size() > 1) {
     const bool head_plural = fh.key.size() > 3 && fh.key.back() == 's' && !tok(head).possessive() &&
                              !lex_.find(fh.key).proper() && fh.key.compare(fh.key.size() - 2, 2, "ss") != 0;
-    if (head_plural && !given_at(w[0])) {
+    bool plural_ok = false;
+    if (head_plural) {
+      const std::string& hk = fh.key;
+      bool latin = hk.size() > 2 && (hk.compare(hk.size() - 2, 2, "us") == 0 || hk.compare(hk.size() - 2, 2, "is") == 0);
+      name_entry sg = lemma_lex(hk);
+      char cn = sg.common_noun();
+      char sp = sg.proper();
+      plural_ok = !latin && (cn == 'h' || cn == 'q' || sp == 'P' || sp == 'g' || !sg.found() ||
+                             (cn == 'n' && facts(w[0]).lex.proper() == 'l'));
+    }
+    if (plural_ok && !given_at(w[0])) {
       // "the Boston Red Sox", "DC Comics", "Wycliffe Bible Translators": a plural head names a group.
       add(a, b, a, entity_type::group, w_rule, "rule: plural head '" + std::string(tok(head).norm) + "'");
       return;
@@ -656,16 +695,20 @@ void recognizer::classify(std::size_t a, std::size_t b, const sentence& s, bool 
   int weight = w_default;
   std::string sev;
   char guess = suffix_guess(f.key, sev);
-  if (f.allcaps && f.key.size() <= 6) {
+  const bool acronym = f.allcaps && f.key.size() <= 6;
+  if (acronym) {
     ty = entity_type::group, ev = "default: acronym";
+  } else if (f.lex.has('F') || lex_.in(name_list::given_name, f.key)) {
+    ev = "rule: given name", weight = w_context;
   } else if (guess == 'l') {
     ty = entity_type::place, ev = sev;
   } else if (guess == 'p') {
     ev = sev;
   }
   std::size_t n1 = after, n2 = after == npos ? npos : next_tok(after, s);
-  if (prev == "in" || prev == "at" || prev == "near" || prev == "from" || prev == "across" || prev == "throughout" ||
-      prev == "into") {
+  if (acronym || weight > w_default) {
+  } else if (prev == "in" || prev == "at" || prev == "near" || prev == "from" || prev == "across" ||
+             prev == "throughout" || prev == "into") {
     ty = entity_type::place, ev = "context: after '" + prev + "'", weight = w_context;
   } else if (n1 != npos && tok(n1).norm == "," && n2 != npos && word(n2) && facts(n2).cap &&
              facts(n2).lex.proper() == 'l') {

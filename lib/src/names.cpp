@@ -165,7 +165,9 @@ name_entry name_lexicon::find(std::string_view key) const {
 }
 
 bool name_lexicon::in(name_list list, std::string_view word) const {
-  return impl_->lists[static_cast<int>(list)].count(std::string(word)) != 0;
+  thread_local std::string buffer;
+  buffer.assign(word.data(), word.size());
+  return impl_->lists[static_cast<int>(list)].count(buffer) != 0;
 }
 
 }  // namespace histext
