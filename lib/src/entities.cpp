@@ -469,7 +469,17 @@ void recognizer::classify(std::size_t a, std::size_t b, const sentence& s, bool 
   }
   if (wp == 'p' || wp == 'l' || wp == 'g') {
     entity_type ty = wp == 'p' ? entity_type::person : wp == 'l' ? entity_type::place : entity_type::group;
-    if (ty == entity_type::place && w.size() > 1 && in(name_list::org_head, w.back())) ty = entity_type::group;
+    if (ty == entity_type::place && w.size() > 1) {
+      // "University of Paris", "Harvard University": WordNet files them as buildings; the name's
+      // head makes them institutions.
+      std::size_t hd = w.back();
+      for (std::size_t k = 1; k < w.size(); ++k)
+        if (tok(w[k]).norm == "of") {
+          hd = w[k - 1];
+          break;
+        }
+      if (in(name_list::org_head, hd)) ty = entity_type::group;
+    }
     // A sentence-initial word that is also a common word ("Born", "Grant") is a name only when the
     // text confirms it elsewhere.
     bool doubt = initial && w.size() == 1 && (whole_e.common() || attribution);
@@ -776,6 +786,7 @@ std::vector<entity> recognizer::group() {
     std::string key;
     std::vector<std::size_t> members;
     int votes[5] = {};
+    int strength = 0;  // the strongest single mention's weight
     std::size_t words = 0;
   };
   std::vector<cluster> cl;
@@ -792,6 +803,7 @@ std::vector<entity> recognizer::group() {
     cluster& c = cl[it->second];
     c.members.push_back(i);
     c.votes[static_cast<int>(ms[i].type)] += ms[i].weight;
+    c.strength = std::max(c.strength, ms[i].weight);
   }
   auto best_type = [](const cluster& c) {
     int bt = 0;
@@ -830,7 +842,11 @@ std::vector<entity> recognizer::group() {
     for (std::size_t j : cands) {
       if (j == i) continue;
       int tj = best_type(cl[j]);
-      bool compatible = ti == tj || cl[i].votes[ti] <= w_default * static_cast<int>(cl[i].members.size());
+      // People's short forms join their full names; a place or group known by itself ("Texas") stays
+      // apart from a longer name that contains it ("University of Texas").
+      const int person = static_cast<int>(entity_type::person);
+      bool compatible = (ti == person && tj == person) || (ti == tj && cl[i].strength <= w_context) ||
+                        cl[i].strength <= w_default;
       if (!compatible) continue;
       const auto& bw = cw[j];
       bool match = contains_words(bw, sw) || (bw.size() == 1 && sw.size() == 1);
