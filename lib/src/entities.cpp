@@ -7,6 +7,7 @@
 #include <unicode/utf8.h>
 
 #include <algorithm>
+#include <cctype>
 #include <cstdio>
 #include <map>
 #include <set>
@@ -461,7 +462,11 @@ void recognizer::classify(std::size_t a, std::size_t b, const sentence& s, bool 
   // Whole-span lexicon entry.
   name_entry whole_e = lex_.find(whole);
   char wp = whole_e.proper();
-  if (wp == 'p' && w.size() == 1 && after_the && whole_e.common()) {
+  const bool after_det = before != npos && word(before) &&
+                        (tok(before).norm == "the" || tok(before).norm == "this" || tok(before).norm == "that" ||
+                         tok(before).norm == "our" || tok(before).norm == "a" || tok(before).norm == "every" ||
+                         tok(before).norm == "their" || tok(before).norm == "his" || tok(before).norm == "her");
+  if (wp == 'p' && w.size() == 1 && after_det && whole_e.common()) {
     // "the Nation", "the Saviour": after "the", a word that is also common is not a person's name.
     if (in(name_list::org_head, w[0]) && whole_e.common_noun() == 'q')
       add(a, b, a, entity_type::group, w_context, "context: capitalised institution word");
@@ -576,7 +581,8 @@ void recognizer::classify(std::size_t a, std::size_t b, const sentence& s, bool 
       if (initial || fh.lex.proper() == 'p' || !common_only(head)) {
         std::size_t k = 1;
         while (k < w.size() && common_only(w[k])) ++k;
-        if (k < w.size() && (initial || facts(w[k]).lex.proper() == 'p')) {
+        const bool person_noun = lemma_lex(facts(w[0]).key).common_noun() == 'h';
+        if (k < w.size() && (initial || (person_noun && facts(w[k]).lex.proper() == 'p'))) {
           classify(w[k], b, s, false, title_case);
           return;
         }
@@ -597,9 +603,20 @@ void recognizer::classify(std::size_t a, std::size_t b, const sentence& s, bool 
     const tok_facts& f = facts(k);
     std::string_view t = tok(k).text(text_);
     bool initial_letter = t.size() == 2 && t[1] == '.';
-    return initial_letter || f.lex.has('F') || lex_.in(name_list::given_name, f.key);
+    if (initial_letter || lex_.in(name_list::given_name, f.key)) return true;
+    // WordNet's given names, unless also an adjective or adverb ("First", "Black").
+    return f.lex.has('F') && !f.lex.has('a') && !f.lex.has('r');
   };
   if (w.size() > 1) {
+    // Initials alone ("U. S.", "H. R.") are abbreviations, not people.
+    bool all_initials = true;
+    for (auto k : w) {
+      std::string_view t = tok(k).text(text_);
+      all_initials &= t.size() == 2 && t[1] == '.';
+    }
+    if (all_initials) return;
+    // An adjective of nationality or region at the end: "West European", "Latin Catholic".
+    if (fh.lex.has('A') || lex_.in(name_list::nationality, fh.key)) return;
     const bool head_plural = fh.key.size() > 3 && fh.key.back() == 's' && !tok(head).possessive() &&
                              !lex_.find(fh.key).proper() && fh.key.compare(fh.key.size() - 2, 2, "ss") != 0;
     bool plural_ok = false;
@@ -615,6 +632,12 @@ void recognizer::classify(std::size_t a, std::size_t b, const sentence& s, bool 
     if (plural_ok && !given_at(w[0])) {
       // "the Boston Red Sox", "DC Comics", "Wycliffe Bible Translators": a plural head names a group.
       add(a, b, a, entity_type::group, w_rule, "rule: plural head '" + std::string(tok(head).norm) + "'");
+      return;
+    }
+    // A common head makes no person: "James Webb Space Telescope", "Santa Cruz Lectures".
+    if (common_only(head) && !in(name_list::title, head) && !(w.size() == 2 && given_at(w[0]))) {
+      if (!initial && !title_case)
+        add(a, b, a, entity_type::other, w_default, "default: capitalised phrase with a common head");
       return;
     }
     if (given_at(w[0]) && !title_case) {
@@ -706,6 +729,17 @@ void recognizer::classify(std::size_t a, std::size_t b, const sentence& s, bool 
   std::string sev;
   char guess = suffix_guess(f.key, sev);
   const bool acronym = f.allcaps && f.key.size() <= 6;
+  const std::string& uk = f.key;
+  const bool plural_shape = uk.size() > 4 && uk.back() == 's' && uk[uk.size() - 2] != 's' &&
+                            uk[uk.size() - 2] != 'u' && uk[uk.size() - 2] != 'i' && !tok(k).possessive();
+  const bool acronym_plural = !f.allcaps && uk.size() >= 3 && uk.size() <= 7 && uk.back() == 's' && [&] {
+    std::string_view t = tok(k).text(text_);
+    return t.size() >= 3 && t[t.size() - 1] == 's' && std::isupper(static_cast<unsigned char>(t[t.size() - 2]));
+  }();
+  if ((plural_shape && after_the) || acronym_plural) {
+    add(a, b, a, entity_type::group, w_context, acronym_plural ? "default: plural acronym" : "context: the <Names>");
+    return;
+  }
   if (acronym) {
     ty = entity_type::group, ev = "default: acronym";
   } else if (f.lex.has('F') || lex_.in(name_list::given_name, f.key)) {
