@@ -13,15 +13,16 @@ int main(int argc, char** argv) {
   histext::cli::common_options common;
   std::string types;
   bool cooc = false, highlight = false;
+  histext::entity_options options;
   histext::cli::add_common(app, common, {"table", "tsv", "csv", "json"}, false);
   app.add_option("--types", types, "comma-separated types to list: person,group,place,work,other (default: all)");
+  app.add_flag("--keep-titles", options.keep_titles, "keep a title in the name (General Kornilov), not only as an alias");
   auto* c = app.add_flag("--cooccurrence", cooc, "print pairs named in the same sentence and eigenvector centrality");
   app.add_flag("--highlight", highlight, "print the passage with every mention marked (colour on a terminal)")
       ->excludes(c);
   histext::cli::set_example(app, "histext-entities --types person,group data/bukharin.txt");
   if (int rc = histext::cli::parse(app, argc, argv); rc >= 0) return rc;
 
-  histext::entity_options options;
   try {
     std::stringstream ss(types);
     std::string t;
@@ -40,6 +41,7 @@ int main(int argc, char** argv) {
     std::vector<histext::entity> entities = histext::find_entities(doc, s, options);
     auto meta = histext::cli::make_meta(tool, {doc.info()},
                                         {{"types", types.empty() ? "all" : types},
+                                         {"keep_titles", options.keep_titles ? "true" : "false"},
                                          {"cooccurrence", cooc ? "true" : "false"},
                                          {"highlight", highlight ? "true" : "false"},
                                          {"format", common.format}, {"encoding", common.encoding}});

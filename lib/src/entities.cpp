@@ -87,8 +87,8 @@ struct raw_mention {
 
 class recognizer {
  public:
-  recognizer(const document& doc, const segmentation& seg)
-      : lex_(name_lexicon::instance()), text_(doc.view()), seg_(seg) {}
+  recognizer(const document& doc, const segmentation& seg, const entity_options& options)
+      : lex_(name_lexicon::instance()), text_(doc.view()), seg_(seg), options_(options) {}
 
   std::vector<entity> run();
 
@@ -96,6 +96,7 @@ class recognizer {
   const name_lexicon& lex_;
   std::string_view text_;
   const segmentation& seg_;
+  const entity_options& options_;
   std::vector<tok_facts> facts_;  // of the current sentence's tokens
   std::size_t facts_base_ = 0;
   std::vector<raw_mention> mentions_;
@@ -276,6 +277,7 @@ void recognizer::add(std::size_t first, std::size_t last, std::size_t name_first
   m.last = last;
   m.begin = tok(first).begin;
   m.end = tok(last).base_end;
+  if (options_.keep_titles) name_first = first;
   m.name_begin = tok(name_first).begin;
   for (std::size_t i = name_first; i <= last; ++i) {
     if (!word(i)) continue;
@@ -508,10 +510,14 @@ void recognizer::classify(std::size_t a, std::size_t b, const sentence& s, bool 
   std::size_t n0 = 0;
   while (n0 < w.size() && in(name_list::title, w[n0])) {
     // "St. Louis" is a name, not a title and a name.
-    std::string rest;
-    for (std::size_t k = n0; k < w.size(); ++k) rest += (rest.empty() ? "" : " ") + key_of(w[k]);
-    char rp = lex_.find(rest).proper();
-    if (rp && rp != 'o' && rp != 'P') break;
+    std::string pre = key_of(w[n0]);
+    bool known = false;
+    for (std::size_t k = n0 + 1; k < w.size() && !known; ++k) {
+      pre += " " + key_of(w[k]);
+      char rp = lex_.find(pre).proper();
+      known = rp && rp != 'o' && rp != 'P';
+    }
+    if (known) break;
     ++n0;
   }
   std::size_t of_at = npos;
@@ -883,7 +889,9 @@ std::vector<entity> recognizer::group() {
                         cl[i].strength <= w_default;
       if (!compatible) continue;
       const auto& bw = cw[j];
-      bool match = contains_words(bw, sw) || (bw.size() == 1 && sw.size() == 1);
+      bool match = contains_words(bw, sw) || (bw.size() == 1 && sw.size() == 1) ||
+                   (ti == person && sw.size() >= 2 && bw.size() > sw.size() && sw.front() == bw.front() &&
+                    sw.back() == bw.back());  // "Brock Holt" -> "Brock Wyatt Holt"
       if (!match) continue;
       if (best != i && bw.size() < cw[best].size()) continue;
       if (best == i || bw.size() > cw[best].size() || cl[j].members.size() > best_count) {
@@ -960,7 +968,7 @@ std::vector<entity> recognizer::group() {
 }  // namespace
 
 std::vector<entity> find_entities(const document& doc, const segmentation& seg, const entity_options& options) {
-  recognizer r(doc, seg);
+  recognizer r(doc, seg, options);
   std::vector<entity> all = r.run();
   if (options.types.empty()) return all;
   std::vector<entity> out;

@@ -44,6 +44,7 @@ struct entity {
 /// What to list.
 struct entity_options {
   std::vector<entity_type> types;  ///< empty: every type
+  bool keep_titles = false;        ///< name "General Kornilov" rather than "Kornilov" (GUM's convention)
 };
 
 /// Finds the entities of a segmented document, in order of first mention. Loads the lexicons on
