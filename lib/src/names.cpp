@@ -52,19 +52,12 @@ void parse_name_line(std::string_view line, std::string_view& key, name_entry& e
 struct name_lexicon::impl {
   const char* data = nullptr;
   std::size_t size = 0;
-  std::vector<std::uint32_t> lines;  // start of each line
   std::unordered_set<std::string> lists[8];
 
   ~impl() {
     if (data) munmap(const_cast<char*>(data), size);
   }
 
-  std::string_view line(std::size_t i) const {
-    std::size_t b = lines[i];
-    std::size_t e = i + 1 < lines.size() ? lines[i + 1] - 1 : size;
-    if (e > b && data[e - 1] == '\n') --e;
-    return std::string_view(data + b, e - b);
-  }
 };
 
 namespace {
@@ -114,19 +107,8 @@ name_lexicon::name_lexicon() : impl_(new impl) {
     throw error(path + ": cannot map");
   }
   impl_->data = static_cast<const char*>(p);
-  const char* d = impl_->data;
-  std::size_t pos = 0;
-  impl_->lines.reserve(impl_->size / 12);
-  while (pos < impl_->size) {
-    impl_->lines.push_back(static_cast<std::uint32_t>(pos));
-    const void* nl = memchr(d + pos, '\n', impl_->size - pos);
-    std::size_t e = nl ? static_cast<std::size_t>(static_cast<const char*>(nl) - d) : impl_->size;
-    std::size_t words = 1;
-    for (std::size_t i = pos; i < e && d[i] != '\t'; ++i) words += d[i] == ' ';
-    max_words_ = std::max(max_words_, words);
-    pos = e + 1;
-  }
-  size_ = impl_->lines.size();
+  // Lines are found by binary search over the bytes themselves: no index to build at start-up.
+  size_ = 0;
   try {
     const char* files[] = {"titles.txt",         "org_heads.txt",   "place_words.txt",   "group_nouns.txt",
                            "connectors.txt",     "function_words.txt", "nationalities.tsv", "given_names.txt"};
@@ -145,23 +127,33 @@ const name_lexicon& name_lexicon::instance() {
 }
 
 name_entry name_lexicon::find(std::string_view key) const {
-  const auto& lines = impl_->lines;
-  std::size_t lo = 0, hi = lines.size();
+  const char* d = impl_->data;
+  std::size_t lo = 0, hi = impl_->size;  // [lo, hi) holds whole lines
   while (lo < hi) {
     std::size_t mid = lo + (hi - lo) / 2;
-    std::string_view l = impl_->line(mid);
+    std::size_t b = mid;
+    while (b > lo && d[b - 1] != '\n') --b;
+    const void* nl = memchr(d + b, '\n', impl_->size - b);
+    std::size_t e = nl ? static_cast<std::size_t>(static_cast<const char*>(nl) - d) : impl_->size;
+    std::string_view l(d + b, e - b);
     std::string_view k = l.substr(0, l.find('\t'));
     int c = k.compare(key);
     if (c == 0) {
       std::string_view kk;
-      name_entry e;
-      parse_name_line(l, kk, e);
-      return e;
+      name_entry entry;
+      parse_name_line(l, kk, entry);
+      return entry;
     }
-    if (c < 0) lo = mid + 1;
-    else hi = mid;
+    if (c < 0) lo = e + 1;
+    else hi = b;
   }
   return {};
+}
+
+std::size_t name_lexicon::size() const {
+  std::size_t n = 0;
+  for (std::size_t i = 0; i < impl_->size; ++i) n += impl_->data[i] == '\n';
+  return n;
 }
 
 bool name_lexicon::in(name_list list, std::string_view word) const {

@@ -42,10 +42,8 @@ class name_lexicon {
   name_entry find(std::string_view key) const;
   /// True when the (lower-case) word is in the curated list.
   bool in(name_list list, std::string_view word) const;
-  /// The most words any lexicon key has.
-  std::size_t max_words() const { return max_words_; }
-  /// Number of lexicon keys.
-  std::size_t size() const { return size_; }
+  /// Number of lexicon keys (counts the lines: for tests and reports, not for hot paths).
+  std::size_t size() const;
 
   ~name_lexicon();
   name_lexicon(const name_lexicon&) = delete;
@@ -55,7 +53,7 @@ class name_lexicon {
   name_lexicon();
   struct impl;
   impl* impl_;
-  std::size_t max_words_ = 1, size_ = 0;
+  std::size_t size_ = 0;
 };
 
 /// Parses one lexicon line "key<TAB>codes[<TAB>evidence]"; throws histext::error on a malformed line.
