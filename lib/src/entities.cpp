@@ -349,6 +349,15 @@ void recognizer::scan_sentence(const sentence& s) {
         // "The" inside a capitalised run only after "of": "Temple of The Sun" is rare; stop.
         break;
       }
+      if (tok(n).norm == "and" && n + 1 < s.last_token && word(n + 1) && facts(n + 1).cap && common_only(n + 1)) {
+        // "Academy of Painting and Sculpture": "and" inside an institution's "of" complement.
+        bool has_of = false;
+        for (std::size_t k = i; k < j; ++k) has_of |= tok(k).norm == "of";
+        if (has_of && common_only(j)) {
+          j = n + 1;
+          continue;
+        }
+      }
       if (in(name_list::connector, n)) {
         std::size_t m = n + 1;
         const bool of = tok(n).norm == "of";
@@ -468,6 +477,12 @@ void recognizer::classify(std::size_t a, std::size_t b, const sentence& s, bool 
                         (tok(before).norm == "the" || tok(before).norm == "this" || tok(before).norm == "that" ||
                          tok(before).norm == "our" || tok(before).norm == "a" || tok(before).norm == "every" ||
                          tok(before).norm == "their" || tok(before).norm == "his" || tok(before).norm == "her");
+  const bool common_first = !whole_e.codes.empty() && std::string_view("hqwnavr").find(whole_e.codes[0]) != std::string_view::npos;
+  if (w.size() == 1 && wp && wp != 'o' && common_first && (title_case || (after_det && wp != 'p'))) {
+    if (!title_case && in(name_list::org_head, w[0]) && whole_e.common_noun() == 'q')
+      add(a, b, a, entity_type::group, w_context, "context: capitalised institution word");
+    return;  // "the State", "Man", "Independence" in a heading
+  }
   if (wp == 'p' && w.size() == 1 && after_det && whole_e.common()) {
     // "the Nation", "the Saviour": after "the", a word that is also common is not a person's name.
     if (in(name_list::org_head, w[0]) && whole_e.common_noun() == 'q')
@@ -632,8 +647,13 @@ void recognizer::classify(std::size_t a, std::size_t b, const sentence& s, bool 
       name_entry sg = lemma_lex(hk);
       char cn = sg.common_noun();
       char sp = sg.proper();
-      plural_ok = !latin && (cn == 'h' || cn == 'q' || sp == 'P' || sp == 'g' || !sg.found() ||
-                             (cn == 'n' && facts(w[0]).lex.proper() == 'l'));
+      char p0 = facts(w[0]).lex.proper();
+      plural_ok = !latin && (cn == 'h' || cn == 'q' || sp == 'P' || sp == 'g' ||
+                             ((!sg.found() || cn == 'n') && (p0 == 'l' || p0 == 'g')));
+      if (plural_ok && sg.found() && lex_.in(name_list::place_word, std::string(hk.substr(0, hk.size() - 1)))) {
+        add(a, b, a, entity_type::place, w_rule, "rule: plural place word '" + std::string(tok(head).norm) + "'");
+        return;
+      }
     }
     if (plural_ok && !given_at(w[0])) {
       // "the Boston Red Sox", "DC Comics", "Wycliffe Bible Translators": a plural head names a group.
@@ -651,7 +671,13 @@ void recognizer::classify(std::size_t a, std::size_t b, const sentence& s, bool 
       return;
     }
     char hp = fh.lex.proper();
-    if (hp == 'l' && persons == 0) {
+    bool modifiers_only = true;  // "Spanish Netherlands", "North America": adjectives before a place
+    for (std::size_t k = 0; k + 1 < w.size(); ++k) {
+      const tok_facts& f = facts(w[k]);
+      bool ing = f.key.size() > 4 && f.key.compare(f.key.size() - 3, 3, "ing") == 0;
+      modifiers_only &= !ing && !given_at(w[k]) && (f.lex.has('A') || f.lex.has('a') || f.lex.proper() == 'l');
+    }
+    if (hp == 'l' && persons == 0 && modifiers_only) {
       add(a, b, a, entity_type::place, w_lexicon, "WordNet: last word is a place (" + std::string(fh.lex.evidence) + ")");
       return;
     }
@@ -734,7 +760,11 @@ void recognizer::classify(std::size_t a, std::size_t b, const sentence& s, bool 
   int weight = w_default;
   std::string sev;
   char guess = suffix_guess(f.key, sev);
+  bool digits = false;
+  for (char ch : f.key) digits |= ch >= '0' && ch <= '9';
   const bool acronym = f.allcaps && f.key.size() <= 6;
+  if (acronym && (digits || f.key.size() < 3 || (after != npos && word(after) && !facts(after).cap && noun_at(after))))
+    return;  // "PM2.5", "AI", "ICT sector"
   const std::string& uk = f.key;
   const bool plural_shape = uk.size() > 4 && uk.back() == 's' && uk[uk.size() - 2] != 's' &&
                             uk[uk.size() - 2] != 'u' && uk[uk.size() - 2] != 'i' && !tok(k).possessive();

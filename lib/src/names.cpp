@@ -21,9 +21,14 @@
 namespace histext {
 
 char name_entry::proper() const {
-  for (char c : codes)
-    if (c == 'p' || c == 'P' || c == 'l' || c == 'g' || c == 'o') return c;
-  return 0;
+  char first = 0;
+  bool place = false;
+  for (char c : codes) {
+    if (!first && (c == 'p' || c == 'P' || c == 'l' || c == 'g' || c == 'o')) first = c;
+    place |= c == 'l';
+  }
+  // A name that is both a place and a group ("U.S.", "White House") is read as the place.
+  return first == 'g' && place ? 'l' : first;
 }
 
 bool name_entry::common() const {
