@@ -83,6 +83,7 @@ struct raw_mention {
   int weight = w_default;
   std::string evidence;
   bool tentative = false;                // kept only when the same name is confirmed elsewhere
+  bool weak = false;                     // an unknown word typed by default: kept when it recurs
 };
 
 class recognizer {
@@ -795,8 +796,23 @@ void recognizer::classify(std::size_t a, std::size_t b, const sentence& s, bool 
     ty = entity_type::place, ev = "context: before ', <place>'", weight = w_context;
   } else if (prev == "by" && attribution) {
     ty = entity_type::person, ev = "rule: name after 'by' in an attribution", weight = w_rule;
+  } else if (after != npos && word(after) && lex_.in(name_list::person_verb, tok(after).norm)) {
+    ty = entity_type::person, ev = "context: before '" + tok(after).norm + "'", weight = w_context;
+  } else {
+    // Coordinated with a person the lexicon knows: "Rykov and Bukharin", "Bukharin, Rykov".
+    auto person_at = [&](std::size_t q) {
+      if (q == npos || !word(q) || !facts(q).cap) return false;
+      if (facts(q).lex.proper() == 'p') return true;
+      std::string unused;
+      return !facts(q).lex.found() && guess == 'p' && suffix_guess(facts(q).key, unused) == 'p';
+    };
+    std::size_t p1 = before, p2 = before == npos ? npos : prev_tok(before, s);
+    bool coord_before = p1 != npos && (tok(p1).norm == "and" || tok(p1).norm == ",") && person_at(p2);
+    bool coord_after = n1 != npos && (tok(n1).norm == "and" || tok(n1).norm == ",") && person_at(n2);
+    if (coord_before || coord_after) ty = entity_type::person, ev = "context: listed with a person", weight = w_context;
   }
   add(a, b, a, ty, weight, ev, initial);
+  if (weight == w_default && !acronym && !tok(k).possessive()) mentions_.back().weak = true;
 }
 
 std::vector<entity> recognizer::run() {
@@ -825,26 +841,29 @@ bool contains_words(const std::vector<std::string>& big, const std::vector<std::
 }
 
 std::vector<entity> recognizer::group() {
-  // Keys confirmed by a non-tentative mention.
-  std::set<std::string> confirmed;
-  for (const auto& m : mentions_)
-    if (!m.tentative) confirmed.insert(m.key);
+  // Keys confirmed by a firm mention, and the words of the multi-word ones.
+  std::set<std::string> confirmed, confirmed_words;
+  std::map<std::string, int> weak_count;
+  for (const auto& m : mentions_) {
+    if (m.tentative) continue;
+    if (m.weak) {
+      ++weak_count[m.key];
+      continue;
+    }
+    confirmed.insert(m.key);
+    if (m.key.find(' ') != std::string::npos)
+      for (const auto& x : split_words(m.key)) confirmed_words.insert(x);
+  }
+  auto firm = [&](const std::string& k) {
+    return confirmed.count(k) != 0 || confirmed_words.count(k) != 0 ||
+           (k.size() > 4 && k.back() == 'e' && confirmed.count(k.substr(0, k.size() - 1)));
+  };
   std::vector<raw_mention> ms;
   for (auto& m : mentions_) {
     if (m.key.empty()) continue;
-    if (m.tentative) {
-      bool ok = confirmed.count(m.key) != 0 ||
-                (m.key.size() > 4 && m.key.back() == 'e' && confirmed.count(m.key.substr(0, m.key.size() - 1)));
-      if (!ok)
-        for (const auto& c : confirmed) {
-          auto cw = split_words(c), mw = split_words(m.key);
-          if (contains_words(cw, mw)) {
-            ok = true;
-            break;
-          }
-        }
-      if (!ok) continue;
-    }
+    if (m.tentative && !firm(m.key)) continue;
+    // An unknown word seen once, with no context: most often a title of a work, rarely a name.
+    if (m.weak && !firm(m.key) && weak_count[m.key] < 2) continue;
     ms.push_back(m);
   }
   std::sort(ms.begin(), ms.end(), [](const raw_mention& x, const raw_mention& y) {

@@ -31,6 +31,7 @@ enum class name_list {
   function_word,  ///< pronouns, determiners, prepositions, conjunctions, auxiliaries
   nationality,    ///< adjectives and people nouns of nations and peoples: french, germans
   given_name,     ///< common given names (curated, beside WordNet's)
+  person_verb,    ///< verbs whose subject is a person: said, wrote, replied
 };
 
 /// The lexicons. instance() loads them on first use; throws histext::error if a data file is
