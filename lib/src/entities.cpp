@@ -9,6 +9,7 @@
 #include <algorithm>
 #include <cctype>
 #include <cstdio>
+#include <cstdlib>
 #include <map>
 #include <set>
 #include <string>
@@ -806,10 +807,31 @@ void recognizer::classify(std::size_t a, std::size_t b, const sentence& s, bool 
       std::string unused;
       return !facts(q).lex.found() && guess == 'p' && suffix_guess(facts(q).key, unused) == 'p';
     };
+    auto place_at = [&](std::size_t q) {
+      return q != npos && word(q) && facts(q).cap && facts(q).lex.proper() == 'l';
+    };
+    auto given_name_at = [&](std::size_t q) {
+      return q != npos && word(q) && facts(q).cap && (facts(q).lex.has('F') || lex_.in(name_list::given_name, facts(q).key));
+    };
     std::size_t p1 = before, p2 = before == npos ? npos : prev_tok(before, s);
-    bool coord_before = p1 != npos && (tok(p1).norm == "and" || tok(p1).norm == ",") && person_at(p2);
-    bool coord_after = n1 != npos && (tok(n1).norm == "and" || tok(n1).norm == ",") && person_at(n2);
-    if (coord_before || coord_after) ty = entity_type::person, ev = "context: listed with a person", weight = w_context;
+    // "Basel, Heidelberg, and Strasbourg": skip a comma before "and".
+    if (p2 != npos && tok(p2).norm == "," && p1 != npos && tok(p1).norm == "and") p2 = prev_tok(p2, s);
+    std::size_t q2 = n2;
+    if (n1 != npos && tok(n1).norm == "," && n2 != npos && tok(n2).norm == "and") q2 = next_tok(n2, s);
+    const bool c_before = p1 != npos && (tok(p1).norm == "and" || tok(p1).norm == ",");
+    const bool c_after = n1 != npos && (tok(n1).norm == "and" || tok(n1).norm == ",");
+    if ((c_before && person_at(p2)) || (c_after && person_at(q2)) || (c_before && given_name_at(p2)) ||
+        (c_after && given_name_at(q2))) {
+      ty = entity_type::person, ev = "context: listed with a person", weight = w_context;
+    } else if ((c_before && place_at(p2)) || (c_after && place_at(q2))) {
+      ty = entity_type::place, ev = "context: listed with a place", weight = w_context;
+    } else if (p1 != npos && tok(p1).norm == "," && p2 != npos && word(p2) && !facts(p2).cap &&
+               lemma_lex(key_of(p2)).common_noun() == 'h') {
+      ty = entity_type::person, ev = "context: apposition to '" + tok(p2).norm + "'", weight = w_context;
+    } else if (prev == "of" && p1 != npos && tok(p1).norm == "of" && p2 != npos && word(p2) &&
+               lemma_lex(key_of(p2)).common_noun() == 'w') {
+      ty = entity_type::place, ev = "context: '" + tok(p2).norm + " of'", weight = w_context;
+    }
   }
   add(a, b, a, ty, weight, ev, initial);
   if (weight == w_default && !acronym && !tok(k).possessive()) mentions_.back().weak = true;
