@@ -354,11 +354,16 @@ void recognizer::scan_sentence(const sentence& s) {
       if (tok(n).norm == "and" && n + 1 < s.last_token && word(n + 1) && facts(n + 1).cap && common_only(n + 1)) {
         // "Academy of Painting and Sculpture": "and" inside an institution's "of" complement.
         bool has_of = false;
-        for (std::size_t k = i; k < j; ++k) has_of |= tok(k).norm == "of";
+        for (std::size_t k = i; k < j; ++k) has_of |= tok(k).norm == "of" || tok(k).norm == "for";
         if (has_of && common_only(j)) {
           j = n + 1;
           continue;
         }
+      }
+      if (tok(n).norm == "for" && in(name_list::org_head, j) && n + 1 < s.last_token && word(n + 1) &&
+          facts(n + 1).cap && !in(name_list::function_word, n + 1)) {
+        j = n + 1;  // "Society for General Systems Research"
+        continue;
       }
       if (in(name_list::connector, n)) {
         std::size_t m = n + 1;
@@ -538,11 +543,15 @@ void recognizer::classify(std::size_t a, std::size_t b, const sentence& s, bool 
     ++n0;
   }
   std::size_t of_at = npos;
-  for (std::size_t k = 1; k < w.size(); ++k)
-    if (tok(w[k]).norm == "of" || (in(name_list::connector, w[k]) && !facts(w[k]).cap)) {
+  for (std::size_t k = 1; k < w.size(); ++k) {
+    const std::string& cn = tok(w[k]).norm;
+    if (cn == "of" || cn == "for" ||
+        ((cn == "de" || cn == "des" || cn == "du" || cn == "di" || cn == "da" || cn == "del" || cn == "della") &&
+         !facts(w[k]).cap)) {
       of_at = k;
       break;
     }
+  }
   const std::size_t head = of_at == npos ? w.back() : w[of_at - 1];
   if (n0 > 0 && n0 < w.size()) {
     if (tok(w[n0]).norm == "of") {
@@ -573,7 +582,7 @@ void recognizer::classify(std::size_t a, std::size_t b, const sentence& s, bool 
   }
   if (of_at != npos) {
     name_entry hl = fh.lex.found() ? fh.lex : lemma_lex(fh.key);
-    char cn = hl.found() && !hl.proper() ? hl.common_noun() : 0;
+    char cn = hl.found() && !hl.proper() && !hl.has('F') && !lex_.in(name_list::given_name, fh.key) ? hl.common_noun() : 0;
     if (cn) {
       if (cn == 'h' && !attribution) {
         add(a, b, a, entity_type::person, w_rule, "rule: <person noun> of <Name>");
@@ -716,6 +725,12 @@ void recognizer::classify(std::size_t a, std::size_t b, const sentence& s, bool 
   const tok_facts& f = facts(k);
   if (in(name_list::function_word, k)) return;
   char p = f.lex.proper();
+  const bool place_prep = prev == "in" || prev == "at" || prev == "near" || prev == "from" || prev == "to" ||
+                          prev == "across" || prev == "throughout" || prev == "into";
+  if (p && p != 'l' && f.lex.has('l') && place_prep && !initial) {
+    add(a, b, a, entity_type::place, w_lexicon, "WordNet: a place, after '" + prev + "'");
+    return;
+  }
   if (p == 'P') {
     // A kind of person, singular: "the Maya" (a people) vs "Russian" (an adjective).
     bool noun_follows = noun_at(after);
