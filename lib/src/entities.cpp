@@ -399,6 +399,11 @@ void recognizer::classify(std::size_t a, std::size_t b, const sentence& s, bool 
       if (word(k)) whole += (whole.empty() ? "" : " ") + key_of(k);
     name_entry e = lex_.find(whole);
     if (a < b && e.proper() && e.proper() != 'o') break;  // "The Hague"
+    // A capitalised article inside a sentence belongs to the name: "La Venta", "El Castillo".
+    const std::string& an = tok(a).norm;
+    if (a < b && !initial && word(a) && facts(a).cap && in(name_list::connector, a) && an != "of" && an != "and" &&
+        an != "for")
+      break;
     ++a;
     initial = title_case;
   }
@@ -635,6 +640,7 @@ void recognizer::classify(std::size_t a, std::size_t b, const sentence& s, bool 
     const tok_facts& f = facts(k);
     std::string_view t = tok(k).text(text_);
     bool initial_letter = t.size() == 2 && t[1] == '.';
+    if (in(name_list::connector, k)) return false;  // "La Venta", "El Castillo"
     if (initial_letter || lex_.in(name_list::given_name, f.key)) return true;
     // WordNet's given names, unless also an adjective or adverb ("First", "Black").
     return f.lex.has('F') && !f.lex.has('a') && !f.lex.has('r');
@@ -690,6 +696,17 @@ void recognizer::classify(std::size_t a, std::size_t b, const sentence& s, bool 
     }
     if (hp == 'l' && persons == 0 && modifiers_only) {
       add(a, b, a, entity_type::place, w_lexicon, "WordNet: last word is a place (" + std::string(fh.lex.evidence) + ")");
+      return;
+    }
+    {
+      // "Copying Beethoven", "Wrecking Ball": a name does not open with a verb's -ing form.
+      const std::string& k0 = facts(w[0]).key;
+      if (k0.size() > 5 && k0.compare(k0.size() - 3, 3, "ing") == 0 && word_lex(k0).has('v') && !given_at(w[0]))
+        return;
+    }
+    if (hp == 'l' && persons == 0 && !given_at(w[0]) && !title_case) {
+      // "Creative Commons Africa": a name ending in a place's name, but not a place itself and
+      // seldom a person; its kind is unknown, so it is not listed.
       return;
     }
     if (hp == 'g') {
