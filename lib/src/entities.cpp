@@ -614,7 +614,17 @@ void recognizer::classify(std::size_t a, std::size_t b, const sentence& s, bool 
     if (common_only(w[0]) && !facts(w[0]).lex.has('A') && lemma_lex(facts(w[0]).key).proper() == 0) {
       bool all_common = true;
       for (auto k : w) all_common &= common_only(k);
-      if (all_common) return;  // "Learning Objectives", "Civil War"
+      if (all_common) {
+        // "the Socialist Revolutionaries", "National Guardsmen": a plural of a noun for people.
+        const std::string& hk = fh.key;
+        name_entry sg = lemma_lex(hk);
+        if (!initial && !title_case && hk.size() > 3 && hk.back() == 's' && !lex_.find(hk).found() &&
+            (sg.common_noun() == 'h' || sg.common_noun() == 'q')) {
+          add(a, b, a, entity_type::group, w_rule, "rule: plural head '" + std::string(tok(head).norm) + "'");
+          return;
+        }
+        return;  // "Learning Objectives", "Civil War"
+      }
       if (initial || fh.lex.proper() == 'p' || !common_only(head)) {
         std::size_t k = 1;
         while (k < w.size() && common_only(w[k])) ++k;
@@ -863,9 +873,19 @@ void recognizer::classify(std::size_t a, std::size_t b, const sentence& s, bool 
     } else if (prev == "of" && p1 != npos && tok(p1).norm == "of" && p2 != npos && word(p2) &&
                lemma_lex(key_of(p2)).common_noun() == 'w') {
       ty = entity_type::place, ev = "context: '" + tok(p2).norm + " of'", weight = w_context;
+    } else if (tok(k).kind == token_kind::word) {
+      // "Ebert and Noske": two unknown capitalised words coordinated name the same kind of thing.
+      auto unknown_cap = [&](std::size_t q) {
+        return q != npos && word(q) && facts(q).cap && !facts(q).allcaps && !facts(q).lex.found() &&
+               !word_lex(facts(q).key).found();
+      };
+      bool and_before = p1 != npos && tok(p1).norm == "and" && unknown_cap(p2);
+      bool and_after = n1 != npos && tok(n1).norm == "and" && unknown_cap(n2);
+      if (and_before || and_after) ev = "context: coordinated with another name", weight = w_context;
     }
   }
-  add(a, b, a, ty, weight, ev, initial);
+  // A sentence-initial word that no lexicon knows, with context, is a name ("Martov protested").
+  add(a, b, a, ty, weight, ev, initial && weight < w_context);
   if (weight == w_default && !acronym && !tok(k).possessive()) mentions_.back().weak = true;
 }
 
