@@ -186,6 +186,51 @@ TEST(entities, accent_and_final_e_variants_join) {
   EXPECT_EQ(find(es, "Lénine"), nullptr);
 }
 
+TEST(entities, context_rules_for_unknown_names) {
+  auto es = run("Later Qwertov said nothing. Far away, Zyxwin united the clans, and the emperor Plimbo fled. "
+                "Then Qwop and Blatto quarrelled. The delegates came from Qwertyburg.\n");
+  EXPECT_TRUE(has(es, "Qwertov", entity_type::person));   // before a verb of speech
+  EXPECT_TRUE(has(es, "Zyxwin", entity_type::person));    // subject of a past tense
+  EXPECT_TRUE(has(es, "Plimbo", entity_type::person));    // after a lower-case title
+  EXPECT_TRUE(has(es, "Qwop", entity_type::person));      // coordinated unknown names
+  EXPECT_TRUE(has(es, "Blatto", entity_type::person));
+  EXPECT_TRUE(has(es, "Qwertyburg", entity_type::place));  // after "from"
+}
+
+TEST(entities, unknown_word_once_without_context_is_dropped) {
+  auto es = run("She starred in the film Zorblatt last year.\n");
+  EXPECT_EQ(find(es, "Zorblatt"), nullptr);
+}
+
+TEST(entities, listed_with_a_known_place_is_a_place) {
+  auto es = run("He studied at Basel, Qwertheim and Strasbourg.\n");
+  EXPECT_TRUE(has(es, "Qwertheim", entity_type::place));
+}
+
+TEST(entities, given_name_of_place_is_one_person) {
+  auto es = run("The rebels were led by Maurice of Qwertland.\n");
+  EXPECT_TRUE(has(es, "Maurice of Qwertland", entity_type::person));
+}
+
+TEST(entities, plural_people_noun_after_modifier_is_a_group) {
+  auto es = run("The Mensheviks and the Socialist Revolutionaries walked out.\n");
+  EXPECT_TRUE(has(es, "Socialist Revolutionaries", entity_type::group));
+  EXPECT_TRUE(has(es, "Mensheviks", entity_type::group));
+}
+
+TEST(entities, institution_names_with_for_and_and) {
+  auto es = run("He joined the Society for General Systems Research and the Academy of Painting and Sculpture.\n");
+  EXPECT_TRUE(has(es, "Society for General Systems Research", entity_type::group));
+  EXPECT_TRUE(has(es, "Academy of Painting and Sculpture", entity_type::group));
+}
+
+TEST(entities, keep_titles_option) {
+  entity_options o;
+  o.keep_titles = true;
+  auto es = run("The troops of General Kornilov marched.\n", o);
+  EXPECT_TRUE(has(es, "General Kornilov", entity_type::person));
+}
+
 TEST(entities, type_filter) {
   entity_options o;
   o.types = {entity_type::place};

@@ -375,6 +375,10 @@ void recognizer::scan_sentence(const sentence& s) {
             const tok_facts& fj = facts(j);
             bool head_ok = in(name_list::org_head, j) || in(name_list::place_word, j) || in(name_list::title, j) ||
                            (fj.lex.found() && fj.lex.common_noun() && !fj.lex.proper());
+            // "Maurice of Nassau", "Hilary of Poitiers": a given name and the place it is "of".
+            if (!head_ok && j == i && (fj.lex.has('F') || lex_.in(name_list::given_name, fj.key)) &&
+                !in(name_list::connector, j))
+              head_ok = true;
             if (!head_ok) break;
           }
           j = m;
@@ -873,6 +877,23 @@ void recognizer::classify(std::size_t a, std::size_t b, const sentence& s, bool 
     } else if (prev == "of" && p1 != npos && tok(p1).norm == "of" && p2 != npos && word(p2) &&
                lemma_lex(key_of(p2)).common_noun() == 'w') {
       ty = entity_type::place, ev = "context: '" + tok(p2).norm + " of'", weight = w_context;
+    } else if (p1 != npos && word(p1) && !facts(p1).cap &&
+               (in(name_list::title, p1) || lemma_lex(key_of(p1)).common_noun() == 'h')) {
+      // "the emperor Wanli", "his brother Philonise"
+      ty = entity_type::person, ev = "context: after '" + tok(p1).norm + "'", weight = w_context;
+    } else if (n1 != npos && word(n1) && !facts(n1).cap && [&] {
+                 const std::string& v = tok(n1).norm;
+                 bool finite = v.size() > 4 && (v.compare(v.size() - 2, 2, "ed") == 0);
+                 if (!finite || lex_.in(name_list::function_word, v)) return false;
+                 std::string stem = v.substr(0, v.size() - 2);
+                 return word_lex(v).has('v') || lex_.find(stem).has('v') || lex_.find(stem + "e").has('v') ||
+                        (stem.size() > 3 && stem[stem.size() - 1] == stem[stem.size() - 2] &&
+                         lex_.find(stem.substr(0, stem.size() - 1)).has('v')) ||
+                        (stem.back() == 'i' && lex_.find(stem.substr(0, stem.size() - 1) + "y").has('v'));
+               }()) {
+      // "Hideyoshi united Japan": the subject of a verb in the past tense.
+      ev = "context: subject of '" + tok(n1).norm + "'", weight = w_context;
+      if (guess != 'l') ty = entity_type::person;
     } else if (tok(k).kind == token_kind::word) {
       // "Ebert and Noske": two unknown capitalised words coordinated name the same kind of thing.
       auto unknown_cap = [&](std::size_t q) {
