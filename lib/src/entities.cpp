@@ -802,7 +802,11 @@ void recognizer::classify(std::size_t a, std::size_t b, const sentence& s, bool 
     return;
   }
   // Unknown to every lexicon: a name. Its type comes from context, then from its shape.
-  if (initial && (attribution || s.block_kind == block_kind::heading)) return;
+  if (initial && (attribution || s.block_kind == block_kind::heading)) {
+    // Kept only when the text confirms it (another mention, or a variant: "Lénine" of "Lenin").
+    add(a, b, a, entity_type::person, w_default, "default: unknown capitalised word, confirmed elsewhere", true);
+    return;
+  }
   entity_type ty = entity_type::person;
   std::string ev = "default: unknown capitalised word";
   int weight = w_default;
@@ -1029,8 +1033,7 @@ std::vector<entity> recognizer::group() {
       // People's short forms join their full names; a place or group known by itself ("Texas") stays
       // apart from a longer name that contains it ("University of Texas").
       const int person = static_cast<int>(entity_type::person);
-      bool compatible = (ti == person && tj == person) || (ti == tj && cl[i].strength <= w_context) ||
-                        cl[i].strength <= w_default;
+      bool compatible = (ti == person && tj == person) || cl[i].strength <= w_default;
       if (!compatible) continue;
       const auto& bw = cw[j];
       bool match = contains_words(bw, sw) || (bw.size() == 1 && sw.size() == 1) ||

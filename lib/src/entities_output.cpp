@@ -17,8 +17,10 @@ cooccurrence cooccur(const std::vector<entity>& entities) {
   cooccurrence net;
   const std::size_t n = entities.size();
   std::map<std::uint32_t, std::set<std::size_t>> by_sentence;
-  for (std::size_t i = 0; i < n; ++i)
+  for (std::size_t i = 0; i < n; ++i) {
+    if (entities[i].type == entity_type::work || entities[i].type == entity_type::other) continue;
     for (const auto& m : entities[i].mentions) by_sentence[m.sentence].insert(i);
+  }
   std::map<std::pair<std::size_t, std::size_t>, std::size_t> counts;
   for (const auto& [s, ids] : by_sentence)
     for (auto a = ids.begin(); a != ids.end(); ++a)

@@ -63,7 +63,8 @@ struct cooccurrence {
   std::vector<double> centrality;   ///< eigenvector centrality per entity (max 1; 0 for isolated ones)
 };
 
-/// Pairs of entities mentioned in the same sentence, and each one's eigenvector centrality (Eigen).
+/// Pairs of people, groups and places mentioned in the same sentence (works and others are left
+/// out), and each entity's eigenvector centrality (Eigen).
 cooccurrence cooccur(const std::vector<entity>& entities);
 
 /// Writes the entity list: table/tsv/csv (name, type, count, aliases, evidence) or JSON
