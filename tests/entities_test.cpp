@@ -263,6 +263,8 @@ TEST(entities, home_passage_required_entities_and_offsets) {
   for (const char* l : {"Russia", "Germany", "Poland", "France", "Neufchâtel"}) EXPECT_TRUE(has(es, l, entity_type::place));
   EXPECT_EQ(find(es, "Bukharin")->mentions.size(), 4u);  // the heading's "Bukharin1" included, marker stripped
   EXPECT_EQ(find(es, "Jules Humbert-Droz")->mentions.size(), 2u);
+  EXPECT_THAT(find(es, "Lenin")->aliases, ::testing::Contains("Lénine"));  // accent folding + final -e
+  EXPECT_THAT(find(es, "Stalin")->aliases, ::testing::Contains("Staline"));
   for (const auto& e : es)
     if (e.type == entity_type::person) EXPECT_EQ(e.name.find("Mémoirs"), std::string::npos);
 }

@@ -521,6 +521,13 @@ void recognizer::classify(std::size_t a, std::size_t b, const sentence& s, bool 
     // A sentence-initial word that is also a common word ("Born", "Grant") is a name only when the
     // text confirms it elsewhere.
     bool doubt = initial && w.size() == 1 && (whole_e.common() || attribution);
+    if (doubt && !attribution && after != npos && word(after)) {
+      // "Chamberlain and Hartington left", "Drake said": context confirms a sentence-initial name.
+      std::size_t n2 = next_tok(after, s);
+      const std::string& an = tok(after).norm;
+      if (lex_.in(name_list::person_verb, an) || (an == "and" && n2 != npos && word(n2) && facts(n2).cap))
+        doubt = false;
+    }
     add(a, b, a, ty, w_lexicon, "WordNet: " + std::string(whole_e.evidence), doubt);
     return;
   }
@@ -579,6 +586,10 @@ void recognizer::classify(std::size_t a, std::size_t b, const sentence& s, bool 
 
   // "X of Y": the head of X decides.
   const tok_facts& fh = facts(head);
+  if (w.size() > 1 && in(name_list::event_word, head)) {
+    add(a, b, a, entity_type::other, w_rule, "rule: event or document '" + std::string(tok(head).norm) + "'");
+    return;
+  }
   if (w.size() > 1) {
     if (in(name_list::org_head, head)) {
       add(a, b, a, entity_type::group, w_rule, "rule: organisation head '" + std::string(tok(head).norm) + "'");

@@ -57,7 +57,7 @@ void parse_name_line(std::string_view line, std::string_view& key, name_entry& e
 struct name_lexicon::impl {
   const char* data = nullptr;
   std::size_t size = 0;
-  std::unordered_set<std::string> lists[9];
+  std::unordered_set<std::string> lists[10];
 
   ~impl() {
     if (data) munmap(const_cast<char*>(data), size);
@@ -116,8 +116,8 @@ name_lexicon::name_lexicon() : impl_(new impl) {
   size_ = 0;
   try {
     const char* files[] = {"titles.txt",         "org_heads.txt",   "place_words.txt",   "group_nouns.txt",
-                           "connectors.txt",     "function_words.txt", "nationalities.tsv", "given_names.txt", "person_verbs.txt"};
-    for (int i = 0; i < 9; ++i) load_list(files[i], impl_->lists[i], i == 6);
+                           "connectors.txt",     "function_words.txt", "nationalities.tsv", "given_names.txt", "person_verbs.txt", "event_words.txt"};
+    for (int i = 0; i < 10; ++i) load_list(files[i], impl_->lists[i], i == 6);
   } catch (...) {
     delete impl_;
     throw;

@@ -32,6 +32,7 @@ enum class name_list {
   nationality,    ///< adjectives and people nouns of nations and peoples: french, germans
   given_name,     ///< common given names (curated, beside WordNet's)
   person_verb,    ///< verbs whose subject is a person: said, wrote, replied
+  event_word,     ///< heads of names of events and documents: war, treaty, bill, revolution
 };
 
 /// The lexicons. instance() loads them on first use; throws histext::error if a data file is
