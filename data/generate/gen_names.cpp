@@ -23,6 +23,7 @@
 #include <fstream>
 #include <iostream>
 #include <map>
+#include <set>
 #include <sstream>
 #include <string>
 #include <unordered_map>
@@ -226,8 +227,12 @@ int main(int argc, char** argv) {
       else if (s.lexfile == 15 || s.lexfile == 17) cls = 1;
       else if (s.lexfile == 14) cls = 2;
       if (cls < 0) continue;
-      for (const auto& w : s.words) {
-        if (!capitalised(w) || w.find('_') != std::string::npos || w.size() < 4) continue;
+      std::set<std::string> seen;
+      for (const auto& word : s.words) {
+        // People's surnames count too: the last word of "Nikolai_Ivanovich_Bukharin".
+        std::string w = word;
+        if (cls == 0 && w.find('_') != std::string::npos) w = w.substr(w.rfind('_') + 1);
+        if (!capitalised(w) || w.find('_') != std::string::npos || w.size() < 4 || !seen.insert(w).second) continue;
         std::string lw = lower(w);
         if (!std::all_of(lw.begin(), lw.end(), [](char ch) { return ch >= 'a' && ch <= 'z'; })) continue;
         for (std::size_t n = 2; n <= 4 && n < lw.size(); ++n) ++suffixes["-" + lw.substr(lw.size() - n)][cls];

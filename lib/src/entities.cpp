@@ -221,12 +221,11 @@ class recognizer {
       if (!e.found() || e.codes != "S") continue;
       int p = 0, l = 0, g = 0;
       if (std::sscanf(std::string(e.evidence).c_str(), "%d %d %d", &p, &l, &g) != 3) continue;
-      // Priors: WordNet holds about 2.3 times more one-word people than places.
-      double sp = (p + 1) / 2.3, sl = l + 1.0;
+      double sp = (p + 1) / 2.3, sl = l + 1.0;  // WordNet holds about 2.3 times more people than places
       ev = "shape: names ending in -" + k.substr(k.size() - n) + " in WordNet (" + std::to_string(p) + " people, " +
            std::to_string(l) + " places)";
       if (sl > 3.0 * sp && l >= 5) return 'l';
-      if (sp > 2.0 * sl) return 'p';
+      if (sp > 4.0 * sl && p >= 8) return 'p';
       return 0;
     }
     return 0;
@@ -846,7 +845,7 @@ void recognizer::classify(std::size_t a, std::size_t b, const sentence& s, bool 
   } else if (guess == 'l') {
     ty = entity_type::place, ev = sev;
   } else if (guess == 'p') {
-    ev = sev;
+    ev = sev, weight = w_context;  // "-sky", "-ovich": a surname's shape is evidence enough
   }
   std::size_t n1 = after, n2 = after == npos ? npos : next_tok(after, s);
   if (acronym || weight > w_default) {
