@@ -225,7 +225,7 @@ class recognizer {
       ev = "shape: names ending in -" + k.substr(k.size() - n) + " in WordNet (" + std::to_string(p) + " people, " +
            std::to_string(l) + " places)";
       if (sl > 3.0 * sp && l >= 5) return 'l';
-      if (sp > 4.0 * sl && p >= 8) return 'p';
+      if (sp > 3.0 * sl && p >= 6) return 'p';
       return 0;
     }
     return 0;
