@@ -845,10 +845,13 @@ void recognizer::classify(std::size_t a, std::size_t b, const sentence& s, bool 
   } else if (guess == 'l') {
     ty = entity_type::place, ev = sev;
   } else if (guess == 'p') {
-    ev = sev, weight = w_context;  // "-sky", "-ovich": a surname's shape is evidence enough
+    ev = sev;
   }
   std::size_t n1 = after, n2 = after == npos ? npos : next_tok(after, s);
   if (acronym || weight > w_default) {
+  } else if (guess == 'p' && !(prev == "in" || prev == "at" || prev == "near" || prev == "from" ||
+                                prev == "across" || prev == "throughout" || prev == "into")) {
+    weight = w_context;  // "-sky", "-ovich": a surname's shape is evidence enough
   } else if (prev == "in" || prev == "at" || prev == "near" || prev == "from" || prev == "across" ||
              prev == "throughout" || prev == "into") {
     ty = entity_type::place, ev = "context: after '" + prev + "'", weight = w_context;
