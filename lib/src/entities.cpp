@@ -504,6 +504,13 @@ void recognizer::classify(std::size_t a, std::size_t b, const sentence& s, bool 
       add(a, b, a, entity_type::group, w_context, "context: capitalised institution word");
     return;
   }
+  if (w.size() == 1 && wp && wp != 'p' && (whole_e.has('F') || whole_e.has('p') || lex_.in(name_list::given_name, whole)) &&
+      before != npos && word(before) && !facts(before).cap &&
+      (in(name_list::title, before) || lemma_lex(key_of(before)).common_noun() == 'h')) {
+    // "my son Leon", "the emperor Charles": a person noun or a title before a name.
+    add(a, b, a, entity_type::person, w_rule, "context: after '" + std::string(tok(before).norm) + "'");
+    return;
+  }
   if (wp == 'p' || wp == 'l' || wp == 'g') {
     entity_type ty = wp == 'p' ? entity_type::person : wp == 'l' ? entity_type::place : entity_type::group;
     if (ty == entity_type::place && w.size() > 1) {
@@ -519,7 +526,7 @@ void recognizer::classify(std::size_t a, std::size_t b, const sentence& s, bool 
     }
     // A sentence-initial word that is also a common word ("Born", "Grant") is a name only when the
     // text confirms it elsewhere.
-    bool doubt = initial && w.size() == 1 && (whole_e.common() || attribution);
+    bool doubt = initial && w.size() == 1 && (whole_e.common() || attribution) && !tok(b).possessive();
     if (doubt && !attribution && after != npos && word(after)) {
       // "Chamberlain and Hartington left", "Drake said": context confirms a sentence-initial name.
       std::size_t n2 = next_tok(after, s);
@@ -923,7 +930,7 @@ void recognizer::classify(std::size_t a, std::size_t b, const sentence& s, bool 
     }
   }
   // A sentence-initial word that no lexicon knows, with context, is a name ("Martov protested").
-  add(a, b, a, ty, weight, ev, initial && weight < w_context);
+  add(a, b, a, ty, weight, ev, initial && weight < w_context && !tok(k).possessive());
   if (weight == w_default && !acronym && !tok(k).possessive()) mentions_.back().weak = true;
 }
 
