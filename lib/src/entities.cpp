@@ -130,6 +130,7 @@ class recognizer {
         f.cap = false;
       std::string n(t.norm);
       std::size_t p = 0;
+      int parts = 0, adjective_parts = 0;
       while (f.cap && p <= n.size()) {
         std::size_t q = n.find('-', p);
         if (q == std::string::npos) q = n.size();
@@ -139,9 +140,12 @@ class recognizer {
           if (part.size() <= 1 || lex_.in(name_list::function_word, part) ||
               (e.found() && !e.proper() && !e.has('A') && !e.has('F') && e.common()))
             f.cap = false;
+          if (e.has('A') || lex_.in(name_list::nationality, part)) ++adjective_parts;
+          ++parts;
         }
         p = q + 1;
       }
+      if (parts > 0 && adjective_parts == parts) f.cap = false;  // "German-Russian", "Anglo-French"
     }
     if (f.cap && s.find('\'') != std::string_view::npos) {
       // Contractions: "I'm", "Don't".
@@ -732,8 +736,23 @@ void recognizer::classify(std::size_t a, std::size_t b, const sentence& s, bool 
     {
       // "Copying Beethoven", "Wrecking Ball": a name does not open with a verb's -ing form.
       const std::string& k0 = facts(w[0]).key;
-      if (k0.size() > 5 && k0.compare(k0.size() - 3, 3, "ing") == 0 && word_lex(k0).has('v') && !given_at(w[0]))
+      if (k0.size() > 5 && k0.compare(k0.size() - 3, 3, "ing") == 0 && !given_at(w[0])) {
+        std::string stem = k0.substr(0, k0.size() - 3);
+        if (lex_.find(stem).has('v') || lex_.find(stem + "e").has('v') ||
+            (stem.size() > 2 && stem[stem.size() - 1] == stem[stem.size() - 2] &&
+             lex_.find(stem.substr(0, stem.size() - 1)).has('v')))
+          return;
+      }
+    }
+    {
+      // "Syrian Thebaid", "Hebrew Gospel": an adjective of nationality before unknown words is no
+      // person's name; after a place preposition it is a place.
+      const tok_facts& f0 = facts(w[0]);
+      if ((f0.lex.has('A') || lex_.in(name_list::nationality, f0.key)) && !given_at(w[0]) && persons == 0) {
+        if (prev == "in" || prev == "at" || prev == "near" || prev == "from" || prev == "into" || prev == "to")
+          add(a, b, a, entity_type::place, w_context, "context: after '" + prev + "'");
         return;
+      }
     }
     if (hp == 'l' && persons == 0 && !given_at(w[0]) && !title_case) {
       // "Creative Commons Africa": a name ending in a place's name, but not a place itself and
