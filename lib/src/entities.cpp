@@ -354,11 +354,12 @@ void recognizer::scan_sentence(const sentence& s) {
         // "The" inside a capitalised run only after "of": "Temple of The Sun" is rare; stop.
         break;
       }
-      if (tok(n).norm == "and" && n + 1 < s.last_token && word(n + 1) && facts(n + 1).cap && common_only(n + 1)) {
+      auto plain = [&](std::size_t q) { return common_only(q) || facts(q).lex.has('A'); };
+      if (tok(n).norm == "and" && n + 1 < s.last_token && word(n + 1) && facts(n + 1).cap && plain(n + 1)) {
         // "Academy of Painting and Sculpture": "and" inside an institution's "of" complement.
         bool has_of = false;
         for (std::size_t k = i; k < j; ++k) has_of |= tok(k).norm == "of" || tok(k).norm == "for";
-        if (has_of && common_only(j)) {
+        if (has_of && plain(j)) {
           j = n + 1;
           continue;
         }
@@ -607,6 +608,11 @@ void recognizer::classify(std::size_t a, std::size_t b, const sentence& s, bool 
     }
     if (in(name_list::place_word, head)) {
       add(a, b, a, entity_type::place, w_rule, "rule: place word '" + std::string(tok(head).norm) + "'");
+      return;
+    }
+    if (of_at == npos && in(name_list::org_head, w[0]) && !in(name_list::title, w[0]) && !initial) {
+      // "Théâtre National Populaire", "Conservatoire Royal": the head comes first in many languages.
+      add(a, b, a, entity_type::group, w_rule, "rule: organisation head '" + std::string(tok(w[0]).norm) + "' first");
       return;
     }
   }
