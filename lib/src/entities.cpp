@@ -724,7 +724,9 @@ void recognizer::classify(std::size_t a, std::size_t b, const sentence& s, bool 
         add(a, b, a, entity_type::other, w_default, "default: capitalised phrase with a common head");
       return;
     }
-    if (given_at(w[0]) && !title_case) {
+    bool rest_unknown = true;  // in a title-case line, "Jules Qwertz" still reads as a name
+    for (std::size_t k = 1; k < w.size(); ++k) rest_unknown &= !facts(w[k]).lex.found() && !word_lex(facts(w[k]).key).found();
+    if (given_at(w[0]) && (!title_case || rest_unknown)) {
       add(a, b, a, entity_type::person, w_rule, "rule: given name " + std::string(tok(w[0]).norm) + " + name");
       return;
     }
