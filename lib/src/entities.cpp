@@ -868,7 +868,15 @@ void recognizer::classify(std::size_t a, std::size_t b, const sentence& s, bool 
     std::string_view t = tok(k).text(text_);
     return t.size() >= 3 && t[t.size() - 1] == 's' && std::isupper(static_cast<unsigned char>(t[t.size() - 2]));
   }();
-  if ((plural_shape && after_the) || acronym_plural) {
+  bool quantified = after_the;  // "the Tejanos", "many Tejanos", "wealthy Tejanos"
+  if (!quantified && before != npos && word(before) && !facts(before).cap) {
+    const std::string& bn = tok(before).norm;
+    name_entry be = lex_.find(bn);
+    quantified = bn == "many" || bn == "some" || bn == "all" || bn == "these" || bn == "those" || bn == "both" ||
+                 bn == "several" || bn == "most" || bn == "few" ||
+                 (be.found() && be.codes[0] == 'a' && !lex_.in(name_list::function_word, bn));
+  }
+  if ((plural_shape && quantified) || acronym_plural) {
     add(a, b, a, entity_type::group, w_context, acronym_plural ? "default: plural acronym" : "context: the <Names>");
     return;
   }
