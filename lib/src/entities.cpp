@@ -808,8 +808,10 @@ void recognizer::classify(std::size_t a, std::size_t b, const sentence& s, bool 
   }
   if (p == 'P') {
     // A kind of person, singular: "the Maya" (a people) vs "Russian" (an adjective).
-    bool noun_follows = noun_at(after);
-    if (after_the && !noun_follows && !initial)
+    // Only when no word it could modify follows: "the Maya built", "the Maya." (not "the American film").
+    bool ends = after == npos || !word(after) || in(name_list::function_word, after) ||
+                lex_.find(key_of(after)).codes.substr(0, 1) == "v";
+    if (after_the && ends && !initial)
       add(a, b, a, entity_type::group, w_rule, "rule: the <people> (WordNet: " + std::string(f.lex.evidence) + ")");
     return;
   }
