@@ -866,10 +866,13 @@ void recognizer::classify(std::size_t a, std::size_t b, const sentence& s, bool 
   const std::string& uk = f.key;
   const bool plural_shape = uk.size() > 4 && uk.back() == 's' && uk[uk.size() - 2] != 's' &&
                             uk[uk.size() - 2] != 'u' && uk[uk.size() - 2] != 'i' && !tok(k).possessive();
-  const bool acronym_plural = !f.allcaps && uk.size() >= 3 && uk.size() <= 7 && uk.back() == 's' && [&] {
+  // A plural acronym ("MDGs") names things, not a group: not listed.
+  {
     std::string_view t = tok(k).text(text_);
-    return t.size() >= 3 && t[t.size() - 1] == 's' && std::isupper(static_cast<unsigned char>(t[t.size() - 2]));
-  }();
+    if (!f.allcaps && t.size() >= 3 && t.back() == 's' && std::isupper(static_cast<unsigned char>(t[t.size() - 2])) &&
+        std::isupper(static_cast<unsigned char>(t[0])) && std::isupper(static_cast<unsigned char>(t[1])))
+      return;
+  }
   bool quantified = after_the;  // "the Tejanos", "many Tejanos", "wealthy Tejanos"
   if (!quantified && before != npos && word(before) && !facts(before).cap) {
     const std::string& bn = tok(before).norm;
@@ -878,8 +881,8 @@ void recognizer::classify(std::size_t a, std::size_t b, const sentence& s, bool 
                  bn == "several" || bn == "most" || bn == "few" ||
                  (be.found() && be.codes[0] == 'a' && !lex_.in(name_list::function_word, bn));
   }
-  if ((plural_shape && quantified) || acronym_plural) {
-    add(a, b, a, entity_type::group, w_context, acronym_plural ? "default: plural acronym" : "context: the <Names>");
+  if (plural_shape && quantified) {
+    add(a, b, a, entity_type::group, w_context, "context: the <Names>");
     return;
   }
   if (acronym) {
