@@ -231,6 +231,15 @@ TEST(entities, keep_titles_option) {
   EXPECT_TRUE(has(es, "General Kornilov", entity_type::person));
 }
 
+TEST(entities, capitals_heading_mentions_need_the_text) {
+  auto es = run("STALIN AND LENIN IN MOSCOW\n\nStalin went there.\n");
+  ASSERT_TRUE(has(es, "Stalin", entity_type::person));
+  EXPECT_EQ(find(es, "Stalin")->mentions.size(), 2u);
+  EXPECT_THAT(find(es, "Stalin")->aliases, ::testing::Contains("STALIN"));
+  EXPECT_EQ(find(es, "LENIN"), nullptr);  // named only in the heading: not confirmed
+  EXPECT_EQ(find(es, "Lenin"), nullptr);
+}
+
 TEST(entities, type_filter) {
   entity_options o;
   o.types = {entity_type::place};

@@ -339,7 +339,16 @@ void recognizer::scan_sentence(const sentence& s) {
   for (std::size_t i = s.first_token; i < s.last_token; ++i) {
     if (used_[i] || !word(i)) continue;
     const tok_facts& fi = facts(i);
-    if (!fi.cap || (fi.allcaps && shouting)) continue;
+    if (fi.cap && fi.allcaps && shouting) {
+      // A heading in capitals: a word is a mention when the text names it elsewhere ("STALIN").
+      if (!in(name_list::function_word, i) && !in(name_list::connector, i)) {
+        char p = fi.lex.proper();
+        entity_type ty = p == 'l' ? entity_type::place : p == 'g' ? entity_type::group : entity_type::person;
+        add(i, i, i, ty, w_default, "context: in a heading in capitals, named elsewhere", true);
+      }
+      continue;
+    }
+    if (!fi.cap) continue;
     std::size_t j = i;
     while (true) {
       if (tok(j).possessive()) break;
@@ -1138,6 +1147,7 @@ std::vector<entity> recognizer::group() {
     std::string best_name;
     std::size_t best_words = 0;
     std::set<std::string> aliases, evid;
+    std::vector<std::pair<int, std::string>> weighted_evidence;
     for (auto i : idx) {
       const raw_mention& m = ms[i];
       entity_mention em;
@@ -1151,15 +1161,22 @@ std::vector<entity> recognizer::group() {
       em.text = std::string(text_.substr(m.begin, m.end - m.begin));
       std::string name(text_.substr(m.name_begin, m.end - m.name_begin));
       std::size_t nw = split_words(m.key).size();
-      if (nw > best_words || (nw == best_words && best_name.empty())) {
+      auto shouted = [](const std::string& x) {
+        return std::none_of(x.begin(), x.end(), [](char ch) { return ch >= 'a' && ch <= 'z'; });
+      };
+      if (nw > best_words || (nw == best_words && (best_name.empty() || (shouted(best_name) && !shouted(name))))) {
         best_words = nw;
         best_name = name;
       }
       aliases.insert(em.text);
       aliases.insert(name);
-      if (m.type == e.type && evid.insert(m.evidence).second) e.evidence.push_back(m.evidence);
+      if (m.type == e.type && evid.insert(m.evidence).second) weighted_evidence.emplace_back(-m.weight, m.evidence);
       e.mentions.push_back(std::move(em));
     }
+    // Strongest evidence first (lexicon and rules before context and defaults), then in text order.
+    std::stable_sort(weighted_evidence.begin(), weighted_evidence.end(),
+                     [](const auto& x, const auto& y) { return x.first < y.first; });
+    for (auto& we : weighted_evidence) e.evidence.push_back(std::move(we.second));
     e.name = best_name;
     aliases.erase(e.name);
     e.aliases.assign(aliases.begin(), aliases.end());
