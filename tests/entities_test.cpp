@@ -52,30 +52,6 @@ void expect_mentions_slice(const std::string& text, const std::vector<entity>& e
     }
 }
 
-TEST(names, lexicon_knows_wordnet_instances) {
-  const name_lexicon& lex = name_lexicon::instance();
-  EXPECT_GT(lex.size(), 100000u);
-  EXPECT_EQ(lex.find("germany").proper(), 'l');
-  EXPECT_EQ(lex.find("stalin").proper(), 'p');
-  EXPECT_THAT(std::string(lex.find("stalin").evidence), ::testing::StartsWith("instance of"));
-  EXPECT_FALSE(lex.find("no such name at all").found());
-  EXPECT_TRUE(lex.in(name_list::title, "general"));
-  EXPECT_TRUE(lex.in(name_list::org_head, "party"));
-  EXPECT_TRUE(lex.in(name_list::function_word, "before"));
-}
-
-TEST(names, parse_line_rejects_malformed) {
-  std::string_view key;
-  name_entry e;
-  parse_name_line("paris\tl\tinstance of national capital", key, e);
-  EXPECT_EQ(key, "paris");
-  EXPECT_EQ(e.codes, "l");
-  EXPECT_EQ(e.evidence, "instance of national capital");
-  EXPECT_THROW(parse_name_line("no tab here", key, e), error);
-  EXPECT_THROW(parse_name_line("\tl", key, e), error);
-  EXPECT_THROW(parse_name_line("key\t", key, e), error);
-}
-
 TEST(entities, types_parse_and_reject) {
   EXPECT_EQ(parse_entity_type("person"), entity_type::person);
   EXPECT_EQ(parse_entity_type("place"), entity_type::place);
@@ -349,23 +325,6 @@ TEST(entities_tool, error_paths) {
   EXPECT_EQ(nlohmann::json::parse(empty.out)["entities"].size(), 0u);
   auto nodata = test::run_tool("entities", {test::data_path("bukharin.txt")});
   EXPECT_EQ(nodata.exit_code, 0);
-}
-
-TEST(entities, missing_lexicon_throws) {
-  // A fresh process (threadsafe death test) so that the lexicon is not loaded yet.
-  GTEST_FLAG_SET(death_test_style, "threadsafe");
-  std::string dir = test::temp_dir();
-  EXPECT_EXIT(
-      {
-        setenv("HISTEXT_DATA_DIR", dir.c_str(), 1);
-        try {
-          (void)name_lexicon::instance();
-        } catch (const error& e) {
-          std::exit(std::string(e.what()).find("names.tsv") != std::string::npos ? 3 : 4);
-        }
-        std::exit(0);
-      },
-      ::testing::ExitedWithCode(3), "");
 }
 
 }  // namespace
