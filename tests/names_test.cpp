@@ -54,6 +54,15 @@ TEST(names, generated_lexicon_is_sorted_and_well_formed) {
   EXPECT_GT(n, 100000u);
 }
 
+TEST(names, generator_is_deterministic) {
+  // Regenerating the lexicon from WordNet gives the staged file byte for byte.
+  const std::string gen = std::string(HISTEXT_BUILD_DIR) + "/data/histext_gen_names";
+  const std::string out = test::temp_dir() + "/names.tsv";
+  if (!std::ifstream(gen)) GTEST_SKIP() << "generator not built: " << gen;
+  ASSERT_EQ(std::system((gen + " /usr/share/wordnet " + out).c_str()), 0);
+  EXPECT_EQ(test::read_file(out), test::read_file(std::string(HISTEXT_STAGE_DATA_DIR) + "/names.tsv"));
+}
+
 TEST(names, codes_and_evidence) {
   const name_lexicon& lex = name_lexicon::instance();
   name_entry trot = lex.find("trotskyite");
