@@ -242,6 +242,8 @@ class recognizer {
 
   bool in(name_list l, std::size_t i) {
     if (!word(i)) return false;
+    // "US", "IT" in capitals inside a normal sentence are acronyms, not pronouns.
+    if (l == name_list::function_word && facts(i).allcaps) return false;
     return lex_.in(l, tok(i).norm) || lex_.in(l, key_of(i));
   }
 
@@ -499,8 +501,9 @@ void recognizer::classify(std::size_t a, std::size_t b, const sentence& s, bool 
   // A title alone is not a name ("the King", "Lord").
   if (w.size() == 1 && in(name_list::title, w[0])) return;
 
-  // Whole-span lexicon entry.
+  // Whole-span lexicon entry ("St Petersburg" is looked up as "st. petersburg" too).
   name_entry whole_e = lex_.find(whole);
+  if (!whole_e.found() && whole.size() > 3 && whole.compare(0, 3, "st ") == 0) whole_e = lex_.find("st. " + whole.substr(3));
   char wp = whole_e.proper();
   const bool after_det = before != npos && word(before) &&
                         (tok(before).norm == "the" || tok(before).norm == "this" || tok(before).norm == "that" ||
@@ -617,6 +620,11 @@ void recognizer::classify(std::size_t a, std::size_t b, const sentence& s, bool 
     }
     if (in(name_list::place_word, head)) {
       add(a, b, a, entity_type::place, w_rule, "rule: place word '" + std::string(tok(head).norm) + "'");
+      return;
+    }
+    if (of_at == npos && in(name_list::place_word, w[0]) && !initial && !common_only(w[1])) {
+      // "Valley Forge", "Mount Vernon", "Lake Ladoga": the place word first.
+      add(a, b, a, entity_type::place, w_rule, "rule: place word '" + std::string(tok(w[0]).norm) + "' first");
       return;
     }
     if (of_at == npos && in(name_list::org_head, w[0]) && !in(name_list::title, w[0]) && !initial) {
