@@ -93,5 +93,22 @@ TEST(names, missing_lexicon_throws) {
       ::testing::ExitedWithCode(3), "");
 }
 
+TEST(names, malformed_lexicon_throws) {
+  GTEST_FLAG_SET(death_test_style, "threadsafe");
+  std::string dir = test::temp_dir();
+  std::ofstream(dir + "/names.tsv") << "no tab on this line\n";
+  EXPECT_EXIT(
+      {
+        setenv("HISTEXT_DATA_DIR", dir.c_str(), 1);
+        try {
+          (void)name_lexicon::instance();
+        } catch (const error& e) {
+          std::exit(std::string(e.what()).find("malformed") != std::string::npos ? 3 : 4);
+        }
+        std::exit(0);
+      },
+      ::testing::ExitedWithCode(3), "");
+}
+
 }  // namespace
 }  // namespace histext

@@ -113,10 +113,14 @@ name_lexicon::name_lexicon() : impl_(new impl) {
   }
   impl_->data = static_cast<const char*>(p);
   // Lines are found by binary search over the bytes themselves: no index to build at start-up.
-  size_ = 0;
   try {
-    const char* files[] = {"titles.txt",         "org_heads.txt",   "place_words.txt",   "group_nouns.txt",
-                           "connectors.txt",     "function_words.txt", "nationalities.tsv", "given_names.txt", "person_verbs.txt", "event_words.txt"};
+    const char* first_nl = static_cast<const char*>(memchr(impl_->data, '\n', impl_->size));
+    std::string_view key;
+    name_entry entry;
+    parse_name_line(std::string_view(impl_->data, first_nl ? first_nl - impl_->data : impl_->size), key, entry);
+    const char* files[] = {"titles.txt",        "org_heads.txt",      "place_words.txt",   "group_nouns.txt",
+                           "connectors.txt",    "function_words.txt", "nationalities.tsv", "given_names.txt",
+                           "person_verbs.txt",  "event_words.txt"};
     for (int i = 0; i < 10; ++i) load_list(files[i], impl_->lists[i], i == 6);
   } catch (...) {
     delete impl_;

@@ -55,7 +55,6 @@ class name_lexicon {
   name_lexicon();
   struct impl;
   impl* impl_;
-  std::size_t size_ = 0;
 };
 
 /// Parses one lexicon line "key<TAB>codes[<TAB>evidence]"; throws histext::error on a malformed line.
