@@ -216,6 +216,12 @@ TEST(entities, capitals_heading_mentions_need_the_text) {
   EXPECT_EQ(find(es, "Lenin"), nullptr);
 }
 
+TEST(entities, quoted_titles_are_works) {
+  auto es = run("She wrote “Zorblatt Quinces” in 1892, and Stalin read “Poland”.\n");
+  EXPECT_TRUE(has(es, "Zorblatt Quinces", entity_type::work));
+  EXPECT_TRUE(has(es, "Poland", entity_type::place));  // the lexicon knows it
+}
+
 TEST(entities, type_filter) {
   entity_options o;
   o.types = {entity_type::place};

@@ -498,6 +498,21 @@ void recognizer::classify(std::size_t a, std::size_t b, const sentence& s, bool 
     }
   }
 
+  // A capitalised phrase alone between quotation marks is a title ("“Takekurabe”", "“The Lovers”"),
+  // unless the lexicon knows it as a name.
+  if (before != npos && after != npos && !word(before) && !word(after)) {
+    std::string_view ob = tok(before).text(text_), ca = tok(after).text(text_);
+    bool quoted = (ob == "\"" && ca == "\"") || (ob == "\u201c" && ca == "\u201d") ||
+                  (ob == "\u2018" && ca == "\u2019") || (ob == "'" && ca == "'");
+    std::string wk;
+    for (std::size_t k = a; k <= b; ++k)
+      if (word(k)) wk += (wk.empty() ? "" : " ") + key_of(k);
+    char lp = lex_.find(wk).proper();
+    if (quoted && !(lp == 'p' || lp == 'l' || lp == 'g')) {
+      add(a, b, a, entity_type::work, w_rule, "rule: quoted title");
+      return;
+    }
+  }
   // A title alone is not a name ("the King", "Lord").
   if (w.size() == 1 && in(name_list::title, w[0])) return;
 
