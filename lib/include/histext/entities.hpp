@@ -1,0 +1,82 @@
+#pragma once
+/// @file entities.hpp  Named people, groups and places of a passage (histext-entities).
+///
+/// Mentions are found by name-shape and context rules over the segmenter's tokens, typed with the
+/// WordNet-generated lexicon and curated category lists (names.hpp), and grouped into entities.
+/// Every mention's [begin, end) is a byte range of document::text() that slices it to `text`.
+#include <cstddef>
+#include <cstdint>
+#include <iosfwd>
+#include <string>
+#include <vector>
+
+#include "histext/document.hpp"
+#include "histext/output.hpp"
+#include "histext/segment.hpp"
+
+namespace histext {
+
+/// What an entity is. Only person, group and place are "named entities"; work and other are kept
+/// apart (titles of works, events, languages) and never mixed with them.
+enum class entity_type : std::uint8_t { person, group, place, work, other };
+/// "person", "group", "place", "work" or "other".
+const char* to_string(entity_type type);
+/// Parses one of those names; throws histext::error otherwise.
+entity_type parse_entity_type(const std::string& name);
+
+/// One occurrence of an entity in the text.
+struct entity_mention {
+  std::size_t begin = 0, end = 0;  ///< byte offsets into document::text() (possessive and footnote excluded)
+  std::uint32_t sentence = 0, block = 0, paragraph = 0;  ///< 1-based (paragraph 0 = heading/attribution)
+  histext::block_kind block_kind = histext::block_kind::paragraph;
+  std::string text;                ///< the surface text, text().substr(begin, end - begin)
+};
+
+/// One entity with all its mentions.
+struct entity {
+  std::string name;                    ///< canonical name: the fullest form in the text, title stripped
+  entity_type type = entity_type::person;
+  std::vector<std::string> aliases;    ///< other surface forms (titled forms, short forms), sorted
+  std::vector<entity_mention> mentions;  ///< in text order
+  std::vector<std::string> evidence;   ///< why it was listed and typed ("WordNet: instance of communist")
+};
+
+/// What to list.
+struct entity_options {
+  std::vector<entity_type> types;  ///< empty: every type
+  bool keep_titles = false;        ///< name "General Kornilov" rather than "Kornilov" (GUM's convention)
+};
+
+/// Finds the entities of a segmented document, in order of first mention. Loads the lexicons on
+/// first use (throws histext::error if a data file is missing).
+std::vector<entity> find_entities(const document& doc, const segmentation& seg, const entity_options& options = {});
+
+/// Entities named together in one sentence.
+struct entity_pair {
+  std::size_t a = 0, b = 0;  ///< indices into the entity list, a < b
+  std::size_t count = 0;     ///< sentences naming both
+};
+
+/// The co-occurrence network of a list of entities.
+struct cooccurrence {
+  std::vector<entity_pair> pairs;   ///< by count (descending), then a, then b
+  std::vector<double> centrality;   ///< eigenvector centrality per entity (max 1; 0 for isolated ones)
+};
+
+/// Pairs of people, groups and places mentioned in the same sentence (works and others are left
+/// out), and each entity's eigenvector centrality (Eigen).
+cooccurrence cooccur(const std::vector<entity>& entities);
+
+/// Writes the entity list: table/tsv/csv (name, type, count, aliases, evidence) or JSON
+/// {"meta", "entities": [{name, type, count, aliases, mentions, evidence}]}.
+void write_entities(std::ostream& out, const std::vector<entity>& entities, format f, const run_meta& meta,
+                    bool color = false);
+
+/// Writes the co-occurrence network: pairs with counts, then centrality (JSON {"meta", "pairs", "centrality"}).
+void write_cooccurrence(std::ostream& out, const std::vector<entity>& entities, const cooccurrence& net, format f,
+                        const run_meta& meta, bool color = false);
+
+/// Writes the passage with every mention marked: [text]{type} or, with `color`, in colour by type.
+void write_highlight(std::ostream& out, const document& doc, const std::vector<entity>& entities, bool color);
+
+}  // namespace histext

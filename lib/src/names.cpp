@@ -1,0 +1,174 @@
+// The name lexicon: names.tsv (generated from WordNet by data/generate/gen_names.cpp) memory-mapped
+// and searched by binary search over an index of line starts; plus the curated category lists.
+#include "histext/names.hpp"
+
+#include <fcntl.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cstring>
+#include <fstream>
+#include <mutex>
+#include <string>
+#include <unordered_set>
+#include <vector>
+
+#include "histext/error.hpp"
+#include "histext/version.hpp"
+
+namespace histext {
+
+char name_entry::proper() const {
+  char first = 0;
+  bool place = false;
+  for (char c : codes) {
+    if (!first && (c == 'p' || c == 'P' || c == 'l' || c == 'g' || c == 'o')) first = c;
+    place |= c == 'l';
+  }
+  // A name that is both a place and a group ("U.S.", "White House") is read as the place.
+  return first == 'g' && place ? 'l' : first;
+}
+
+bool name_entry::common() const {
+  for (char c : codes)
+    if (c == 'h' || c == 'q' || c == 'w' || c == 'n' || c == 'a' || c == 'v' || c == 'r') return true;
+  return false;
+}
+
+char name_entry::common_noun() const {
+  for (char c : codes)
+    if (c == 'h' || c == 'q' || c == 'w' || c == 'n') return c;
+  return 0;
+}
+
+void parse_name_line(std::string_view line, std::string_view& key, name_entry& entry) {
+  auto t1 = line.find('\t');
+  if (t1 == std::string_view::npos || t1 == 0) throw error("names.tsv: malformed line: " + std::string(line));
+  key = line.substr(0, t1);
+  auto rest = line.substr(t1 + 1);
+  auto t2 = rest.find('\t');
+  entry.codes = rest.substr(0, t2);
+  entry.evidence = t2 == std::string_view::npos ? std::string_view() : rest.substr(t2 + 1);
+  if (entry.codes.empty()) throw error("names.tsv: line without codes: " + std::string(line));
+}
+
+struct name_lexicon::impl {
+  const char* data = nullptr;
+  std::size_t size = 0;
+  std::unordered_set<std::string> lists[10];
+
+  ~impl() {
+    if (data) munmap(const_cast<char*>(data), size);
+  }
+
+};
+
+namespace {
+
+void load_list(const std::string& file, std::unordered_set<std::string>& out, bool tsv) {
+  const std::string path = data_file(file);
+  std::ifstream in(path);
+  if (!in) throw error(path + ": cannot read");
+  std::string line;
+  while (std::getline(in, line)) {
+    if (!line.empty() && line.back() == '\r') line.pop_back();
+    if (line.empty() || line[0] == '#') continue;
+    if (tsv) {  // every column is a member
+      std::size_t b = 0;
+      while (b <= line.size()) {
+        auto e = line.find('\t', b);
+        if (e == std::string::npos) e = line.size();
+        if (e > b) out.insert(line.substr(b, e - b));
+        b = e + 1;
+      }
+    } else {
+      out.insert(line);
+    }
+  }
+}
+
+}  // namespace
+
+name_lexicon::name_lexicon() : impl_(new impl) {
+  const std::string path = data_file("names.tsv");
+  int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) {
+    delete impl_;
+    throw error(path + ": cannot open");
+  }
+  struct stat st {};
+  if (fstat(fd, &st) != 0 || st.st_size <= 0) {
+    ::close(fd);
+    delete impl_;
+    throw error(path + ": empty or unreadable lexicon");
+  }
+  impl_->size = static_cast<std::size_t>(st.st_size);
+  void* p = mmap(nullptr, impl_->size, PROT_READ, MAP_PRIVATE, fd, 0);
+  ::close(fd);
+  if (p == MAP_FAILED) {
+    delete impl_;
+    throw error(path + ": cannot map");
+  }
+  impl_->data = static_cast<const char*>(p);
+  // Lines are found by binary search over the bytes themselves: no index to build at start-up.
+  try {
+    const char* first_nl = static_cast<const char*>(memchr(impl_->data, '\n', impl_->size));
+    std::string_view key;
+    name_entry entry;
+    parse_name_line(std::string_view(impl_->data, first_nl ? first_nl - impl_->data : impl_->size), key, entry);
+    const char* files[] = {"titles.txt",        "org_heads.txt",      "place_words.txt",   "group_nouns.txt",
+                           "connectors.txt",    "function_words.txt", "nationalities.tsv", "given_names.txt",
+                           "person_verbs.txt",  "event_words.txt"};
+    for (int i = 0; i < 10; ++i) load_list(files[i], impl_->lists[i], i == 6);
+  } catch (...) {
+    delete impl_;
+    throw;
+  }
+}
+
+name_lexicon::~name_lexicon() { delete impl_; }
+
+const name_lexicon& name_lexicon::instance() {
+  static const name_lexicon lex;
+  return lex;
+}
+
+name_entry name_lexicon::find(std::string_view key) const {
+  const char* d = impl_->data;
+  std::size_t lo = 0, hi = impl_->size;  // [lo, hi) holds whole lines
+  while (lo < hi) {
+    std::size_t mid = lo + (hi - lo) / 2;
+    std::size_t b = mid;
+    while (b > lo && d[b - 1] != '\n') --b;
+    const void* nl = memchr(d + b, '\n', impl_->size - b);
+    std::size_t e = nl ? static_cast<std::size_t>(static_cast<const char*>(nl) - d) : impl_->size;
+    std::string_view l(d + b, e - b);
+    std::string_view k = l.substr(0, l.find('\t'));
+    int c = k.compare(key);
+    if (c == 0) {
+      std::string_view kk;
+      name_entry entry;
+      parse_name_line(l, kk, entry);
+      return entry;
+    }
+    if (c < 0) lo = e + 1;
+    else hi = b;
+  }
+  return {};
+}
+
+std::size_t name_lexicon::size() const {
+  std::size_t n = 0;
+  for (std::size_t i = 0; i < impl_->size; ++i) n += impl_->data[i] == '\n';
+  return n;
+}
+
+bool name_lexicon::in(name_list list, std::string_view word) const {
+  thread_local std::string buffer;
+  buffer.assign(word.data(), word.size());
+  return impl_->lists[static_cast<int>(list)].count(buffer) != 0;
+}
+
+}  // namespace histext

@@ -1,0 +1,337 @@
+// Tests for histext-entities: each rule, grouping, offsets, writers and the tool's error paths.
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <sstream>
+
+#include "histext/document.hpp"
+#include "histext/entities.hpp"
+#include "histext/error.hpp"
+#include "histext/names.hpp"
+#include "histext/segment.hpp"
+#include "test_util.hpp"
+
+namespace histext {
+namespace {
+
+std::vector<entity> run(const std::string& text, const entity_options& options = {}) {
+  document doc = document::from_bytes(text, "test.txt");
+  segmentation seg = segment(doc);
+  return find_entities(doc, seg, options);
+}
+
+const entity* find(const std::vector<entity>& es, const std::string& name) {
+  for (const auto& e : es)
+    if (e.name == name) return &e;
+  return nullptr;
+}
+
+::testing::AssertionResult has(const std::vector<entity>& es, const std::string& name, entity_type type) {
+  const entity* e = find(es, name);
+  if (!e) {
+    std::string all;
+    for (const auto& x : es) all += " [" + x.name + "/" + to_string(x.type) + "]";
+    return ::testing::AssertionFailure() << "no entity '" << name << "'; got" << all;
+  }
+  if (e->type != type)
+    return ::testing::AssertionFailure() << "'" << name << "' is " << to_string(e->type) << ", not " << to_string(type);
+  return ::testing::AssertionSuccess();
+}
+
+void expect_mentions_slice(const std::string& text, const std::vector<entity>& es) {
+  for (const auto& e : es)
+    for (const auto& m : e.mentions) {
+      ASSERT_LE(m.begin, m.end);
+      ASSERT_LE(m.end, text.size());
+      EXPECT_EQ(text.substr(m.begin, m.end - m.begin), m.text) << e.name;
+      EXPECT_GE(m.sentence, 1u);
+      EXPECT_GE(m.block, 1u);
+    }
+}
+
+TEST(entities, types_parse_and_reject) {
+  EXPECT_EQ(parse_entity_type("person"), entity_type::person);
+  EXPECT_EQ(parse_entity_type("place"), entity_type::place);
+  EXPECT_THROW(parse_entity_type("planet"), error);
+}
+
+TEST(entities, lexicon_people_and_places) {
+  auto es = run("Yesterday the delegates of Germany met Stalin in Poland.\n");
+  EXPECT_TRUE(has(es, "Germany", entity_type::place));
+  EXPECT_TRUE(has(es, "Poland", entity_type::place));
+  EXPECT_TRUE(has(es, "Stalin", entity_type::person));
+  EXPECT_THAT(find(es, "Stalin")->evidence, ::testing::Contains(::testing::StartsWith("WordNet: instance of")));
+}
+
+TEST(entities, sentence_initial_common_words_are_not_names) {
+  auto es = run("Before the war it rained. On the morrow we left. It was cold.\n");
+  EXPECT_EQ(find(es, "Before"), nullptr);
+  EXPECT_EQ(find(es, "On"), nullptr);
+  EXPECT_EQ(find(es, "It"), nullptr);
+  EXPECT_TRUE(es.empty());
+}
+
+TEST(entities, hyphenated_compound_before_fraction_is_a_group_of_people) {
+  auto es = run("He spoke with the Qwertov-Asdfin fraction about the struggle.\n");
+  EXPECT_TRUE(has(es, "Qwertov-Asdfin fraction", entity_type::group));
+  EXPECT_TRUE(has(es, "Qwertov", entity_type::person));
+  EXPECT_TRUE(has(es, "Asdfin", entity_type::person));
+  EXPECT_THAT(find(es, "Qwertov-Asdfin fraction")->evidence, ::testing::Contains("rule: <Name>-<Name> fraction"));
+}
+
+TEST(entities, followers_suffix_makes_a_group) {
+  auto es = run("We fought the programme of the Trotskyites and of the Leninists.\n");
+  EXPECT_TRUE(has(es, "Trotskyites", entity_type::group));
+  EXPECT_TRUE(has(es, "Leninists", entity_type::group));
+}
+
+TEST(entities, organisation_of_place) {
+  auto es = run("The debacle of the Communist Party of Germany was near.\n");
+  EXPECT_TRUE(has(es, "Communist Party of Germany", entity_type::group));
+}
+
+TEST(entities, organisation_head_word) {
+  auto es = run("He taught at the Qwerty Grammar School for years.\n");
+  EXPECT_TRUE(has(es, "Qwerty Grammar School", entity_type::group));
+}
+
+TEST(entities, place_head_word) {
+  auto es = run("They crossed the Qwerty River at dawn.\n");
+  EXPECT_TRUE(has(es, "Qwerty River", entity_type::place));
+}
+
+TEST(entities, title_is_an_alias_not_the_name) {
+  auto es = run("The troops of General Kornilov marched. Kornilov was defeated.\n");
+  ASSERT_TRUE(has(es, "Kornilov", entity_type::person));
+  const entity* e = find(es, "Kornilov");
+  EXPECT_EQ(e->mentions.size(), 2u);
+  EXPECT_THAT(e->aliases, ::testing::Contains("General Kornilov"));
+}
+
+TEST(entities, fullest_form_is_canonical_and_possessive_is_stripped) {
+  std::string text = "We met Jules Qwertz-Droz in May. Later Qwertz-Droz’s letter came.\n";
+  auto es = run(text);
+  ASSERT_TRUE(has(es, "Jules Qwertz-Droz", entity_type::person));
+  const entity* e = find(es, "Jules Qwertz-Droz");
+  ASSERT_EQ(e->mentions.size(), 2u);
+  EXPECT_EQ(e->mentions[1].text, "Qwertz-Droz");
+  expect_mentions_slice(text, es);
+}
+
+TEST(entities, citation_place_before_publisher) {
+  auto es = run("A memoir.\n\n – Jules Qwertz, Memoirs. Zyxville: Editions Qwop, 1971, pp. 3-4.\n");
+  EXPECT_TRUE(has(es, "Zyxville", entity_type::place));
+  EXPECT_THAT(find(es, "Zyxville")->evidence, ::testing::Contains("rule: place before the publisher in a citation"));
+}
+
+TEST(entities, translator_after_by_in_attribution) {
+  auto es = run("A memoir.\n\n – Translated from the French by Qwerty Zyxwv.\n");
+  EXPECT_TRUE(has(es, "Qwerty Zyxwv", entity_type::person));
+}
+
+TEST(entities, title_of_work_is_never_a_person) {
+  auto es = run("A memoir.\n\n – Jules Qwertz, Memoirs de Jules Qwertz.\n");
+  EXPECT_EQ(find(es, "Memoirs de Jules Qwertz"), nullptr);
+  for (const auto& e : es)
+    if (e.name.find("Memoirs") != std::string::npos) EXPECT_NE(e.type, entity_type::person);
+  EXPECT_TRUE(has(es, "Jules Qwertz", entity_type::person));
+}
+
+TEST(entities, plural_people_from_wordnet_and_nationalities) {
+  auto es = run("The Huguenots fled. Later the Germans arrived.\n");
+  EXPECT_TRUE(has(es, "Huguenots", entity_type::group));
+  EXPECT_TRUE(has(es, "Germans", entity_type::group));
+}
+
+TEST(entities, unknown_word_after_in_is_a_place) {
+  auto es = run("He was born in Qwertyvale and went to school.\n");
+  EXPECT_TRUE(has(es, "Qwertyvale", entity_type::place));
+}
+
+TEST(entities, pronouns_and_capitalised_common_words_are_not_names) {
+  auto es = run("He said: We shall see. They came. Figure 3 shows Learning Objectives.\n");
+  EXPECT_TRUE(es.empty()) << es.size();
+}
+
+TEST(entities, accent_and_final_e_variants_join) {
+  auto es = run("Lenin spoke. Later the book De Lénine à Staline appeared, and Lénine was quoted.\n");
+  ASSERT_TRUE(has(es, "Lenin", entity_type::person));
+  EXPECT_EQ(find(es, "Lénine"), nullptr);
+}
+
+TEST(entities, context_rules_for_unknown_names) {
+  auto es = run("Later Qwertov said nothing. Far away, Zyxwin united the clans, and the emperor Plimbo fled. "
+                "Then Qwop and Blimov quarrelled. The delegates came from Qwertyburg.\n");
+  EXPECT_TRUE(has(es, "Qwertov", entity_type::person));   // before a verb of speech
+  EXPECT_TRUE(has(es, "Zyxwin", entity_type::person));    // subject of a past tense
+  EXPECT_TRUE(has(es, "Plimbo", entity_type::person));    // after a lower-case title
+  EXPECT_TRUE(has(es, "Qwop", entity_type::person));      // coordinated unknown names
+  EXPECT_TRUE(has(es, "Blimov", entity_type::person));
+  EXPECT_TRUE(has(es, "Qwertyburg", entity_type::place));  // after "from"
+}
+
+TEST(entities, unknown_word_once_without_context_is_dropped) {
+  auto es = run("She starred in the film Zorblatt last year.\n");
+  EXPECT_EQ(find(es, "Zorblatt"), nullptr);
+}
+
+TEST(entities, listed_with_a_known_place_is_a_place) {
+  auto es = run("He studied at Basel, Qwertheim and Strasbourg.\n");
+  EXPECT_TRUE(has(es, "Qwertheim", entity_type::place));
+}
+
+TEST(entities, given_name_of_place_is_one_person) {
+  auto es = run("The rebels were led by Maurice of Qwertland.\n");
+  EXPECT_TRUE(has(es, "Maurice of Qwertland", entity_type::person));
+}
+
+TEST(entities, plural_people_noun_after_modifier_is_a_group) {
+  auto es = run("The Mensheviks and the Socialist Revolutionaries walked out.\n");
+  EXPECT_TRUE(has(es, "Socialist Revolutionaries", entity_type::group));
+  EXPECT_TRUE(has(es, "Mensheviks", entity_type::group));
+}
+
+TEST(entities, institution_names_with_for_and_and) {
+  auto es = run("He joined the Society for General Systems Research and the Academy of Painting and Sculpture.\n");
+  EXPECT_TRUE(has(es, "Society for General Systems Research", entity_type::group));
+  EXPECT_TRUE(has(es, "Academy of Painting and Sculpture", entity_type::group));
+}
+
+TEST(entities, keep_titles_option) {
+  entity_options o;
+  o.keep_titles = true;
+  auto es = run("The troops of General Kornilov marched.\n", o);
+  EXPECT_TRUE(has(es, "General Kornilov", entity_type::person));
+}
+
+TEST(entities, capitals_heading_mentions_need_the_text) {
+  auto es = run("STALIN AND LENIN IN MOSCOW\n\nStalin went there.\n");
+  ASSERT_TRUE(has(es, "Stalin", entity_type::person));
+  EXPECT_EQ(find(es, "Stalin")->mentions.size(), 2u);
+  EXPECT_THAT(find(es, "Stalin")->aliases, ::testing::Contains("STALIN"));
+  EXPECT_EQ(find(es, "LENIN"), nullptr);  // named only in the heading: not confirmed
+  EXPECT_EQ(find(es, "Lenin"), nullptr);
+}
+
+TEST(entities, quoted_titles_are_works) {
+  auto es = run("She wrote “Zorblatt Quinces” in 1892, and Stalin read “Poland”.\n");
+  EXPECT_TRUE(has(es, "Zorblatt Quinces", entity_type::work));
+  EXPECT_TRUE(has(es, "Poland", entity_type::place));  // the lexicon knows it
+}
+
+TEST(entities, type_filter) {
+  entity_options o;
+  o.types = {entity_type::place};
+  auto es = run("Stalin went to Poland.\n", o);
+  ASSERT_EQ(es.size(), 1u);
+  EXPECT_EQ(es[0].name, "Poland");
+}
+
+TEST(entities, cooccurrence_and_centrality) {
+  auto es = run("Stalin met Lenin in Poland. Stalin went to France.\n");
+  cooccurrence net = cooccur(es);
+  ASSERT_FALSE(net.pairs.empty());
+  ASSERT_EQ(net.centrality.size(), es.size());
+  std::size_t stalin = 0;
+  for (std::size_t i = 0; i < es.size(); ++i)
+    if (es[i].name == "Stalin") stalin = i;
+  EXPECT_DOUBLE_EQ(net.centrality[stalin], 1.0);
+  for (double c : net.centrality) EXPECT_LE(c, 1.0);
+  EXPECT_TRUE(cooccur({}).pairs.empty());
+}
+
+TEST(entities, home_passage_required_entities_and_offsets) {
+  std::string text = test::read_file(test::data_path("bukharin.txt"));
+  auto es = run(text);
+  expect_mentions_slice(text, es);
+  for (const char* p : {"Bukharin", "Stalin", "Zinoviev", "Kamenev", "Lenin", "Jules Humbert-Droz", "Vijay Singh"})
+    EXPECT_TRUE(has(es, p, entity_type::person));
+  for (const char* g : {"Zinoviev-Kamenev fraction", "Trotskyites", "Communist Party of Germany", "International"})
+    EXPECT_TRUE(has(es, g, entity_type::group));
+  for (const char* l : {"Russia", "Germany", "Poland", "France", "Neufchâtel"}) EXPECT_TRUE(has(es, l, entity_type::place));
+  EXPECT_EQ(find(es, "Bukharin")->mentions.size(), 4u);  // the heading's "Bukharin1" included, marker stripped
+  EXPECT_EQ(find(es, "Jules Humbert-Droz")->mentions.size(), 2u);
+  EXPECT_THAT(find(es, "Lenin")->aliases, ::testing::Contains("Lénine"));  // accent folding + final -e
+  EXPECT_THAT(find(es, "Stalin")->aliases, ::testing::Contains("Staline"));
+  for (const auto& e : es)
+    if (e.type == entity_type::person) EXPECT_EQ(e.name.find("Mémoirs"), std::string::npos);
+}
+
+TEST(entities, offsets_slice_every_fixture) {
+  for (const auto& path : test::text_fixtures()) {
+    std::string text = test::read_file(path);
+    expect_mentions_slice(text, run(text));
+  }
+}
+
+TEST(entities, json_writer_shape) {
+  document doc = document::from_bytes("Stalin went to Poland.\n", "x.txt");
+  auto es = find_entities(doc, segment(doc));
+  std::ostringstream out;
+  run_meta meta{"histext-entities", {doc.info()}, {}};
+  write_entities(out, es, format::json, meta);
+  auto j = nlohmann::ordered_json::parse(out.str());
+  EXPECT_EQ(j.begin().key(), "meta");
+  ASSERT_EQ(j["entities"].size(), 2u);
+  auto e = j["entities"][0];
+  for (const char* k : {"name", "type", "count", "aliases", "mentions", "evidence"}) EXPECT_TRUE(e.contains(k)) << k;
+  auto m = e["mentions"][0];
+  for (const char* k : {"begin", "end", "sentence", "block", "block_kind", "paragraph", "text"})
+    EXPECT_TRUE(m.contains(k)) << k;
+}
+
+TEST(entities, highlight_marks_mentions) {
+  document doc = document::from_bytes("Stalin went to Poland.\n", "x.txt");
+  auto es = find_entities(doc, segment(doc));
+  std::ostringstream out;
+  write_highlight(out, doc, es, false);
+  EXPECT_EQ(out.str(), "[Stalin]{person} went to [Poland]{place}.\n");
+}
+
+TEST(entities, deterministic) {
+  std::string text = test::read_file(test::data_path("bukharin.txt"));
+  auto r1 = test::run_tool("entities", {"--format", "json", test::data_path("bukharin.txt")});
+  auto r2 = test::run_tool("entities", {"--format", "json", test::data_path("bukharin.txt")});
+  EXPECT_EQ(r1.exit_code, 0);
+  EXPECT_EQ(r1.out, r2.out);
+}
+
+TEST(entities_tool, formats_and_filters) {
+  auto r = test::run_tool("entities", {"--format", "tsv", "--types", "group", test::data_path("bukharin.txt")});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_THAT(r.out, ::testing::HasSubstr("Trotskyites\tgroup"));
+  EXPECT_THAT(r.out, ::testing::Not(::testing::HasSubstr("\tperson\t")));
+  auto c = test::run_tool("entities", {"--cooccurrence", "--format", "json", test::data_path("bukharin.txt")});
+  ASSERT_EQ(c.exit_code, 0) << c.err;
+  auto j = nlohmann::json::parse(c.out);
+  EXPECT_TRUE(j.contains("pairs"));
+  EXPECT_TRUE(j.contains("centrality"));
+  auto h = test::run_tool("entities", {"--highlight"}, "Stalin went to Poland.\n");
+  EXPECT_EQ(h.exit_code, 0);
+  EXPECT_EQ(h.out, "[Stalin]{person} went to [Poland]{place}.\n");
+}
+
+TEST(entities_tool, error_paths) {
+  auto bad_type = test::run_tool("entities", {"--types", "planet", test::data_path("bukharin.txt")});
+  EXPECT_EQ(bad_type.exit_code, 2);
+  EXPECT_THAT(bad_type.err, ::testing::HasSubstr("histext-entities:"));
+  auto bad_format = test::run_tool("entities", {"--format", "vertical", test::data_path("bukharin.txt")});
+  EXPECT_EQ(bad_format.exit_code, 2);
+  auto missing = test::run_tool("entities", {"/no/such/file.txt"});
+  EXPECT_EQ(missing.exit_code, 1);
+  EXPECT_THAT(missing.err, ::testing::HasSubstr("histext-entities:"));
+  std::string binary("ab\0cd", 5);
+  auto bin = test::run_tool("entities", {test::temp_file("bin.txt", binary)});
+  EXPECT_EQ(bin.exit_code, 1);
+  auto empty = test::run_tool("entities", {"--format", "json"}, "");
+  EXPECT_EQ(empty.exit_code, 0);
+  EXPECT_EQ(nlohmann::json::parse(empty.out)["entities"].size(), 0u);
+  auto nodata = test::run_tool("entities", {test::data_path("bukharin.txt")});
+  EXPECT_EQ(nodata.exit_code, 0);
+}
+
+}  // namespace
+}  // namespace histext

@@ -1,0 +1,52 @@
+// histext-entities: named people, groups and places of a passage, with every mention.
+#include <optional>
+#include <sstream>
+
+#include "cli.hpp"
+#include "histext/entities.hpp"
+#include "histext/error.hpp"
+#include "histext/segment.hpp"
+
+int main(int argc, char** argv) {
+  const std::string tool = "histext-entities";
+  CLI::App app{"List the people, groups and places a passage names, with their mentions and evidence."};
+  histext::cli::common_options common;
+  std::string types;
+  bool cooc = false, highlight = false;
+  histext::entity_options options;
+  histext::cli::add_common(app, common, {"table", "tsv", "csv", "json"}, false);
+  app.add_option("--types", types, "comma-separated types to list: person,group,place,work,other (default: all)");
+  app.add_flag("--keep-titles", options.keep_titles, "keep a title in the name (General Kornilov), not only as an alias");
+  auto* c = app.add_flag("--cooccurrence", cooc, "print pairs named in the same sentence and eigenvector centrality");
+  app.add_flag("--highlight", highlight, "print the passage with every mention marked (colour on a terminal)")
+      ->excludes(c);
+  histext::cli::set_example(app, "histext-entities --types person,group data/bukharin.txt");
+  if (int rc = histext::cli::parse(app, argc, argv); rc >= 0) return rc;
+
+  try {
+    std::stringstream ss(types);
+    std::string t;
+    while (std::getline(ss, t, ','))
+      if (!t.empty()) options.types.push_back(histext::parse_entity_type(t));
+  } catch (const histext::error& e) {
+    histext::cli::report(tool, e.what());
+    return 2;
+  }
+  const histext::format fmt = histext::parse_format(common.format);
+  const bool color = common.output.empty() && histext::cli::stdout_is_terminal();
+  std::optional<histext::segmenter> seg;
+  return histext::cli::for_each_input(tool, common, [&](const histext::document& doc, std::ostream& out) {
+    if (!seg) seg.emplace();
+    histext::segmentation s = seg->run(doc);
+    std::vector<histext::entity> entities = histext::find_entities(doc, s, options);
+    auto meta = histext::cli::make_meta(tool, {doc.info()},
+                                        {{"types", types.empty() ? "all" : types},
+                                         {"keep_titles", options.keep_titles ? "true" : "false"},
+                                         {"cooccurrence", cooc ? "true" : "false"},
+                                         {"highlight", highlight ? "true" : "false"},
+                                         {"format", common.format}, {"encoding", common.encoding}});
+    if (highlight) histext::write_highlight(out, doc, entities, color);
+    else if (cooc) histext::write_cooccurrence(out, entities, histext::cooccur(entities), fmt, meta, color);
+    else histext::write_entities(out, entities, fmt, meta, color);
+  });
+}
