@@ -1,4 +1,6 @@
 // histext-freq: word frequencies, lexical diversity, n-grams and collocations of passages.
+#include <cerrno>
+#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
@@ -54,7 +56,7 @@ int main(int argc, char** argv) {
     for (const std::string& name : names) {
       try {
         if (!common.encoding.empty()) {
-          histext::document doc = histext::document::from_file(name, histext::load_options{common.encoding});
+          histext::document doc = histext::cli::load_input(tool, name, common);
           counter.add_document(doc);
           infos.push_back(doc.info());
         } else if (name == "-") {
@@ -63,7 +65,7 @@ int main(int argc, char** argv) {
           std::error_code ec;
           if (fs::is_directory(name, ec)) throw histext::error(name + ": is a directory");
           std::ifstream file(name, std::ios::binary);
-          if (!file) throw histext::error(name + ": cannot open");
+          if (!file) throw histext::error(name + ": " + std::strerror(errno));
           infos.push_back(counter.add_stream(file, name));
         }
       } catch (const std::exception& e) {

@@ -140,7 +140,7 @@ struct chunk_reader::impl {
       std::size_t column = 1 + static_cast<std::size_t>(std::count_if(
                                    tail.begin(), tail.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
       if (nl == std::string_view::npos) column += columns_before;
-      const char* what = piece[ok] == '\0' ? "NUL byte (binary file?)" : "invalid UTF-8";
+      const char* what = piece[ok] == '\0' ? "binary file (NUL byte)" : "invalid UTF-8";
       throw error(name + ": " + what + " at line " + std::to_string(line) + ", column " + std::to_string(column) +
                   " (byte " + std::to_string(consumed + ok) + ")");
     }

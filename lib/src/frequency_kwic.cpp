@@ -85,6 +85,10 @@ void write_kwic(std::ostream& out, const std::vector<kwic_line>& lines, format f
     write_json(out, meta, json{{"count", lines.size()}, {"lines", rows}});
     return;
   }
+  if (f == format::table && lines.empty()) {
+    out << "(no occurrences)\n";
+    return;
+  }
   if (f == format::table) {
     // Left context right-aligned (by code points), keyword, right context.
     auto width = [](std::string_view s) {

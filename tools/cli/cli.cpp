@@ -88,16 +88,16 @@ class sink {
 
 load_options load_opts(const common_options& o) { return load_options{o.encoding}; }
 
+}  // namespace
+
 // Loads one input; with --encoding auto, says on stderr which charset was chosen.
-document load(const std::string& tool, const std::string& name, const common_options& o) {
+document load_input(const std::string& tool, const std::string& name, const common_options& o) {
   document doc = document::from_file(name, load_opts(o));
   std::string label = o.encoding;
   for (char& c : label) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   if (label == "auto") report(tool, name + ": detected encoding " + doc.info().encoding);
   return doc;
 }
-
-}  // namespace
 
 int for_each_input(const std::string& tool, const common_options& o,
                    const std::function<void(const document&, std::ostream&)>& each) {
@@ -106,7 +106,7 @@ int for_each_input(const std::string& tool, const common_options& o,
     sink out(o);
     for (const std::string& name : input_names(o)) {
       try {
-        document doc = load(tool, name, o);
+        document doc = load_input(tool, name, o);
         std::ostringstream buffer;
         each(doc, buffer);
         out.stream() << buffer.str();
@@ -132,7 +132,7 @@ int with_all_inputs(const std::string& tool, const common_options& o,
     std::vector<document> docs;
     for (const std::string& name : input_names(o)) {
       try {
-        docs.push_back(load(tool, name, o));
+        docs.push_back(load_input(tool, name, o));
       } catch (const std::exception& e) {
         report(tool, e.what());
         failed = true;

@@ -48,6 +48,9 @@ void report(const std::string& tool, const std::string& message);
 run_meta make_meta(const std::string& tool, std::vector<input_info> inputs,
                    std::vector<std::pair<std::string, std::string>> options);
 
+/// Loads one input (stdin for "-"); with --encoding auto, says on stderr which charset was chosen.
+document load_input(const std::string& tool, const std::string& name, const common_options& o);
+
 /// Loads each input (stdin for none or "-") and calls `each` with it and a buffer; a buffer is
 /// written to stdout or -o only when its input succeeded. Errors are reported one line each and
 /// the other inputs still run. -o writes a temporary file renamed into place at the end, never an
