@@ -88,3 +88,12 @@ TEST(tokens_tool, empty_input_is_a_valid_empty_result) {
   EXPECT_TRUE(j["tokens"].empty());
   EXPECT_EQ(run_tool("tokens", {"-f", "vertical"}, "").out, "");
 }
+
+TEST(tokens_tool, dehyphenate_reaches_every_tool) {
+  const std::string text = "The revolu-\ntionary party met.\n";
+  EXPECT_THAT(run_tool("tokens", {"-f", "vertical", "--dehyphenate"}, text).out, HasSubstr("revolu-\ntionary\n"));
+  EXPECT_THAT(run_tool("freq", {"-f", "tsv", "--dehyphenate"}, text).out, HasSubstr("\nrevolutionary\t1\t"));
+  EXPECT_THAT(run_tool("freq", {"-f", "tsv"}, text).out, ::testing::Not(HasSubstr("\nrevolutionary\t")));
+  EXPECT_THAT(run_tool("sentences", {"-f", "tsv", "--dehyphenate"}, text).out, HasSubstr("\t4\t"));
+  EXPECT_THAT(run_tool("kwic", {"revolutionary", "-f", "tsv", "--dehyphenate"}, text).out, HasSubstr("\t4\t"));
+}

@@ -39,6 +39,7 @@ int main(int argc, char** argv) {
   if (lemma) options.form = histext::word_form::lemma;
   if (stem) options.form = histext::word_form::stem;
   options.all = common.all;
+  options.segmentation = histext::cli::segment_opts(common);
 
   const histext::format fmt = histext::parse_format(common.format);
   const bool color = common.output.empty() && histext::cli::stdout_is_terminal();

@@ -21,7 +21,7 @@ int main(int argc, char** argv) {
   const bool color = common.output.empty() && histext::cli::stdout_is_terminal();
   std::optional<histext::segmenter> seg;
   return histext::cli::for_each_input(tool, common, [&](const histext::document& doc, std::ostream& out) {
-    if (!seg) seg.emplace();
+    if (!seg) seg.emplace(histext::cli::segment_opts(common));
     histext::segmentation s = seg->run(doc);
     auto lines = histext::find_keyword(doc, s, word, options);
     auto meta = histext::cli::make_meta(tool, {doc.info()},

@@ -22,7 +22,7 @@ int main(int argc, char** argv) {
   write.color = common.output.empty() && histext::cli::stdout_is_terminal();
   std::optional<histext::segmenter> seg;
   return histext::cli::for_each_input(tool, common, [&](const histext::document& doc, std::ostream& out) {
-    if (!seg) seg.emplace();
+    if (!seg) seg.emplace(histext::cli::segment_opts(common));
     histext::sentence_report report = histext::analyze_sentences(doc, *seg, options);
     auto meta = histext::cli::make_meta(tool, {doc.info()},
                                         {{"all", options.all ? "true" : "false"},

@@ -183,6 +183,7 @@ class word_table {
 
 // Per-thread state: the segmenter, a stemmer and what it knows of each word.
 struct worker {
+  explicit worker(const segment_options& o) : seg(o) {}
   segmenter seg;
   std::optional<stemmer> stem;
   segmentation out;
@@ -229,7 +230,7 @@ struct frequency_counter::impl {
   }
 
   std::unique_ptr<worker> make_worker() const {
-    auto w = std::make_unique<worker>();
+    auto w = std::make_unique<worker>(options.segmentation);
     if (options.form == word_form::stem) w->stem.emplace();
     return w;
   }

@@ -24,6 +24,7 @@ enum class word_form : std::uint8_t { norm, lemma, stem };
 
 /// Everything that changes what histext-freq counts and reports.
 struct freq_options {
+  segment_options segmentation;  ///< how tokens are made (--dehyphenate)
   bool all = false;              ///< count the heading and attribution too (default: body only)
   bool numbers = false;          ///< count number tokens as words
   std::string stopwords = "default";  ///< "default", "none" or a file (see stopword_list::from_spec)
