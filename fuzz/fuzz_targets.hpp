@@ -15,6 +15,9 @@
 #include <vector>
 
 #include "histext/document.hpp"
+#include "histext/entities.hpp"
+#include "histext/frequency.hpp"
+#include "histext/sentence_stats.hpp"
 #include "histext/error.hpp"
 #include "histext/output.hpp"
 #include "histext/segment.hpp"
@@ -112,10 +115,63 @@ inline void write_all_formats(const document& doc, const segmentation& seg) {
   }
 }
 
+// Writes `write(out, f)` in every format and checks the JSON parses with "meta" first.
+template <typename W>
+void check_formats(const char* what, W write) {
+  for (format f : {format::table, format::tsv, format::csv, format::json}) {
+    std::ostringstream out;
+    write(out, f);
+    if (f == format::json) {
+      auto j = nlohmann::ordered_json::parse(out.str(), nullptr, false);
+      check(!j.is_discarded() && j.is_object() && j.begin().key() == "meta", what);
+    }
+  }
+}
+
+inline void frequencies(const document& doc, const segmentation&) {
+  run_meta meta{"histext-fuzz", {doc.info()}, {}};
+  freq_options o;
+  o.all = true;
+  o.collocate = "the";
+  freq_result r = count_words(doc, o);
+  check_formats("freq JSON", [&](std::ostream& out, format f) { write_frequencies(out, r, o, f, meta); });
+  check_formats("freq summary JSON", [&](std::ostream& out, format f) { write_freq_summary(out, r, o, f, meta); });
+  check_formats("collocations JSON", [&](std::ostream& out, format f) { write_collocations(out, r, o, f, meta); });
+  o.ngram = 2;
+  o.collocate.clear();
+  freq_result bigrams = count_words(doc, o);
+  check_formats("bigrams JSON", [&](std::ostream& out, format f) { write_frequencies(out, bigrams, o, f, meta); });
+}
+
+inline void keyword_in_context(const document& doc, const segmentation& seg) {
+  run_meta meta{"histext-fuzz", {doc.info()}, {}};
+  auto lines = find_keyword(doc, seg, "the", {});
+  check_formats("kwic JSON", [&](std::ostream& out, format f) { write_kwic(out, lines, f, meta); });
+}
+
+inline void named_entities(const document& doc, const segmentation& seg) {
+  run_meta meta{"histext-fuzz", {doc.info()}, {}};
+  std::vector<entity> found = find_entities(doc, seg);
+  for (const entity& e : found)
+    for (const auto& m : e.mentions) check(m.begin <= m.end && m.end <= doc.text().size(), "mention offsets");
+  check_formats("entities JSON", [&](std::ostream& out, format f) { write_entities(out, found, f, meta); });
+  cooccurrence net = cooccur(found);
+  check_formats("cooccurrence JSON", [&](std::ostream& out, format f) { write_cooccurrence(out, found, net, f, meta); });
+  std::ostringstream highlighted;
+  write_highlight(highlighted, doc, found, false);
+}
+
+inline void sentence_statistics(const document& doc, const segmentation& seg) {
+  run_meta meta{"histext-fuzz", {doc.info()}, {}};
+  sentence_report report = analyze_sentences(doc, seg);
+  check_formats("sentences JSON", [&](std::ostream& out, format f) { write_sentences(out, report, f, meta); });
+}
+
 /// Every analysis the fuzzer drives; a new analysis adds one line here.
 inline const std::vector<analysis>& analyses() {
   static const std::vector<analysis> list = {
-      {"tokens", write_all_formats},
+      {"tokens", write_all_formats}, {"freq", frequencies},         {"kwic", keyword_in_context},
+      {"entities", named_entities},  {"sentences", sentence_statistics},
   };
   return list;
 }
