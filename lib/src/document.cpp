@@ -135,7 +135,9 @@ document document::from_file(const std::string& path, const load_options& option
   int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
   if (fd < 0) throw error(path + ": cannot open: " + std::strerror(errno));
   std::string bytes;
-  bytes.reserve(static_cast<std::size_t>(st.st_size));
+  // One byte more than the size, so that the read which finds the end needs no reallocation (a
+  // copy of the whole file).
+  bytes.reserve(static_cast<std::size_t>(st.st_size) + 1);
 #ifdef __linux__
   // A large file: ask for transparent huge pages before the buffer is first written (one page
   // fault per 2 MB instead of per 4 KB; a hint only).
@@ -146,7 +148,7 @@ document document::from_file(const std::string& path, const load_options& option
     if (last > first) ::madvise(reinterpret_cast<void*>(first), last - first, MADV_HUGEPAGE);
   }
 #endif
-  bytes.resize(static_cast<std::size_t>(st.st_size));
+  bytes.resize(static_cast<std::size_t>(st.st_size) + 1);
   std::size_t done = 0;
   while (true) {  // the size may change while reading: read to the end whatever it is
     if (done == bytes.size()) bytes.resize(bytes.size() + (1 << 16));

@@ -281,7 +281,7 @@ void segmenter::impl::tokenize(std::string_view s) {
       if (piece[0] == ' ' || piece[0] == '\t') continue;  // the common case, without a property look-up
       UChar32 c = first_char(piece);
       if (u_isUWhiteSpace(c) || c == 0x200B || c == 0xFEFF) continue;
-      if (is_superscript_digits(piece) && !raw.empty() && raw.back().end == static_cast<std::size_t>(start) &&
+      if ((piece[0] == '\xC2' || piece[0] == '\xE2') && is_superscript_digits(piece) && !raw.empty() && raw.back().end == static_cast<std::size_t>(start) &&
           raw.back().kind == token_kind::word)
         kind = token_kind::footnote;
       else if (u_ispunct(c))
@@ -310,11 +310,16 @@ void segmenter::impl::merge_tokens(std::string_view s) {
     raw_token t = raw[i];
     auto adjacent = [&](std::size_t j) { return j < raw.size() && raw[j].begin == raw[j - 1].end; };
 
-    // Fast path (most tokens): every rule below needs the next token adjacent, except a word
-    // opening with "www." and a footnote marker glued to a word (a final digit). A token followed
-    // by a space or the block's end is kept as it is. A new rule that applies without an adjacent
-    // next token must be added to `maybe`.
-    if (!adjacent(i + 1)) {
+    // Fast path (most tokens): every rule below needs the next token adjacent and either this
+    // token a one-byte punctuation mark or symbol, or the next one opening with one of : @ - . /
+    // or a Unicode hyphen (U+2010, U+2011: first byte 0xE2). The exceptions are a word opening
+    // with "www." and a footnote marker glued to a word (a final digit). Any other token is kept
+    // as it is. A new rule must widen `joinable` or `maybe`.
+    const bool joinable = adjacent(i + 1) && ((t.end - t.begin == 1 && (t.kind == token_kind::punctuation ||
+                                                                        t.kind == token_kind::symbol)) ||
+                                              std::string_view(":@-./\xE2").find(s[raw[i + 1].begin]) !=
+                                                  std::string_view::npos);
+    if (!joinable) {
       std::string_view w = text(t);
       bool maybe = t.kind == token_kind::word && ((w[0] | 0x20) == 'w' || (w.back() >= '0' && w.back() <= '9'));
       if (!maybe) {
@@ -426,8 +431,8 @@ void segmenter::impl::merge_tokens(std::string_view s) {
       while (digits < w.size() && std::isdigit(static_cast<unsigned char>(w[w.size() - 1 - digits]))) ++digits;
       std::string_view stem = w.substr(0, w.size() - digits);
       // Only after a word with a lower-case letter: "COVID19" and "B52" keep their digits.
-      bool lower = std::any_of(stem.begin(), stem.end(), [](char c) { return c >= 'a' && c <= 'z'; });
-      if (digits >= 1 && digits <= 3 && stem.size() >= 3 && lower && is_alphabetic(stem)) {
+      auto lower = [&] { return std::any_of(stem.begin(), stem.end(), [](char c) { return c >= 'a' && c <= 'z'; }); };
+      if (digits >= 1 && digits <= 3 && stem.size() >= 3 && lower() && is_alphabetic(stem)) {
         out.push_back({t.begin, t.begin + stem.size(), token_kind::word});
         out.push_back({t.begin + stem.size(), t.end, token_kind::footnote});
         continue;
@@ -529,7 +534,7 @@ void segmenter::impl::emit(std::string_view text, const block& b, segmentation& 
       tok.block = b.index;
       tok.block_kind = b.kind;
       tok.paragraph = b.paragraph;
-      tok.norm = normalize_word(s.substr(r.begin, r.end - r.begin));
+      normalize_word(s.substr(r.begin, r.end - r.begin), tok.norm);
       if (tok.kind == token_kind::word && tok.norm.size() > 2 && tok.norm.compare(tok.norm.size() - 2, 2, "'s") == 0 &&
           !is_s_contraction(std::string_view(tok.norm).substr(0, tok.norm.size() - 2))) {
         tok.norm_strip = 2;
@@ -555,7 +560,9 @@ void segmenter::run_block(std::string_view text, const block& b, segmentation& o
   impl& m = *impl_;
   // ICU reads a copy whose line ends are spaces: inside a block a line end is not a sentence end.
   m.scratch.assign(text.substr(b.begin, b.end - b.begin));
-  std::replace_if(m.scratch.begin(), m.scratch.end(), [](char c) { return c == '\n' || c == '\r'; }, ' ');
+  for (char end_of_line : {'\n', '\r'})
+    for (char* p = m.scratch.data(); (p = static_cast<char*>(std::memchr(p, end_of_line, m.scratch.data() + m.scratch.size() - p)));)
+      *p++ = ' ';
   UErrorCode status = U_ZERO_ERROR;
   m.utext = utext_openUTF8(m.utext, m.scratch.data(), static_cast<int64_t>(m.scratch.size()), &status);
   if (U_FAILURE(status)) throw error(std::string("ICU UText: ") + u_errorName(status));

@@ -84,18 +84,15 @@ const icu::Normalizer2& nfd() {
 }  // namespace
 
 std::string normalize_word(std::string_view s) {
-  // ASCII (nearly every English token): lower-case in one pass over a copy.
-  std::string lower(s);
-  bool ascii = true;
-  for (char& c : lower) {
-    auto u = static_cast<unsigned char>(c);
-    if (u >= 0x80) {
-      ascii = false;
-      break;
-    }
-    if (static_cast<unsigned>(u - 'A') < 26u) c = static_cast<char>(u + ('a' - 'A'));
-  }
-  if (ascii) return lower;
+  std::string out;
+  normalize_word(s, out);
+  return out;
+}
+
+namespace {
+
+// normalize_word beyond ASCII: NFC, case folding, apostrophes.
+[[gnu::noinline]] void normalize_unicode(std::string_view s, std::string& out) {
   icu::UnicodeString u = icu::UnicodeString::fromUTF8(icu::StringPiece(s.data(), static_cast<int32_t>(s.size())));
   UErrorCode status = U_ZERO_ERROR;
   const icu::Normalizer2& n = nfc();
@@ -103,9 +100,23 @@ std::string normalize_word(std::string_view s) {
   u.foldCase(U_FOLD_CASE_DEFAULT);
   u.findAndReplace(icu::UnicodeString(static_cast<UChar32>(0x2019)), icu::UnicodeString(u'\''));
   u.findAndReplace(icu::UnicodeString(static_cast<UChar32>(0x02BC)), icu::UnicodeString(u'\''));
-  std::string out;
+  out.clear();
   u.toUTF8String(out);
-  return out;
+}
+
+}  // namespace
+
+void normalize_word(std::string_view s, std::string& out) {
+  // ASCII (nearly every English token): lower-case while copying, without a branch per letter.
+  const std::size_t n = s.size();
+  const char* from = s.data();
+  out.resize(n);
+  char* to = out.data();
+  for (std::size_t i = 0; i < n; ++i) {
+    auto u = static_cast<unsigned char>(from[i]);
+    if (u >= 0x80) return normalize_unicode(s, out);
+    to[i] = static_cast<char>(u | (static_cast<unsigned>(u - 'A') < 26u ? 0x20 : 0));
+  }
 }
 
 std::string strip_accents(std::string_view s) {

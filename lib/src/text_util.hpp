@@ -17,6 +17,8 @@ bool is_alphabetic(std::string_view s);
 
 /// NFC, ICU default case folding, and curly apostrophes (U+2019, U+02BC) made "'".
 std::string normalize_word(std::string_view s);
+/// The same, written into `out` (which keeps its capacity: no allocation for short ASCII words).
+void normalize_word(std::string_view s, std::string& out);
 
 /// Removes accents: NFD, drop combining marks, NFC ("Lénine" -> "Lenine").
 std::string strip_accents(std::string_view s);
