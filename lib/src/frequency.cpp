@@ -94,7 +94,8 @@ struct count_table {
       for (auto& [s, n] : c.surfaces.empty() ? string_map<std::uint64_t>() : std::move(c.surfaces[i]))
         surfaces[g][s] += n;
     }
-    sequence.reserve(sequence.size() + c.sequence.size());
+    // No reserve(size() + n) here: an exact reservation per chunk would copy the whole sequence
+    // every time (quadratic); push_back grows it geometrically.
     for (std::uint32_t id : c.sequence) sequence.push_back(map[id]);
     sentences += c.sentences;
     if (c.blocks) {
