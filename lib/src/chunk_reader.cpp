@@ -2,6 +2,7 @@
 
 
 #include <algorithm>
+#include <cstdint>
 #include <cstring>
 
 #include "sha256.hpp"
@@ -64,6 +65,15 @@ std::size_t valid_utf8_prefix(std::string_view s) {
   const auto* p = reinterpret_cast<const unsigned char*>(s.data());
   std::size_t n = s.size(), i = 0;
   while (i < n) {
+    // ASCII without NUL, eight bytes at a time: no high bit set, and no zero byte (the classic
+    // test: a zero byte is the only one whose value minus one borrows into its high bit).
+    while (i + 8 <= n) {
+      std::uint64_t w;
+      std::memcpy(&w, p + i, 8);
+      if ((w | ((w - 0x0101010101010101ULL) & ~w)) & 0x8080808080808080ULL) break;
+      i += 8;
+    }
+    if (i >= n) break;
     unsigned char c = p[i];
     if (c >= 0x01 && c < 0x80) {
       ++i;

@@ -32,8 +32,8 @@ struct sv_hash {
 template <class V>
 using string_map = std::unordered_map<std::string, V, sv_hash, std::equal_to<>>;
 
-struct local_entry {
-  std::uint64_t count = 0, sentences = 0, blocks = 0;
+struct local_entry {  // within one chunk (under 4 GB: ICU's limit), so 32-bit counts suffice
+  std::uint32_t count = 0, sentences = 0, blocks = 0;
   std::uint32_t last_sentence = 0, first_block = 0, last_block = 0;
 };
 
@@ -109,6 +109,29 @@ struct count_table {
 
 namespace {
 
+// A fast inline hash for short words (the per-token look-up): eight bytes at a time, each folded
+// in by a multiply and an xor-shift, then a final avalanche (the finaliser of MurmurHash3).
+inline std::uint64_t word_hash(std::string_view s) {
+  constexpr std::uint64_t k = 0x9E3779B97F4A7C15ULL;
+  std::uint64_t h = k ^ s.size();
+  std::size_t i = 0;
+  for (; i + 8 <= s.size(); i += 8) {
+    std::uint64_t w;
+    std::memcpy(&w, s.data() + i, 8);
+    h = (h ^ w) * k;
+    h ^= h >> 32;
+  }
+  std::uint64_t tail = 0;
+  for (std::size_t j = 0; i + j < s.size(); ++j)
+    tail |= static_cast<std::uint64_t>(static_cast<unsigned char>(s[i + j])) << (8 * j);
+  h = (h ^ tail) * k;
+  h ^= h >> 33;
+  h *= 0xFF51AFD7ED558CCDULL;
+  h ^= h >> 33;
+  h *= 0xC4CEB9FE1A85EC53ULL;
+  return h ^ (h >> 33);
+}
+
 // What a worker knows about a normalised word.
 struct word_info {
   std::uint32_t key_slot;
@@ -121,13 +144,16 @@ class word_table {
  public:
   word_table() : slots_(1024) {}
 
-  const word_info* find(std::string_view key, std::uint64_t hash) const {
+  bool find(std::string_view key, std::uint64_t hash, word_info& info) const {
     hash |= 1;
     const std::size_t mask = slots_.size() - 1;
-    for (std::size_t i = hash & mask;; i = (i + 1) & mask) {
+    for (std::size_t i = start(hash, mask);; i = (i + 1) & mask) {
       const slot& s = slots_[i];
-      if (s.hash == 0) return nullptr;
-      if (s.hash == hash && equals(s, key)) return &s.info;
+      if (s.hash == 0) return false;
+      if (s.hash == hash && equals(s, key)) {
+        info = {s.key_slot, s.stop};
+        return true;
+      }
     }
   }
 
@@ -135,7 +161,8 @@ class word_table {
     if ((used_ + 1) * 4 > slots_.size() * 3) grow();
     slot s;
     s.hash = hash | 1;
-    s.info = info;
+    s.key_slot = info.key_slot;
+    s.stop = info.stop;
     if (key.size() <= sizeof s.key) {
       s.len = static_cast<std::uint8_t>(key.size());
       std::memcpy(s.key, key.data(), key.size());
@@ -151,22 +178,31 @@ class word_table {
 
  private:
   static constexpr std::uint8_t long_key = 255;
-  struct slot {
-    std::uint64_t hash = 0;  // 0: empty
-    word_info info{};
+  struct alignas(32) slot {  // 32 bytes: never split across cache lines
+    std::uint64_t hash = 0;  // 0: empty; else the word's hash with its lowest bit set
+    std::uint32_t key_slot = 0;
+    bool stop = false;
     std::uint8_t len = 0;
     char key[18] = {};
   };
+  static_assert(sizeof(slot) == 32);
+  // The first slot to probe, from bits above the one forced to 1.
+  static std::size_t start(std::uint64_t hash, std::size_t mask) { return static_cast<std::size_t>(hash >> 7) & mask; }
 
   bool equals(const slot& s, std::string_view key) const {
-    if (s.len != long_key) return s.len == key.size() && std::memcmp(s.key, key.data(), key.size()) == 0;
+    if (s.len != long_key) {
+      if (s.len != key.size()) return false;
+      for (std::size_t i = 0; i < key.size(); ++i)  // short keys: no call to memcmp
+        if (s.key[i] != key[i]) return false;
+      return true;
+    }
     std::uint32_t index;
     std::memcpy(&index, s.key, sizeof index);
     return long_[index] == key;
   }
   void place(const slot& s) {
     const std::size_t mask = slots_.size() - 1;
-    std::size_t i = s.hash & mask;
+    std::size_t i = start(s.hash, mask);
     while (slots_[i].hash != 0) i = (i + 1) & mask;
     slots_[i] = s;
   }
@@ -191,7 +227,10 @@ struct worker {
   word_table words;                     // every normalised word this worker has seen
   string_map<std::uint32_t> key_slots;  // key (word, lemma or stem) -> slot
   std::vector<std::string> keys;        // slot -> key
-  std::vector<std::uint32_t> key_stamp, key_local;  // slot -> chunk generation, id in that chunk
+  struct chunk_id {
+    std::uint32_t stamp = 0, local = 0;  // the chunk generation that last saw the key, its id there
+  };
+  std::vector<chunk_id> key_ids;  // slot -> chunk_id
   std::uint32_t generation = 0;
 };
 
@@ -246,16 +285,16 @@ struct frequency_counter::impl {
   }
 
   word_info info_of(worker& w, std::string_view base) const {
-    const std::uint64_t hash = std::hash<std::string_view>{}(base);
-    if (const word_info* found = w.words.find(base, hash)) return *found;
-    word_info info{0, stops.contains(base)};
+    const std::uint64_t hash = word_hash(base);
+    word_info info{};
+    if (w.words.find(base, hash, info)) return info;
+    info.stop = stops.contains(base);
     std::string key = transform(w.stem ? &*w.stem : nullptr, base);
     auto slot = w.key_slots.find(key);
     if (slot == w.key_slots.end()) {
       slot = w.key_slots.emplace(key, static_cast<std::uint32_t>(w.keys.size())).first;
       w.keys.push_back(std::move(key));
-      w.key_stamp.push_back(0);
-      w.key_local.push_back(0);
+      w.key_ids.emplace_back();
     }
     info.key_slot = slot->second;
     w.words.insert(base, hash, info);
@@ -383,11 +422,12 @@ chunk_result frequency_counter::impl::process(const text_chunk& c, worker& w) co
   };
   // Chunk-local id of a key slot: ids follow first appearance in the chunk, whatever the worker.
   auto local_of = [&](std::uint32_t slot) {
-    if (w.key_stamp[slot] != generation) {
-      w.key_stamp[slot] = generation;
-      w.key_local[slot] = add_entry(w.keys[slot]);
+    worker::chunk_id& k = w.key_ids[slot];
+    if (k.stamp != generation) {
+      k.stamp = generation;
+      k.local = add_entry(w.keys[slot]);
     }
-    return w.key_local[slot];
+    return k.local;
   };
   auto record = [&](std::uint32_t id, std::uint32_t block_index) {
     local_entry& e = r.entries[id];
@@ -437,7 +477,7 @@ chunk_result frequency_counter::impl::process(const text_chunk& c, worker& w) co
           std::uint32_t id = local_of(it.key_slot);
           record(id, b.index);
           if (forms) ++r.surfaces[id][std::string(it.surface)];
-          sentence_ids.push_back(id);
+          if (!node_key.empty()) sentence_ids.push_back(id);
         }
         if (!node_key.empty()) {
           if (node_slot == none) {
@@ -445,8 +485,8 @@ chunk_result frequency_counter::impl::process(const text_chunk& c, worker& w) co
             if (found == w.key_slots.end()) continue;
             node_slot = found->second;
           }
-          if (w.key_stamp[node_slot] != generation) continue;
-          const std::uint32_t node = w.key_local[node_slot];
+          if (w.key_ids[node_slot].stamp != generation) continue;
+          const std::uint32_t node = w.key_ids[node_slot].local;
           const std::size_t len = sentence_ids.size(), win = options.window;
           for (std::size_t p = 0; p < len; ++p) {
             if (sentence_ids[p] != node) continue;
@@ -531,39 +571,37 @@ double mattr(const std::vector<std::uint32_t>& seq, std::size_t vocabulary, std:
   if (seq.size() < window || window == 0) return nan_value;
   std::vector<std::uint32_t> in_window(vocabulary, 0);
   std::size_t distinct = 0;
-  double sum = 0;
+  std::uint64_t sum = 0;  // of the windows' type counts: exact, divided once at the end
   for (std::size_t i = 0; i < seq.size(); ++i) {
     if (in_window[seq[i]]++ == 0) ++distinct;
     if (i >= window && --in_window[seq[i - window]] == 0) --distinct;
-    if (i + 1 >= window) sum += static_cast<double>(distinct) / static_cast<double>(window);
+    if (i + 1 >= window) sum += distinct;
   }
-  return sum / static_cast<double>(seq.size() - window + 1);
+  return static_cast<double>(sum) / static_cast<double>(window) / static_cast<double>(seq.size() - window + 1);
 }
 
 // One direction of MTLD (McCarthy & Jarvis 2010, threshold 0.72).
 template <class It>
 double mtld_pass(It begin, It end, std::size_t vocabulary, std::size_t total) {
-  const double threshold = 0.72;
+  const double threshold = 0.72;  // types / tokens <= 0.72 is tested as 100 types <= 72 tokens
   std::vector<std::uint32_t> stamp(vocabulary, 0);
   std::uint32_t factor_id = 1;
   double factors = 0;
   std::size_t tokens = 0, types = 0;
-  double ttr = 1.0;
   for (It it = begin; it != end; ++it) {
     ++tokens;
     if (stamp[*it] != factor_id) {
       stamp[*it] = factor_id;
       ++types;
     }
-    ttr = static_cast<double>(types) / static_cast<double>(tokens);
-    if (ttr <= threshold) {
+    if (100 * types <= 72 * tokens) {
       factors += 1;
       ++factor_id;
       tokens = types = 0;
-      ttr = 1.0;
     }
   }
-  if (tokens > 0) factors += (1.0 - ttr) / (1.0 - threshold);
+  if (tokens > 0)
+    factors += (1.0 - static_cast<double>(types) / static_cast<double>(tokens)) / (1.0 - threshold);
   return factors > 0 ? static_cast<double>(total) / factors : nan_value;
 }
 
