@@ -4,6 +4,7 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include <cstdlib>
 #include <sstream>
 
 #include "histext/error.hpp"
@@ -94,6 +95,22 @@ TEST(document, named_encoding_is_converted) {
   EXPECT_EQ(d.text(), "caf\xC3\xA9 \xE2\x80\x9Cquoted\xE2\x80\x9D");
   o.encoding = "no-such-charset";
   EXPECT_THROW(document::from_bytes("x", "old.txt", o), histext::error);
+}
+
+// ICU's charset detector (its i18n library) is opened when --encoding auto first needs it, not at
+// start-up. Checked in a fresh process ("threadsafe" death tests re-run this binary).
+TEST(document, charset_detector_loads_on_first_use) {
+  GTEST_FLAG_SET(death_test_style, "threadsafe");
+  EXPECT_EXIT(
+      {
+        if (histext::test::library_loaded("libicui18n")) std::_Exit(2);
+        histext::load_options o;
+        o.encoding = "auto";
+        document d = document::from_bytes("caf\xE9 na\xEFve r\xE9sum\xE9 \xE0 la fran\xE7" "aise.\n", "old.txt", o);
+        if (d.info().encoding != "ISO-8859-1") std::_Exit(3);
+        std::_Exit(histext::test::library_loaded("libicui18n") ? 0 : 4);
+      },
+      testing::ExitedWithCode(0), "");
 }
 
 TEST(document, empty_input_is_valid) {

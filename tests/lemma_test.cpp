@@ -3,7 +3,10 @@
 
 #include <gtest/gtest.h>
 
+#include <cstdlib>
+
 #include "histext/error.hpp"
+#include "test_util.hpp"
 
 using namespace histext;
 
@@ -35,4 +38,18 @@ TEST(lemma, snowball_english) {
   EXPECT_EQ(s.stem("struggling"), "struggl");
   EXPECT_EQ(s.stem("stalin"), "stalin");
   EXPECT_EQ(s.stem(""), "");
+}
+
+// libstemmer is opened by the first stemmer, not at start-up (only --stem needs it). Checked in a
+// fresh process: the "threadsafe" death-test style re-runs this test binary for the child.
+TEST(lemma, libstemmer_loads_on_first_use) {
+  GTEST_FLAG_SET(death_test_style, "threadsafe");
+  EXPECT_EXIT(
+      {
+        if (test::library_loaded("libstemmer")) std::_Exit(2);
+        stemmer s;
+        if (s.stem("programmes") != "programm") std::_Exit(3);
+        std::_Exit(test::library_loaded("libstemmer") ? 0 : 4);
+      },
+      testing::ExitedWithCode(0), "");
 }

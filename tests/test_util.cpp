@@ -138,4 +138,12 @@ std::vector<std::string> text_fixtures() {
   return files;
 }
 
+bool library_loaded(const std::string& name) {
+  std::ifstream maps("/proc/self/maps");
+  std::string line;
+  while (std::getline(maps, line))
+    if (line.find(name) != std::string::npos) return true;
+  return false;
+}
+
 }  // namespace histext::test

@@ -31,6 +31,10 @@ run_result run_tool(const std::string& tool, const std::vector<std::string>& arg
 /// Asserts (gtest) that every token, sentence and block slices `text` to itself, in order.
 void expect_offsets_valid(const std::string& text, const segmentation& seg);
 
+/// Whether a shared library whose file name contains `name` is mapped into this process (Linux:
+/// /proc/self/maps).
+bool library_loaded(const std::string& name);
+
 /// Fixture files every test that checks offsets should cover (home passage plus tests/fixtures/*.txt).
 std::vector<std::string> text_fixtures();
 

@@ -7,6 +7,7 @@
 #include <memory>
 
 #include "histext/error.hpp"
+#include "lazy_library.hpp"
 
 namespace histext {
 
@@ -64,15 +65,40 @@ std::string convert_to_utf8(std::string_view bytes, const std::string& label, co
   return out;
 }
 
+namespace {
+
+// ICU's charset detector lives in its i18n library, loaded only when --encoding auto asks for it.
+struct detector_api {
+  decltype(&ucsdet_open) open;
+  decltype(&ucsdet_close) close;
+  decltype(&ucsdet_setText) set_text;
+  decltype(&ucsdet_detect) detect;
+  decltype(&ucsdet_getName) name;
+};
+
+const detector_api& detector() {
+  static lazy_library library(HISTEXT_ICU_I18N_SONAME, "ICU charset detection for --encoding auto");
+  static const detector_api functions{
+      library.symbol<decltype(&ucsdet_open)>(HISTEXT_ICU_NAME(ucsdet_open)),
+      library.symbol<decltype(&ucsdet_close)>(HISTEXT_ICU_NAME(ucsdet_close)),
+      library.symbol<decltype(&ucsdet_setText)>(HISTEXT_ICU_NAME(ucsdet_setText)),
+      library.symbol<decltype(&ucsdet_detect)>(HISTEXT_ICU_NAME(ucsdet_detect)),
+      library.symbol<decltype(&ucsdet_getName)>(HISTEXT_ICU_NAME(ucsdet_getName))};
+  return functions;
+}
+
+}  // namespace
+
 std::string detect_charset(std::string_view bytes, const std::string& name) {
+  const detector_api& f = detector();
   UErrorCode status = U_ZERO_ERROR;
-  UCharsetDetector* det = ucsdet_open(&status);
+  UCharsetDetector* det = f.open(&status);
   if (U_FAILURE(status)) throw error(name + ": cannot open ICU's charset detector");
-  std::unique_ptr<UCharsetDetector, void (*)(UCharsetDetector*)> guard(det, ucsdet_close);
-  ucsdet_setText(det, bytes.data(), static_cast<int32_t>(std::min<std::size_t>(bytes.size(), 1 << 20)), &status);
-  const UCharsetMatch* match = ucsdet_detect(det, &status);
+  std::unique_ptr<UCharsetDetector, void (*)(UCharsetDetector*)> guard(det, f.close);
+  f.set_text(det, bytes.data(), static_cast<int32_t>(std::min<std::size_t>(bytes.size(), 1 << 20)), &status);
+  const UCharsetMatch* match = f.detect(det, &status);
   if (U_FAILURE(status) || !match) throw error(name + ": cannot guess the encoding; name it with --encoding");
-  const char* charset = ucsdet_getName(match, &status);
+  const char* charset = f.name(match, &status);
   if (U_FAILURE(status) || !charset) throw error(name + ": cannot guess the encoding; name it with --encoding");
   return charset;
 }
