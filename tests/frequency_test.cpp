@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include <cmath>
+#include <map>
 #include <sstream>
 
 #include "chunk_reader.hpp"
@@ -566,4 +567,34 @@ TEST(frequency, streaming_sha256_matches_one_shot) {
   sha256_state abc;
   abc.update("abc");
   EXPECT_EQ(abc.hex(), "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+}
+
+// The per-token look-up packs words of up to 16 bytes into integers and keeps longer ones as
+// strings: words of every length, and pairs that differ in a single byte anywhere, stay apart.
+TEST(frequency, words_of_every_length_differing_in_one_byte) {
+  std::string text;
+  std::map<std::string, std::uint64_t> expected;
+  for (std::size_t n = 1; n <= 40; ++n) {
+    std::string base(n, 'q');
+    for (std::size_t pos = 0; pos < n; ++pos) {
+      std::string w = base;
+      w[pos] = 'z';
+      text += w + " " + w + " ";  // each variant twice
+      expected[w] += 2;
+    }
+    text += base + " ";
+    expected[base] += 1;
+  }
+  text += "caf\xC3\xA9 caf\xC3\xA9 cafe";  // a multi-byte letter at the end of a short word
+  expected["caf\xC3\xA9"] = 2;
+  expected["cafe"] = 1;
+  freq_options o;
+  o.stopwords = "none";
+  freq_result r = count_text(text, o);
+  ASSERT_EQ(r.words.size(), expected.size());
+  for (const auto& [w, n] : expected) {
+    const word_row* row = find_row(r, w);
+    ASSERT_NE(row, nullptr) << w;
+    EXPECT_EQ(row->count, n) << w;
+  }
 }

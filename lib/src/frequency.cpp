@@ -109,43 +109,65 @@ struct count_table {
 
 namespace {
 
-// A fast inline hash for short words (the per-token look-up): eight bytes at a time, each folded
-// in by a multiply and an xor-shift, then a final avalanche (the finaliser of MurmurHash3).
-inline std::uint64_t word_hash(std::string_view s) {
-  constexpr std::uint64_t k = 0x9E3779B97F4A7C15ULL;
-  std::uint64_t h = k ^ s.size();
-  std::size_t i = 0;
-  for (; i + 8 <= s.size(); i += 8) {
-    std::uint64_t w;
-    std::memcpy(&w, s.data() + i, 8);
-    h = (h ^ w) * k;
-    h ^= h >> 32;
-  }
-  std::uint64_t tail = 0;
-  for (std::size_t j = 0; i + j < s.size(); ++j)
-    tail |= static_cast<std::uint64_t>(static_cast<unsigned char>(s[i + j])) << (8 * j);
-  h = (h ^ tail) * k;
-  h ^= h >> 33;
-  h *= 0xFF51AFD7ED558CCDULL;
-  h ^= h >> 33;
-  h *= 0xC4CEB9FE1A85EC53ULL;
-  return h ^ (h >> 33);
-}
-
 // What a worker knows about a normalised word.
 struct word_info {
   std::uint32_t key_slot;
   bool stop;
 };
 
-// Normalised word -> word_info by open addressing (linear probing). Keys of up to 18 bytes live in
-// the 32-byte slot itself, so a lookup usually reads one cache line: this is the per-token lookup.
+// A word as the per-token look-up sees it: up to 16 bytes packed into two integers (zero-padded,
+// so equal words of equal length have equal packs), or a longer word by reference; and its hash.
+struct word_key {
+  std::string_view text;
+  std::uint64_t lo = 0, hi = 0;  // the packed bytes when text.size() <= 16
+  std::uint64_t hash = 0;
+
+  explicit word_key(std::string_view s) : text(s) {
+    constexpr std::uint64_t k1 = 0x9E3779B97F4A7C15ULL, k2 = 0xC2B2AE3D27D4EB4FULL;
+    const char* p = s.data();
+    const std::size_t n = s.size();
+    auto load8 = [](const char* q) {
+      std::uint64_t v;
+      std::memcpy(&v, q, 8);
+      return v;
+    };
+    auto load4 = [](const char* q) {
+      std::uint32_t v;
+      std::memcpy(&v, q, 4);
+      return std::uint64_t{v};
+    };
+    auto byte = [&](std::size_t i) { return std::uint64_t{static_cast<unsigned char>(p[i])}; };
+    // Overlapping loads instead of a loop over bytes: the bytes two loads share are the same.
+    if (n > 16) {
+      std::uint64_t h = k1 ^ n;
+      for (std::size_t i = 0; i + 8 <= n; i += 8) h = ((h ^ load8(p + i)) * k1) ^ (h >> 29);
+      lo = load8(p + n - 8);
+      hi = h;
+    } else if (n > 8) {
+      lo = load8(p);
+      hi = load8(p + n - 8) >> (8 * (16 - n));
+    } else if (n == 8) {
+      lo = load8(p);
+    } else if (n >= 4) {
+      lo = load4(p) | (load4(p + n - 4) << (8 * (n - 4)));
+    } else if (n > 0) {
+      lo = byte(0) | (byte(n / 2) << (8 * (n / 2))) | (byte(n - 1) << (8 * (n - 1)));
+    }
+    std::uint64_t h = (lo ^ (n * k2)) * k1;
+    h = (h ^ (h >> 32) ^ hi) * k2;
+    hash = h ^ (h >> 29);
+    if (n > 16) lo = hi = 0;  // long words are compared as strings
+  }
+};
+
+// Normalised word -> word_info by open addressing (linear probing). Words of up to 16 bytes live
+// packed in the 32-byte slot, compared as two integers: this is the per-token look-up.
 class word_table {
  public:
   word_table() : slots_(1024) {}
 
-  bool find(std::string_view key, std::uint64_t hash, word_info& info) const {
-    hash |= 1;
+  bool find(const word_key& key, word_info& info) const {
+    const std::uint64_t hash = key.hash | 1;
     const std::size_t mask = slots_.size() - 1;
     for (std::size_t i = start(hash, mask);; i = (i + 1) & mask) {
       const slot& s = slots_[i];
@@ -157,20 +179,20 @@ class word_table {
     }
   }
 
-  void insert(std::string_view key, std::uint64_t hash, word_info info) {
+  void insert(const word_key& key, word_info info) {
     if ((used_ + 1) * 4 > slots_.size() * 3) grow();
     slot s;
-    s.hash = hash | 1;
+    s.hash = key.hash | 1;
     s.key_slot = info.key_slot;
     s.stop = info.stop;
-    if (key.size() <= sizeof s.key) {
-      s.len = static_cast<std::uint8_t>(key.size());
-      std::memcpy(s.key, key.data(), key.size());
+    if (key.text.size() <= 16) {
+      s.len = static_cast<std::uint8_t>(key.text.size());
+      s.lo = key.lo;
+      s.hi = key.hi;
     } else {
       s.len = long_key;
-      auto index = static_cast<std::uint32_t>(long_.size());
-      long_.emplace_back(key);
-      std::memcpy(s.key, &index, sizeof index);
+      s.lo = long_.size();
+      long_.emplace_back(key.text);
     }
     place(s);
     ++used_;
@@ -180,25 +202,18 @@ class word_table {
   static constexpr std::uint8_t long_key = 255;
   struct alignas(32) slot {  // 32 bytes: never split across cache lines
     std::uint64_t hash = 0;  // 0: empty; else the word's hash with its lowest bit set
+    std::uint64_t lo = 0, hi = 0;  // the packed word, or (long words) lo indexes long_
     std::uint32_t key_slot = 0;
     bool stop = false;
     std::uint8_t len = 0;
-    char key[18] = {};
   };
   static_assert(sizeof(slot) == 32);
   // The first slot to probe, from bits above the one forced to 1.
   static std::size_t start(std::uint64_t hash, std::size_t mask) { return static_cast<std::size_t>(hash >> 7) & mask; }
 
-  bool equals(const slot& s, std::string_view key) const {
-    if (s.len != long_key) {
-      if (s.len != key.size()) return false;
-      for (std::size_t i = 0; i < key.size(); ++i)  // short keys: no call to memcmp
-        if (s.key[i] != key[i]) return false;
-      return true;
-    }
-    std::uint32_t index;
-    std::memcpy(&index, s.key, sizeof index);
-    return long_[index] == key;
+  bool equals(const slot& s, const word_key& key) const {
+    if (s.len != long_key) return s.len == key.text.size() && s.lo == key.lo && s.hi == key.hi;
+    return key.text.size() > 16 && long_[s.lo] == key.text;
   }
   void place(const slot& s) {
     const std::size_t mask = slots_.size() - 1;
@@ -285,9 +300,9 @@ struct frequency_counter::impl {
   }
 
   word_info info_of(worker& w, std::string_view base) const {
-    const std::uint64_t hash = word_hash(base);
+    const word_key word(base);
     word_info info{};
-    if (w.words.find(base, hash, info)) return info;
+    if (w.words.find(word, info)) return info;
     info.stop = stops.contains(base);
     std::string key = transform(w.stem ? &*w.stem : nullptr, base);
     auto slot = w.key_slots.find(key);
@@ -297,7 +312,7 @@ struct frequency_counter::impl {
       w.key_ids.emplace_back();
     }
     info.key_slot = slot->second;
-    w.words.insert(base, hash, info);
+    w.words.insert(word, info);
     return info;
   }
 
