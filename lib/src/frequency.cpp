@@ -8,6 +8,7 @@
 #include <condition_variable>
 #include <cstring>
 #include <exception>
+#include <future>
 #include <limits>
 #include <map>
 #include <mutex>
@@ -275,12 +276,9 @@ struct frequency_counter::impl {
       if (options.ngram != 1) throw error("--collocations counts single words: drop --ngrams");
       std::string n = normalize_word(options.collocate);
       if (n.size() > 2 && n.compare(n.size() - 2, 2, "'s") == 0) n.resize(n.size() - 2);
-      if (options.form == word_form::stem) {
-        stemmer st;
-        node_key = transform(&st, n);
-      } else {
-        node_key = transform(nullptr, n);
-      }
+      std::optional<stemmer> st;
+      if (options.form == word_form::stem) st.emplace();
+      node_key = transform(st ? &*st : nullptr, n);
     }
   }
 
@@ -294,7 +292,9 @@ struct frequency_counter::impl {
     switch (options.form) {
       case word_form::norm: return std::string(base);
       case word_form::lemma: return lemmas->lemma(base);
-      case word_form::stem: return stem->stem(base);
+      case word_form::stem:
+        if (!stem) throw error("internal: stemming without a stemmer");
+        return stem->stem(base);
     }
     return std::string(base);
   }
@@ -620,10 +620,15 @@ double mtld_pass(It begin, It end, std::size_t vocabulary, std::size_t total) {
   return factors > 0 ? static_cast<double>(total) / factors : nan_value;
 }
 
-double mtld(const std::vector<std::uint32_t>& seq, std::size_t vocabulary) {
+// With `parallel`, the backward pass runs on another thread (the passes are independent and each
+// reads the whole sequence: on a large corpus this is most of the end-of-run work).
+double mtld(const std::vector<std::uint32_t>& seq, std::size_t vocabulary, bool parallel) {
   if (seq.empty()) return nan_value;
+  auto backward = [&] { return mtld_pass(seq.rbegin(), seq.rend(), vocabulary, seq.size()); };
+  std::future<double> b_async;
+  if (parallel) b_async = std::async(std::launch::async, backward);
   double f = mtld_pass(seq.begin(), seq.end(), vocabulary, seq.size());
-  double b = mtld_pass(seq.rbegin(), seq.rend(), vocabulary, seq.size());
+  double b = parallel ? b_async.get() : backward();
   if (!std::isfinite(f) || !std::isfinite(b)) return nan_value;
   return (f + b) / 2;
 }
@@ -661,8 +666,13 @@ freq_summary summarize_table(const count_table& t, const freq_options& o) {
   s.sentences = t.sentences;
   s.paragraphs = t.blocks;
   s.ttr = s.tokens ? static_cast<double>(s.types) / static_cast<double>(s.tokens) : nan_value;
-  s.mattr = mattr(t.sequence, t.keys.size(), o.mattr_window);
-  s.mtld = mtld(t.sequence, t.keys.size());
+  // MATTR and the MTLD passes only read the sequence; with threads to spare they overlap.
+  const bool parallel = o.threads > 1 && t.sequence.size() >= (std::size_t{1} << 13);
+  std::future<double> mattr_async;
+  if (parallel)
+    mattr_async = std::async(std::launch::async, [&] { return mattr(t.sequence, t.keys.size(), o.mattr_window); });
+  s.mtld = mtld(t.sequence, t.keys.size(), parallel);
+  s.mattr = parallel ? mattr_async.get() : mattr(t.sequence, t.keys.size(), o.mattr_window);
   auto [z, r2] = zipf_fit(std::move(counts));
   s.zipf = z;
   s.zipf_r2 = r2;
