@@ -141,7 +141,10 @@ struct chunk_reader::impl {
 
   void validate(std::string_view piece) {
     std::size_t ok = valid_utf8_prefix(piece);
-    std::size_t lines = static_cast<std::size_t>(std::count(piece.begin(), piece.end(), '\n'));
+    std::size_t lines = 0;
+    for (const char* p = piece.data(), *end = p + piece.size();
+         (p = static_cast<const char*>(std::memchr(p, '\n', static_cast<std::size_t>(end - p)))); ++p)
+      ++lines;
     if (ok < piece.size()) {
       std::string_view before = piece.substr(0, ok);
       std::size_t nl = before.rfind('\n');
