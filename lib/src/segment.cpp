@@ -321,10 +321,15 @@ void segmenter::impl::merge_tokens(std::string_view s) {
     // or a Unicode hyphen (U+2010, U+2011: first byte 0xE2). The exceptions are a word opening
     // with "www." and a footnote marker glued to a word (a final digit). Any other token is kept
     // as it is. A new rule must widen `joinable` or `maybe`.
+    auto joins_next = [](char c) {
+      switch (c) {
+        case ':': case '@': case '-': case '.': case '/': case '\xE2': return true;
+        default: return false;
+      }
+    };
     const bool joinable = adjacent(i + 1) && ((t.end - t.begin == 1 && (t.kind == token_kind::punctuation ||
                                                                         t.kind == token_kind::symbol)) ||
-                                              std::string_view(":@-./\xE2").find(s[raw[i + 1].begin]) !=
-                                                  std::string_view::npos);
+                                              joins_next(s[raw[i + 1].begin]));
     if (!joinable) {
       std::string_view w = text(t);
       bool maybe = t.kind == token_kind::word && ((w[0] | 0x20) == 'w' || (w.back() >= '0' && w.back() <= '9'));
