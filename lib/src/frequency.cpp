@@ -40,7 +40,12 @@ struct local_entry {  // within one chunk (under 4 GB: ICU's limit), so 32-bit c
 
 // What one chunk gives: its own vocabulary (ids in order of first appearance).
 struct chunk_result {
-  std::vector<std::string> keys;
+  // Words (not n-grams) also carry the worker's slot of each key: a worker sends a key's text only
+  // the first time it meets the key in a run, and the table maps (worker, slot) to its id after.
+  const void* source = nullptr;           // the worker
+  std::vector<std::uint32_t> slots;       // local id -> worker slot (empty for n-grams)
+  std::vector<std::uint8_t> key_sent;     // local id -> 1 when keys[id] holds the key's text
+  std::vector<std::string> keys;          // local id -> key text ("" when not sent)
   std::vector<local_entry> entries;
   std::vector<string_map<std::uint64_t>> surfaces;  // lemma/stem only
   std::vector<std::uint32_t> sequence;
@@ -69,6 +74,7 @@ struct count_table {
   std::uint32_t last_block = 0;
   std::map<std::uint32_t, std::uint64_t> cooc;
   std::uint64_t window_slots = 0;
+  std::map<const void*, std::vector<std::uint32_t>> slot_ids;  // worker -> its slot -> id here
 
   std::uint32_t intern(const std::string& key) {
     auto it = ids.find(key);
@@ -83,8 +89,19 @@ struct count_table {
 
   void merge(chunk_result& c) {
     std::vector<std::uint32_t> map(c.keys.size());
+    std::vector<std::uint32_t>* known = c.slots.empty() ? nullptr : &slot_ids[c.source];
+    constexpr std::uint32_t unknown = std::numeric_limits<std::uint32_t>::max();
     for (std::size_t i = 0; i < c.keys.size(); ++i) {
-      std::uint32_t g = intern(c.keys[i]);
+      std::uint32_t g;
+      if (!known) {
+        g = intern(c.keys[i]);
+      } else {
+        const std::uint32_t slot = c.slots[i];
+        if (known->size() <= slot) known->resize(std::size_t{slot} + 1, unknown);
+        if (c.key_sent[i]) (*known)[slot] = intern(c.keys[i]);
+        g = (*known)[slot];
+        if (g == unknown) throw error("internal: a word's text was never sent to the table");
+      }
       map[i] = g;
       global_entry& e = entries[g];
       const local_entry& l = c.entries[i];
@@ -247,7 +264,9 @@ struct worker {
     std::uint32_t stamp = 0, local = 0;  // the chunk generation that last saw the key, its id there
   };
   std::vector<chunk_id> key_ids;  // slot -> chunk_id
+  std::vector<std::uint32_t> key_sent_run;  // slot -> the last run whose table got the key's text
   std::uint32_t generation = 0;
+  std::uint32_t run = 1;  // one per input (count_table); key_sent_run starts below it
 };
 
 struct item {
@@ -310,6 +329,7 @@ struct frequency_counter::impl {
       slot = w.key_slots.emplace(key, static_cast<std::uint32_t>(w.keys.size())).first;
       w.keys.push_back(std::move(key));
       w.key_ids.emplace_back();
+      w.key_sent_run.push_back(0);
     }
     info.key_slot = slot->second;
     w.words.insert(word, info);
@@ -322,6 +342,7 @@ struct frequency_counter::impl {
 
 void frequency_counter::impl::run(count_table& table, const std::function<bool(text_chunk&)>& next) {
   if (!main_worker) main_worker = make_worker();
+  ++main_worker->run;  // a new table: each key's text is sent to it once
   text_chunk first, second;
   if (!next(first)) return;
   bool more = next(second);
@@ -418,6 +439,7 @@ void frequency_counter::impl::run(count_table& table, const std::function<bool(t
 
 chunk_result frequency_counter::impl::process(const text_chunk& c, worker& w) const {
   chunk_result r;
+  r.source = &w;
   const bool forms = options.form != word_form::norm;
   const std::size_t n = options.ngram;
   const std::uint32_t generation = ++w.generation;
@@ -440,7 +462,11 @@ chunk_result frequency_counter::impl::process(const text_chunk& c, worker& w) co
     worker::chunk_id& k = w.key_ids[slot];
     if (k.stamp != generation) {
       k.stamp = generation;
-      k.local = add_entry(w.keys[slot]);
+      const bool send = w.key_sent_run[slot] != w.run;
+      w.key_sent_run[slot] = w.run;
+      k.local = add_entry(send ? w.keys[slot] : std::string());
+      r.slots.push_back(slot);
+      r.key_sent.push_back(send ? 1 : 0);
     }
     return k.local;
   };
