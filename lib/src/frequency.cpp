@@ -503,23 +503,24 @@ chunk_result frequency_counter::impl::process(const text_chunk& c, worker& w) co
       ++r.sentences;
       ++sentence_number;
       items.clear();
+      sentence_ids.clear();
       for (std::uint32_t t = s.first_token; t < s.last_token; ++t) {
         const token& tok = w.out.tokens[t];
         if (!(tok.kind == token_kind::word || (options.numbers && tok.kind == token_kind::number))) continue;
         std::string_view base = tok.base();
         if (base.empty()) continue;
         const word_info info = info_of(w, base);
-        items.push_back({base, info.key_slot, info.stop});
+        if (n > 1) {  // n-grams are built once the sentence is read
+          items.push_back({base, info.key_slot, info.stop});
+          continue;
+        }
+        if (info.stop) continue;
+        std::uint32_t id = local_of(info.key_slot);
+        record(id, b.index);
+        if (forms) ++r.surfaces[id][std::string(base)];
+        if (!node_key.empty()) sentence_ids.push_back(id);
       }
       if (n == 1) {
-        sentence_ids.clear();
-        for (const item& it : items) {
-          if (it.stop) continue;
-          std::uint32_t id = local_of(it.key_slot);
-          record(id, b.index);
-          if (forms) ++r.surfaces[id][std::string(it.surface)];
-          if (!node_key.empty()) sentence_ids.push_back(id);
-        }
         if (!node_key.empty()) {
           if (node_slot == none) {
             auto found = w.key_slots.find(node_key);
