@@ -76,6 +76,18 @@ for row in "${results[@]}"; do
 done
 ((have_baseline)) || echo "(no icu_baseline target in $build: the bare ICU loop column is skipped)"
 ((have_baseline)) && echo "icu_baseline's own loop (file already in memory): $(grep -o 'best [0-9.]* MB/s' "$tmp/out.icu_baseline")"
+# What two cores give this machine: two bare loops at once, against one (the ceiling for the
+# default-threads ratio on a VM whose cores are shared).
+if ((have_baseline)); then
+  pair_best=""
+  for ((r = 0; r < reps; r++)); do
+    start=$(date +%s.%N)
+    "$baseline" "$corpus" 1 >/dev/null & "$baseline" "$corpus" 1 >/dev/null; wait
+    t=$(awk "BEGIN {print $(date +%s.%N) - $start}")
+    if [ -z "$pair_best" ] || awk "BEGIN {exit !($t < $pair_best)}"; then pair_best=$t; fi
+  done
+  echo "two bare loops at once: $(printf %.2f "$pair_best") s for twice the bytes: this machine's 2-core scaling is $(awk "BEGIN {printf \"%.2fx\", 2 * $base_wall / $pair_best}")"
+fi
 
 # Start-up: the whole histext-freq process on the home passage against a program that only
 # opens an ICU word BreakIterator and exits.
