@@ -598,3 +598,38 @@ TEST(frequency, words_of_every_length_differing_in_one_byte) {
     EXPECT_EQ(row->count, n) << w;
   }
 }
+
+// Several inputs in one counter: the reused single-thread worker and fresh thread workers number
+// each input's keys anew, so every input's column equals counting it alone, and the pooled row
+// (64-bit sums) equals the sum of the columns, whatever the threads, chunks and word form.
+TEST(frequency, several_inputs_match_separate_counts) {
+  const std::string inputs[] = {long_text(120), "Stalin and the party.\n\nThe party, the party!\n", long_text(90)};
+  for (word_form form : {word_form::norm, word_form::stem}) {
+    for (unsigned threads : {1u, 3u}) {
+      freq_options o;
+      o.form = form;
+      o.threads = threads;
+      o.chunk_bytes = 512;
+      frequency_counter together(o);
+      for (const std::string& text : inputs) {
+        std::istringstream in(text);
+        together.add_stream(in, "<input>");
+      }
+      freq_result all = together.result();
+      ASSERT_EQ(all.inputs.size(), 3u);
+      for (std::size_t k = 0; k < 3; ++k) {
+        freq_result alone = count_text(inputs[k], o);
+        std::uint64_t words_here = 0;
+        for (const word_row& row : all.words) {
+          ASSERT_EQ(row.per_input.size(), 3u);
+          words_here += row.per_input[k];
+          const word_row* single = find_row(alone, row.word);
+          EXPECT_EQ(row.per_input[k], single ? single->count : 0) << row.word << " input " << k;
+        }
+        EXPECT_EQ(words_here, alone.summary.tokens);
+      }
+      for (const word_row& row : all.words)
+        EXPECT_EQ(row.count, row.per_input[0] + row.per_input[1] + row.per_input[2]) << row.word;
+    }
+  }
+}

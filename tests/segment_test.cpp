@@ -274,3 +274,18 @@ TEST(segment, summary_counts_kinds) {
   for (std::size_t n : s.by_kind) total += n;
   EXPECT_EQ(total, s.tokens);
 }
+
+// Token kinds from ICU's rule status: numbers, words with digits, and a digit before a character
+// that ICU's word rules count as a letter but u_isalpha does not (U+02D7, U+05F3).
+TEST(segment, number_and_word_kinds_follow_icu) {
+  parsed p = parse("1921 4th Bukharin1 3.14 1\xCB\x97 1\xD7\xB3 COVID19 word");
+  std::vector<std::pair<std::string, token_kind>> expected = {
+      {"1921", token_kind::number}, {"4th", token_kind::word},      {"Bukharin", token_kind::word},
+      {"1", token_kind::footnote},  {"3.14", token_kind::number},   {"1\xCB\x97", token_kind::word},
+      {"1\xD7\xB3", token_kind::word}, {"COVID19", token_kind::word}, {"word", token_kind::word}};
+  ASSERT_EQ(p.seg.tokens.size(), expected.size()) << ::testing::PrintToString(token_texts(p));
+  for (std::size_t i = 0; i < expected.size(); ++i) {
+    EXPECT_EQ(p.seg.tokens[i].text(p.doc.text()), expected[i].first);
+    EXPECT_EQ(p.seg.tokens[i].kind, expected[i].second) << expected[i].first;
+  }
+}

@@ -77,7 +77,8 @@ struct detector_api {
 };
 
 const detector_api& detector() {
-  static lazy_library library(HISTEXT_ICU_I18N_SONAME, "ICU charset detection for --encoding auto");
+  static lazy_library library(HISTEXT_ICU_I18N_SONAME, HISTEXT_ICU_I18N_PATH,
+                              "ICU charset detection for --encoding auto");
   static const detector_api functions{
       library.symbol<decltype(&ucsdet_open)>(HISTEXT_ICU_NAME(ucsdet_open)),
       library.symbol<decltype(&ucsdet_close)>(HISTEXT_ICU_NAME(ucsdet_close)),

@@ -4,6 +4,7 @@
 #include <Eigen/Dense>
 
 #include <algorithm>
+#include <bit>
 #include <cmath>
 #include <condition_variable>
 #include <cstring>
@@ -40,10 +41,11 @@ struct local_entry {  // within one chunk (under 4 GB: ICU's limit), so 32-bit c
 
 // What one chunk gives: its own vocabulary (ids in order of first appearance).
 struct chunk_result {
-  // Words (not n-grams) also carry the worker's slot of each key: a worker sends a key's text only
-  // the first time it meets the key in a run, and the table maps (worker, slot) to its id after.
+  // Words (not n-grams) also carry a number per key: a worker sends a key's text only the first
+  // time it meets the key in a run (one run per input), numbering such keys 0, 1, 2... in that
+  // run, and the table maps (worker, number) to its id after.
   const void* source = nullptr;           // the worker
-  std::vector<std::uint32_t> slots;       // local id -> worker slot (empty for n-grams)
+  std::vector<std::uint32_t> slots;       // local id -> the key's number in this run (none for n-grams)
   std::vector<std::uint8_t> key_sent;     // local id -> 1 when keys[id] holds the key's text
   std::vector<std::string> keys;          // local id -> key text ("" when not sent)
   std::vector<local_entry> entries;
@@ -74,7 +76,7 @@ struct count_table {
   std::uint32_t last_block = 0;
   std::map<std::uint32_t, std::uint64_t> cooc;
   std::uint64_t window_slots = 0;
-  std::map<const void*, std::vector<std::uint32_t>> slot_ids;  // worker -> its slot -> id here
+  std::map<const void*, std::vector<std::uint32_t>> slot_ids;  // worker -> its run's key number -> id
 
   std::uint32_t intern(const std::string& key) {
     auto it = ids.find(key);
@@ -87,6 +89,24 @@ struct count_table {
     return id;
   }
 
+  // Adds another input's whole table (its blocks are its own: none is shared with this one).
+  void pool(const count_table& t) {
+    std::vector<std::uint32_t> map(t.keys.size());
+    for (std::size_t i = 0; i < t.keys.size(); ++i) {
+      const std::uint32_t g = intern(t.keys[i]);
+      map[i] = g;
+      entries[g].count += t.entries[i].count;
+      entries[g].sentences += t.entries[i].sentences;
+      entries[g].blocks += t.entries[i].blocks;
+      for (const auto& [surface, n] : t.surfaces[i]) surfaces[g][surface] += n;
+    }
+    for (std::uint32_t id : t.sequence) sequence.push_back(map[id]);
+    sentences += t.sentences;
+    blocks += t.blocks;
+    for (const auto& [id, n] : t.cooc) cooc[map[id]] += n;
+    window_slots += t.window_slots;
+  }
+
   void merge(chunk_result& c) {
     std::vector<std::uint32_t> map(c.keys.size());
     std::vector<std::uint32_t>* known = c.slots.empty() ? nullptr : &slot_ids[c.source];
@@ -96,10 +116,10 @@ struct count_table {
       if (!known) {
         g = intern(c.keys[i]);
       } else {
-        const std::uint32_t slot = c.slots[i];
-        if (known->size() <= slot) known->resize(std::size_t{slot} + 1, unknown);
-        if (c.key_sent[i]) (*known)[slot] = intern(c.keys[i]);
-        g = (*known)[slot];
+        const std::uint32_t number = c.slots[i];
+        if (known->size() <= number) known->resize(std::size_t{number} + 1, unknown);
+        if (c.key_sent[i]) (*known)[number] = intern(c.keys[i]);
+        g = (*known)[number];
         if (g == unknown) throw error("internal: a word's text was never sent to the table");
       }
       map[i] = g;
@@ -132,6 +152,9 @@ struct word_info {
   std::uint32_t key_slot;
   bool stop;
 };
+
+static_assert(std::endian::native == std::endian::little,
+              "word_key packs bytes with little-endian loads and shifts");
 
 // A word as the per-token look-up sees it: up to 16 bytes packed into two integers (zero-padded,
 // so equal words of equal length have equal packs), or a longer word by reference; and its hash.
@@ -187,7 +210,7 @@ class word_table {
   bool find(const word_key& key, word_info& info) const {
     const std::uint64_t hash = key.hash | 1;
     const std::size_t mask = slots_.size() - 1;
-    for (std::size_t i = start(hash, mask);; i = (i + 1) & mask) {
+    for (std::size_t i = start(hash);; i = (i + 1) & mask) {
       const slot& s = slots_[i];
       if (s.hash == 0) return false;
       if (s.hash == hash && equals(s, key)) {
@@ -226,8 +249,11 @@ class word_table {
     std::uint8_t len = 0;
   };
   static_assert(sizeof(slot) == 32);
-  // The first slot to probe, from bits above the one forced to 1.
-  static std::size_t start(std::uint64_t hash, std::size_t mask) { return static_cast<std::size_t>(hash >> 7) & mask; }
+  // The first slot to probe: the top bits of the hash times a large odd constant (Fibonacci
+  // hashing), which every bit of the hash reaches.
+  std::size_t start(std::uint64_t hash) const {
+    return static_cast<std::size_t>((hash * 0x9E3779B97F4A7C15ULL) >> shift_);
+  }
 
   bool equals(const slot& s, const word_key& key) const {
     if (s.len != long_key) return s.len == key.text.size() && s.lo == key.lo && s.hi == key.hi;
@@ -235,18 +261,20 @@ class word_table {
   }
   void place(const slot& s) {
     const std::size_t mask = slots_.size() - 1;
-    std::size_t i = start(s.hash, mask);
+    std::size_t i = start(s.hash);
     while (slots_[i].hash != 0) i = (i + 1) & mask;
     slots_[i] = s;
   }
   void grow() {
     std::vector<slot> old(slots_.size() * 2);
     old.swap(slots_);
+    --shift_;
     for (const slot& s : old)
       if (s.hash != 0) place(s);
   }
 
   std::vector<slot> slots_;
+  int shift_ = 64 - 10;  // 64 - log2(slots_.size())
   std::size_t used_ = 0;
   std::vector<std::string> long_;
 };
@@ -265,8 +293,10 @@ struct worker {
   };
   std::vector<chunk_id> key_ids;  // slot -> chunk_id
   std::vector<std::uint32_t> key_sent_run;  // slot -> the last run whose table got the key's text
+  std::vector<std::uint32_t> key_run_number;  // slot -> its number in that run
   std::uint32_t generation = 0;
   std::uint32_t run = 1;  // one per input (count_table); key_sent_run starts below it
+  std::uint32_t run_keys = 0;  // keys numbered in this run
 };
 
 struct item {
@@ -330,6 +360,7 @@ struct frequency_counter::impl {
       w.keys.push_back(std::move(key));
       w.key_ids.emplace_back();
       w.key_sent_run.push_back(0);
+      w.key_run_number.push_back(0);
     }
     info.key_slot = slot->second;
     w.words.insert(word, info);
@@ -343,6 +374,7 @@ struct frequency_counter::impl {
 void frequency_counter::impl::run(count_table& table, const std::function<bool(text_chunk&)>& next) {
   if (!main_worker) main_worker = make_worker();
   ++main_worker->run;  // a new table: each key's text is sent to it once
+  main_worker->run_keys = 0;
   text_chunk first, second;
   if (!next(first)) return;
   bool more = next(second);
@@ -409,7 +441,12 @@ void frequency_counter::impl::run(count_table& table, const std::function<bool(t
       if (!failure) failure = s.failure;
       return;
     }
-    if (!failure) table.merge(*s.result);
+    if (failure) return;
+    try {
+      table.merge(*s.result);
+    } catch (...) {
+      failure = std::current_exception();  // rethrown once every thread has stopped
+    }
   };
   auto submit = [&](text_chunk&& c) {
     {
@@ -463,9 +500,12 @@ chunk_result frequency_counter::impl::process(const text_chunk& c, worker& w) co
     if (k.stamp != generation) {
       k.stamp = generation;
       const bool send = w.key_sent_run[slot] != w.run;
-      w.key_sent_run[slot] = w.run;
+      if (send) {
+        w.key_sent_run[slot] = w.run;
+        w.key_run_number[slot] = w.run_keys++;
+      }
       k.local = add_entry(send ? w.keys[slot] : std::string());
-      r.slots.push_back(slot);
+      r.slots.push_back(w.key_run_number[slot]);
       r.key_sent.push_back(send ? 1 : 0);
     }
     return k.local;
@@ -736,27 +776,7 @@ freq_result frequency_counter::result() const {
   if (tables.size() == 1) {
     pooled = tables.front().get();
   } else {
-    for (const auto& t : tables) {
-      chunk_result c;
-      c.keys = t->keys;
-      c.entries.resize(t->entries.size());
-      for (std::size_t i = 0; i < t->entries.size(); ++i) {
-        c.entries[i].count = t->entries[i].count;
-        c.entries[i].sentences = t->entries[i].sentences;
-        c.entries[i].blocks = t->entries[i].blocks;
-        c.entries[i].first_block = c.entries[i].last_block = 1;
-      }
-      c.surfaces = t->surfaces;
-      c.sequence = t->sequence;
-      c.sentences = t->sentences;
-      c.blocks = t->blocks;
-      c.first_block = c.last_block = 1;
-      c.cooc = t->cooc;
-      c.window_slots = t->window_slots;
-      pooled_storage.merge(c);
-      pooled_storage.last_block = 0;  // block numbers restart with each input
-      for (global_entry& e : pooled_storage.entries) e.last_block = 0;
-    }
+    for (const auto& t : tables) pooled_storage.pool(*t);
     pooled = &pooled_storage;
   }
   for (const auto& t : tables) {

@@ -10,8 +10,10 @@ namespace histext {
 /// A shared library opened on first use. Thread-safe; the library stays loaded until exit.
 class lazy_library {
  public:
-  /// `soname` is what dlopen looks for ("libstemmer.so.0d"); `purpose` names it in errors.
-  lazy_library(std::string soname, std::string purpose) : soname_(std::move(soname)), purpose_(std::move(purpose)) {}
+  /// `soname` is what dlopen looks for ("libstemmer.so.0d"), `fallback` the file found at build
+  /// time (tried when the soname is not on the loader's path); `purpose` names it in errors.
+  lazy_library(std::string soname, std::string fallback, std::string purpose)
+      : soname_(std::move(soname)), fallback_(std::move(fallback)), purpose_(std::move(purpose)) {}
 
   /// The address of `name` cast to F; throws histext::error naming the library if it cannot be
   /// loaded or lacks the symbol.
@@ -23,7 +25,7 @@ class lazy_library {
  private:
   void* address(const char* name);
 
-  std::string soname_, purpose_;
+  std::string soname_, fallback_, purpose_;
   std::once_flag once_;
   void* handle_ = nullptr;
   std::string failure_;

@@ -275,13 +275,14 @@ void segmenter::impl::tokenize(std::string_view s) {
   int32_t start = words->first();
   for (int32_t end = words->next(); end != icu::BreakIterator::DONE; start = end, end = words->next()) {
     std::string_view piece = s.substr(static_cast<std::size_t>(start), static_cast<std::size_t>(end - start));
-    // A piece opening with an ASCII letter is a word and one opening with an ASCII digit is a
-    // number or, with a letter inside ("4th", "Bukharin1"), a word, whatever ICU's rule status;
-    // only other pieces need it.
+    // A piece opening with an ASCII letter is a word, and one opening with an ASCII digit with a
+    // letter inside ("4th", "Bukharin1") is a word too, whatever ICU's rule status: only the
+    // other pieces need it (a digit before a character ICU counts as a letter but u_isalpha does
+    // not, as in "1\u02D7", takes ICU's word).
     const auto lead = static_cast<unsigned char>(piece[0]);
-    int32_t status = static_cast<unsigned>((lead | 0x20) - 'a') < 26u ? UBRK_WORD_LETTER
-                     : static_cast<unsigned>(lead - '0') < 10u       ? UBRK_WORD_NUMBER
-                                                                     : words->getRuleStatus();
+    int32_t status = static_cast<unsigned>((lead | 0x20) - 'a') < 26u                       ? UBRK_WORD_LETTER
+                     : static_cast<unsigned>(lead - '0') < 10u && has_letter(piece) ? UBRK_WORD_NUMBER
+                                                                                    : words->getRuleStatus();
     token_kind kind;
     if (status >= UBRK_WORD_NONE && status < UBRK_WORD_NONE_LIMIT) {
       if (piece[0] == ' ' || piece[0] == '\t') continue;  // the common case, without a property look-up

@@ -17,7 +17,7 @@ struct stemmer_api {
 };
 
 const stemmer_api& api() {
-  static lazy_library library(HISTEXT_STEMMER_SONAME, "Snowball stemmer for --stem");
+  static lazy_library library(HISTEXT_STEMMER_SONAME, HISTEXT_STEMMER_PATH, "Snowball stemmer for --stem");
   static const stemmer_api functions{library.symbol<decltype(&sb_stemmer_new)>("sb_stemmer_new"),
                                      library.symbol<decltype(&sb_stemmer_delete)>("sb_stemmer_delete"),
                                      library.symbol<decltype(&sb_stemmer_stem)>("sb_stemmer_stem"),
