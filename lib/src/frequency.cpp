@@ -45,7 +45,7 @@ struct chunk_result {
   // time it meets the key in a run (one run per input), numbering such keys 0, 1, 2... in that
   // run, and the table maps (worker, number) to its id after.
   const void* source = nullptr;           // the worker
-  std::vector<std::uint32_t> slots;       // local id -> the key's number in this run (none for n-grams)
+  std::vector<std::uint32_t> run_numbers;  // local id -> the key's number in this run (none for n-grams)
   std::vector<std::uint8_t> key_sent;     // local id -> 1 when keys[id] holds the key's text
   std::vector<std::string> keys;          // local id -> key text ("" when not sent)
   std::vector<local_entry> entries;
@@ -76,7 +76,7 @@ struct count_table {
   std::uint32_t last_block = 0;
   std::map<std::uint32_t, std::uint64_t> cooc;
   std::uint64_t window_slots = 0;
-  std::map<const void*, std::vector<std::uint32_t>> slot_ids;  // worker -> its run's key number -> id
+  std::map<const void*, std::vector<std::uint32_t>> run_ids;  // worker -> its run's key number -> id
 
   std::uint32_t intern(const std::string& key) {
     auto it = ids.find(key);
@@ -109,14 +109,14 @@ struct count_table {
 
   void merge(chunk_result& c) {
     std::vector<std::uint32_t> map(c.keys.size());
-    std::vector<std::uint32_t>* known = c.slots.empty() ? nullptr : &slot_ids[c.source];
+    std::vector<std::uint32_t>* known = c.run_numbers.empty() ? nullptr : &run_ids[c.source];
     constexpr std::uint32_t unknown = std::numeric_limits<std::uint32_t>::max();
     for (std::size_t i = 0; i < c.keys.size(); ++i) {
       std::uint32_t g;
       if (!known) {
         g = intern(c.keys[i]);
       } else {
-        const std::uint32_t number = c.slots[i];
+        const std::uint32_t number = c.run_numbers[i];
         if (known->size() <= number) known->resize(std::size_t{number} + 1, unknown);
         if (c.key_sent[i]) (*known)[number] = intern(c.keys[i]);
         g = (*known)[number];
@@ -505,7 +505,7 @@ chunk_result frequency_counter::impl::process(const text_chunk& c, worker& w) co
         w.key_run_number[slot] = w.run_keys++;
       }
       k.local = add_entry(send ? w.keys[slot] : std::string());
-      r.slots.push_back(w.key_run_number[slot]);
+      r.run_numbers.push_back(w.key_run_number[slot]);
       r.key_sent.push_back(send ? 1 : 0);
     }
     return k.local;
