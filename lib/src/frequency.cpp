@@ -10,6 +10,7 @@
 #include <cstring>
 #include <exception>
 #include <future>
+#include <iterator>
 #include <limits>
 #include <map>
 #include <mutex>
@@ -62,6 +63,74 @@ struct global_entry {
   std::uint32_t last_block = 0;
 };
 
+// The counted items of one input in order, as ids: the chunks' own vectors, renumbered in place
+// and kept as parts (merging a chunk copies nothing, and the whole never needs one block of
+// memory). Parts are never empty.
+class id_sequence {
+ public:
+  // A bidirectional iterator over every id of every part.
+  class iterator {
+   public:
+    using iterator_category = std::bidirectional_iterator_tag;
+    using value_type = std::uint32_t;
+    using difference_type = std::ptrdiff_t;
+    using pointer = const std::uint32_t*;
+    using reference = const std::uint32_t&;
+    iterator() = default;
+    iterator(const std::vector<std::vector<std::uint32_t>>* parts, std::size_t part, std::size_t pos)
+        : parts_(parts), part_(part), pos_(pos) {}
+    reference operator*() const { return (*parts_)[part_][pos_]; }
+    iterator& operator++() {
+      if (++pos_ == (*parts_)[part_].size()) {
+        ++part_;
+        pos_ = 0;
+      }
+      return *this;
+    }
+    iterator& operator--() {
+      if (pos_ == 0) pos_ = (*parts_)[--part_].size();
+      --pos_;
+      return *this;
+    }
+    iterator operator++(int) {
+      iterator old = *this;
+      ++*this;
+      return old;
+    }
+    iterator operator--(int) {
+      iterator old = *this;
+      --*this;
+      return old;
+    }
+    bool operator==(const iterator& o) const { return part_ == o.part_ && pos_ == o.pos_; }
+
+   private:
+    const std::vector<std::vector<std::uint32_t>>* parts_ = nullptr;
+    std::size_t part_ = 0, pos_ = 0;
+  };
+
+  std::size_t size() const { return size_; }
+  bool empty() const { return size_ == 0; }
+  iterator begin() const { return {&parts_, 0, 0}; }
+  iterator end() const { return {&parts_, parts_.size(), 0}; }
+
+  // Appends `part` (local ids) renumbered through `map`, taking its storage.
+  void append(std::vector<std::uint32_t>&& part, const std::vector<std::uint32_t>& map) {
+    if (part.empty()) return;
+    for (std::uint32_t& id : part) id = map[id];
+    size_ += part.size();
+    parts_.push_back(std::move(part));
+  }
+  // Appends a copy of every id of `other` renumbered through `map`.
+  void append_copy(const id_sequence& other, const std::vector<std::uint32_t>& map) {
+    for (const auto& part : other.parts_) append(std::vector<std::uint32_t>(part), map);
+  }
+
+ private:
+  std::vector<std::vector<std::uint32_t>> parts_;
+  std::size_t size_ = 0;
+};
+
 }  // namespace
 
 // One input's merged counts.
@@ -71,7 +140,7 @@ struct count_table {
   std::vector<std::string> keys;
   std::vector<global_entry> entries;
   std::vector<string_map<std::uint64_t>> surfaces;
-  std::vector<std::uint32_t> sequence;
+  id_sequence sequence;
   std::uint64_t sentences = 0, blocks = 0;
   std::uint32_t last_block = 0;
   std::map<std::uint32_t, std::uint64_t> cooc;
@@ -100,7 +169,7 @@ struct count_table {
       entries[g].blocks += t.entries[i].blocks;
       for (const auto& [surface, n] : t.surfaces[i]) surfaces[g][surface] += n;
     }
-    for (std::uint32_t id : t.sequence) sequence.push_back(map[id]);
+    sequence.append_copy(t.sequence, map);
     sentences += t.sentences;
     blocks += t.blocks;
     for (const auto& [id, n] : t.cooc) cooc[map[id]] += n;
@@ -132,9 +201,7 @@ struct count_table {
       for (auto& [s, n] : c.surfaces.empty() ? string_map<std::uint64_t>() : std::move(c.surfaces[i]))
         surfaces[g][s] += n;
     }
-    // No reserve(size() + n) here: an exact reservation per chunk would copy the whole sequence
-    // every time (quadratic); push_back grows it geometrically.
-    for (std::uint32_t id : c.sequence) sequence.push_back(map[id]);
+    sequence.append(std::move(c.sequence), map);
     sentences += c.sentences;
     if (c.blocks) {
       blocks += c.blocks - (c.first_block == last_block ? 1 : 0);
@@ -220,6 +287,10 @@ class word_table {
     }
   }
 
+  // Starts loading the slot where a look-up of `key` begins (look-ups follow each other closely
+  // and their slots are scattered: fetching a block's slots ahead hides the cache misses).
+  void prefetch(const word_key& key) const { __builtin_prefetch(&slots_[start(key.hash | 1)]); }
+
   void insert(const word_key& key, word_info info) {
     if ((used_ + 1) * 4 > slots_.size() * 3) grow();
     slot s;
@@ -285,6 +356,7 @@ struct worker {
   segmenter seg;
   std::optional<stemmer> stem;
   segmentation out;
+  std::vector<word_key> block_words;    // the current block's tokens (counted ones only)
   word_table words;                     // every normalised word this worker has seen
   string_map<std::uint32_t> key_slots;  // key (word, lemma or stem) -> slot
   std::vector<std::string> keys;        // slot -> key
@@ -348,8 +420,8 @@ struct frequency_counter::impl {
     return std::string(base);
   }
 
-  word_info info_of(worker& w, std::string_view base) const {
-    const word_key word(base);
+  word_info info_of(worker& w, const word_key& word) const {
+    const std::string_view base = word.text;
     word_info info{};
     if (w.words.find(word, info)) return info;
     info.stop = stops.contains(base);
@@ -539,6 +611,14 @@ chunk_result frequency_counter::impl::process(const text_chunk& c, worker& w) co
     if (r.blocks == 0) r.first_block = b.index;
     if (r.blocks == 0 || r.last_block != b.index) ++r.blocks;
     r.last_block = b.index;
+    // The block's counted words, hashed and their slots prefetched before the first look-up.
+    w.block_words.clear();
+    for (const token& tok : w.out.tokens) {
+      if (!(tok.kind == token_kind::word || (options.numbers && tok.kind == token_kind::number))) continue;
+      const word_key& key = w.block_words.emplace_back(tok.base());
+      w.words.prefetch(key);
+    }
+    std::size_t next_word = 0;
     for (const sentence& s : w.out.sentences) {
       ++r.sentences;
       ++sentence_number;
@@ -547,9 +627,10 @@ chunk_result frequency_counter::impl::process(const text_chunk& c, worker& w) co
       for (std::uint32_t t = s.first_token; t < s.last_token; ++t) {
         const token& tok = w.out.tokens[t];
         if (!(tok.kind == token_kind::word || (options.numbers && tok.kind == token_kind::number))) continue;
-        std::string_view base = tok.base();
+        const word_key& key = w.block_words[next_word++];
+        std::string_view base = key.text;
         if (base.empty()) continue;
-        const word_info info = info_of(w, base);
+        const word_info info = info_of(w, key);
         if (n > 1) {  // n-grams are built once the sentence is read
           items.push_back({base, info.key_slot, info.stop});
           continue;
@@ -649,14 +730,15 @@ void frequency_counter::add_document(const document& doc) {
 
 namespace {
 
-double mattr(const std::vector<std::uint32_t>& seq, std::size_t vocabulary, std::size_t window) {
+double mattr(const id_sequence& seq, std::size_t vocabulary, std::size_t window) {
   if (seq.size() < window || window == 0) return nan_value;
   std::vector<std::uint32_t> in_window(vocabulary, 0);
   std::size_t distinct = 0;
   std::uint64_t sum = 0;  // of the windows' type counts: exact, divided once at the end
-  for (std::size_t i = 0; i < seq.size(); ++i) {
-    if (in_window[seq[i]]++ == 0) ++distinct;
-    if (i >= window && --in_window[seq[i - window]] == 0) --distinct;
+  auto head = seq.begin(), tail = seq.begin();  // tail trails head by `window` once it moves
+  for (std::size_t i = 0; i < seq.size(); ++i, ++head) {
+    if (in_window[*head]++ == 0) ++distinct;
+    if (i >= window && --in_window[*tail++] == 0) --distinct;
     if (i + 1 >= window) sum += distinct;
   }
   return static_cast<double>(sum) / static_cast<double>(window) / static_cast<double>(seq.size() - window + 1);
@@ -689,9 +771,11 @@ double mtld_pass(It begin, It end, std::size_t vocabulary, std::size_t total) {
 
 // With `parallel`, the backward pass runs on another thread (the passes are independent and each
 // reads the whole sequence: on a large corpus this is most of the end-of-run work).
-double mtld(const std::vector<std::uint32_t>& seq, std::size_t vocabulary, bool parallel) {
+double mtld(const id_sequence& seq, std::size_t vocabulary, bool parallel) {
   if (seq.empty()) return nan_value;
-  auto backward = [&] { return mtld_pass(seq.rbegin(), seq.rend(), vocabulary, seq.size()); };
+  auto backward = [&] {
+    return mtld_pass(std::make_reverse_iterator(seq.end()), std::make_reverse_iterator(seq.begin()), vocabulary, seq.size());
+  };
   std::future<double> b_async;
   if (parallel) b_async = std::async(std::launch::async, backward);
   double f = mtld_pass(seq.begin(), seq.end(), vocabulary, seq.size());
@@ -783,7 +867,8 @@ freq_result frequency_counter::result() const {
     r.inputs.push_back(t->name);
     r.per_input_summary.push_back(summarize_table(*t, o));
   }
-  r.summary = summarize_table(*pooled, o);
+  // One input is its own pool: its summary is not computed twice.
+  r.summary = tables.size() == 1 ? r.per_input_summary.front() : summarize_table(*pooled, o);
   const bool columns = tables.size() > 1 && !o.combine;
 
   std::vector<std::uint32_t> order(pooled->keys.size());
