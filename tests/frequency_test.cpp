@@ -486,6 +486,20 @@ TEST(frequency, chunks_cut_at_blank_lines_keep_blocks) {
   EXPECT_EQ(reader.info().sha256, sha256_hex(text));
 }
 
+TEST(frequency, checksum_only_when_asked) {
+  const std::string text = "Stalin spoke.\n\nBukharin listened.\n";
+  for (bool checksum : {true, false}) {
+    freq_options o;
+    o.checksum = checksum;
+    frequency_counter counter(o);
+    std::istringstream in(text);
+    input_info info = counter.add_stream(in, "<t>");
+    EXPECT_EQ(info.size, text.size());
+    EXPECT_EQ(info.sha256, checksum ? sha256_hex(text) : std::string()) << checksum;
+    EXPECT_EQ(counter.result().summary.tokens, 4u);  // counts do not depend on it
+  }
+}
+
 TEST(frequency, threads_give_byte_identical_output) {
   std::string text = long_text(600);
   {

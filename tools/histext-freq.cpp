@@ -42,6 +42,7 @@ int main(int argc, char** argv) {
   options.segmentation = histext::cli::segment_opts(common);
 
   const histext::format fmt = histext::parse_format(common.format);
+  options.checksum = fmt == histext::format::json;  // only JSON's meta block shows it
   const bool color = common.output.empty() && histext::cli::stdout_is_terminal();
   std::vector<std::string> names = common.inputs.empty() ? std::vector<std::string>{"-"} : common.inputs;
   bool failed = false;

@@ -114,8 +114,10 @@ struct chunk_reader::impl {
   std::uint32_t block_index = 0, paragraph = 0;
   block_kind last_kind = block_kind::paragraph;
   sha256_state sha;
+  bool checksum = true;
 
-  impl(std::istream& i, std::string n, std::size_t c) : in(i), name(std::move(n)), chunk_bytes(std::max<std::size_t>(c, 64)) {}
+  impl(std::istream& i, std::string n, std::size_t c, bool hash)
+      : in(i), name(std::move(n)), chunk_bytes(std::max<std::size_t>(c, 64)), checksum(hash) {}
 
   // Reads up to `want` more bytes, 64 KB at a time (a small input never touches a 1 MB buffer);
   // false at the end of the input.
@@ -128,7 +130,7 @@ struct chunk_reader::impl {
       auto got = static_cast<std::size_t>(in.gcount());
       if (in.bad()) throw error(name + ": read error");
       pending.append(buf, got);
-      sha.update(std::string_view(buf, got));
+      if (checksum) sha.update(std::string_view(buf, got));
       total += got;
       total_got += got;
       if (got == 0 || !in) {
@@ -166,8 +168,8 @@ struct chunk_reader::impl {
   }
 };
 
-chunk_reader::chunk_reader(std::istream& in, std::string name, std::size_t chunk_bytes)
-    : impl_(std::make_unique<impl>(in, std::move(name), chunk_bytes)) {}
+chunk_reader::chunk_reader(std::istream& in, std::string name, std::size_t chunk_bytes, bool checksum)
+    : impl_(std::make_unique<impl>(in, std::move(name), chunk_bytes, checksum)) {}
 chunk_reader::~chunk_reader() = default;
 
 bool chunk_reader::needs_conversion() {
@@ -280,7 +282,7 @@ input_info chunk_reader::info() const {
   i.name = impl_->name;
   i.size = impl_->total;
   i.encoding = "UTF-8";
-  i.sha256 = impl_->sha.hex();
+  if (impl_->checksum) i.sha256 = impl_->sha.hex();
   return i;
 }
 

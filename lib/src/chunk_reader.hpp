@@ -25,7 +25,8 @@ struct text_chunk {
 
 class chunk_reader {
  public:
-  chunk_reader(std::istream& in, std::string name, std::size_t chunk_bytes);
+  /// With `checksum` false, info().sha256 stays empty (the bytes are not hashed).
+  chunk_reader(std::istream& in, std::string name, std::size_t chunk_bytes, bool checksum = true);
   ~chunk_reader();
   /// True when the input starts with a UTF-16/32 byte-order mark (read it whole instead).
   bool needs_conversion();
@@ -33,7 +34,7 @@ class chunk_reader {
   std::string take_all();
   /// The next piece; false at the end. Throws histext::error on NUL bytes or invalid UTF-8.
   bool next(text_chunk& out);
-  /// Size and SHA-256 of everything read (complete once next() returned false).
+  /// Size and SHA-256 (when asked for) of everything read (complete once next() returned false).
   input_info info() const;
 
  private:

@@ -367,6 +367,7 @@ struct worker {
   std::vector<std::uint32_t> key_sent_run;  // slot -> the last run whose table got the key's text
   std::vector<std::uint32_t> key_run_number;  // slot -> its number in that run
   std::uint32_t generation = 0;
+  std::size_t sequence_hint = 0;  // room for a chunk's sequence: its last chunk's, and an eighth
   std::uint32_t run = 1;  // one per input (count_table); key_sent_run starts below it
   std::uint32_t run_keys = 0;  // keys numbered in this run
 };
@@ -471,6 +472,9 @@ void frequency_counter::impl::run(count_table& table, const std::function<bool(t
   std::condition_variable job_ready, result_ready;
   std::map<std::size_t, text_chunk> jobs;
   std::map<std::size_t, slot> done;
+  // Chunks already counted, handed back for reading the next ones into: their megabyte buffers
+  // are reused instead of freed and faulted in afresh.
+  std::vector<text_chunk> spare;
   bool closing = false;
   auto work = [&]() {
     std::unique_ptr<worker> w;
@@ -494,6 +498,7 @@ void frequency_counter::impl::run(count_table& table, const std::function<bool(t
         s.failure = std::current_exception();
       }
       lock.lock();
+      spare.push_back(std::move(node.mapped()));
       done.emplace(node.key(), std::move(s));
       result_ready.notify_all();
     }
@@ -531,8 +536,18 @@ void frequency_counter::impl::run(count_table& table, const std::function<bool(t
   try {
     submit(std::move(first));
     submit(std::move(second));
-    text_chunk c;
-    while (!failure && next(c)) submit(std::move(c));
+    while (!failure) {
+      text_chunk c;
+      {
+        std::lock_guard<std::mutex> lock(mutex);
+        if (!spare.empty()) {
+          c = std::move(spare.back());
+          spare.pop_back();
+        }
+      }
+      if (!next(c)) break;
+      submit(std::move(c));
+    }
   } catch (...) {
     if (!failure) failure = std::current_exception();
   }
@@ -552,6 +567,7 @@ chunk_result frequency_counter::impl::process(const text_chunk& c, worker& w) co
   const bool forms = options.form != word_form::norm;
   const std::size_t n = options.ngram;
   const std::uint32_t generation = ++w.generation;
+  r.sequence.reserve(w.sequence_hint);  // chunks are alike: growing by doubling would copy it
   string_map<std::uint32_t> ngram_ids;
   std::vector<item> items;
   std::vector<std::uint32_t> sentence_ids;
@@ -684,6 +700,7 @@ chunk_result frequency_counter::impl::process(const text_chunk& c, worker& w) co
       }
     }
   }
+  w.sequence_hint = r.sequence.size() + r.sequence.size() / 8;
   return r;
 }
 
@@ -693,7 +710,7 @@ frequency_counter::frequency_counter(frequency_counter&&) noexcept = default;
 frequency_counter& frequency_counter::operator=(frequency_counter&&) noexcept = default;
 
 input_info frequency_counter::add_stream(std::istream& in, const std::string& name) {
-  chunk_reader reader(in, name, impl_->options.chunk_bytes);
+  chunk_reader reader(in, name, impl_->options.chunk_bytes, impl_->options.checksum);
   if (reader.needs_conversion()) {
     document doc = document::from_bytes(reader.take_all(), name);
     add_document(doc);

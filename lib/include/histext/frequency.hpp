@@ -40,6 +40,7 @@ struct freq_options {
   std::size_t min_length = 1;    ///< in code points
   unsigned threads = 1;          ///< 0 = the number of cores
   std::size_t chunk_bytes = std::size_t(1) << 20;  ///< target chunk size when streaming
+  bool checksum = true;          ///< SHA-256 of each streamed input (input_info::sha256, JSON's meta); false leaves it empty
 };
 
 /// Summary statistics of the counted items. Undefined values are NaN (written as null / empty).
@@ -95,8 +96,9 @@ class frequency_counter {
   frequency_counter& operator=(frequency_counter&&) noexcept;
 
   /// Streams UTF-8 from `in` in chunks (a UTF-16/32 byte-order mark makes it read the whole
-  /// input as a document instead). Returns the input's info (size, SHA-256). Throws
-  /// histext::error naming `name` on NUL bytes or invalid UTF-8 (line, column, byte).
+  /// input as a document instead). Returns the input's info (size; SHA-256 unless
+  /// options.checksum is false). Throws histext::error naming `name` on NUL bytes or invalid
+  /// UTF-8 (line, column, byte).
   input_info add_stream(std::istream& in, const std::string& name);
   /// Counts a loaded document.
   void add_document(const document& doc);
