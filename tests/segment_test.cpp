@@ -7,6 +7,7 @@
 #include <algorithm>
 
 #include "test_util.hpp"
+#include "text_util.hpp"
 
 using namespace histext;
 using histext::test::data_path;
@@ -287,5 +288,26 @@ TEST(segment, number_and_word_kinds_follow_icu) {
   for (std::size_t i = 0; i < expected.size(); ++i) {
     EXPECT_EQ(p.seg.tokens[i].text(p.doc.text()), expected[i].first);
     EXPECT_EQ(p.seg.tokens[i].kind, expected[i].second) << expected[i].first;
+  }
+}
+
+// The ASCII fast path of normalize_word (8 and 4 bytes at a time, overlapping tails) against a
+// byte-by-byte reference at every length, with the letters' neighbours (@ [ ` {) that a wrong
+// range test would change; and a non-ASCII letter at every position, which must go to ICU.
+TEST(segment, ascii_norm_matches_bytewise_lowercase_at_every_length) {
+  const std::string alphabet = "@AZ[`az{09-'M.q";
+  for (std::size_t n = 0; n <= 40; ++n) {
+    std::string word, expected;
+    for (std::size_t i = 0; i < n; ++i) {
+      char c = alphabet[(i * 7 + n) % alphabet.size()];
+      word += c;
+      expected += (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c;
+    }
+    EXPECT_EQ(histext::normalize_word(word), expected) << word;
+    for (std::size_t k = 0; k <= n; ++k) {
+      std::string with = word.substr(0, k) + "\xC3\x84" + word.substr(k);      // Ä
+      std::string want = expected.substr(0, k) + "\xC3\xA4" + expected.substr(k);  // ä
+      EXPECT_EQ(histext::normalize_word(with), want) << with;
+    }
   }
 }

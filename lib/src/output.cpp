@@ -5,6 +5,7 @@
 #include <unistd.h>
 
 #include <cerrno>
+#include <charconv>
 #include <cmath>
 #include <cstdio>
 #include <cstring>
@@ -41,12 +42,13 @@ const char* to_string(format f) {
 
 std::string format_real(double value, int precision) {
   if (!std::isfinite(value)) return "";
-  char buf[64];
-  std::snprintf(buf, sizeof buf, "%.*f", precision, value);
-  if (std::strcmp(buf, "-0") == 0 || std::strspn(buf, "-0.") == std::strlen(buf)) {
-    if (buf[0] == '-') return std::string(buf + 1);  // no "-0.000"
-  }
-  return buf;
+  // std::to_chars in fixed notation is printf's "%.*f" in the C locale, without its overhead.
+  char buf[400];  // fixed notation of the largest double, 308 digits, and the fraction
+  auto [end, ec] = std::to_chars(buf, buf + sizeof buf, value, std::chars_format::fixed, precision);
+  if (ec != std::errc()) return "";
+  std::string_view text(buf, static_cast<std::size_t>(end - buf));
+  if (text.front() == '-' && text.find_first_not_of("-0.") == std::string_view::npos) text.remove_prefix(1);  // no "-0.000"
+  return std::string(text);
 }
 
 namespace {
