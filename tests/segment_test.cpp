@@ -194,6 +194,13 @@ TEST(segment, abbreviations_and_initials_do_not_end_sentences) {
   EXPECT_NE(find_token(p, "J."), nullptr);
 }
 
+// Words that only look like entries of ICU's English suppression list end their sentence.
+TEST(segment, ordinary_words_before_a_full_stop_end_sentences) {
+  parsed p = parse("Congress passed the Stamp Act. The colonists refused. It was OK. He went in 347 AD. Go. And he went.");
+  EXPECT_THAT(sentence_texts(p), ::testing::ElementsAre("Congress passed the Stamp Act.", "The colonists refused.",
+                                                        "It was OK.", "He went in 347 AD.", "Go.", "And he went."));
+}
+
 TEST(segment, quotes_attach_to_their_sentence) {
   parsed p = parse("He said it. \xE2\x80\x98The struggle is on.\xE2\x80\x99 Then the strictly political terrain\xE2\x80\x99. Done.");
   EXPECT_THAT(sentence_texts(p), ::testing::ElementsAre("He said it.", "\xE2\x80\x98The struggle is on.\xE2\x80\x99",
