@@ -6,9 +6,10 @@
 #   - tr -cs A-Za-z '\n' | tr A-Z a-z | sort | uniq -c   (LC_ALL=C);
 #   - Python: re.findall(r"[a-z]+", text.lower()) + collections.Counter.
 # Each is run REPS times (best wall time kept) under /usr/bin/time -v for the peak RSS.
-# Then the start-up check: hyperfine on `histext-freq data/bukharin.txt` against a program that
+# Then paired rounds (bare loop, --threads 1, default threads back to back; median of the rounds'
+# ratios), and the start-up check: hyperfine on `histext-freq data/bukharin.txt` against a program that
 # only opens an ICU word BreakIterator and exits (compiled here from a heredoc).
-#   bench/freq_bench.sh     (env: BUILD_DIR=build REPS=3 CORPUS=BUILD/bench/kjv.txt MB=42
+#   bench/freq_bench.sh     (env: BUILD_DIR=build REPS=3 PAIRED=2*REPS CORPUS=BUILD/bench/kjv.txt MB=42
 #                            ICU_BASELINE=path to an icu_baseline built elsewhere)
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -87,6 +88,33 @@ if ((have_baseline)); then
     if [ -z "$pair_best" ] || awk "BEGIN {exit !($t < $pair_best)}"; then pair_best=$t; fi
   done
   echo "two bare loops at once: $(printf %.2f "$pair_best") s for twice the bytes: this machine's 2-core scaling is $(awk "BEGIN {printf \"%.2fx\", 2 * $base_wall / $pair_best}")"
+fi
+
+# Paired rounds: on a shared VM the host's load drifts over seconds, so best-of-N per tool can
+# compare a quiet baseline run with a busy histext run. Here each round runs the bare loop,
+# --threads 1 and default threads back to back; a round's ratios compare runs seconds apart, and
+# the median over PAIRED rounds (default 2 * REPS) is reported beside the best-of figures.
+if ((have_baseline)); then
+  rounds=${PAIRED:-$((2 * reps))}
+  wall_of() {  # wall seconds of one run of the command
+    /usr/bin/time -f %e -o "$tmp/pair_time" "$@" >/dev/null 2>"$tmp/pair_err" || { cat "$tmp/pair_err" >&2; return 1; }
+    cat "$tmp/pair_time"
+  }
+  : > "$tmp/ratios"
+  for ((r = 0; r < rounds; r++)); do
+    b=$(wall_of "$baseline" "$corpus" 1)
+    t1=$(wall_of "$build/tools/histext-freq" --threads 1 -o "$tmp/pair.tsv" --format tsv "$corpus")
+    tn=$(wall_of "$build/tools/histext-freq" -o "$tmp/pair.tsv" --format tsv "$corpus")
+    echo "$b $t1 $tn" >> "$tmp/ratios"
+  done
+  awk '{r1[NR] = $1 / $2; rn[NR] = $1 / $3}
+       function median(a, n,   i, j, t) {
+         for (i = 2; i <= n; i++) for (j = i; j > 1 && a[j - 1] > a[j]; j--) { t = a[j]; a[j] = a[j - 1]; a[j - 1] = t }
+         return n % 2 ? a[(n + 1) / 2] : (a[n / 2] + a[n / 2 + 1]) / 2 }
+       END {
+         printf "paired rounds (%d; bare loop, --threads 1, default threads back to back), median of the rounds'\'' ratios:\n", NR
+         printf "  --threads 1: %.2fx (target >= 0.7x); default threads: %.2fx (target >= 1.2x)\n", median(r1, NR), median(rn, NR)
+       }' "$tmp/ratios"
 fi
 
 # Start-up: the whole histext-freq process on the home passage against a program that only
