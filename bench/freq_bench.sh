@@ -96,6 +96,7 @@ fi
 # the median over PAIRED rounds (default 2 * REPS) is reported beside the best-of figures.
 if ((have_baseline)); then
   rounds=${PAIRED:-$((2 * reps))}
+  ((rounds >= 1)) || rounds=1
   wall_of() {  # wall seconds of one run of the command
     /usr/bin/time -f %e -o "$tmp/pair_time" "$@" >/dev/null 2>"$tmp/pair_err" || { cat "$tmp/pair_err" >&2; return 1; }
     cat "$tmp/pair_time"
@@ -107,13 +108,14 @@ if ((have_baseline)); then
     tn=$(wall_of "$build/tools/histext-freq" -o "$tmp/pair.tsv" --format tsv "$corpus")
     echo "$b $t1 $tn" >> "$tmp/ratios"
   done
-  awk '{r1[NR] = $1 / $2; rn[NR] = $1 / $3}
+  awk '$2 > 0 && $3 > 0 {n++; r1[n] = $1 / $2; rn[n] = $1 / $3}
        function median(a, n,   i, j, t) {
          for (i = 2; i <= n; i++) for (j = i; j > 1 && a[j - 1] > a[j]; j--) { t = a[j]; a[j] = a[j - 1]; a[j - 1] = t }
          return n % 2 ? a[(n + 1) / 2] : (a[n / 2] + a[n / 2 + 1]) / 2 }
        END {
-         printf "paired rounds (%d; bare loop, --threads 1, default threads back to back), median of the rounds'\'' ratios:\n", NR
-         printf "  --threads 1: %.2fx (target >= 0.7x); default threads: %.2fx (target >= 1.2x)\n", median(r1, NR), median(rn, NR)
+         if (n == 0) { print "paired rounds: no usable timing (a run took under 0.01 s)"; exit }
+         printf "paired rounds (%d; bare loop, --threads 1, default threads back to back), median of the rounds'\'' ratios:\n", n
+         printf "  --threads 1: %.2fx (target >= 0.7x); default threads: %.2fx (target >= 1.2x)\n", median(r1, n), median(rn, n)
        }' "$tmp/ratios"
 fi
 

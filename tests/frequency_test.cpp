@@ -498,6 +498,15 @@ TEST(frequency, checksum_only_when_asked) {
     EXPECT_EQ(info.sha256, checksum ? sha256_hex(text) : std::string()) << checksum;
     EXPECT_EQ(counter.result().summary.tokens, 4u);  // counts do not depend on it
   }
+  // A UTF-16 input (read whole, as a document) follows the option too.
+  const std::string utf16("\xFF\xFE" "S\0t\0a\0l\0i\0n\0.\0\n\0", 18);
+  for (bool checksum : {true, false}) {
+    freq_options o;
+    o.checksum = checksum;
+    frequency_counter counter(o);
+    std::istringstream in(utf16);
+    EXPECT_EQ(counter.add_stream(in, "<t>").sha256, checksum ? sha256_hex(utf16) : std::string()) << checksum;
+  }
 }
 
 TEST(frequency, threads_give_byte_identical_output) {
@@ -531,6 +540,57 @@ TEST(frequency, threads_give_byte_identical_output) {
   o.chunk_bytes = std::size_t(1) << 24;
   EXPECT_EQ(written(count_text(text, o), o, format::json), written(one, o, format::json));
   EXPECT_EQ(written(count_words(document::from_bytes(text), o), o, format::json), written(one, o, format::json));
+}
+
+// A chunk of 15 bytes or fewer keeps its bytes inside the string object: moving the chunk to a
+// worker must keep its view valid (with 2 threads "Zebra" once came out as "ebra").
+TEST(frequency, short_chunks_survive_the_move_to_a_worker) {
+  // The first chunk is exactly chunk_bytes (64) long, so the last one is "Zebra quagga.\n".
+  std::string para = "Stalin spoke.";
+  while (para.size() < 62) para += " Lenin listened.";
+  para.resize(62);
+  std::string text = para + "\n\nZebra quagga.\n";
+  {
+    std::istringstream in(text);
+    chunk_reader reader(in, "<t>", 64);
+    text_chunk c;
+    std::vector<std::string> chunks;
+    while (reader.next(c)) chunks.emplace_back(c.text);
+    ASSERT_EQ(chunks.size(), 2u);
+    ASSERT_EQ(chunks.back(), "Zebra quagga.\n");
+  }
+  freq_options o;
+  o.chunk_bytes = 64;
+  o.threads = 1;
+  const std::string expected = written(count_text(text, o), o, format::json);
+  ASSERT_NE(expected.find("\"zebra\""), std::string::npos);
+  for (unsigned threads : {2u, 3u}) {
+    o.threads = threads;
+    EXPECT_EQ(written(count_text(text, o), o, format::json), expected) << threads;
+  }
+  for (const char* tiny : {"Zebra quagga.\n", "Zebra.\n\nQuagga.\n\nOkapi.\n"}) {
+    o.threads = 2;
+    freq_result r = count_text(tiny, o);
+    EXPECT_NE(find_row(r, "zebra"), nullptr) << tiny;
+  }
+}
+
+TEST(frequency, chunk_move_repoints_its_view) {
+  text_chunk a;
+  a.owned = "Zebra quagga.";  // short: stored inside the string object
+  a.text = std::string_view(a.owned).substr(6);
+  text_chunk b(std::move(a));
+  EXPECT_EQ(b.text, "quagga.");
+  EXPECT_EQ(b.text.data(), b.owned.data() + 6);
+  text_chunk c;
+  c = std::move(b);
+  EXPECT_EQ(c.text, "quagga.");
+  EXPECT_EQ(c.text.data(), c.owned.data() + 6);
+  const std::string elsewhere = "a document's text";  // a view not into `owned` stays as it is
+  text_chunk d;
+  d.text = elsewhere;
+  text_chunk e(std::move(d));
+  EXPECT_EQ(e.text.data(), elsewhere.data());
 }
 
 TEST(frequency, endless_paragraph_is_cut_at_sentence_ends) {

@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 
 #include <cmath>
+#include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <limits>
@@ -62,6 +63,23 @@ TEST(output, reals_are_never_nan_or_inf) {
   EXPECT_EQ(format_real(std::nan(""), 2), "");
   EXPECT_EQ(format_real(-0.0001, 2), "0.00");
   EXPECT_EQ(format_real(1.005, 1), "1.0");
+}
+
+// format_real is printf's "%.*f" (std::to_chars): the same digits for ordinary values, negative
+// values and zeros, and whole digits for the largest double at a high precision.
+TEST(output, reals_match_printf_at_every_size) {
+  for (double v : {0.0, -0.0, 0.5, -2.25, 1.0 / 3.0, 123456.789, 1e-7, -1e-7, 1e21, 2.5e-300}) {
+    for (int precision : {0, 1, 3, 6, 17}) {
+      char expected[512];
+      std::snprintf(expected, sizeof expected, "%.*f", precision, v);
+      std::string e = expected;
+      if (e.find_first_not_of("-0.") == std::string::npos && e[0] == '-') e.erase(0, 1);  // no "-0.00"
+      EXPECT_EQ(format_real(v, precision), e) << v << " " << precision;
+    }
+  }
+  std::string huge = format_real(std::numeric_limits<double>::max(), 500);
+  EXPECT_EQ(huge.size(), 309u + 1u + 500u);
+  EXPECT_EQ(huge.substr(0, 6), "179769");
 }
 
 TEST(output, atomic_file_replaces_only_on_commit) {

@@ -367,7 +367,8 @@ struct worker {
   std::vector<std::uint32_t> key_sent_run;  // slot -> the last run whose table got the key's text
   std::vector<std::uint32_t> key_run_number;  // slot -> its number in that run
   std::uint32_t generation = 0;
-  std::size_t sequence_hint = 0;  // room for a chunk's sequence: its last chunk's, and an eighth
+  std::size_t last_ids = 0, last_bytes = 0;  // the last chunk's counted items and bytes: the next one's
+                                             // sequence is reserved at that rate, and an eighth more
   std::uint32_t run = 1;  // one per input (count_table); key_sent_run starts below it
   std::uint32_t run_keys = 0;  // keys numbered in this run
 };
@@ -567,7 +568,9 @@ chunk_result frequency_counter::impl::process(const text_chunk& c, worker& w) co
   const bool forms = options.form != word_form::norm;
   const std::size_t n = options.ngram;
   const std::uint32_t generation = ++w.generation;
-  r.sequence.reserve(w.sequence_hint);  // chunks are alike: growing by doubling would copy it
+  if (w.last_bytes)  // chunks are alike: growing by doubling would copy the sequence
+    r.sequence.reserve(static_cast<std::size_t>(static_cast<double>(w.last_ids) * 1.125 * static_cast<double>(c.text.size()) /
+                                                static_cast<double>(w.last_bytes)));
   string_map<std::uint32_t> ngram_ids;
   std::vector<item> items;
   std::vector<std::uint32_t> sentence_ids;
@@ -700,7 +703,8 @@ chunk_result frequency_counter::impl::process(const text_chunk& c, worker& w) co
       }
     }
   }
-  w.sequence_hint = r.sequence.size() + r.sequence.size() / 8;
+  w.last_ids = r.sequence.size();
+  w.last_bytes = c.text.size();
   return r;
 }
 
@@ -714,7 +718,9 @@ input_info frequency_counter::add_stream(std::istream& in, const std::string& na
   if (reader.needs_conversion()) {
     document doc = document::from_bytes(reader.take_all(), name);
     add_document(doc);
-    return doc.info();
+    input_info info = doc.info();
+    if (!impl_->options.checksum) info.sha256.clear();
+    return info;
   }
   auto table = std::make_unique<count_table>();
   table->name = name;

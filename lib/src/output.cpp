@@ -43,9 +43,19 @@ const char* to_string(format f) {
 std::string format_real(double value, int precision) {
   if (!std::isfinite(value)) return "";
   // std::to_chars in fixed notation is printf's "%.*f" in the C locale, without its overhead.
-  char buf[400];  // fixed notation of the largest double, 308 digits, and the fraction
-  auto [end, ec] = std::to_chars(buf, buf + sizeof buf, value, std::chars_format::fixed, precision);
-  if (ec != std::errc()) return "";
+  // The largest double has 309 integer digits; a sign, a point and the fraction come on top.
+  char small[400];
+  std::string large;
+  char* buf = small;
+  std::size_t room = sizeof small;
+  const std::size_t needed = 320 + static_cast<std::size_t>(std::max(precision, 0));
+  if (needed > room) {
+    large.resize(needed);
+    buf = large.data();
+    room = needed;
+  }
+  auto [end, ec] = std::to_chars(buf, buf + room, value, std::chars_format::fixed, precision);
+  if (ec != std::errc()) return "";  // not reached: the buffer holds any double
   std::string_view text(buf, static_cast<std::size_t>(end - buf));
   if (text.front() == '-' && text.find_first_not_of("-0.") == std::string_view::npos) text.remove_prefix(1);  // no "-0.000"
   return std::string(text);

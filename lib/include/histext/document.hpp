@@ -25,7 +25,7 @@ struct text_position {
 struct input_info {
   std::string name;      ///< the path given, or "-" for stdin
   std::size_t size = 0;  ///< bytes read
-  std::string sha256;    ///< of the bytes read, lower-case hex
+  std::string sha256;    ///< of the bytes read, lower-case hex ("" when not asked for: freq_options::checksum)
   std::string encoding;  ///< "UTF-8", or the charset converted from
 };
 

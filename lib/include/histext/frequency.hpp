@@ -40,7 +40,7 @@ struct freq_options {
   std::size_t min_length = 1;    ///< in code points
   unsigned threads = 1;          ///< 0 = the number of cores
   std::size_t chunk_bytes = std::size_t(1) << 20;  ///< target chunk size when streaming
-  bool checksum = true;          ///< SHA-256 of each streamed input (input_info::sha256, JSON's meta); false leaves it empty
+  bool checksum = true;          ///< SHA-256 of each input (input_info::sha256, JSON's meta); false leaves it empty
 };
 
 /// Summary statistics of the counted items. Undefined values are NaN (written as null / empty).
