@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <cctype>
 
 #include "test_util.hpp"
 #include "text_util.hpp"
@@ -295,6 +296,30 @@ TEST(segment, number_and_word_kinds_follow_icu) {
   for (std::size_t i = 0; i < expected.size(); ++i) {
     EXPECT_EQ(p.seg.tokens[i].text(p.doc.text()), expected[i].first);
     EXPECT_EQ(p.seg.tokens[i].kind, expected[i].second) << expected[i].first;
+  }
+}
+
+// Every ASCII byte that is not a letter or a digit, alone between spaces, gets the kind ICU's
+// rule status gives it (recorded from the segmenter when every piece still asked ICU).
+TEST(segment, ascii_pieces_take_icu_kinds) {
+  const std::string punctuation = "!\"#%&'()*,-./:;?[\\]_{}", symbols = "$+<=>^`|~\x7F", words = "@";
+  for (int c = 1; c < 0x80; ++c) {
+    const char ch = static_cast<char>(c);
+    if (std::isalnum(c) || ch == '\n' || ch == '\r') continue;
+    parsed p = parse(std::string("x ") + ch + " y.");
+    const token* t = nullptr;
+    for (const token& k : p.seg.tokens)
+      if (k.text(p.doc.text()) == std::string(1, ch)) t = &k;
+    if (ch == ' ' || ch == '\t' || ch == '\v' || ch == '\f') {
+      EXPECT_EQ(t, nullptr) << c;  // white space is no token
+      continue;
+    }
+    ASSERT_NE(t, nullptr) << c;
+    const token_kind expected = punctuation.find(ch) != std::string::npos ? token_kind::punctuation
+                                : words.find(ch) != std::string::npos     ? token_kind::word
+                                                                          : token_kind::symbol;
+    EXPECT_EQ(t->kind, expected) << c;
+    if (c < 0x20 || c == 0x7F || symbols.find(ch) != std::string::npos) EXPECT_EQ(t->kind, token_kind::symbol) << c;
   }
 }
 

@@ -271,10 +271,16 @@ void segmenter::impl::tokenize(std::string_view s) {
     // letter inside ("4th", "Bukharin1") is a word too, whatever ICU's rule status: only the
     // other pieces need it (a digit before a character ICU counts as a letter but u_isalpha does
     // not, as in "1\u02D7", takes ICU's word).
+    // A run of spaces, or one ASCII byte that is neither a letter, a digit, "_" (which can open
+    // a word: "_id") nor "@" (a letter to ICU, for e-mail addresses), is a piece no rule tags:
+    // its status is UBRK_WORD_NONE (segment.ascii_pieces_take_icu_kinds checks every byte).
     const auto lead = static_cast<unsigned char>(piece[0]);
-    int32_t status = static_cast<unsigned>((lead | 0x20) - 'a') < 26u                       ? UBRK_WORD_LETTER
-                     : static_cast<unsigned>(lead - '0') < 10u && has_letter(piece) ? UBRK_WORD_NUMBER
-                                                                                    : words->getRuleStatus();
+    const bool digit = static_cast<unsigned>(lead - '0') < 10u;
+    int32_t status = static_cast<unsigned>((lead | 0x20) - 'a') < 26u ? UBRK_WORD_LETTER
+                     : digit && has_letter(piece)                    ? UBRK_WORD_NUMBER
+                     : lead == ' ' || (lead < 0x80 && piece.size() == 1 && !digit && lead != '_' && lead != '@')
+                         ? UBRK_WORD_NONE
+                         : words->getRuleStatus();
     token_kind kind;
     if (status >= UBRK_WORD_NONE && status < UBRK_WORD_NONE_LIMIT) {
       if (piece[0] == ' ' || piece[0] == '\t') continue;  // the common case, without a property look-up
