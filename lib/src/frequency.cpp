@@ -615,6 +615,9 @@ chunk_result frequency_counter::impl::process(const text_chunk& c, worker& w) co
     }
     r.sequence.push_back(id);
   };
+  auto counted = [&](const token& tok) {
+    return tok.kind == token_kind::word || (options.numbers && tok.kind == token_kind::number);
+  };
   std::uint32_t node_slot = none;
   if (!node_key.empty()) {
     auto it = w.key_slots.find(node_key);
@@ -633,7 +636,7 @@ chunk_result frequency_counter::impl::process(const text_chunk& c, worker& w) co
     // The block's counted words, hashed and their slots prefetched before the first look-up.
     w.block_words.clear();
     for (const token& tok : w.out.tokens) {
-      if (!(tok.kind == token_kind::word || (options.numbers && tok.kind == token_kind::number))) continue;
+      if (!counted(tok)) continue;
       const word_key& key = w.block_words.emplace_back(tok.base());
       w.words.prefetch(key);
     }
@@ -644,8 +647,7 @@ chunk_result frequency_counter::impl::process(const text_chunk& c, worker& w) co
       items.clear();
       sentence_ids.clear();
       for (std::uint32_t t = s.first_token; t < s.last_token; ++t) {
-        const token& tok = w.out.tokens[t];
-        if (!(tok.kind == token_kind::word || (options.numbers && tok.kind == token_kind::number))) continue;
+        if (!counted(w.out.tokens[t])) continue;
         const word_key& key = w.block_words[next_word++];
         std::string_view base = key.text;
         if (base.empty()) continue;

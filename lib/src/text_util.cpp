@@ -107,10 +107,6 @@ namespace {
   u.toUTF8String(out);
 }
 
-}  // namespace
-
-namespace {
-
 constexpr std::uint64_t ones = 0x0101010101010101ULL, high_bits = 0x8080808080808080ULL;
 
 // Lower-cases the ASCII letters of 8 bytes that are all ASCII (SWAR: a byte's high bit after
@@ -121,23 +117,15 @@ std::uint64_t ascii_lower8(std::uint64_t v) {
   return v | (((at_least_a & ~above_z) & high_bits) >> 2);
 }
 
-// Lower-cases 8 bytes of `p` in place; false (nothing written) if one of them is not ASCII.
-bool lower8_in_place(char* p) {
-  std::uint64_t v;
-  std::memcpy(&v, p, 8);
-  if (v & high_bits) return false;
-  v = ascii_lower8(v);
-  std::memcpy(p, &v, 8);
-  return true;
-}
-
-// The same for 4 bytes.
-bool lower4_in_place(char* p) {
-  std::uint32_t v;
-  std::memcpy(&v, p, 4);
-  if (v & static_cast<std::uint32_t>(high_bits)) return false;
-  v = static_cast<std::uint32_t>(ascii_lower8(v));
-  std::memcpy(p, &v, 4);
+// Lower-cases sizeof(Word) (8 or 4) bytes of `p` in place; false (nothing written) if one of
+// them is not ASCII.
+template <class Word>
+bool lower_in_place(char* p) {
+  Word v;
+  std::memcpy(&v, p, sizeof v);
+  if (v & static_cast<Word>(high_bits)) return false;
+  v = static_cast<Word>(ascii_lower8(v));
+  std::memcpy(p, &v, sizeof v);
   return true;
 }
 
@@ -152,10 +140,10 @@ void normalize_word(std::string_view s, std::string& out) {
   char* p = out.data();
   if (n >= 8) {
     for (std::size_t i = 0; i + 8 <= n; i += 8)
-      if (!lower8_in_place(p + i)) return normalize_unicode(s, out);
-    if (n % 8 != 0 && !lower8_in_place(p + n - 8)) return normalize_unicode(s, out);
+      if (!lower_in_place<std::uint64_t>(p + i)) return normalize_unicode(s, out);
+    if (n % 8 != 0 && !lower_in_place<std::uint64_t>(p + n - 8)) return normalize_unicode(s, out);
   } else if (n >= 4) {
-    if (!lower4_in_place(p) || !lower4_in_place(p + n - 4)) return normalize_unicode(s, out);
+    if (!lower_in_place<std::uint32_t>(p) || !lower_in_place<std::uint32_t>(p + n - 4)) return normalize_unicode(s, out);
   } else {
     for (std::size_t i = 0; i < n; ++i) {
       auto u = static_cast<unsigned char>(p[i]);
