@@ -1,6 +1,6 @@
 # Build-time generator: the CMU Pronouncing Dictionary (Debian's festlex-cmu, syllabified Festival
 # lexicon) compiled into ${HISTEXT_STAGE_DATA_DIR}/syllables.bin, a sorted word -> syllable-count
-# table that lib/src/syllables.cpp loads on first use. Format: see gen_syllables.cpp.
+# table that lib/src/lexicons/syllables.cpp loads on first use. Format: see gen_syllables.cpp.
 set(HISTEXT_CMUDICT /usr/share/festival/dicts/cmu/cmudict-0.4.out
     CACHE FILEPATH "Festival's syllabified CMU dictionary (package festlex-cmu)")
 if(NOT EXISTS ${HISTEXT_CMUDICT})

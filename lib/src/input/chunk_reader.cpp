@@ -1,0 +1,289 @@
+#include "input/chunk_reader.hpp"
+
+
+#include <algorithm>
+#include <cstdint>
+#include <cstring>
+
+#include "common/sha256.hpp"
+#include "histext/error.hpp"
+
+namespace histext {
+
+namespace {
+
+bool is_ws(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f' || c == '\v'; }
+
+// Offset just after a blank line that starts after s[i] == '\n', or npos.
+std::size_t blank_after(std::string_view s, std::size_t i) {
+  std::size_t j = i + 1;
+  while (j < s.size() && (s[j] == ' ' || s[j] == '\t' || s[j] == '\r')) ++j;
+  return j < s.size() && s[j] == '\n' ? j + 1 : std::string_view::npos;
+}
+
+// The last cut after a blank line ending at or before `limit`, or npos.
+std::size_t last_blank_cut(std::string_view s, std::size_t limit) {
+  std::size_t i = std::min(limit, s.size());
+  while (i > 0) {
+    const void* p = memrchr(s.data(), '\n', i);
+    if (!p) break;
+    std::size_t nl = static_cast<const char*>(p) - s.data();
+    std::size_t cut = blank_after(s, nl);
+    if (cut != std::string_view::npos && cut <= limit) return cut;
+    i = nl;
+  }
+  return std::string_view::npos;
+}
+
+// The first cut after a blank line at or after `from`, or npos.
+std::size_t first_blank_cut(std::string_view s, std::size_t from) {
+  std::size_t i = from;
+  while (i < s.size()) {
+    const void* p = std::memchr(s.data() + i, '\n', s.size() - i);
+    if (!p) break;
+    std::size_t nl = static_cast<const char*>(p) - s.data();
+    std::size_t cut = blank_after(s, nl);
+    if (cut != std::string_view::npos) return cut;
+    i = nl + 1;
+  }
+  return std::string_view::npos;
+}
+
+// Inside an endless paragraph: after the last sentence end, else after the last space, at or
+// before `limit`; npos when there is no space at all (never cut inside a word).
+std::size_t forced_cut(std::string_view s, std::size_t limit) {
+  limit = std::min(limit, s.size());
+  for (std::size_t i = limit; i > 1; --i)
+    if ((s[i - 1] == ' ' || s[i - 1] == '\n') && (s[i - 2] == '.' || s[i - 2] == '?' || s[i - 2] == '!')) return i;
+  for (std::size_t i = limit; i > 1; --i)
+    if (s[i - 1] == ' ' || s[i - 1] == '\n' || s[i - 1] == '\t') return i;
+  return std::string_view::npos;
+}
+
+// Length of the valid UTF-8 prefix of s (no NUL bytes either).
+std::size_t valid_utf8_prefix(std::string_view s) {
+  const auto* p = reinterpret_cast<const unsigned char*>(s.data());
+  std::size_t n = s.size(), i = 0;
+  while (i < n) {
+    // ASCII without NUL, eight bytes at a time: no high bit set, and no zero byte (the classic
+    // test: a zero byte is the only one whose value minus one borrows into its high bit).
+    while (i + 8 <= n) {
+      std::uint64_t w;
+      std::memcpy(&w, p + i, 8);
+      if ((w | ((w - 0x0101010101010101ULL) & ~w)) & 0x8080808080808080ULL) break;
+      i += 8;
+    }
+    if (i >= n) break;
+    unsigned char c = p[i];
+    if (c >= 0x01 && c < 0x80) {
+      ++i;
+      continue;
+    }
+    std::size_t len;
+    unsigned char lo = 0x80, hi = 0xBF;
+    if (c >= 0xC2 && c <= 0xDF) len = 2;
+    else if (c >= 0xE0 && c <= 0xEF) {
+      len = 3;
+      if (c == 0xE0) lo = 0xA0;
+      if (c == 0xED) hi = 0x9F;
+    } else if (c >= 0xF0 && c <= 0xF4) {
+      len = 4;
+      if (c == 0xF0) lo = 0x90;
+      if (c == 0xF4) hi = 0x8F;
+    } else
+      return i;
+    if (i + len > n) return i;
+    if (p[i + 1] < lo || p[i + 1] > hi) return i;
+    for (std::size_t k = 2; k < len; ++k)
+      if (p[i + k] < 0x80 || p[i + k] > 0xBF) return i;
+    i += len;
+  }
+  return n;
+}
+
+}  // namespace
+
+struct chunk_reader::impl {
+  std::istream& in;
+  std::string name;
+  std::size_t chunk_bytes;
+  std::string pending;
+  bool eof = false, started = false, continues = false, first = true, finished = false;
+  std::size_t consumed = 0, total = 0;
+  std::size_t lines_before = 0, columns_before = 0;  // LF count and code points after the last LF
+  std::uint32_t block_index = 0, paragraph = 0;
+  block_kind last_kind = block_kind::paragraph;
+  sha256_state sha;
+  bool checksum = true;
+
+  impl(std::istream& i, std::string n, std::size_t c, bool hash)
+      : in(i), name(std::move(n)), chunk_bytes(std::max<std::size_t>(c, 64)), checksum(hash) {}
+
+  // Reads up to `want` more bytes, 64 KB at a time (a small input never touches a 1 MB buffer);
+  // false at the end of the input.
+  bool read_more(std::size_t want) {
+    if (eof) return false;
+    std::size_t total_got = 0;
+    char buf[1 << 16];
+    while (total_got < want) {
+      in.read(buf, static_cast<std::streamsize>(std::min(sizeof buf, want - total_got)));
+      auto got = static_cast<std::size_t>(in.gcount());
+      if (in.bad()) throw error(name + ": read error");
+      pending.append(buf, got);
+      if (checksum) sha.update(std::string_view(buf, got));
+      total += got;
+      total_got += got;
+      if (got == 0 || !in) {
+        eof = true;
+        break;
+      }
+    }
+    return total_got > 0;
+  }
+
+  void validate(std::string_view piece) {
+    std::size_t ok = valid_utf8_prefix(piece);
+    std::size_t lines = 0;
+    for (const char* p = piece.data(), *end = p + piece.size();
+         (p = static_cast<const char*>(std::memchr(p, '\n', static_cast<std::size_t>(end - p)))); ++p)
+      ++lines;
+    if (ok < piece.size()) {
+      std::string_view before = piece.substr(0, ok);
+      std::size_t nl = before.rfind('\n');
+      std::size_t line = lines_before + static_cast<std::size_t>(std::count(before.begin(), before.end(), '\n')) + 1;
+      std::string_view tail = nl == std::string_view::npos ? before : before.substr(nl + 1);
+      std::size_t column = 1 + static_cast<std::size_t>(std::count_if(
+                                   tail.begin(), tail.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
+      if (nl == std::string_view::npos) column += columns_before;
+      const char* what = piece[ok] == '\0' ? "binary file (NUL byte)" : "invalid UTF-8";
+      throw error(name + ": " + what + " at line " + std::to_string(line) + ", column " + std::to_string(column) +
+                  " (byte " + std::to_string(consumed + ok) + ")");
+    }
+    std::size_t nl = piece.rfind('\n');
+    std::string_view tail = nl == std::string_view::npos ? piece : piece.substr(nl + 1);
+    std::size_t cps = static_cast<std::size_t>(std::count_if(
+        tail.begin(), tail.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
+    columns_before = nl == std::string_view::npos ? columns_before + cps : cps;
+    lines_before += lines;
+  }
+};
+
+chunk_reader::chunk_reader(std::istream& in, std::string name, std::size_t chunk_bytes, bool checksum)
+    : impl_(std::make_unique<impl>(in, std::move(name), chunk_bytes, checksum)) {}
+chunk_reader::~chunk_reader() = default;
+
+bool chunk_reader::needs_conversion() {
+  impl& m = *impl_;
+  while (m.pending.size() < 4 && m.read_more(4 - m.pending.size())) {
+  }
+  std::string_view s = m.pending;
+  return s.substr(0, 2) == "\xFF\xFE" || s.substr(0, 2) == "\xFE\xFF" || s.substr(0, 4) == std::string_view("\0\0\xFE\xFF", 4);
+}
+
+std::string chunk_reader::take_all() {
+  impl& m = *impl_;
+  while (m.read_more(std::size_t(1) << 20)) {
+  }
+  m.finished = true;
+  return std::move(m.pending);
+}
+
+bool chunk_reader::next(text_chunk& out) {
+  impl& m = *impl_;
+  if (m.finished) return false;
+  const std::size_t max_piece = 4 * m.chunk_bytes;
+  std::size_t cut = std::string::npos;
+  bool forced = false;
+  while (true) {
+    if (m.pending.size() < m.chunk_bytes && m.read_more(m.chunk_bytes)) continue;
+    if (m.eof && m.pending.size() <= m.chunk_bytes) {
+      cut = m.pending.size();
+    } else {
+      cut = last_blank_cut(m.pending, m.chunk_bytes);
+      if (cut == std::string::npos || cut == 0) cut = first_blank_cut(m.pending, m.chunk_bytes);
+      if (cut == std::string::npos) {
+        if (m.pending.size() < max_piece && m.read_more(m.chunk_bytes)) continue;
+        if (m.eof && m.pending.size() <= max_piece) {
+          cut = m.pending.size();
+        } else {
+          cut = forced_cut(m.pending, max_piece);
+          if (cut == std::string::npos) {  // one huge word: cut after the next space
+            auto space = m.pending.find_first_of(" \t\n", max_piece);
+            if (space == std::string::npos && m.read_more(m.chunk_bytes)) continue;
+            cut = space == std::string::npos ? m.pending.size() : space + 1;
+          }
+          forced = true;
+        }
+      }
+    }
+    // The rest must hold something, or this piece is the last.
+    std::string_view rest = std::string_view(m.pending).substr(cut);
+    if (std::all_of(rest.begin(), rest.end(), is_ws)) {
+      if (!m.eof) {
+        m.read_more(m.chunk_bytes);
+        continue;
+      }
+      cut = m.pending.size();
+      forced = false;
+    }
+    break;
+  }
+  bool last = cut == m.pending.size() && m.eof;
+  if (cut == 0 && last && !m.first) {
+    m.finished = true;
+    return false;
+  }
+  out.owned.assign(m.pending, 0, cut);
+  m.pending.erase(0, cut);
+  out.text = out.owned;
+  out.base = m.consumed;
+  m.validate(out.text);
+
+  // Blocks as split_blocks would classify them in the whole input: a heading only in the first
+  // piece, an attribution only in the last, decided on the edge block with a sentinel block
+  // standing for the rest of the input.
+  std::size_t body_begin = m.first && out.text.substr(0, 3) == "\xEF\xBB\xBF" ? 3 : 0;
+  std::vector<block> blocks = split_blocks(out.text, body_begin);
+  if (!(m.first && last)) {
+    for (block& b : blocks) b.kind = block_kind::paragraph;
+    if (m.first && !blocks.empty()) {
+      const block& b = blocks.front();
+      std::string framed = std::string(out.text.substr(b.begin, b.end - b.begin)) + "\n\nx";
+      blocks.front().kind = split_blocks(framed).front().kind;
+    }
+    if (last && !blocks.empty()) {
+      const block& b = blocks.back();
+      std::string framed = "x\n\n" + std::string(out.text.substr(b.begin, b.end - b.begin));
+      blocks.back().kind = split_blocks(framed).back().kind;
+    }
+  }
+  out.blocks.clear();
+  for (block b : blocks) {
+    if (out.blocks.empty() && m.continues) {
+      b.index = m.block_index;
+      b.paragraph = m.paragraph;
+      b.kind = m.last_kind;
+    } else {
+      b.index = ++m.block_index;
+      b.paragraph = b.kind == block_kind::paragraph ? ++m.paragraph : 0;
+    }
+    m.last_kind = b.kind;
+    out.blocks.push_back(b);
+  }
+  m.continues = forced;
+  m.consumed += cut;
+  m.first = false;
+  if (last) m.finished = true;
+  return true;
+}
+
+input_info chunk_reader::info() const {
+  input_info i;
+  i.name = impl_->name;
+  i.size = impl_->total;
+  i.encoding = "UTF-8";
+  if (impl_->checksum) i.sha256 = impl_->sha.hex();
+  return i;
+}
+
+}  // namespace histext

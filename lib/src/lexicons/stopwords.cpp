@@ -1,0 +1,45 @@
+#include "histext/stopwords.hpp"
+
+#include <fstream>
+#include <istream>
+
+#include "histext/error.hpp"
+#include "histext/version.hpp"
+#include "common/text_util.hpp"
+
+namespace histext {
+
+stopword_list stopword_list::from_stream(std::istream& in, const std::string& name) {
+  stopword_list list;
+  std::string line;
+  while (std::getline(in, line)) {
+    std::size_t hash = line.find('#');
+    std::string_view s(line.data(), hash == std::string::npos ? line.size() : hash);
+    s.remove_prefix(leading_space(s));
+    s.remove_suffix(trailing_space(s));
+    if (s.empty()) continue;
+    list.words_.insert(normalize_word(s));
+  }
+  if (in.bad()) throw error(name + ": read error");
+  return list;
+}
+
+stopword_list stopword_list::from_file(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw error(path + ": cannot open stopword list");
+  return from_stream(in, path);
+}
+
+stopword_list stopword_list::english() { return from_file(data_file("stopwords_en.txt")); }
+
+stopword_list stopword_list::from_spec(const std::string& spec) {
+  if (spec == "none") return {};
+  if (spec.empty() || spec == "default" || spec == "en") return english();
+  return from_file(spec);
+}
+
+bool stopword_list::contains(std::string_view normalized_word) const {
+  return words_.find(normalized_word) != words_.end();
+}
+
+}  // namespace histext

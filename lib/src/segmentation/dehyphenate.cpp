@@ -1,0 +1,80 @@
+#include "segmentation/dehyphenate.hpp"
+
+#include <vector>
+
+#include "lexicons/wordlist.hpp"
+
+namespace histext {
+
+namespace {
+
+bool is_line_hyphen(std::string_view s) { return s == "-" || s == "\xE2\x80\x90"; }  // "-" or U+2010
+
+// Only spaces or tabs, then exactly one line end (LF, CRLF or CR), then spaces or tabs.
+bool is_line_break_gap(std::string_view gap) {
+  std::size_t i = 0;
+  while (i < gap.size() && (gap[i] == ' ' || gap[i] == '\t')) ++i;
+  if (i < gap.size() && gap[i] == '\r') ++i;
+  if (i < gap.size() && gap[i] == '\n' && (i == 0 || gap[i - 1] != '\n')) ++i;
+  bool broke = i > 0 && (gap[i - 1] == '\n' || gap[i - 1] == '\r');
+  while (i < gap.size() && (gap[i] == ' ' || gap[i] == '\t')) ++i;
+  return broke && i == gap.size();
+}
+
+std::string_view last_part(std::string_view norm) {
+  auto dash = norm.rfind('-');
+  return dash == std::string_view::npos ? norm : norm.substr(dash + 1);
+}
+
+std::string_view first_part(std::string_view norm) { return norm.substr(0, norm.find('-')); }
+
+}  // namespace
+
+void dehyphenate(std::string_view text, segmentation& out, std::size_t first_token, std::size_t first_sentence,
+                 bool split_hyphens) {
+  std::vector<token>& tokens = out.tokens;
+  if (tokens.size() < first_token + 3) return;
+  std::vector<token> merged;
+  merged.reserve(tokens.size() - first_token);
+  // produced[k]: how many tokens (from first_token on) came out before old token first_token + k.
+  std::vector<std::uint32_t> produced(tokens.size() - first_token + 1, 0);
+  std::size_t i = first_token;
+  while (i < tokens.size()) {
+    produced[i - first_token] = static_cast<std::uint32_t>(merged.size());
+    if (i + 2 < tokens.size()) {
+      const token& a = tokens[i];
+      const token& h = tokens[i + 1];
+      const token& c = tokens[i + 2];
+      bool candidate = a.kind == token_kind::word && c.kind == token_kind::word && !a.possessive() &&
+                       a.end == h.begin && is_line_hyphen(h.text(text)) && a.sentence == c.sentence &&
+                       is_line_break_gap(text.substr(h.end, c.begin - h.end));
+      if (candidate) {
+        std::string joined = std::string(last_part(a.norm)) + std::string(first_part(c.base()));
+        bool known = is_known_word(joined);
+        if (known || !split_hyphens) {
+          token t = c;  // sentence, block, possessive of the second part
+          t.begin = a.begin;
+          t.norm = a.norm + (known ? "" : "-") + c.norm;
+          t.hyphenated = !known || a.hyphenated || c.hyphenated;
+          merged.push_back(std::move(t));
+          produced[i + 1 - first_token] = produced[i + 2 - first_token] = static_cast<std::uint32_t>(merged.size());
+          i += 3;
+          continue;
+        }
+      }
+    }
+    merged.push_back(std::move(tokens[i]));
+    ++i;
+  }
+  produced[tokens.size() - first_token] = static_cast<std::uint32_t>(merged.size());
+  const auto base = static_cast<std::uint32_t>(first_token);
+  for (std::size_t s = first_sentence; s < out.sentences.size(); ++s) {
+    sentence& sent = out.sentences[s];
+    sent.first_token = base + produced[sent.first_token - base];
+    sent.last_token = base + produced[sent.last_token - base];
+  }
+  tokens.resize(first_token);
+  for (token& t : merged) tokens.push_back(std::move(t));
+}
+
+}  // namespace histext

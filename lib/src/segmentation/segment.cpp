@@ -1,0 +1,666 @@
+#include "histext/segment.hpp"
+
+#include <unicode/brkiter.h>
+#include <unicode/normalizer2.h>
+#include <unicode/uchar.h>
+#include <unicode/unistr.h>
+#include <unicode/utext.h>
+#include <unicode/utf8.h>
+
+#include <algorithm>
+#include <cstring>
+#include <fstream>
+#include <unordered_map>
+#include <unordered_set>
+
+#ifdef __linux__
+#include <sys/mman.h>
+#endif
+
+#include "histext/error.hpp"
+#include "segmentation/dehyphenate.hpp"
+#include "histext/version.hpp"
+#include "common/text_util.hpp"
+
+namespace histext {
+
+const char* to_string(block_kind kind) {
+  switch (kind) {
+    case block_kind::heading: return "heading";
+    case block_kind::paragraph: return "paragraph";
+    case block_kind::attribution: return "attribution";
+  }
+  return "paragraph";
+}
+
+const char* to_string(token_kind kind) {
+  switch (kind) {
+    case token_kind::word: return "word";
+    case token_kind::number: return "number";
+    case token_kind::punctuation: return "punctuation";
+    case token_kind::symbol: return "symbol";
+    case token_kind::footnote: return "footnote";
+  }
+  return "word";
+}
+
+// ---------------------------------------------------------------------------------------------
+// Blocks
+
+namespace {
+
+// Calls each(begin, end) for every line of text[begin, size): LF, CRLF and CR each end a line.
+template <typename F>
+void for_each_line(std::string_view text, std::size_t begin, F each) {
+  std::size_t start = begin;
+  if (text.find('\r', begin) == std::string_view::npos) {  // LF only: let memchr find the ends
+    while (start < text.size()) {
+      const void* hit = std::memchr(text.data() + start, '\n', text.size() - start);
+      std::size_t end = hit ? static_cast<std::size_t>(static_cast<const char*>(hit) - text.data()) : text.size();
+      each(start, end);
+      start = end + 1;
+    }
+    return;
+  }
+  for (std::size_t i = begin; i < text.size(); ++i) {
+    char c = text[i];
+    if (c == '\n' || c == '\r') {
+      each(start, i);
+      if (c == '\r' && i + 1 < text.size() && text[i + 1] == '\n') ++i;
+      start = i + 1;
+    }
+  }
+  if (start < text.size()) each(start, text.size());
+}
+
+bool is_dash_start(std::string_view s) {
+  for (std::string_view dash : {"\xE2\x80\x93", "\xE2\x80\x94", "\xE2\x80\x95", "-"})
+    if (s.substr(0, dash.size()) == dash) return true;
+  return false;
+}
+
+// A heading is one short line with no final punctuation (closing quotes and brackets aside).
+bool looks_like_heading(std::string_view s) {
+  if (s.empty() || s.size() > 100) return false;
+  if (s.find('\n') != std::string_view::npos || s.find('\r') != std::string_view::npos) return false;
+  auto i = static_cast<int32_t>(s.size());
+  while (i > 0) {
+    int32_t j = i;
+    UChar32 c;
+    U8_PREV(reinterpret_cast<const uint8_t*>(s.data()), 0, j, c);
+    if (c == ')' || c == ']' || u_hasBinaryProperty(c, UCHAR_QUOTATION_MARK)) {
+      i = j;
+      continue;
+    }
+    return !(c == '.' || c == '!' || c == '?' || c == ',' || c == ';' || c == ':' || c == 0x2026);
+  }
+  return false;
+}
+
+}  // namespace
+
+std::vector<block> split_blocks(std::string_view text, std::size_t begin) {
+  std::vector<block> blocks;
+  std::size_t cur_begin = 0, cur_end = 0;
+  bool open = false;
+  for_each_line(text, begin, [&](std::size_t line_begin, std::size_t line_end) {
+    std::string_view content = text.substr(line_begin, line_end - line_begin);
+    std::size_t lead = leading_space(content);
+    if (lead == content.size()) {  // blank line closes a block
+      if (open) blocks.push_back({cur_begin, cur_end});
+      open = false;
+      return;
+    }
+    if (!open) cur_begin = line_begin + lead;
+    cur_end = line_end - trailing_space(content);
+    open = true;
+  });
+  if (open) blocks.push_back({cur_begin, cur_end});
+
+  if (blocks.size() > 1 && looks_like_heading(text.substr(blocks.front().begin, blocks.front().end - blocks.front().begin)))
+    blocks.front().kind = block_kind::heading;
+  if (blocks.size() > 1 && blocks.back().kind == block_kind::paragraph &&
+      is_dash_start(text.substr(blocks.back().begin, blocks.back().end - blocks.back().begin)))
+    blocks.back().kind = block_kind::attribution;
+  std::uint32_t index = 0, paragraph = 0;
+  for (block& b : blocks) {
+    b.index = ++index;
+    b.paragraph = b.kind == block_kind::paragraph ? ++paragraph : 0;
+  }
+  return blocks;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The segmenter
+
+namespace {
+
+struct abbreviation_list {
+  std::unordered_set<std::string> known;     // lower-cased, without the final period ("gen", "u.s")
+  std::unordered_set<std::string> may_end;   // lower-cased, without the final period ("etc")
+};
+
+abbreviation_list load_abbreviations() {
+  abbreviation_list list;
+  std::string path = data_file("abbreviations.txt");
+  std::ifstream in(path);
+  if (!in) throw error(path + ": cannot open");
+  std::string line;
+  while (std::getline(in, line)) {
+    if (line.empty() || line[0] == '#') continue;
+    std::string word = line.substr(0, line.find_first_of(" \t\r"));
+    bool ends = line.find(" end") != std::string::npos;
+    if (word.size() < 2 || word.back() != '.') continue;
+    std::string key = ascii_lower(word.substr(0, word.size() - 1));
+    list.known.insert(key);
+    if (ends) list.may_end.insert(key);
+  }
+  return list;
+}
+
+// Grammatical contractions with 's that are not possessives.
+bool is_s_contraction(std::string_view base) {
+  static const std::unordered_set<std::string_view> words = {
+      "it", "that", "he", "she", "there", "here", "what", "who", "where", "how", "let", "when", "why", "this"};
+  return words.count(base) != 0;
+}
+
+// Prefixes that UD keeps joined even when it splits hyphenated words ("e-mail", "non-Microsoft").
+bool is_prefix(const std::string& w) {
+  static const std::unordered_set<std::string> prefixes = {"e", "x", "non", "counter", "mis", "pre", "co", "anti",
+                                                          "re", "multi", "semi", "ex", "un"};
+  return prefixes.count(w) != 0;
+}
+
+bool is_hyphen(std::string_view s) {
+  return s == "-" || s == "\xE2\x80\x90" || s == "\xE2\x80\x91";
+}
+
+// ASCII case-insensitive comparisons (for URL schemes).
+bool iequals(std::string_view a, std::string_view lower) {
+  if (a.size() != lower.size()) return false;
+  for (std::size_t i = 0; i < a.size(); ++i)
+    if ((a[i] | 0x20) != lower[i]) return false;
+  return true;
+}
+bool istarts_with(std::string_view a, std::string_view lower) {
+  return a.size() >= lower.size() && iequals(a.substr(0, lower.size()), lower);
+}
+
+struct raw_token {
+  std::size_t begin, end;  // relative to the block
+  token_kind kind;
+  bool hyphenated = false;
+};
+
+UChar32 first_char(std::string_view s) {
+  UChar32 c = 0;
+  std::size_t i = 0;
+  U8_NEXT(reinterpret_cast<const uint8_t*>(s.data()), i, s.size(), c);
+  return c;
+}
+
+UChar32 last_char(std::string_view s) {
+  UChar32 c = 0;
+  auto i = static_cast<int32_t>(s.size());
+  U8_PREV(reinterpret_cast<const uint8_t*>(s.data()), 0, i, c);
+  return c;
+}
+
+bool has_letter(std::string_view s) {
+  std::size_t i = 0;
+  while (i < s.size()) {
+    UChar32 c;
+    U8_NEXT(reinterpret_cast<const uint8_t*>(s.data()), i, s.size(), c);
+    if (u_isalpha(c)) return true;
+  }
+  return false;
+}
+
+bool is_superscript_digits(std::string_view s) {
+  for (std::string_view d : {"\xC2\xB9", "\xC2\xB2", "\xC2\xB3", "\xE2\x81\xB0", "\xE2\x81\xB4", "\xE2\x81\xB5",
+                             "\xE2\x81\xB6", "\xE2\x81\xB7", "\xE2\x81\xB8", "\xE2\x81\xB9"}) {
+    if (s.substr(0, d.size()) == d) return s.size() == d.size() || is_superscript_digits(s.substr(d.size()));
+  }
+  return false;
+}
+
+}  // namespace
+
+struct segmenter::impl {
+  segment_options options;
+  abbreviation_list abbreviations;
+  std::unique_ptr<icu::BreakIterator> words;
+  std::unique_ptr<icu::BreakIterator> sentences;
+  UText* utext = nullptr;
+  std::string scratch;
+  std::vector<raw_token> raw;
+  std::vector<raw_token> merged;     // merge_tokens' output, swapped with raw
+  std::vector<std::size_t> breaks;
+  std::vector<std::size_t> kept;     // find_sentences' scratch
+
+  explicit impl(const segment_options& o) : options(o), abbreviations(load_abbreviations()) {
+    UErrorCode status = U_ZERO_ERROR;
+    icu::Locale en("en");
+    words.reset(icu::BreakIterator::createWordInstance(en, status));
+    // ICU's plain sentence rules; abbreviations are judged on tokens in find_sentences, from the
+    // project's list. ICU's own suppression list (en@ss=standard) is not used: on the evaluation
+    // texts it swallowed real sentence ends after "Act.", "OK.", "AD.", "IoT." and "Go."
+    // ("... the Policing Act. I thank ..." was one sentence), and it costs time at every break.
+    sentences.reset(icu::BreakIterator::createSentenceInstance(en, status));
+    if (U_FAILURE(status)) throw error(std::string("ICU break iterators: ") + u_errorName(status));
+    utext = utext_openUTF8(nullptr, "", 0, &status);
+  }
+  ~impl() { utext_close(utext); }
+
+  void tokenize(std::string_view s);
+  void merge_tokens(std::string_view s);
+  void find_sentences(std::string_view s);
+  void emit(std::string_view text, const block& b, segmentation& out);
+};
+
+// ICU word segments of the block, classified; whitespace dropped.
+void segmenter::impl::tokenize(std::string_view s) {
+  raw.clear();
+  UErrorCode status = U_ZERO_ERROR;
+  words->setText(utext, status);
+  int32_t start = words->first();
+  for (int32_t end = words->next(); end != icu::BreakIterator::DONE; start = end, end = words->next()) {
+    std::string_view piece = s.substr(static_cast<std::size_t>(start), static_cast<std::size_t>(end - start));
+    // A piece opening with an ASCII letter is a word, and one opening with an ASCII digit with a
+    // letter inside ("4th", "Bukharin1") is a word too, whatever ICU's rule status: only the
+    // other pieces need it (a digit before a character ICU counts as a letter but u_isalpha does
+    // not, as in "1\u02D7", takes ICU's word).
+    // A run of spaces, or one ASCII byte that is neither a letter, a digit, "_" (which can open
+    // a word: "_id") nor "@" (a letter to ICU, for e-mail addresses), is a piece no rule tags:
+    // its status is UBRK_WORD_NONE (segment.ascii_pieces_take_icu_kinds checks every byte).
+    const auto lead = static_cast<unsigned char>(piece[0]);
+    const bool digit = static_cast<unsigned>(lead - '0') < 10u;
+    int32_t status = static_cast<unsigned>((lead | 0x20) - 'a') < 26u ? UBRK_WORD_LETTER
+                     : digit && has_letter(piece)                    ? UBRK_WORD_NUMBER
+                     : lead == ' ' || (lead < 0x80 && piece.size() == 1 && !digit && lead != '_' && lead != '@')
+                         ? UBRK_WORD_NONE
+                         : words->getRuleStatus();
+    token_kind kind;
+    if (status >= UBRK_WORD_NONE && status < UBRK_WORD_NONE_LIMIT) {
+      if (piece[0] == ' ' || piece[0] == '\t') continue;  // the common case, without a property look-up
+      UChar32 c = first_char(piece);
+      if (u_isUWhiteSpace(c) || c == 0x200B || c == 0xFEFF) continue;
+      if ((piece[0] == '\xC2' || piece[0] == '\xE2') && is_superscript_digits(piece) && !raw.empty() && raw.back().end == static_cast<std::size_t>(start) &&
+          raw.back().kind == token_kind::word)
+        kind = token_kind::footnote;
+      else if (u_ispunct(c))
+        kind = token_kind::punctuation;
+      else if (u_isalpha(c))  // letters ICU leaves unclassified (e.g. some scripts' marks)
+        kind = token_kind::word;
+      else
+        kind = token_kind::symbol;
+    } else if (status >= UBRK_WORD_NUMBER && status < UBRK_WORD_NUMBER_LIMIT) {
+      kind = has_letter(piece) ? token_kind::word : token_kind::number;  // "Bukharin1", "4th"
+    } else {
+      kind = token_kind::word;
+    }
+    raw.push_back({static_cast<std::size_t>(start), static_cast<std::size_t>(end), kind});
+  }
+}
+
+// Joins and splits ICU's pieces into histext's tokens (hyphenated compounds, abbreviations with
+// their period, ellipses, URLs and e-mail addresses) and splits footnote markers from words.
+void segmenter::impl::merge_tokens(std::string_view s) {
+  auto text = [&](const raw_token& t) { return s.substr(t.begin, t.end - t.begin); };
+  std::vector<raw_token>& out = merged;
+  out.clear();
+  out.reserve(raw.size());
+  for (std::size_t i = 0; i < raw.size(); ++i) {
+    raw_token t = raw[i];
+    auto adjacent = [&](std::size_t j) { return j < raw.size() && raw[j].begin == raw[j - 1].end; };
+
+    // Fast path (most tokens): every rule below needs the next token adjacent and either this
+    // token a one-byte punctuation mark or symbol, or the next one opening with one of : @ - . /
+    // or a Unicode hyphen (U+2010, U+2011: first byte 0xE2). The exceptions are a word opening
+    // with "www." and a footnote marker glued to a word (a final digit). Any other token is kept
+    // as it is. A new rule must widen `joinable` or `maybe`.
+    auto joins_next = [](char c) {
+      switch (c) {
+        case ':': case '@': case '-': case '.': case '/': case '\xE2': return true;
+        default: return false;
+      }
+    };
+    const bool joinable = adjacent(i + 1) && ((t.end - t.begin == 1 && (t.kind == token_kind::punctuation ||
+                                                                        t.kind == token_kind::symbol)) ||
+                                              joins_next(s[raw[i + 1].begin]));
+    if (!joinable) {
+      std::string_view w = text(t);
+      bool maybe = t.kind == token_kind::word && ((w[0] | 0x20) == 'w' || (w.back() >= '0' && w.back() <= '9'));
+      if (!maybe) {
+        out.push_back(t);
+        continue;
+      }
+    }
+
+    // URL: scheme "://..." or "www." up to the next space; trailing punctuation stays out.
+    bool scheme = t.kind == token_kind::word && adjacent(i + 1) && text(raw[i + 1]) == ":" && adjacent(i + 2) &&
+                  text(raw[i + 2]) == "/" &&
+                  (iequals(text(t), "http") || iequals(text(t), "https") || iequals(text(t), "ftp"));
+    if (scheme || (t.kind == token_kind::word && istarts_with(text(t), "www."))) {
+      std::size_t j = i;
+      while (adjacent(j + 1)) ++j;
+      while (j > i && raw[j].kind == token_kind::punctuation && text(raw[j]) != "/") --j;
+      out.push_back({t.begin, raw[j].end, token_kind::symbol});
+      i = j;
+      continue;
+    }
+    // E-mail: word @ word.word
+    if (t.kind == token_kind::word && adjacent(i + 1) && text(raw[i + 1]) == "@" && adjacent(i + 2) &&
+        raw[i + 2].kind == token_kind::word && text(raw[i + 2]).find('.') != std::string_view::npos) {
+      out.push_back({t.begin, raw[i + 2].end, token_kind::symbol});
+      i += 2;
+      continue;
+    }
+    // Hyphenated compound: word (hyphen word)+, at least one side of each hyphen a word.
+    if (t.kind == token_kind::word || t.kind == token_kind::number) {
+      std::size_t j = i;
+      while ((!options.split_hyphens || (j == i && is_prefix(ascii_lower(text(raw[j]))))) &&
+             adjacent(j + 1) && is_hyphen(text(raw[j + 1])) && adjacent(j + 2) &&
+             (raw[j + 2].kind == token_kind::word || raw[j + 2].kind == token_kind::number) &&
+             (raw[j].kind == token_kind::word || raw[j + 2].kind == token_kind::word))
+        j += 2;
+      if (j > i) {
+        bool any_word = false;
+        for (std::size_t k = i; k <= j; k += 2) any_word |= raw[k].kind == token_kind::word;
+        t = {t.begin, raw[j].end, any_word ? token_kind::word : token_kind::number, true};
+        i = j;
+      }
+    }
+    // Abbreviation or initial with its period: "Mr.", "U.S.", "J.", "etc."
+    if (t.kind == token_kind::word && !t.hyphenated && adjacent(i + 1) && text(raw[i + 1]) == "." &&
+        !(adjacent(i + 2) && text(raw[i + 2]) == ".")) {
+      std::string key = ascii_lower(text(t));
+      std::string_view surface = text(t);
+      bool initial = surface.size() == 1 && std::isupper(static_cast<unsigned char>(surface[0]));
+      bool dotted = surface.find('.') != std::string_view::npos;
+      if (initial || dotted || abbreviations.known.count(key)) {
+        out.push_back({t.begin, raw[i + 1].end, token_kind::word});
+        ++i;
+        continue;
+      }
+    }
+    // Emoticons: ":)", ";-)", ":P", ":?"
+    if ((text(t) == ":" || text(t) == ";") && adjacent(i + 1)) {
+      std::size_t j = i + 1;
+      if (text(raw[j]) == "-" && adjacent(j + 1)) ++j;
+      std::string_view face = text(raw[j]);
+      if ((face == ")" || face == "(" || face == "D" || face == "P" || face == "p" || face == "?" || face == "/") &&
+          !(adjacent(j + 1) && (raw[j + 1].kind == token_kind::word || raw[j + 1].kind == token_kind::number))) {
+        out.push_back({t.begin, raw[j].end, token_kind::symbol});
+        i = j;
+        continue;
+      }
+    }
+    // Runs of repeated punctuation or rules: "...", "!!", "?!", "--", "=====", "***", ">>", "$$$"
+    if ((t.kind == token_kind::punctuation || t.kind == token_kind::symbol) && t.end - t.begin == 1) {
+      auto rule_char = [](char c) { return c == '=' || c == '-' || c == '*' || c == '_' || c == '~'; };
+      auto same_class = [&](char a, char b) {
+        return a == b || ((a == '!' || a == '?') && (b == '!' || b == '?')) || (rule_char(a) && rule_char(b));
+      };
+      std::size_t j = i;
+      while (adjacent(j + 1) && raw[j + 1].end - raw[j + 1].begin == 1 && same_class(s[t.begin], s[raw[j + 1].begin])) ++j;
+      if (j > i) {
+        out.push_back({t.begin, raw[j].end, t.kind});
+        i = j;
+        continue;
+      }
+    }
+    // Dates, times and phone numbers: "08/16/2000", "12:42:55", "303-832-8160", "705-7201"
+    if (t.kind == token_kind::number) {
+      std::size_t j = i;
+      std::string_view sep;
+      while (adjacent(j + 1) && adjacent(j + 2) && raw[j + 2].kind == token_kind::number &&
+             (text(raw[j + 1]) == "/" || text(raw[j + 1]) == ":" || text(raw[j + 1]) == "-") &&
+             (sep.empty() || sep == text(raw[j + 1])))
+        sep = text(raw[j + 1]), j += 2;
+      bool phone = sep == "-" && (j - i >= 4 || (text(raw[i]).size() == 3 && text(raw[j]).size() == 4));
+      if (j > i && (sep != "-" || phone)) {
+        out.push_back({t.begin, raw[j].end, token_kind::number});
+        i = j;
+        continue;
+      }
+    }
+    // Single letters around a slash: "b/c", "w/o"
+    if (t.kind == token_kind::word && t.end - t.begin == 1 && adjacent(i + 1) && text(raw[i + 1]) == "/" &&
+        adjacent(i + 2) && raw[i + 2].kind == token_kind::word && raw[i + 2].end - raw[i + 2].begin == 1 &&
+        !adjacent(i + 3)) {
+      out.push_back({t.begin, raw[i + 2].end, token_kind::word});
+      i += 2;
+      continue;
+    }
+    // Footnote marker glued to a word: "Bukharin1" -> "Bukharin" + "1".
+    if (t.kind == token_kind::word && !t.hyphenated) {
+      std::string_view w = text(t);
+      std::size_t digits = 0;
+      while (digits < w.size() && std::isdigit(static_cast<unsigned char>(w[w.size() - 1 - digits]))) ++digits;
+      std::string_view stem = w.substr(0, w.size() - digits);
+      // Only after a word with a lower-case letter: "COVID19" and "B52" keep their digits.
+      auto lower = [&] { return std::any_of(stem.begin(), stem.end(), [](char c) { return c >= 'a' && c <= 'z'; }); };
+      if (digits >= 1 && digits <= 3 && stem.size() >= 3 && lower() && is_alphabetic(stem)) {
+        out.push_back({t.begin, t.begin + stem.size(), token_kind::word});
+        out.push_back({t.begin + stem.size(), t.end, token_kind::footnote});
+        continue;
+      }
+    }
+    out.push_back(t);
+  }
+  raw.swap(out);
+}
+
+// Sentence boundaries of the block (offsets relative to it), quote-aware and trimmed.
+void segmenter::impl::find_sentences(std::string_view s) {
+  breaks.clear();
+  UErrorCode status = U_ZERO_ERROR;
+  sentences->setText(utext, status);
+  for (int32_t b = sentences->next(); b != icu::BreakIterator::DONE; b = sentences->next())
+    breaks.push_back(static_cast<std::size_t>(b));
+  if (breaks.empty() || breaks.back() != s.size()) breaks.push_back(s.size());
+
+  // A break right after an abbreviation that never ends a sentence ("Gen.", "pp.") or after an
+  // initial ("J.") is not a sentence end.
+  auto after_abbreviation = [&](std::size_t b) {
+    std::size_t e = b;
+    while (e > 0 && (s[e - 1] == ' ' || s[e - 1] == '\t')) --e;
+    auto it = std::lower_bound(raw.begin(), raw.end(), e, [](const raw_token& t, std::size_t pos) { return t.end < pos; });
+    if (it == raw.end() || it->end != e || it->kind != token_kind::word || s[e - 1] != '.') return false;
+    std::string_view w = s.substr(it->begin, it->end - it->begin - 1);
+    if (w.size() == 1 && std::isupper(static_cast<unsigned char>(w[0]))) return true;
+    std::string key = ascii_lower(w);
+    return abbreviations.known.count(key) && !abbreviations.may_end.count(key);
+  };
+  // Keep a break after "?" or "!" only if what follows does not start in lower case
+  // ("“Why?” he asked." is one sentence).
+  kept.clear();
+  for (std::size_t k = 0; k + 1 < breaks.size(); ++k) {
+    std::size_t b = breaks[k];
+    std::size_t e = b;
+    while (e > 0 && (s[e - 1] == ' ' || s[e - 1] == '\t')) --e;
+    std::string_view before = s.substr(0, e);
+    while (!before.empty() && u_hasBinaryProperty(last_char(before), UCHAR_QUOTATION_MARK))
+      before.remove_suffix(U8_LENGTH(last_char(before)));
+    UChar32 next = first_char(s.substr(b));
+    bool quoted = before.size() < e;
+    if (quoted && !before.empty() && (before.back() == '?' || before.back() == '!') && u_islower(next)) continue;
+    if (after_abbreviation(b)) continue;
+    kept.push_back(b);
+  }
+  // A full stop after an ordinary word, followed by a lower-case word, still ends a sentence
+  // (ICU keeps them together; informal text often starts sentences in lower case).
+  for (std::size_t k = 1; k + 1 < raw.size(); ++k) {
+    const raw_token &prev = raw[k - 1], &dot = raw[k], &next = raw[k + 1];
+    if (dot.end - dot.begin != 1 || s[dot.begin] != '.' || prev.end != dot.begin || next.begin == dot.end) continue;
+    if ((prev.kind != token_kind::word && prev.kind != token_kind::number) || prev.end - prev.begin < 2 || !u_islower(first_char(s.substr(next.begin)))) continue;
+    if (abbreviations.known.count(ascii_lower(s.substr(prev.begin, prev.end - prev.begin)))) continue;
+    kept.push_back(dot.end);
+  }
+  kept.push_back(s.size());
+  std::sort(kept.begin(), kept.end());
+  kept.erase(std::unique(kept.begin(), kept.end()), kept.end());
+  breaks.swap(kept);
+
+  // Move a break that falls inside a token to the token's end.
+  std::size_t t = 0;
+  for (std::size_t& b : breaks) {
+    while (t < raw.size() && raw[t].end <= b) ++t;
+    if (t < raw.size() && raw[t].begin < b) b = raw[t].end;
+  }
+  breaks.erase(std::unique(breaks.begin(), breaks.end()), breaks.end());
+}
+
+void segmenter::impl::emit(std::string_view text, const block& b, segmentation& out) {
+  std::string_view s = text.substr(b.begin, b.end - b.begin);
+  auto sentence_number = static_cast<std::uint32_t>(out.sentences_before + out.sentences.size());
+  std::size_t start = 0, t = 0;
+  for (std::size_t brk : breaks) {
+    std::size_t first = t;
+    while (t < raw.size() && raw[t].end <= brk) ++t;
+    std::size_t lead = start + leading_space(s.substr(start, brk - start));
+    std::size_t trail = brk - trailing_space(s.substr(lead, brk - lead));
+    start = brk;
+    if (first == t) continue;  // whitespace only
+    sentence sent;
+    sent.begin = b.begin + lead;
+    sent.end = b.begin + trail;
+    sent.index = ++sentence_number;
+    sent.block = b.index;
+    sent.block_kind = b.kind;
+    sent.paragraph = b.paragraph;
+    sent.first_token = static_cast<std::uint32_t>(out.tokens.size());
+    for (std::size_t k = first; k < t; ++k) {
+      const raw_token& r = raw[k];
+      token& tok = out.tokens.emplace_back();
+      tok.begin = b.begin + r.begin;
+      tok.end = b.begin + r.end;
+      tok.base_end = tok.end;
+      tok.kind = r.kind;
+      tok.hyphenated = r.hyphenated;
+      tok.sentence = sent.index;
+      tok.block = b.index;
+      tok.block_kind = b.kind;
+      tok.paragraph = b.paragraph;
+      normalize_word(s.substr(r.begin, r.end - r.begin), tok.norm);
+      if (tok.kind == token_kind::word && tok.norm.size() > 2 && tok.norm.compare(tok.norm.size() - 2, 2, "'s") == 0 &&
+          !is_s_contraction(std::string_view(tok.norm).substr(0, tok.norm.size() - 2))) {
+        tok.norm_strip = 2;
+        std::string_view surface = s.substr(r.begin, r.end - r.begin);
+        std::size_t apostrophe = surface.size() >= 4 && surface.compare(surface.size() - 4, 3, "\xE2\x80\x99") == 0 ? 3 : 1;
+        tok.base_end = tok.end - 1 - apostrophe;
+      }
+    }
+    sent.last_token = static_cast<std::uint32_t>(out.tokens.size());
+    // A sentence spans its tokens (a stray combining mark ICU glues to a space belongs to none).
+    sent.begin = out.tokens[sent.first_token].begin;
+    sent.end = out.tokens.back().end;
+    out.sentences.push_back(sent);
+  }
+}
+
+segmenter::segmenter(const segment_options& options) : impl_(std::make_unique<impl>(options)) {}
+segmenter::~segmenter() = default;
+segmenter::segmenter(segmenter&&) noexcept = default;
+segmenter& segmenter::operator=(segmenter&&) noexcept = default;
+
+void segmenter::run_block(std::string_view text, const block& b, segmentation& out) {
+  impl& m = *impl_;
+  // ICU reads a copy whose line ends are spaces: inside a block a line end is not a sentence end.
+  m.scratch.assign(text.substr(b.begin, b.end - b.begin));
+  for (char end_of_line : {'\n', '\r'})
+    for (char* p = m.scratch.data(); (p = static_cast<char*>(std::memchr(p, end_of_line, m.scratch.data() + m.scratch.size() - p)));)
+      *p++ = ' ';
+  UErrorCode status = U_ZERO_ERROR;
+  m.utext = utext_openUTF8(m.utext, m.scratch.data(), static_cast<int64_t>(m.scratch.size()), &status);
+  if (U_FAILURE(status)) throw error(std::string("ICU UText: ") + u_errorName(status));
+  m.tokenize(m.scratch);
+  m.merge_tokens(m.scratch);
+  m.find_sentences(m.scratch);
+  const std::size_t first_token = out.tokens.size(), first_sentence = out.sentences.size();
+  m.emit(text, b, out);
+  if (m.options.dehyphenate) dehyphenate(text, out, first_token, first_sentence, m.options.split_hyphens);
+}
+
+namespace {
+
+// Reserves room for n elements at once. The token vector of a 40 MB text is hundreds of MB:
+// growing it by doubling copies it and faults every page in again, and page faults dominate
+// on some machines. On Linux a large reservation is also marked for transparent huge pages
+// (one fault per 2 MB instead of per 4 KB). Pages reserved and never written cost nothing.
+template <class T>
+void reserve_large(std::vector<T>& v, std::size_t n) {
+  if (n <= v.capacity()) return;
+  v.reserve(n);
+#ifdef __linux__
+  const std::size_t bytes = v.capacity() * sizeof(T);
+  if (bytes >= (std::size_t{8} << 20)) {
+    constexpr std::uintptr_t page = 4096;
+    auto first = (reinterpret_cast<std::uintptr_t>(v.data()) + page - 1) & ~(page - 1);
+    auto last = (reinterpret_cast<std::uintptr_t>(v.data()) + bytes) & ~(page - 1);
+    if (last > first) madvise(reinterpret_cast<void*>(first), last - first, MADV_HUGEPAGE);  // a hint only
+  }
+#endif
+}
+
+}  // namespace
+
+segmentation segmenter::run(const document& doc, const progress_fn& progress) {
+  segmentation out;
+  out.blocks = split_blocks(doc.view(), doc.body_begin());
+  // English prose runs at 4.5-6 bytes a token and 100-150 bytes a sentence; denser text just
+  // lets the vectors grow as usual.
+  reserve_large(out.tokens, doc.text().size() / 4 + 16);
+  reserve_large(out.sentences, doc.text().size() / 64 + 16);
+  std::size_t reported = 0;
+  for (const block& b : out.blocks) {
+    run_block(doc.view(), b, out);
+    if (progress && b.end - reported >= (1u << 20)) progress(reported = b.end, doc.text().size());
+  }
+  if (progress) progress(doc.text().size(), doc.text().size());
+  return out;
+}
+
+void segmenter::for_each_block(const document& doc, const block_fn& each, const progress_fn& progress) {
+  segmentation piece;
+  std::vector<block> blocks = split_blocks(doc.view(), doc.body_begin());
+  std::size_t reported = 0;
+  for (const block& b : blocks) {
+    piece.sentences_before += static_cast<std::uint32_t>(piece.sentences.size());
+    piece.sentences.clear();
+    piece.tokens.clear();
+    run_block(doc.view(), b, piece);
+    each(b, piece);
+    if (progress && b.end - reported >= (1u << 20)) progress(reported = b.end, doc.text().size());
+  }
+  if (progress) progress(doc.text().size(), doc.text().size());
+}
+
+segmentation segment(const document& doc, const segment_options& options) { return segmenter(options).run(doc); }
+
+}  // namespace histext
+
+namespace histext {
+
+void add_to_summary(segment_summary& s, const segmentation& seg) {
+  s.blocks += seg.blocks.size();
+  for (const block& b : seg.blocks) {
+    s.headings += b.kind == block_kind::heading;
+    s.paragraphs += b.kind == block_kind::paragraph;
+    s.attributions += b.kind == block_kind::attribution;
+  }
+  s.sentences += seg.sentences.size();
+  for (const sentence& x : seg.sentences) s.body_sentences += x.block_kind == block_kind::paragraph;
+  s.tokens += seg.tokens.size();
+  for (const token& t : seg.tokens) ++s.by_kind[static_cast<int>(t.kind)];
+}
+
+segment_summary summarize(const segmentation& seg) {
+  segment_summary s;
+  add_to_summary(s, seg);
+  return s;
+}
+
+}  // namespace histext

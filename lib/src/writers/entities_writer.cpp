@@ -1,0 +1,153 @@
+// Writers for histext-entities: entity lists, the co-occurrence network (Eigen) and highlighting.
+#include <Eigen/Dense>
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+#include <ostream>
+#include <set>
+
+#include "histext/entities.hpp"
+#include "histext/error.hpp"
+#include "writers/json_writer.hpp"
+
+namespace histext {
+
+cooccurrence cooccur(const std::vector<entity>& entities) {
+  cooccurrence net;
+  const std::size_t n = entities.size();
+  std::map<std::uint32_t, std::set<std::size_t>> by_sentence;
+  for (std::size_t i = 0; i < n; ++i) {
+    if (entities[i].type == entity_type::work || entities[i].type == entity_type::other) continue;
+    for (const auto& m : entities[i].mentions) by_sentence[m.sentence].insert(i);
+  }
+  std::map<std::pair<std::size_t, std::size_t>, std::size_t> counts;
+  for (const auto& [s, ids] : by_sentence)
+    for (auto a = ids.begin(); a != ids.end(); ++a)
+      for (auto b = std::next(a); b != ids.end(); ++b) ++counts[{*a, *b}];
+  for (const auto& [ab, c] : counts) net.pairs.push_back({ab.first, ab.second, c});
+  std::stable_sort(net.pairs.begin(), net.pairs.end(),
+                   [](const entity_pair& x, const entity_pair& y) { return x.count > y.count; });
+  net.centrality.assign(n, 0.0);
+  if (n == 0 || counts.empty()) return net;
+  // Power iteration on A + I (same eigenvectors as A, converges on bipartite graphs too).
+  Eigen::MatrixXd a = Eigen::MatrixXd::Identity(static_cast<Eigen::Index>(n), static_cast<Eigen::Index>(n));
+  for (const auto& [ab, c] : counts) {
+    a(static_cast<Eigen::Index>(ab.first), static_cast<Eigen::Index>(ab.second)) += static_cast<double>(c);
+    a(static_cast<Eigen::Index>(ab.second), static_cast<Eigen::Index>(ab.first)) += static_cast<double>(c);
+  }
+  Eigen::VectorXd v = Eigen::VectorXd::Ones(static_cast<Eigen::Index>(n));
+  for (int it = 0; it < 1000; ++it) {
+    Eigen::VectorXd next = a * v;
+    double norm = next.norm();
+    if (norm == 0) break;
+    next /= norm;
+    double diff = (next - v).cwiseAbs().maxCoeff();
+    v = next;
+    if (diff < 1e-12) break;
+  }
+  double mx = v.maxCoeff();
+  std::vector<bool> connected(n, false);
+  for (const auto& [ab, c] : counts) connected[ab.first] = connected[ab.second] = true;
+  for (std::size_t i = 0; i < n; ++i)
+    net.centrality[i] = connected[i] && mx > 0 ? v(static_cast<Eigen::Index>(i)) / mx : 0.0;
+  return net;
+}
+
+namespace {
+
+std::string join(const std::vector<std::string>& v, const char* sep) {
+  std::string out;
+  for (const auto& s : v) out += (out.empty() ? "" : sep) + s;
+  return out;
+}
+
+}  // namespace
+
+void write_entities(std::ostream& out, const std::vector<entity>& entities, format f, const run_meta& meta,
+                    bool color) {
+  if (f == format::json) {
+    json list = json::array();
+    for (const auto& e : entities) {
+      json ms = json::array();
+      for (const auto& m : e.mentions)
+        ms.push_back({{"begin", m.begin}, {"end", m.end}, {"sentence", m.sentence}, {"block", m.block},
+                      {"block_kind", to_string(m.block_kind)}, {"paragraph", m.paragraph}, {"text", m.text}});
+      list.push_back({{"name", e.name}, {"type", to_string(e.type)}, {"count", e.mentions.size()},
+                      {"aliases", e.aliases}, {"mentions", ms}, {"evidence", e.evidence}});
+    }
+    write_json(out, meta, json{{"entities", list}});
+    return;
+  }
+  if (f == format::vertical) throw error("histext-entities: format vertical is not offered");
+  table t;
+  t.columns = {"name", "type", "count", "aliases", "evidence"};
+  for (const auto& e : entities)
+    t.rows.push_back({e.name, std::string(to_string(e.type)), static_cast<std::int64_t>(e.mentions.size()),
+                      join(e.aliases, "|"), join(e.evidence, "; ")});
+  write_table(out, t, f, color);
+}
+
+void write_cooccurrence(std::ostream& out, const std::vector<entity>& entities, const cooccurrence& net, format f,
+                        const run_meta& meta, bool color) {
+  if (f == format::json) {
+    json pairs = json::array(), cent = json::array();
+    for (const auto& p : net.pairs)
+      pairs.push_back({{"a", entities[p.a].name}, {"a_type", to_string(entities[p.a].type)}, {"b", entities[p.b].name},
+                       {"b_type", to_string(entities[p.b].type)}, {"count", p.count}});
+    for (std::size_t i = 0; i < entities.size(); ++i)
+      cent.push_back({{"name", entities[i].name}, {"type", to_string(entities[i].type)},
+                      {"centrality", real_or_null(net.centrality[i])}});
+    write_json(out, meta, json{{"pairs", pairs}, {"centrality", cent}});
+    return;
+  }
+  table t;
+  t.columns = {"a", "b", "count"};
+  for (const auto& p : net.pairs)
+    t.rows.push_back({entities[p.a].name, entities[p.b].name, static_cast<std::int64_t>(p.count)});
+  write_table(out, t, f, color);
+  out << (f == format::csv ? "\r\n" : "\n");
+  table c;
+  c.columns = {"name", "type", "centrality"};
+  c.precision = 4;
+  std::vector<std::size_t> order(entities.size());
+  for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::stable_sort(order.begin(), order.end(),
+                   [&](std::size_t x, std::size_t y) { return net.centrality[x] > net.centrality[y]; });
+  for (auto i : order) c.rows.push_back({entities[i].name, std::string(to_string(entities[i].type)), net.centrality[i]});
+  write_table(out, c, f, color);
+}
+
+void write_highlight(std::ostream& out, const document& doc, const std::vector<entity>& entities, bool color) {
+  struct mark {
+    std::size_t begin, end;
+    entity_type type;
+  };
+  std::vector<mark> marks;
+  for (const auto& e : entities)
+    for (const auto& m : e.mentions) marks.push_back({m.begin, m.end, e.type});
+  std::sort(marks.begin(), marks.end(), [](const mark& x, const mark& y) {
+    return x.begin != y.begin ? x.begin < y.begin : x.end > y.end;
+  });
+  const std::string_view text = doc.view();
+  std::size_t pos = 0;
+  for (const auto& m : marks) {
+    if (m.begin < pos) continue;  // nested (a name inside a group name): the outer mark shows it
+    out << text.substr(pos, m.begin - pos);
+    std::string_view s = text.substr(m.begin, m.end - m.begin);
+    if (color) {
+      const char* c = m.type == entity_type::person  ? "\x1b[1;34m"
+                      : m.type == entity_type::group ? "\x1b[1;32m"
+                      : m.type == entity_type::place ? "\x1b[1;35m"
+                                                     : "\x1b[2m";
+      out << c << s << "\x1b[0m";
+    } else {
+      out << '[' << s << "]{" << to_string(m.type) << '}';
+    }
+    pos = m.end;
+  }
+  out << text.substr(pos);
+  if (!text.empty() && text.back() != '\n') out << '\n';
+}
+
+}  // namespace histext

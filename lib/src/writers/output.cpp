@@ -1,0 +1,297 @@
+#include "histext/output.hpp"
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <charconv>
+#include <cmath>
+#include <cstdio>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <ostream>
+#include <sstream>
+
+#include "histext/error.hpp"
+#include "histext/version.hpp"
+#include "writers/json_writer.hpp"
+
+namespace histext {
+
+format parse_format(const std::string& name) {
+  if (name == "table") return format::table;
+  if (name == "tsv") return format::tsv;
+  if (name == "csv") return format::csv;
+  if (name == "json") return format::json;
+  if (name == "vertical") return format::vertical;
+  throw error("unknown format '" + name + "' (table, tsv, csv, json or vertical)");
+}
+
+const char* to_string(format f) {
+  switch (f) {
+    case format::table: return "table";
+    case format::tsv: return "tsv";
+    case format::csv: return "csv";
+    case format::json: return "json";
+    case format::vertical: return "vertical";
+  }
+  return "table";
+}
+
+std::string format_real(double value, int precision) {
+  if (!std::isfinite(value)) return "";
+  // std::to_chars in fixed notation is printf's "%.*f" in the C locale, without its overhead.
+  // The largest double has 309 integer digits; a sign, a point and the fraction come on top.
+  char small[400];
+  std::string large;
+  char* buf = small;
+  std::size_t room = sizeof small;
+  const std::size_t needed = 320 + static_cast<std::size_t>(std::max(precision, 0));
+  if (needed > room) {
+    large.resize(needed);
+    buf = large.data();
+    room = needed;
+  }
+  auto [end, ec] = std::to_chars(buf, buf + room, value, std::chars_format::fixed, precision);
+  if (ec != std::errc()) return "";  // not reached: the buffer holds any double
+  std::string_view text(buf, static_cast<std::size_t>(end - buf));
+  if (text.front() == '-' && text.find_first_not_of("-0.") == std::string_view::npos) text.remove_prefix(1);  // no "-0.000"
+  return std::string(text);
+}
+
+namespace {
+
+std::string cell_text(const cell& c, int precision) {
+  if (std::holds_alternative<std::string>(c)) return std::get<std::string>(c);
+  if (std::holds_alternative<std::int64_t>(c)) return std::to_string(std::get<std::int64_t>(c));
+  if (std::holds_alternative<double>(c)) return format_real(std::get<double>(c), precision);
+  return "";
+}
+
+// Display width in code points (good enough for aligned columns of mostly Latin text).
+std::size_t display_width(const std::string& s) {
+  std::size_t w = 0;
+  for (unsigned char c : s) w += (c & 0xC0) != 0x80;
+  return w;
+}
+
+std::string tsv_escape(std::string s) {
+  for (char& c : s)
+    if (c == '\t' || c == '\n' || c == '\r') c = ' ';
+  return s;
+}
+
+std::string csv_escape(const std::string& s) {
+  if (s.find_first_of(",\"\r\n") == std::string::npos) return s;
+  std::string out = "\"";
+  for (char c : s) {
+    if (c == '"') out += '"';
+    out += c;
+  }
+  return out + "\"";
+}
+
+}  // namespace
+
+void write_table(std::ostream& out, const table& t, format f, bool color) {
+  const std::size_t n = t.columns.size();
+  if (f == format::tsv || f == format::csv) {
+    const char* eol = f == format::csv ? "\r\n" : "\n";
+    auto row_out = [&](const std::vector<std::string>& cells) {
+      for (std::size_t i = 0; i < cells.size(); ++i) {
+        if (i) out << (f == format::csv ? ',' : '\t');
+        out << (f == format::csv ? csv_escape(cells[i]) : tsv_escape(cells[i]));
+      }
+      out << eol;
+    };
+    row_out(t.columns);
+    for (const auto& row : t.rows) {
+      std::vector<std::string> cells;
+      for (const cell& c : row) cells.push_back(cell_text(c, t.precision));
+      row_out(cells);
+    }
+    return;
+  }
+  // Aligned text table: numbers right-aligned, text left-aligned.
+  std::vector<std::size_t> width(n, 0);
+  std::vector<bool> numeric(n, true);
+  for (std::size_t i = 0; i < n; ++i) width[i] = display_width(t.columns[i]);
+  std::vector<std::vector<std::string>> cells;
+  for (const auto& row : t.rows) {
+    std::vector<std::string> line;
+    for (std::size_t i = 0; i < row.size() && i < n; ++i) {
+      line.push_back(tsv_escape(cell_text(row[i], t.precision)));
+      width[i] = std::max(width[i], display_width(line.back()));
+      if (std::holds_alternative<std::string>(row[i])) numeric[i] = false;
+    }
+    cells.push_back(std::move(line));
+  }
+  auto pad = [&](const std::string& s, std::size_t i, bool last) {
+    std::size_t fill = width[i] - std::min(width[i], display_width(s));
+    if (numeric[i]) return std::string(fill, ' ') + s;
+    return last ? s : s + std::string(fill, ' ');
+  };
+  for (std::size_t i = 0; i < n; ++i) {
+    if (i) out << "  ";
+    if (color) out << "\x1b[1m";
+    out << pad(t.columns[i], i, i + 1 == n);
+    if (color) out << "\x1b[0m";
+  }
+  out << '\n';
+  for (const auto& line : cells) {
+    std::string text;
+    for (std::size_t i = 0; i < line.size(); ++i) {
+      if (i) text += "  ";
+      text += pad(line[i], i, i + 1 == line.size());
+    }
+    text.erase(text.find_last_not_of(' ') + 1);
+    out << text << '\n';
+  }
+}
+
+json meta_json(const run_meta& meta) {
+  json m;
+  m["tool"] = meta.tool;
+  m["version"] = version();
+  json inputs = json::array();
+  for (const input_info& in : meta.inputs)
+    inputs.push_back({{"name", in.name}, {"size", in.size}, {"sha256", in.sha256}, {"encoding", in.encoding}});
+  m["inputs"] = inputs;
+  json options = json::object();
+  for (const auto& [k, v] : meta.options) options[k] = v;
+  m["options"] = options;
+  return m;
+}
+
+json real_or_null(double value) { return std::isfinite(value) ? json(value) : json(nullptr); }
+
+void write_json(std::ostream& out, const run_meta& meta, const json& body) {
+  json doc;
+  doc["meta"] = meta_json(meta);
+  for (const auto& [k, v] : body.items()) doc[k] = v;
+  out << doc.dump(-1, ' ', false, json::error_handler_t::replace) << '\n';
+}
+
+// ---------------------------------------------------------------------------------------------
+
+void write_tokens(std::ostream& out, const document& doc, const segmentation& seg, format f, const run_meta& meta,
+                  bool color) {
+  const std::string_view text = doc.view();
+  switch (f) {
+    case format::vertical:
+      for (const sentence& s : seg.sentences) {
+        for (std::uint32_t i = s.first_token; i < s.last_token; ++i) out << seg.tokens[i].text(text) << '\n';
+        out << '\n';
+      }
+      return;
+    case format::json: {
+      // Streamed one element at a time: a DOM of every token costs hundreds of bytes per input byte.
+      auto dump = [&](const json& j) { out << j.dump(-1, ' ', false, json::error_handler_t::replace); };
+      out << "{\"meta\":";
+      dump(meta_json(meta));
+      out << ",\"blocks\":[";
+      for (std::size_t i = 0; i < seg.blocks.size(); ++i) {
+        const block& b = seg.blocks[i];
+        if (i) out << ',';
+        dump({{"index", b.index}, {"block_kind", to_string(b.kind)}, {"paragraph", b.paragraph},
+              {"begin", b.begin}, {"end", b.end}});
+      }
+      out << "],\"sentences\":[";
+      for (std::size_t i = 0; i < seg.sentences.size(); ++i) {
+        const sentence& s = seg.sentences[i];
+        if (i) out << ',';
+        dump({{"index", s.index}, {"block", s.block}, {"block_kind", to_string(s.block_kind)},
+              {"paragraph", s.paragraph}, {"begin", s.begin}, {"end", s.end}});
+      }
+      out << "],\"tokens\":[";
+      for (std::size_t i = 0; i < seg.tokens.size(); ++i) {
+        const token& t = seg.tokens[i];
+        if (i) out << ',';
+        dump({{"block", t.block}, {"block_kind", to_string(t.block_kind)}, {"paragraph", t.paragraph},
+              {"sentence", t.sentence}, {"kind", to_string(t.kind)}, {"begin", t.begin}, {"end", t.end},
+              {"text", t.text(text)}, {"norm", t.norm}, {"base", t.base()}});
+      }
+      out << "]}\n";
+      return;
+    }
+    case format::tsv:
+    case format::csv: {
+      table t;
+      t.columns = {"block", "block_kind", "paragraph", "sentence", "kind", "begin", "end", "text", "norm"};
+      for (const token& k : seg.tokens)
+        t.rows.push_back({std::int64_t(k.block), std::string(to_string(k.block_kind)), std::int64_t(k.paragraph),
+                          std::int64_t(k.sentence), std::string(to_string(k.kind)), std::int64_t(k.begin),
+                          std::int64_t(k.end), std::string(k.text(text)), k.norm});
+      write_table(out, t, f);
+      return;
+    }
+    case format::table:
+      write_token_summary(out, doc.name(), summarize(seg), color);
+      return;
+  }
+}
+
+void write_token_summary(std::ostream& out, const std::string& name, const segment_summary& s, bool color) {
+  table t;
+  t.columns = {"what", "count"};
+  auto row = [&](const std::string& what, std::size_t n) { t.rows.push_back({what, std::int64_t(n)}); };
+  row("blocks", s.blocks);
+  row("  headings", s.headings);
+  row("  paragraphs", s.paragraphs);
+  row("  attributions", s.attributions);
+  row("sentences", s.sentences);
+  row("  in body paragraphs", s.body_sentences);
+  row("tokens", s.tokens);
+  for (int k = 0; k < 5; ++k) row(std::string("  ") + to_string(static_cast<token_kind>(k)), s.by_kind[k]);
+  out << name << '\n';
+  write_table(out, t, format::table, color);
+}
+
+// ---------------------------------------------------------------------------------------------
+
+struct atomic_file::impl {
+  std::string path, temp;
+  std::ofstream stream;
+  bool committed = false;
+};
+
+atomic_file::atomic_file(const std::string& path) : impl_(std::make_unique<impl>()) {
+  namespace fs = std::filesystem;
+  impl_->path = path;
+  fs::path p(path);
+  std::string dir = p.has_parent_path() ? p.parent_path().string() : ".";
+  std::string templ = dir + "/." + p.filename().string() + ".tmp-XXXXXX";
+  int fd = ::mkstemp(templ.data());
+  if (fd < 0) throw error(path + ": cannot create a temporary file: " + std::strerror(errno));
+  ::fchmod(fd, 0644 & ~[] { mode_t m = ::umask(0); ::umask(m); return m; }());
+  ::close(fd);
+  impl_->temp = templ;
+  impl_->stream.open(templ, std::ios::binary | std::ios::trunc);
+  if (!impl_->stream) {
+    std::remove(templ.c_str());
+    throw error(path + ": cannot write a temporary file");
+  }
+}
+
+atomic_file::~atomic_file() {
+  if (!impl_->committed) {
+    impl_->stream.close();
+    std::remove(impl_->temp.c_str());
+  }
+}
+
+std::ostream& atomic_file::stream() { return impl_->stream; }
+
+void atomic_file::commit() {
+  impl_->stream.flush();
+  bool ok = static_cast<bool>(impl_->stream);
+  impl_->stream.close();
+  if (!ok || impl_->stream.fail()) throw error(impl_->path + ": write failed");
+  if (std::rename(impl_->temp.c_str(), impl_->path.c_str()) != 0)
+    throw error(impl_->path + ": cannot rename into place: " + std::strerror(errno));
+  impl_->committed = true;
+}
+
+}  // namespace histext

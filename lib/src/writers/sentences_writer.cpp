@@ -1,0 +1,210 @@
+// histext-sentences' writers: table (summary, readability, sentences, optional bar chart),
+// TSV/CSV (sentences or summary rows) and JSON.
+#include <cmath>
+#include <ostream>
+
+#include "histext/sentence_stats.hpp"
+#include "writers/json_writer.hpp"
+
+namespace histext {
+
+namespace {
+
+cell real_cell(double v) { return std::isfinite(v) ? cell(v) : cell(); }
+cell int_cell(std::size_t v) { return cell(static_cast<std::int64_t>(v)); }
+
+json distribution_json(const distribution& d, bool with_histogram) {
+  json j;
+  j["count"] = d.count;
+  j["mean"] = real_or_null(d.mean);
+  j["median"] = real_or_null(d.median);
+  j["sd"] = real_or_null(d.sd);
+  j["min"] = real_or_null(d.min);
+  j["max"] = real_or_null(d.max);
+  j["q1"] = real_or_null(d.q1);
+  j["q3"] = real_or_null(d.q3);
+  if (with_histogram) {
+    json bins = json::array();
+    for (const histogram_bin& b : d.histogram) bins.push_back({{"low", b.low}, {"high", b.high}, {"count", b.count}});
+    j["histogram"] = bins;
+  }
+  return j;
+}
+
+json ref_json(const sentence_ref& r) {
+  if (r.index == 0) return nullptr;
+  return {{"index", r.index}, {"words", r.words}, {"text", r.text}};
+}
+
+json summary_json(const sentence_summary& s, const sentence_report* report) {
+  json j;
+  j["paragraphs"] = s.paragraphs;
+  j["sentences"] = s.sentences;
+  j["words"] = s.words;
+  j["letters"] = s.letters;
+  j["syllables"] = s.syllables;
+  j["polysyllables"] = s.polysyllables;
+  j["words_per_sentence"] = distribution_json(s.words_per_sentence, true);
+  j["words_per_paragraph"] = distribution_json(s.words_per_paragraph, false);
+  j["longest"] = ref_json(s.longest);
+  j["shortest"] = ref_json(s.shortest);
+  if (report) j["framed"] = report->framed;
+  j["quoted_sentences"] = s.quoted_sentences;
+  j["quoted_words"] = s.quoted_words;
+  j["quoted_share"] = real_or_null(s.quoted_share);
+  j["flesch_reading_ease"] = real_or_null(s.readability.flesch_reading_ease);
+  j["flesch_kincaid_grade"] = real_or_null(s.readability.flesch_kincaid_grade);
+  j["gunning_fog"] = real_or_null(s.readability.gunning_fog);
+  j["smog"] = real_or_null(s.readability.smog);
+  j["coleman_liau"] = real_or_null(s.readability.coleman_liau);
+  j["automated_readability"] = real_or_null(s.readability.automated_readability);
+  return j;
+}
+
+/// The summary as (metric, value) rows.
+table summary_table(const sentence_report& r) {
+  const sentence_summary& s = r.summary;
+  table t;
+  t.columns = {"metric", "value"};
+  t.precision = 2;
+  auto row = [&](const std::string& name, cell v) { t.rows.push_back({name, std::move(v)}); };
+  row("scope", std::string(r.all ? "all" : "body"));
+  row("paragraphs", int_cell(s.paragraphs));
+  row("sentences", int_cell(s.sentences));
+  row("words", int_cell(s.words));
+  row("letters", int_cell(s.letters));
+  row("syllables", int_cell(s.syllables));
+  row("polysyllables", int_cell(s.polysyllables));
+  const distribution& d = s.words_per_sentence;
+  row("words_per_sentence_mean", real_cell(d.mean));
+  row("words_per_sentence_median", real_cell(d.median));
+  row("words_per_sentence_sd", real_cell(d.sd));
+  row("words_per_sentence_min", real_cell(d.min));
+  row("words_per_sentence_q1", real_cell(d.q1));
+  row("words_per_sentence_q3", real_cell(d.q3));
+  row("words_per_sentence_max", real_cell(d.max));
+  row("words_per_paragraph_mean", real_cell(s.words_per_paragraph.mean));
+  row("words_per_paragraph_median", real_cell(s.words_per_paragraph.median));
+  row("words_per_paragraph_min", real_cell(s.words_per_paragraph.min));
+  row("words_per_paragraph_max", real_cell(s.words_per_paragraph.max));
+  row("longest_sentence", s.longest.index ? cell(std::to_string(s.longest.index) + " (" +
+                                                 std::to_string(s.longest.words) + " words): " + s.longest.text)
+                                          : cell());
+  row("shortest_sentence", s.shortest.index ? cell(std::to_string(s.shortest.index) + " (" +
+                                                   std::to_string(s.shortest.words) + " words): " + s.shortest.text)
+                                            : cell());
+  row("framed", std::string(r.framed ? "true" : "false"));
+  row("quoted_sentences", int_cell(s.quoted_sentences));
+  row("quoted_words", int_cell(s.quoted_words));
+  row("quoted_share", real_cell(s.quoted_share));
+  row("flesch_reading_ease", real_cell(s.readability.flesch_reading_ease));
+  row("flesch_kincaid_grade", real_cell(s.readability.flesch_kincaid_grade));
+  row("gunning_fog", real_cell(s.readability.gunning_fog));
+  row("smog", real_cell(s.readability.smog));
+  row("coleman_liau", real_cell(s.readability.coleman_liau));
+  row("automated_readability", real_cell(s.readability.automated_readability));
+  if (!r.all) {
+    row("outside_body_sentences", int_cell(r.outside_body.sentences));
+    row("outside_body_words", int_cell(r.outside_body.words));
+  }
+  return t;
+}
+
+table sentences_table(const sentence_report& r, bool with_preview_only) {
+  table t;
+  t.columns = {"index", "block", "block_kind", "paragraph", "position", "begin", "end", "words", "letters",
+               "syllables", "polysyllables", "quote_depth", "quoted_words", "quoted", "preview"};
+  if (with_preview_only)
+    t.columns = {"index", "paragraph", "position", "words", "letters", "syllables", "polysyllables", "quoted",
+                 "preview"};
+  for (const sentence_stat& s : r.sentences) {
+    if (with_preview_only) {
+      t.rows.push_back({int_cell(s.index), int_cell(s.paragraph), int_cell(s.position), int_cell(s.words),
+                        int_cell(s.letters), int_cell(s.syllables), int_cell(s.polysyllables),
+                        std::string(s.quoted ? "yes" : ""), s.preview});
+    } else {
+      t.rows.push_back({int_cell(s.index), int_cell(s.block), std::string(to_string(s.block_kind)),
+                        int_cell(s.paragraph), int_cell(s.position), int_cell(s.begin), int_cell(s.end),
+                        int_cell(s.words), int_cell(s.letters), int_cell(s.syllables), int_cell(s.polysyllables),
+                        int_cell(s.quote_depth), int_cell(s.quoted_words), std::string(s.quoted ? "true" : "false"),
+                        s.preview});
+    }
+  }
+  return t;
+}
+
+/// A text bar chart of words per sentence: one line per bin, bars of '#' scaled to 40 columns.
+void write_histogram(std::ostream& out, const distribution& d) {
+  std::size_t top = 0;
+  for (const histogram_bin& b : d.histogram) top = std::max(top, b.count);
+  std::size_t label_width = 0;
+  std::vector<std::string> labels;
+  for (const histogram_bin& b : d.histogram) {
+    labels.push_back(b.high - b.low == 1 ? std::to_string(b.low)
+                                         : std::to_string(b.low) + "-" + std::to_string(b.high - 1));
+    label_width = std::max(label_width, labels.back().size());
+  }
+  out << "words per sentence\n";
+  for (std::size_t i = 0; i < d.histogram.size(); ++i) {
+    const histogram_bin& b = d.histogram[i];
+    std::size_t bar = top ? (b.count * 40 + top - 1) / top : 0;
+    out << std::string(label_width - labels[i].size(), ' ') << labels[i] << " | " << std::string(bar, '#');
+    if (b.count) out << ' ' << b.count;
+    out << '\n';
+  }
+}
+
+}  // namespace
+
+void write_sentences(std::ostream& out, const sentence_report& r, format f, const run_meta& meta,
+                     const sentence_write_options& options) {
+  switch (f) {
+    case format::json: {
+      json sentences = json::array();
+      for (const sentence_stat& s : r.sentences) {
+        json j;
+        j["index"] = s.index;
+        j["block"] = s.block;
+        j["block_kind"] = to_string(s.block_kind);
+        j["paragraph"] = s.paragraph;
+        j["position"] = s.position;
+        j["begin"] = s.begin;
+        j["end"] = s.end;
+        j["words"] = s.words;
+        j["letters"] = s.letters;
+        j["syllables"] = s.syllables;
+        j["polysyllables"] = s.polysyllables;
+        j["quote_depth"] = s.quote_depth;
+        j["quoted_words"] = s.quoted_words;
+        j["quoted"] = s.quoted;
+        j["preview"] = s.preview;
+        sentences.push_back(std::move(j));
+      }
+      json body;
+      body["summary"] = summary_json(r.summary, &r);
+      body["outside_body"] = r.all ? json(nullptr) : summary_json(r.outside_body, nullptr);
+      body["sentences"] = std::move(sentences);
+      write_json(out, meta, body);
+      return;
+    }
+    case format::tsv:
+    case format::csv:
+      write_table(out, options.summary_only ? summary_table(r) : sentences_table(r, false), f);
+      return;
+    default: {
+      for (const input_info& in : meta.inputs) out << in.name << "\n";
+      write_table(out, summary_table(r), format::table, options.color);
+      if (options.histogram && !r.summary.words_per_sentence.histogram.empty()) {
+        out << '\n';
+        write_histogram(out, r.summary.words_per_sentence);
+      }
+      if (!options.summary_only) {
+        out << '\n';
+        write_table(out, sentences_table(r, true), format::table, options.color);
+      }
+      return;
+    }
+  }
+}
+
+}  // namespace histext

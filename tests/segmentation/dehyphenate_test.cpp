@@ -1,0 +1,97 @@
+// --dehyphenate: words split by a hyphen at a line end (hard-wrapped, scanned text).
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+#include "histext/document.hpp"
+#include "histext/segment.hpp"
+#include "test_util.hpp"
+#include "lexicons/wordlist.hpp"
+
+using namespace histext;
+using namespace histext::test;
+
+namespace {
+
+segment_options dehyphenating(bool split_hyphens = false) {
+  segment_options o;
+  o.dehyphenate = true;
+  o.split_hyphens = split_hyphens;
+  return o;
+}
+
+std::vector<std::string> norms(const segmentation& seg) {
+  std::vector<std::string> out;
+  for (const token& t : seg.tokens) out.push_back(t.norm);
+  return out;
+}
+
+const std::string wrapped =
+    "The revolu-\ntionary party and the well-\nknown anti-revolu-\n  tionary forces.\r\n"
+    "Lenin\xE2\x80\x99s revolu-\ntion\xE2\x80\x99s end; capi-\r\ntalists stop-\nped. A real dash -\nhere.\n";
+
+}  // namespace
+
+TEST(dehyphenate, known_words_are_joined_others_keep_their_hyphen) {
+  document doc = document::from_bytes(wrapped, "wrapped");
+  segmentation seg = segment(doc, dehyphenating());
+  expect_offsets_valid(doc.text(), seg);
+  std::vector<std::string> want = {"the", "revolutionary", "party", "and", "the", "well-known",
+                                   "anti-revolutionary", "forces", ".", "lenin's", "revolution's", "end", ";",
+                                   "capitalists", "stopped", ".", "a", "real", "dash", "-", "here", "."};
+  EXPECT_EQ(norms(seg), want);
+  // Offsets point at the original bytes of both parts.
+  const token& t = seg.tokens[1];
+  EXPECT_EQ(t.text(doc.text()), "revolu-\ntionary");
+  EXPECT_FALSE(t.hyphenated);
+  EXPECT_TRUE(seg.tokens[5].hyphenated);
+  EXPECT_EQ(seg.tokens[5].text(doc.text()), "well-\nknown");
+  EXPECT_EQ(seg.tokens[6].text(doc.text()), "anti-revolu-\n  tionary");
+  EXPECT_TRUE(seg.tokens[10].possessive());
+  EXPECT_EQ(seg.tokens[10].base(), "revolution");
+  ASSERT_EQ(seg.sentences.size(), 3u);
+}
+
+TEST(dehyphenate, off_by_default) {
+  document doc = document::from_bytes(wrapped, "wrapped");
+  segmentation seg = segment(doc);
+  EXPECT_EQ(seg.tokens[1].norm, "revolu");
+  EXPECT_EQ(seg.tokens[2].norm, "-");
+  EXPECT_EQ(seg.tokens[3].norm, "tionary");
+}
+
+TEST(dehyphenate, split_hyphens_keeps_unknown_parts_apart) {
+  document doc = document::from_bytes("the well-\nknown revolu-\ntionary\n", "x");
+  segmentation seg = segment(doc, dehyphenating(true));
+  expect_offsets_valid(doc.text(), seg);
+  EXPECT_EQ(norms(seg), (std::vector<std::string>{"the", "well", "-", "known", "revolutionary"}));
+}
+
+TEST(dehyphenate, only_at_line_ends) {
+  document doc = document::from_bytes("revolu- tionary revolu-\n\ntionary revolu-tionary\n", "x");
+  segmentation seg = segment(doc, dehyphenating());
+  expect_offsets_valid(doc.text(), seg);
+  for (const token& t : seg.tokens) EXPECT_NE(t.norm, "revolutionary");
+}
+
+TEST(dehyphenate, fixtures) {
+  for (const std::string& path : text_fixtures()) {
+    document doc = document::from_file(path);
+    expect_offsets_valid(doc.text(), segment(doc, dehyphenating()));
+    expect_offsets_valid(doc.text(), segment(doc, dehyphenating(true)));
+  }
+}
+
+TEST(dehyphenate, known_words) {
+  for (const char* w : {"revolutionary", "revolutions", "capitalists", "stopped", "running", "women", "happier"})
+    EXPECT_TRUE(is_known_word(w)) << w;
+  for (const char* w : {"revolu", "tionary", "dehyphenated", "wellknown"}) EXPECT_FALSE(is_known_word(w)) << w;
+}
+
+TEST(dehyphenate, tool_flag) {
+  std::string path = temp_file("wrapped.txt", wrapped);
+  run_result r = run_tool("tokens", {"--dehyphenate", "--format", "tsv", path});
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("\t4\t19\trevolu- tionary\trevolutionary\n"), std::string::npos) << r.out;
+}
