@@ -28,6 +28,7 @@ struct freq_options {
   bool all = false;              ///< count the heading and attribution too (default: body only)
   bool numbers = false;          ///< count number tokens as words
   std::string stopwords = "default";  ///< "default", "none" or a file (see stopword_list::from_spec)
+  std::vector<std::string> add_stopwords;  ///< files whose words are added to `stopwords` (--add-stopwords)
   word_form form = word_form::norm;
   std::string wordnet_dir = default_wordnet_dir;  ///< read only when form == lemma
   std::size_t ngram = 1;         ///< 1 = words; 2..5 = n-grams inside one sentence
