@@ -8,6 +8,7 @@
 #include <unicode/unistr.h>
 #include <unicode/utf8.h>
 
+#include "common/fast_paths.hpp"
 #include "histext/error.hpp"
 
 namespace histext {
@@ -28,7 +29,7 @@ std::size_t leading_space(std::string_view s) {
   std::size_t i = 0;
   while (i < s.size()) {
     auto b = static_cast<unsigned char>(s[i]);
-    if (b < 0x80) {  // ASCII fast path
+    if (fast_paths && b < 0x80) {  // ASCII fast path; the reference is the code point path below
       if (!ascii_space(b)) break;
       ++i;
       continue;
@@ -46,7 +47,7 @@ std::size_t trailing_space(std::string_view s) {
   auto i = static_cast<int32_t>(s.size());
   while (i > 0) {
     auto b = static_cast<unsigned char>(s[static_cast<std::size_t>(i) - 1]);
-    if (b < 0x80) {  // ASCII fast path
+    if (fast_paths && b < 0x80) {  // ASCII fast path; the reference is the code point path below
       if (!ascii_space(b)) break;
       --i;
       continue;
@@ -134,7 +135,9 @@ bool lower_in_place(char* p) {
 void normalize_word(std::string_view s, std::string& out) {
   // ASCII (nearly every English token): copied, then lower-cased in place 8 or 4 bytes at a time
   // (the last word overlaps the one before: lower-casing twice changes nothing). Any byte
-  // >= 0x80 sends the word to ICU, which rewrites `out` from `s`.
+  // >= 0x80 sends the word to ICU, which rewrites `out` from `s`. ICU for every word is the
+  // reference (HISTEXT_FAST_PATHS=OFF).
+  if constexpr (!fast_paths) return normalize_unicode(s, out);
   const std::size_t n = s.size();
   out.assign(s.data(), n);
   char* p = out.data();
