@@ -12,6 +12,7 @@
 #include "histext/error.hpp"
 #include "histext/names.hpp"
 #include "histext/segment.hpp"
+#include "analyses/entities/cooccurrence.hpp"
 #include "test_util.hpp"
 
 namespace histext {
@@ -241,6 +242,102 @@ TEST(entities, cooccurrence_and_centrality) {
   EXPECT_DOUBLE_EQ(net.centrality[stalin], 1.0);
   for (double c : net.centrality) EXPECT_LE(c, 1.0);
   EXPECT_TRUE(cooccur({}).pairs.empty());
+}
+
+// A hand-built entity list: one mention of `names[i]` per listed sentence.
+std::vector<entity> network(const std::vector<std::pair<std::string, std::vector<std::uint32_t>>>& names) {
+  std::vector<entity> es;
+  std::size_t pos = 0;
+  for (const auto& [name, sentences] : names) {
+    entity e;
+    e.name = name;
+    for (auto s : sentences) {
+      entity_mention m;
+      m.begin = pos;
+      m.end = pos + name.size();
+      pos += name.size() + 1;
+      m.sentence = s;
+      m.text = name;
+      e.mentions.push_back(m);
+    }
+    es.push_back(e);
+  }
+  return es;
+}
+
+TEST(cooccurrence, centrality_is_defined_on_every_component) {
+  // Two components: {a, b, c} (sentences 1, 2) and {d, e} (sentence 3); f is named alone.
+  auto es = network({{"a", {1, 2}}, {"b", {1}}, {"c", {2}}, {"d", {3}}, {"e", {3}}, {"f", {4}}});
+  cooccurrence net = cooccur(es);
+  ASSERT_EQ(net.centrality.size(), es.size());
+  EXPECT_DOUBLE_EQ(net.centrality[0], 1.0);  // the hub of the first component
+  EXPECT_GT(net.centrality[1], 0.0);
+  EXPECT_LT(net.centrality[1], 1.0);
+  EXPECT_DOUBLE_EQ(net.centrality[1], net.centrality[2]);
+  EXPECT_DOUBLE_EQ(net.centrality[3], 1.0);  // the second component's top is 1 too, not ~0
+  EXPECT_DOUBLE_EQ(net.centrality[4], 1.0);
+  EXPECT_EQ(net.centrality[5], 0.0);         // no co-occurrence at all
+  EXPECT_EQ(net.centrality_measure, "eigenvector_per_component");
+  EXPECT_TRUE(net.notes.empty());
+}
+
+TEST(cooccurrence, weighted_centrality_within_a_component) {
+  // a-b named together twice, b-c once: b is the top, a above c.
+  auto es = network({{"a", {1, 2}}, {"b", {1, 2, 3}}, {"c", {3}}, {"x", {9}}, {"y", {9}}});
+  cooccurrence net = cooccur(es);
+  EXPECT_DOUBLE_EQ(net.centrality[1], 1.0);
+  EXPECT_GT(net.centrality[0], net.centrality[2]);
+  EXPECT_GT(net.centrality[2], 0.0);
+  EXPECT_DOUBLE_EQ(net.centrality[3], 1.0);
+  EXPECT_DOUBLE_EQ(net.centrality[4], 1.0);
+  ASSERT_EQ(net.pairs.size(), 3u);
+  EXPECT_EQ(net.pairs[0].count, 2u);  // by count, then a, then b
+  EXPECT_EQ(net.pairs[1].a, 1u);
+  EXPECT_EQ(net.pairs[1].b, 2u);
+  EXPECT_EQ(net.pairs[2].a, 3u);
+}
+
+TEST(cooccurrence, many_entities_in_one_sentence_are_bounded_and_noted) {
+  const std::size_t k = entities_detail::max_pair_entities_per_sentence;
+  std::vector<std::pair<std::string, std::vector<std::uint32_t>>> names;
+  for (std::size_t i = 0; i < 5000; ++i) names.push_back({"n" + std::to_string(i), {1}});
+  cooccurrence net = cooccur(network(names));
+  EXPECT_EQ(net.pairs.size(), k * (k - 1) / 2);
+  EXPECT_EQ(net.dropped_pairs, 5000u * 4999u / 2 - k * (k - 1) / 2);
+  ASSERT_EQ(net.notes.size(), 1u);
+  EXPECT_THAT(net.notes[0], ::testing::HasSubstr(std::to_string(k)));
+  EXPECT_DOUBLE_EQ(net.centrality[0], 1.0);
+  EXPECT_EQ(net.centrality[k], 0.0);  // the first k (text order) entered the pairs, the rest not
+}
+
+TEST(cooccurrence, below_the_bound_every_pair_counts) {
+  const std::size_t k = entities_detail::max_pair_entities_per_sentence;
+  std::vector<std::pair<std::string, std::vector<std::uint32_t>>> names;
+  for (std::size_t i = 0; i < k; ++i) names.push_back({"n" + std::to_string(i), {1, 2}});
+  cooccurrence net = cooccur(network(names));
+  EXPECT_EQ(net.pairs.size(), k * (k - 1) / 2);
+  for (const auto& p : net.pairs) EXPECT_EQ(p.count, 2u);
+  EXPECT_EQ(net.dropped_pairs, 0u);
+  EXPECT_TRUE(net.notes.empty());
+}
+
+TEST(entities_tool, cooccurrence_names_the_measure_and_prints_notes) {
+  std::string text = "They met";
+  for (int i = 0; i < 300; ++i) {
+    std::string name = "Zq";
+    for (int v = i; v > 0 || name.size() == 2; v /= 20) name += static_cast<char>('a' + v % 20);
+    text += (i ? ", " : " ") + name + "ovsky";
+  }
+  text += " in Poland.\n";
+  auto c = test::run_tool("entities", {"--cooccurrence", "--format", "json"}, text);
+  ASSERT_EQ(c.exit_code, 0) << c.err;
+  auto j = nlohmann::json::parse(c.out);
+  EXPECT_EQ(j["meta"]["options"]["centrality_measure"], "eigenvector_per_component");
+  EXPECT_THAT(c.err, ::testing::HasSubstr("histext-entities: note: "));
+  EXPECT_TRUE(j.contains("notes"));
+  auto small = test::run_tool("entities", {"--cooccurrence", "--format", "json", test::data_path("bukharin.txt")});
+  EXPECT_EQ(small.err, "");
+  EXPECT_FALSE(nlohmann::json::parse(small.out).contains("notes"));
 }
 
 TEST(entities, home_passage_required_entities_and_offsets) {

@@ -60,11 +60,19 @@ struct entity_pair {
 /// The co-occurrence network of a list of entities.
 struct cooccurrence {
   std::vector<entity_pair> pairs;   ///< by count (descending), then a, then b
-  std::vector<double> centrality;   ///< eigenvector centrality per entity (max 1; 0 for isolated ones)
+  /// Per entity: weighted eigenvector centrality within its connected component, scaled so that
+  /// the top entity of each component scores 1 (every other member in (0, 1]); 0 for an entity
+  /// named with no other. Comparable within a component, not across components.
+  std::vector<double> centrality;
+  std::string centrality_measure;   ///< the measure's name ("eigenvector_per_component")
+  std::size_t dropped_pairs = 0;    ///< sentence pairs left out by the per-sentence bound (see notes)
+  std::vector<std::string> notes;   ///< work the bounds dropped, one line each (empty: nothing dropped)
 };
 
 /// Pairs of people, groups and places mentioned in the same sentence (works and others are left
-/// out), and each entity's eigenvector centrality (Eigen).
+/// out) and each entity's centrality. Only the first 128 distinct entities of a sentence (text
+/// order) enter its pairs; a sentence naming more sets `notes` and `dropped_pairs`.
+/// Deterministic: fixed iteration count and tolerance, stable order.
 cooccurrence cooccur(const std::vector<entity>& entities);
 
 /// Writes the entity list: table/tsv/csv (name, type, count, aliases, evidence) or JSON
@@ -72,7 +80,9 @@ cooccurrence cooccur(const std::vector<entity>& entities);
 void write_entities(std::ostream& out, const std::vector<entity>& entities, format f, const run_meta& meta,
                     bool color = false);
 
-/// Writes the co-occurrence network: pairs with counts, then centrality (JSON {"meta", "pairs", "centrality"}).
+/// Writes the co-occurrence network: pairs with counts, then centrality (JSON {"meta", "pairs",
+/// "centrality"}, plus "notes" when a bound dropped work; meta.options.centrality_measure names
+/// the measure).
 void write_cooccurrence(std::ostream& out, const std::vector<entity>& entities, const cooccurrence& net, format f,
                         const run_meta& meta, bool color = false);
 
