@@ -12,6 +12,7 @@
 #include "histext/error.hpp"
 #include "histext/names.hpp"
 #include "histext/segment.hpp"
+#include "analyses/entities/bounds.hpp"
 #include "analyses/entities/cooccurrence.hpp"
 #include "test_util.hpp"
 
@@ -338,6 +339,56 @@ TEST(entities_tool, cooccurrence_names_the_measure_and_prints_notes) {
   auto small = test::run_tool("entities", {"--cooccurrence", "--format", "json", test::data_path("bukharin.txt")});
   EXPECT_EQ(small.err, "");
   EXPECT_FALSE(nlohmann::json::parse(small.out).contains("notes"));
+}
+
+TEST(entities, long_title_run_is_bounded) {
+  // 20 KB of "Mr." before a name: the mention keeps only the last max_title_run titles.
+  const std::size_t k = entities_detail::max_title_run;
+  std::string titles;
+  for (int i = 0; i < 5000; ++i) titles += "Mr. ";
+  const std::string text = "He met " + titles + "Smith yesterday.\n";
+  auto es = run(text);
+  expect_mentions_slice(text, es);
+  ASSERT_TRUE(has(es, "Smith", entity_type::person));
+  const entity* smith = find(es, "Smith");
+  ASSERT_EQ(smith->mentions.size(), 1u);
+  std::string kept;
+  for (std::size_t i = 0; i < k; ++i) kept += "Mr. ";
+  EXPECT_EQ(smith->mentions[0].text, kept + "Smith");
+  EXPECT_EQ(smith->mentions[0].end, text.size() - std::string(" yesterday.\n").size());
+  EXPECT_THAT(smith->aliases, ::testing::ElementsAre(kept + "Smith"));
+}
+
+TEST(entities, titled_names_below_the_title_bound_are_unchanged) {
+  auto es = run("Later he met Lieutenant General Sir John Moore, then Mr. Smith and General Kornilov.\n");
+  ASSERT_TRUE(has(es, "John Moore", entity_type::person));
+  EXPECT_EQ(find(es, "John Moore")->mentions[0].text, "Lieutenant General Sir John Moore");
+  ASSERT_TRUE(has(es, "Smith", entity_type::person));
+  EXPECT_EQ(find(es, "Smith")->mentions[0].text, "Mr. Smith");
+  ASSERT_TRUE(has(es, "Kornilov", entity_type::person));
+  EXPECT_EQ(find(es, "Kornilov")->mentions[0].text, "General Kornilov");
+}
+
+TEST(entities, hard_wrapped_names_read_as_one_line) {
+  const std::string text =
+      "Stallman founded the Free Software\nFoundation in 1985. The Free Software Foundation grew.\n"
+      "Later the Free\r\nSoftware\tFoundation moved.\n";
+  auto es = run(text);
+  expect_mentions_slice(text, es);
+  ASSERT_TRUE(has(es, "Free Software Foundation", entity_type::group));
+  const entity* fsf = find(es, "Free Software Foundation");
+  ASSERT_EQ(fsf->mentions.size(), 3u);
+  EXPECT_EQ(fsf->mentions[0].text, "Free Software\nFoundation");  // mentions keep the true surface
+  for (const auto& e : es) {
+    EXPECT_EQ(e.name.find_first_of("\r\n\t"), std::string::npos) << e.name;
+    for (const auto& a : e.aliases) EXPECT_EQ(a.find_first_of("\r\n\t"), std::string::npos) << a;
+  }
+  EXPECT_TRUE(fsf->aliases.empty());
+}
+
+TEST(entities, hard_wrapped_canonical_name_is_one_line) {
+  auto es = run("The Free Software\nFoundation was founded in 1985.\n");
+  ASSERT_TRUE(has(es, "Free Software Foundation", entity_type::group));
 }
 
 TEST(entities, home_passage_required_entities_and_offsets) {

@@ -29,14 +29,17 @@ struct entity_mention {
   std::size_t begin = 0, end = 0;  ///< byte offsets into document::text() (possessive and footnote excluded)
   std::uint32_t sentence = 0, block = 0, paragraph = 0;  ///< 1-based (paragraph 0 = heading/attribution)
   histext::block_kind block_kind = histext::block_kind::paragraph;
-  std::string text;                ///< the surface text, text().substr(begin, end - begin)
+  std::string text;                ///< the exact surface text, text().substr(begin, end - begin): a
+                                   ///< hard-wrapped name keeps its line break here (and only here)
 };
 
 /// One entity with all its mentions.
 struct entity {
-  std::string name;                    ///< canonical name: the fullest form in the text, title stripped
+  /// Canonical name: the fullest form in the text, title stripped, every white-space run (line
+  /// breaks included) made one space.
+  std::string name;
   entity_type type = entity_type::person;
-  std::vector<std::string> aliases;    ///< other surface forms (titled forms, short forms), sorted
+  std::vector<std::string> aliases;    ///< other surface forms (titled, short), white space collapsed, sorted
   std::vector<entity_mention> mentions;  ///< in text order
   std::vector<std::string> evidence;   ///< why it was listed and typed ("WordNet: instance of communist")
 };
@@ -48,7 +51,8 @@ struct entity_options {
 };
 
 /// Finds the entities of a segmented document, in order of first mention. Loads the lexicons on
-/// first use (throws histext::error if a data file is missing).
+/// first use (throws histext::error if a data file is missing). At most 6 titles directly before
+/// a name belong to its mention; earlier titles of a longer run are in no mention.
 std::vector<entity> find_entities(const document& doc, const segmentation& seg, const entity_options& options = {});
 
 /// Entities named together in one sentence.

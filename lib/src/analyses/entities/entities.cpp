@@ -18,6 +18,7 @@
 
 #include "histext/error.hpp"
 #include "histext/names.hpp"
+#include "analyses/entities/bounds.hpp"
 #include "common/text_util.hpp"
 
 namespace histext {
@@ -434,6 +435,13 @@ void recognizer::classify(std::size_t a, std::size_t b, const sentence& s, bool 
   // Trailing particles cannot end a name.
   while (b > a && (in(name_list::connector, b) || !word(b))) --b;
   if (a > b) return;
+  {
+    // A long run of titles: only the last max_title_run stay with the name (see bounds.hpp).
+    std::vector<std::size_t> titles;
+    for (std::size_t k = a; k <= b && (!word(k) || in(name_list::title, k)); ++k)
+      if (word(k)) titles.push_back(k);
+    if (titles.size() > entities_detail::max_title_run) a = titles[titles.size() - entities_detail::max_title_run];
+  }
 
   std::vector<std::size_t> w;
   for (std::size_t k = a; k <= b; ++k)
@@ -1191,8 +1199,10 @@ std::vector<entity> recognizer::group() {
         best_words = nw;
         best_name = name;
       }
-      aliases.insert(em.text);
-      aliases.insert(name);
+      // Names and aliases read as one line: a hard-wrapped "Free Software\nFoundation" is listed as
+      // "Free Software Foundation". The mention's text stays the exact surface (offsets contract).
+      aliases.insert(collapse_space(em.text));
+      aliases.insert(collapse_space(name));
       if (m.type == e.type && evid.insert(m.evidence).second) weighted_evidence.emplace_back(-m.weight, m.evidence);
       e.mentions.push_back(std::move(em));
     }
@@ -1200,7 +1210,7 @@ std::vector<entity> recognizer::group() {
     std::stable_sort(weighted_evidence.begin(), weighted_evidence.end(),
                      [](const auto& x, const auto& y) { return x.first < y.first; });
     for (auto& we : weighted_evidence) e.evidence.push_back(std::move(we.second));
-    e.name = best_name;
+    e.name = collapse_space(best_name);
     aliases.erase(e.name);
     e.aliases.assign(aliases.begin(), aliases.end());
     out.emplace_back(first_begin, std::move(e));
