@@ -46,7 +46,11 @@ int main(int argc, char** argv) {
                                          {"highlight", highlight ? "true" : "false"},
                                          {"format", common.format}, {"encoding", common.encoding}});
     if (highlight) histext::write_highlight(out, doc, entities, color);
-    else if (cooc) histext::write_cooccurrence(out, entities, histext::cooccur(entities), fmt, meta, color);
+    else if (cooc) {
+      histext::cooccurrence net = histext::cooccur(entities);
+      for (const auto& note : net.notes) histext::cli::report(tool, "note: " + note);  // what a bound dropped
+      histext::write_cooccurrence(out, entities, net, fmt, meta, color);
+    }
     else histext::write_entities(out, entities, fmt, meta, color);
   });
 }

@@ -12,6 +12,8 @@
 #include "histext/error.hpp"
 #include "histext/names.hpp"
 #include "histext/segment.hpp"
+#include "analyses/entities/bounds.hpp"
+#include "analyses/entities/cooccurrence.hpp"
 #include "test_util.hpp"
 
 namespace histext {
@@ -241,6 +243,152 @@ TEST(entities, cooccurrence_and_centrality) {
   EXPECT_DOUBLE_EQ(net.centrality[stalin], 1.0);
   for (double c : net.centrality) EXPECT_LE(c, 1.0);
   EXPECT_TRUE(cooccur({}).pairs.empty());
+}
+
+// A hand-built entity list: one mention of `names[i]` per listed sentence.
+std::vector<entity> network(const std::vector<std::pair<std::string, std::vector<std::uint32_t>>>& names) {
+  std::vector<entity> es;
+  std::size_t pos = 0;
+  for (const auto& [name, sentences] : names) {
+    entity e;
+    e.name = name;
+    for (auto s : sentences) {
+      entity_mention m;
+      m.begin = pos;
+      m.end = pos + name.size();
+      pos += name.size() + 1;
+      m.sentence = s;
+      m.text = name;
+      e.mentions.push_back(m);
+    }
+    es.push_back(e);
+  }
+  return es;
+}
+
+TEST(cooccurrence, centrality_is_defined_on_every_component) {
+  // Two components: {a, b, c} (sentences 1, 2) and {d, e} (sentence 3); f is named alone.
+  auto es = network({{"a", {1, 2}}, {"b", {1}}, {"c", {2}}, {"d", {3}}, {"e", {3}}, {"f", {4}}});
+  cooccurrence net = cooccur(es);
+  ASSERT_EQ(net.centrality.size(), es.size());
+  EXPECT_DOUBLE_EQ(net.centrality[0], 1.0);  // the hub of the first component
+  EXPECT_GT(net.centrality[1], 0.0);
+  EXPECT_LT(net.centrality[1], 1.0);
+  EXPECT_DOUBLE_EQ(net.centrality[1], net.centrality[2]);
+  EXPECT_DOUBLE_EQ(net.centrality[3], 1.0);  // the second component's top is 1 too, not ~0
+  EXPECT_DOUBLE_EQ(net.centrality[4], 1.0);
+  EXPECT_EQ(net.centrality[5], 0.0);         // no co-occurrence at all
+  EXPECT_EQ(net.centrality_measure, "eigenvector_per_component");
+  EXPECT_TRUE(net.notes.empty());
+}
+
+TEST(cooccurrence, weighted_centrality_within_a_component) {
+  // a-b named together twice, b-c once: b is the top, a above c.
+  auto es = network({{"a", {1, 2}}, {"b", {1, 2, 3}}, {"c", {3}}, {"x", {9}}, {"y", {9}}});
+  cooccurrence net = cooccur(es);
+  EXPECT_DOUBLE_EQ(net.centrality[1], 1.0);
+  EXPECT_GT(net.centrality[0], net.centrality[2]);
+  EXPECT_GT(net.centrality[2], 0.0);
+  EXPECT_DOUBLE_EQ(net.centrality[3], 1.0);
+  EXPECT_DOUBLE_EQ(net.centrality[4], 1.0);
+  ASSERT_EQ(net.pairs.size(), 3u);
+  EXPECT_EQ(net.pairs[0].count, 2u);  // by count, then a, then b
+  EXPECT_EQ(net.pairs[1].a, 1u);
+  EXPECT_EQ(net.pairs[1].b, 2u);
+  EXPECT_EQ(net.pairs[2].a, 3u);
+}
+
+TEST(cooccurrence, many_entities_in_one_sentence_are_bounded_and_noted) {
+  const std::size_t k = entities_detail::max_pair_entities_per_sentence;
+  std::vector<std::pair<std::string, std::vector<std::uint32_t>>> names;
+  for (std::size_t i = 0; i < 5000; ++i) names.push_back({"n" + std::to_string(i), {1}});
+  cooccurrence net = cooccur(network(names));
+  EXPECT_EQ(net.pairs.size(), k * (k - 1) / 2);
+  EXPECT_EQ(net.dropped_pairs, 5000u * 4999u / 2 - k * (k - 1) / 2);
+  ASSERT_EQ(net.notes.size(), 1u);
+  EXPECT_THAT(net.notes[0], ::testing::HasSubstr(std::to_string(k)));
+  EXPECT_DOUBLE_EQ(net.centrality[0], 1.0);
+  EXPECT_EQ(net.centrality[k], 0.0);  // the first k (text order) entered the pairs, the rest not
+}
+
+TEST(cooccurrence, below_the_bound_every_pair_counts) {
+  const std::size_t k = entities_detail::max_pair_entities_per_sentence;
+  std::vector<std::pair<std::string, std::vector<std::uint32_t>>> names;
+  for (std::size_t i = 0; i < k; ++i) names.push_back({"n" + std::to_string(i), {1, 2}});
+  cooccurrence net = cooccur(network(names));
+  EXPECT_EQ(net.pairs.size(), k * (k - 1) / 2);
+  for (const auto& p : net.pairs) EXPECT_EQ(p.count, 2u);
+  EXPECT_EQ(net.dropped_pairs, 0u);
+  EXPECT_TRUE(net.notes.empty());
+}
+
+TEST(entities_tool, cooccurrence_names_the_measure_and_prints_notes) {
+  std::string text = "They met";
+  for (int i = 0; i < 300; ++i) {
+    std::string name = "Zq";
+    for (int v = i; v > 0 || name.size() == 2; v /= 20) name += static_cast<char>('a' + v % 20);
+    text += (i ? ", " : " ") + name + "ovsky";
+  }
+  text += " in Poland.\n";
+  auto c = test::run_tool("entities", {"--cooccurrence", "--format", "json"}, text);
+  ASSERT_EQ(c.exit_code, 0) << c.err;
+  auto j = nlohmann::json::parse(c.out);
+  EXPECT_EQ(j["meta"]["options"]["centrality_measure"], "eigenvector_per_component");
+  EXPECT_THAT(c.err, ::testing::HasSubstr("histext-entities: note: "));
+  EXPECT_TRUE(j.contains("notes"));
+  auto small = test::run_tool("entities", {"--cooccurrence", "--format", "json", test::data_path("bukharin.txt")});
+  EXPECT_EQ(small.err, "");
+  EXPECT_FALSE(nlohmann::json::parse(small.out).contains("notes"));
+}
+
+TEST(entities, long_title_run_is_bounded) {
+  // 20 KB of "Mr." before a name: the mention keeps only the last max_title_run titles.
+  const std::size_t k = entities_detail::max_title_run;
+  std::string titles;
+  for (int i = 0; i < 5000; ++i) titles += "Mr. ";
+  const std::string text = "He met " + titles + "Smith yesterday.\n";
+  auto es = run(text);
+  expect_mentions_slice(text, es);
+  ASSERT_TRUE(has(es, "Smith", entity_type::person));
+  const entity* smith = find(es, "Smith");
+  ASSERT_EQ(smith->mentions.size(), 1u);
+  std::string kept;
+  for (std::size_t i = 0; i < k; ++i) kept += "Mr. ";
+  EXPECT_EQ(smith->mentions[0].text, kept + "Smith");
+  EXPECT_EQ(smith->mentions[0].end, text.size() - std::string(" yesterday.\n").size());
+  EXPECT_THAT(smith->aliases, ::testing::ElementsAre(kept + "Smith"));
+}
+
+TEST(entities, titled_names_below_the_title_bound_are_unchanged) {
+  auto es = run("Later he met Lieutenant General Sir John Moore, then Mr. Smith and General Kornilov.\n");
+  ASSERT_TRUE(has(es, "John Moore", entity_type::person));
+  EXPECT_EQ(find(es, "John Moore")->mentions[0].text, "Lieutenant General Sir John Moore");
+  ASSERT_TRUE(has(es, "Smith", entity_type::person));
+  EXPECT_EQ(find(es, "Smith")->mentions[0].text, "Mr. Smith");
+  ASSERT_TRUE(has(es, "Kornilov", entity_type::person));
+  EXPECT_EQ(find(es, "Kornilov")->mentions[0].text, "General Kornilov");
+}
+
+TEST(entities, hard_wrapped_names_read_as_one_line) {
+  const std::string text =
+      "Stallman founded the Free Software\nFoundation in 1985. The Free Software Foundation grew.\n"
+      "Later the Free\r\nSoftware\tFoundation moved.\n";
+  auto es = run(text);
+  expect_mentions_slice(text, es);
+  ASSERT_TRUE(has(es, "Free Software Foundation", entity_type::group));
+  const entity* fsf = find(es, "Free Software Foundation");
+  ASSERT_EQ(fsf->mentions.size(), 3u);
+  EXPECT_EQ(fsf->mentions[0].text, "Free Software\nFoundation");  // mentions keep the true surface
+  for (const auto& e : es) {
+    EXPECT_EQ(e.name.find_first_of("\r\n\t"), std::string::npos) << e.name;
+    for (const auto& a : e.aliases) EXPECT_EQ(a.find_first_of("\r\n\t"), std::string::npos) << a;
+  }
+  EXPECT_TRUE(fsf->aliases.empty());
+}
+
+TEST(entities, hard_wrapped_canonical_name_is_one_line) {
+  auto es = run("The Free Software\nFoundation was founded in 1985.\n");
+  ASSERT_TRUE(has(es, "Free Software Foundation", entity_type::group));
 }
 
 TEST(entities, home_passage_required_entities_and_offsets) {

@@ -29,14 +29,17 @@ struct entity_mention {
   std::size_t begin = 0, end = 0;  ///< byte offsets into document::text() (possessive and footnote excluded)
   std::uint32_t sentence = 0, block = 0, paragraph = 0;  ///< 1-based (paragraph 0 = heading/attribution)
   histext::block_kind block_kind = histext::block_kind::paragraph;
-  std::string text;                ///< the surface text, text().substr(begin, end - begin)
+  std::string text;                ///< the exact surface text, text().substr(begin, end - begin): a
+                                   ///< hard-wrapped name keeps its line break here (and only here)
 };
 
 /// One entity with all its mentions.
 struct entity {
-  std::string name;                    ///< canonical name: the fullest form in the text, title stripped
+  /// Canonical name: the fullest form in the text, title stripped, every white-space run (line
+  /// breaks included) made one space.
+  std::string name;
   entity_type type = entity_type::person;
-  std::vector<std::string> aliases;    ///< other surface forms (titled forms, short forms), sorted
+  std::vector<std::string> aliases;    ///< other surface forms (titled, short), white space collapsed, sorted
   std::vector<entity_mention> mentions;  ///< in text order
   std::vector<std::string> evidence;   ///< why it was listed and typed ("WordNet: instance of communist")
 };
@@ -48,7 +51,8 @@ struct entity_options {
 };
 
 /// Finds the entities of a segmented document, in order of first mention. Loads the lexicons on
-/// first use (throws histext::error if a data file is missing).
+/// first use (throws histext::error if a data file is missing). At most 6 titles directly before
+/// a name belong to its mention; earlier titles of a longer run are in no mention.
 std::vector<entity> find_entities(const document& doc, const segmentation& seg, const entity_options& options = {});
 
 /// Entities named together in one sentence.
@@ -60,11 +64,19 @@ struct entity_pair {
 /// The co-occurrence network of a list of entities.
 struct cooccurrence {
   std::vector<entity_pair> pairs;   ///< by count (descending), then a, then b
-  std::vector<double> centrality;   ///< eigenvector centrality per entity (max 1; 0 for isolated ones)
+  /// Per entity: weighted eigenvector centrality within its connected component, scaled so that
+  /// the top entity of each component scores 1 (every other member in (0, 1]); 0 for an entity
+  /// named with no other. Comparable within a component, not across components.
+  std::vector<double> centrality;
+  std::string centrality_measure;   ///< the measure's name ("eigenvector_per_component")
+  std::size_t dropped_pairs = 0;    ///< sentence pairs left out by the per-sentence bound (see notes)
+  std::vector<std::string> notes;   ///< work the bounds dropped, one line each (empty: nothing dropped)
 };
 
 /// Pairs of people, groups and places mentioned in the same sentence (works and others are left
-/// out), and each entity's eigenvector centrality (Eigen).
+/// out) and each entity's centrality. Only the first 128 distinct entities of a sentence (text
+/// order) enter its pairs; a sentence naming more sets `notes` and `dropped_pairs`.
+/// Deterministic: fixed iteration count and tolerance, stable order.
 cooccurrence cooccur(const std::vector<entity>& entities);
 
 /// Writes the entity list: table/tsv/csv (name, type, count, aliases, evidence) or JSON
@@ -72,7 +84,9 @@ cooccurrence cooccur(const std::vector<entity>& entities);
 void write_entities(std::ostream& out, const std::vector<entity>& entities, format f, const run_meta& meta,
                     bool color = false);
 
-/// Writes the co-occurrence network: pairs with counts, then centrality (JSON {"meta", "pairs", "centrality"}).
+/// Writes the co-occurrence network: pairs with counts, then centrality (JSON {"meta", "pairs",
+/// "centrality"}, plus "notes" when a bound dropped work; meta.options.centrality_measure names
+/// the measure).
 void write_cooccurrence(std::ostream& out, const std::vector<entity>& entities, const cooccurrence& net, format f,
                         const run_meta& meta, bool color = false);
 

@@ -61,6 +61,30 @@ std::size_t trailing_space(std::string_view s) {
   return s.size() - static_cast<std::size_t>(i);
 }
 
+std::string collapse_space(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  bool in_space = false;
+  std::size_t i = 0;
+  while (i < s.size()) {
+    std::size_t j = i;
+    bool space = false;
+    if (static_cast<unsigned char>(s[i]) < 0x80) {  // ASCII fast path
+      space = ascii_space(static_cast<unsigned char>(s[i]));
+      ++j;
+    } else {
+      UChar32 c;
+      U8_NEXT(reinterpret_cast<const uint8_t*>(s.data()), j, s.size(), c);
+      space = c >= 0 && u_isUWhiteSpace(c);
+    }
+    if (!space) out.append(s.substr(i, j - i));
+    else if (!in_space) out += ' ';
+    in_space = space;
+    i = j;
+  }
+  return out;
+}
+
 bool is_alphabetic(std::string_view s) {
   if (s.empty()) return false;
   std::size_t i = 0;

@@ -12,6 +12,11 @@ std::string ascii_lower(std::string_view s);
 std::size_t leading_space(std::string_view s);
 std::size_t trailing_space(std::string_view s);
 
+/// s with every run of white space (Unicode White_Space: line breaks, tabs, NBSP...) made one
+/// ASCII space; nothing trimmed ("Free Software\nFoundation" -> "Free Software Foundation").
+/// Invalid UTF-8 bytes are copied unchanged.
+std::string collapse_space(std::string_view s);
+
 /// True when every code point of s is a letter or a combining mark (and s is not empty).
 bool is_alphabetic(std::string_view s);
 

@@ -1,58 +1,13 @@
-// Writers for histext-entities: entity lists, the co-occurrence network (Eigen) and highlighting.
-#include <Eigen/Dense>
-
+// Writers for histext-entities: entity lists, the co-occurrence network (computed by cooccur() in
+// lib/src/analyses/entities/cooccurrence.cpp) and highlighting.
 #include <algorithm>
-#include <cmath>
-#include <map>
 #include <ostream>
-#include <set>
 
 #include "histext/entities.hpp"
 #include "histext/error.hpp"
 #include "writers/json_writer.hpp"
 
 namespace histext {
-
-cooccurrence cooccur(const std::vector<entity>& entities) {
-  cooccurrence net;
-  const std::size_t n = entities.size();
-  std::map<std::uint32_t, std::set<std::size_t>> by_sentence;
-  for (std::size_t i = 0; i < n; ++i) {
-    if (entities[i].type == entity_type::work || entities[i].type == entity_type::other) continue;
-    for (const auto& m : entities[i].mentions) by_sentence[m.sentence].insert(i);
-  }
-  std::map<std::pair<std::size_t, std::size_t>, std::size_t> counts;
-  for (const auto& [s, ids] : by_sentence)
-    for (auto a = ids.begin(); a != ids.end(); ++a)
-      for (auto b = std::next(a); b != ids.end(); ++b) ++counts[{*a, *b}];
-  for (const auto& [ab, c] : counts) net.pairs.push_back({ab.first, ab.second, c});
-  std::stable_sort(net.pairs.begin(), net.pairs.end(),
-                   [](const entity_pair& x, const entity_pair& y) { return x.count > y.count; });
-  net.centrality.assign(n, 0.0);
-  if (n == 0 || counts.empty()) return net;
-  // Power iteration on A + I (same eigenvectors as A, converges on bipartite graphs too).
-  Eigen::MatrixXd a = Eigen::MatrixXd::Identity(static_cast<Eigen::Index>(n), static_cast<Eigen::Index>(n));
-  for (const auto& [ab, c] : counts) {
-    a(static_cast<Eigen::Index>(ab.first), static_cast<Eigen::Index>(ab.second)) += static_cast<double>(c);
-    a(static_cast<Eigen::Index>(ab.second), static_cast<Eigen::Index>(ab.first)) += static_cast<double>(c);
-  }
-  Eigen::VectorXd v = Eigen::VectorXd::Ones(static_cast<Eigen::Index>(n));
-  for (int it = 0; it < 1000; ++it) {
-    Eigen::VectorXd next = a * v;
-    double norm = next.norm();
-    if (norm == 0) break;
-    next /= norm;
-    double diff = (next - v).cwiseAbs().maxCoeff();
-    v = next;
-    if (diff < 1e-12) break;
-  }
-  double mx = v.maxCoeff();
-  std::vector<bool> connected(n, false);
-  for (const auto& [ab, c] : counts) connected[ab.first] = connected[ab.second] = true;
-  for (std::size_t i = 0; i < n; ++i)
-    net.centrality[i] = connected[i] && mx > 0 ? v(static_cast<Eigen::Index>(i)) / mx : 0.0;
-  return net;
-}
 
 namespace {
 
@@ -91,6 +46,8 @@ void write_entities(std::ostream& out, const std::vector<entity>& entities, form
 void write_cooccurrence(std::ostream& out, const std::vector<entity>& entities, const cooccurrence& net, format f,
                         const run_meta& meta, bool color) {
   if (f == format::json) {
+    run_meta m = meta;
+    m.options.emplace_back("centrality_measure", net.centrality_measure);
     json pairs = json::array(), cent = json::array();
     for (const auto& p : net.pairs)
       pairs.push_back({{"a", entities[p.a].name}, {"a_type", to_string(entities[p.a].type)}, {"b", entities[p.b].name},
@@ -98,7 +55,9 @@ void write_cooccurrence(std::ostream& out, const std::vector<entity>& entities, 
     for (std::size_t i = 0; i < entities.size(); ++i)
       cent.push_back({{"name", entities[i].name}, {"type", to_string(entities[i].type)},
                       {"centrality", real_or_null(net.centrality[i])}});
-    write_json(out, meta, json{{"pairs", pairs}, {"centrality", cent}});
+    json body{{"pairs", pairs}, {"centrality", cent}};
+    if (!net.notes.empty()) body["notes"] = net.notes;
+    write_json(out, m, body);
     return;
   }
   table t;
