@@ -45,6 +45,37 @@ const char* to_string(token_kind kind) {
 }
 
 // ---------------------------------------------------------------------------------------------
+// Possessives
+
+namespace {
+
+// Grammatical contractions with 's that are not possessives ('s = is, has; "let's" = let us).
+bool is_s_contraction(std::string_view base) {
+  static const std::unordered_set<std::string_view> words = {
+      "it", "that", "he", "she", "there", "here", "what", "who", "where", "how", "let", "when", "why", "this"};
+  return words.count(base) != 0;
+}
+
+bool ends_with(std::string_view s, std::string_view suffix) {
+  return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
+}
+
+}  // namespace
+
+std::string_view without_s_ending(std::string_view norm) {
+  return norm.size() > 2 && ends_with(norm, "'s") ? norm.substr(0, norm.size() - 2) : norm;
+}
+
+std::string_view without_possessive(std::string_view norm) {
+  if (norm.size() > 2 && ends_with(norm, "'s")) {
+    std::string_view base = norm.substr(0, norm.size() - 2);
+    return is_s_contraction(base) ? norm : base;
+  }
+  if (norm.size() > 2 && ends_with(norm, "s'")) return norm.substr(0, norm.size() - 1);  // "farmers'"
+  return norm;
+}
+
+// ---------------------------------------------------------------------------------------------
 // Blocks
 
 namespace {
@@ -158,12 +189,6 @@ abbreviation_list load_abbreviations() {
   return list;
 }
 
-// Grammatical contractions with 's that are not possessives.
-bool is_s_contraction(std::string_view base) {
-  static const std::unordered_set<std::string_view> words = {
-      "it", "that", "he", "she", "there", "here", "what", "who", "where", "how", "let", "when", "why", "this"};
-  return words.count(base) != 0;
-}
 
 // Prefixes that UD keeps joined even when it splits hyphenated words ("e-mail", "non-Microsoft").
 bool is_prefix(const std::string& w) {
@@ -545,12 +570,17 @@ void segmenter::impl::emit(std::string_view text, const block& b, segmentation& 
       tok.block_kind = b.kind;
       tok.paragraph = b.paragraph;
       normalize_word(s.substr(r.begin, r.end - r.begin), tok.norm);
-      if (tok.kind == token_kind::word && tok.norm.size() > 2 && tok.norm.compare(tok.norm.size() - 2, 2, "'s") == 0 &&
-          !is_s_contraction(std::string_view(tok.norm).substr(0, tok.norm.size() - 2))) {
-        tok.norm_strip = 2;
-        std::string_view surface = s.substr(r.begin, r.end - r.begin);
-        std::size_t apostrophe = surface.size() >= 4 && surface.compare(surface.size() - 4, 3, "\xE2\x80\x99") == 0 ? 3 : 1;
-        tok.base_end = tok.end - 1 - apostrophe;
+      if (tok.kind == token_kind::word) {
+        const std::size_t strip = tok.norm.size() - without_possessive(tok.norm).size();
+        if (strip != 0) {
+          tok.norm_strip = static_cast<std::uint8_t>(strip);
+          // The stripped bytes of norm are ASCII (' and s), one per code point of the surface,
+          // whose apostrophe may be ’ (3 bytes) or ʼ (2) and whose s may be S.
+          std::string_view surface = s.substr(r.begin, r.end - r.begin);
+          auto cut = static_cast<int32_t>(surface.size());
+          for (std::size_t n = 0; n < strip && cut > 0; ++n) U8_BACK_1(reinterpret_cast<const uint8_t*>(surface.data()), 0, cut);
+          tok.base_end = tok.begin + static_cast<std::size_t>(cut);
+        }
       }
     }
     sent.last_token = static_cast<std::uint32_t>(out.tokens.size());
