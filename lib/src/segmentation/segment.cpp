@@ -17,6 +17,7 @@
 #include <sys/mman.h>
 #endif
 
+#include "common/fast_paths.hpp"
 #include "histext/error.hpp"
 #include "segmentation/dehyphenate.hpp"
 #include "histext/version.hpp"
@@ -84,7 +85,8 @@ namespace {
 template <typename F>
 void for_each_line(std::string_view text, std::size_t begin, F each) {
   std::size_t start = begin;
-  if (text.find('\r', begin) == std::string_view::npos) {  // LF only: let memchr find the ends
+  // Fast path, LF only: let memchr find the ends. The loop below is its reference.
+  if (fast_paths && text.find('\r', begin) == std::string_view::npos) {
     while (start < text.size()) {
       const void* hit = std::memchr(text.data() + start, '\n', text.size() - start);
       std::size_t end = hit ? static_cast<std::size_t>(static_cast<const char*>(hit) - text.data()) : text.size();
@@ -299,16 +301,23 @@ void segmenter::impl::tokenize(std::string_view s) {
     // A run of spaces, or one ASCII byte that is neither a letter, a digit, "_" (which can open
     // a word: "_id") nor "@" (a letter to ICU, for e-mail addresses), is a piece no rule tags:
     // its status is UBRK_WORD_NONE (segment.ascii_pieces_take_icu_kinds checks every byte).
-    const auto lead = static_cast<unsigned char>(piece[0]);
-    const bool digit = static_cast<unsigned>(lead - '0') < 10u;
-    int32_t status = static_cast<unsigned>((lead | 0x20) - 'a') < 26u ? UBRK_WORD_LETTER
-                     : digit && has_letter(piece)                    ? UBRK_WORD_NUMBER
-                     : lead == ' ' || (lead < 0x80 && piece.size() == 1 && !digit && lead != '_' && lead != '@')
-                         ? UBRK_WORD_NONE
-                         : words->getRuleStatus();
+    // The reference is ICU's rule status for every piece.
+    int32_t status;
+    if constexpr (fast_paths) {
+      const auto lead = static_cast<unsigned char>(piece[0]);
+      const bool digit = static_cast<unsigned>(lead - '0') < 10u;
+      status = static_cast<unsigned>((lead | 0x20) - 'a') < 26u ? UBRK_WORD_LETTER
+               : digit && has_letter(piece)                    ? UBRK_WORD_NUMBER
+               : lead == ' ' || (lead < 0x80 && piece.size() == 1 && !digit && lead != '_' && lead != '@')
+                   ? UBRK_WORD_NONE
+                   : words->getRuleStatus();
+    } else {
+      status = words->getRuleStatus();
+    }
     token_kind kind;
     if (status >= UBRK_WORD_NONE && status < UBRK_WORD_NONE_LIMIT) {
-      if (piece[0] == ' ' || piece[0] == '\t') continue;  // the common case, without a property look-up
+      // Fast path: the common spaces without a property look-up (u_isUWhiteSpace below is the reference).
+      if (fast_paths && (piece[0] == ' ' || piece[0] == '\t')) continue;
       UChar32 c = first_char(piece);
       if (u_isUWhiteSpace(c) || c == 0x200B || c == 0xFEFF) continue;
       if ((piece[0] == '\xC2' || piece[0] == '\xE2') && is_superscript_digits(piece) && !raw.empty() && raw.back().end == static_cast<std::size_t>(start) &&
@@ -345,21 +354,24 @@ void segmenter::impl::merge_tokens(std::string_view s) {
     // or a Unicode hyphen (U+2010, U+2011: first byte 0xE2). The exceptions are a word opening
     // with "www." and a footnote marker glued to a word (a final digit). Any other token is kept
     // as it is. A new rule must widen `joinable` or `maybe`.
-    auto joins_next = [](char c) {
-      switch (c) {
-        case ':': case '@': case '-': case '.': case '/': case '\xE2': return true;
-        default: return false;
-      }
-    };
-    const bool joinable = adjacent(i + 1) && ((t.end - t.begin == 1 && (t.kind == token_kind::punctuation ||
-                                                                        t.kind == token_kind::symbol)) ||
-                                              joins_next(s[raw[i + 1].begin]));
-    if (!joinable) {
-      std::string_view w = text(t);
-      bool maybe = t.kind == token_kind::word && ((w[0] | 0x20) == 'w' || (w.back() >= '0' && w.back() <= '9'));
-      if (!maybe) {
-        out.push_back(t);
-        continue;
+    // The reference tries every rule below on every token.
+    if constexpr (fast_paths) {
+      auto joins_next = [](char c) {
+        switch (c) {
+          case ':': case '@': case '-': case '.': case '/': case '\xE2': return true;
+          default: return false;
+        }
+      };
+      const bool joinable = adjacent(i + 1) && ((t.end - t.begin == 1 && (t.kind == token_kind::punctuation ||
+                                                                          t.kind == token_kind::symbol)) ||
+                                                joins_next(s[raw[i + 1].begin]));
+      if (!joinable) {
+        std::string_view w = text(t);
+        bool maybe = t.kind == token_kind::word && ((w[0] | 0x20) == 'w' || (w.back() >= '0' && w.back() <= '9'));
+        if (!maybe) {
+          out.push_back(t);
+          continue;
+        }
       }
     }
 
