@@ -16,6 +16,7 @@
 
 #include "histext/document.hpp"
 #include "histext/entities.hpp"
+#include "histext/concordance.hpp"
 #include "histext/frequency.hpp"
 #include "histext/sentence_stats.hpp"
 #include "histext/error.hpp"

@@ -1,12 +1,23 @@
 // histext-kwic and find_keyword.
+#include <fcntl.h>
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
+#include <sys/resource.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
-#include "histext/frequency.hpp"
+#include <csignal>
+#include <cstdlib>
+#include <sstream>
+#include <stdexcept>
+
+#include "histext/concordance.hpp"
+#include "histext/error.hpp"
 #include "test_util.hpp"
 
 using namespace histext;
 using histext::test::data_path;
+using histext::test::run_result;
 using histext::test::run_tool;
 
 namespace {
@@ -79,4 +90,229 @@ TEST(concordance, tool_formats) {
   EXPECT_EQ(none.exit_code, 0);
   EXPECT_EQ(none.out, "(no occurrences)\n");
   EXPECT_EQ(run_tool("kwic", {}).exit_code, 2);
+}
+
+// ---------------------------------------------------------------------------------------------
+// The possessive rule (segment.hpp's without_possessive) and the search word
+
+TEST(possessive, one_rule_for_possessives_and_contractions) {
+  EXPECT_EQ(without_possessive("lenin's"), "lenin");
+  EXPECT_EQ(without_possessive("farmers'"), "farmers");
+  EXPECT_EQ(without_possessive("it's"), "it's");
+  EXPECT_EQ(without_possessive("that's"), "that's");
+  EXPECT_EQ(without_possessive("'s"), "'s");
+  EXPECT_EQ(without_possessive("lenin"), "lenin");
+  EXPECT_EQ(without_s_ending("it's"), "it");
+  EXPECT_EQ(without_s_ending("lenin's"), "lenin");
+}
+
+TEST(possessive, modifier_letter_apostrophe_base_ends_before_it) {
+  // U+02BC is two bytes: the surface base must stop before its first byte.
+  document doc = document::from_bytes("Lenin\xCA\xBCs death");
+  segmentation seg = segment(doc);
+  const token& t = seg.tokens[0];
+  EXPECT_EQ(t.base(), "lenin");
+  EXPECT_EQ(doc.text().substr(t.begin, t.base_end - t.begin), "Lenin");
+}
+
+TEST(concordance, contraction_query_finds_the_contraction_not_the_pronoun) {
+  const std::string text = "It's late. it's here. It was it. It\xE2\x80\x99s done.";
+  for (const char* query : {"it's", "It\xE2\x80\x99s", "IT'S"}) {
+    auto lines = kwic(text, query);
+    ASSERT_EQ(lines.size(), 3u) << query;
+    EXPECT_EQ(lines[0].keyword, "It's");
+    EXPECT_EQ(lines[1].keyword, "it's");
+    EXPECT_EQ(lines[2].keyword, "It\xE2\x80\x99s");
+  }
+  EXPECT_EQ(kwic(text, "it").size(), 2u);  // "It was it": the pronoun alone
+}
+
+TEST(concordance, possessive_query_finds_the_name_and_its_possessive) {
+  const std::string text = "Stalin spoke. Stalin's men. Stalin\xE2\x80\x99s word. Stalinist views.";
+  for (const char* query : {"Stalin's", "stalin\xE2\x80\x99s", "Stalin"}) {
+    auto lines = kwic(text, query);
+    ASSERT_EQ(lines.size(), 3u) << query;
+    EXPECT_EQ(lines[0].keyword, "Stalin");
+    EXPECT_EQ(lines[1].keyword, "Stalin's");
+    EXPECT_EQ(lines[2].keyword, "Stalin\xE2\x80\x99s");
+  }
+}
+
+TEST(concordance, plural_possessive_query_finds_the_plural) {
+  const std::string text = "The farmers' land. The farmers\xE2\x80\x99 sons. The farmers left. The farmer's son.";
+  for (const char* query : {"farmers'", "farmers\xE2\x80\x99", "farmers"}) {
+    auto lines = kwic(text, query);
+    ASSERT_EQ(lines.size(), 3u) << query;
+    for (const kwic_line& l : lines) EXPECT_EQ(l.keyword, "farmers");
+  }
+  auto singular = kwic(text, "farmer's");
+  ASSERT_EQ(singular.size(), 1u);
+  EXPECT_EQ(singular[0].keyword, "farmer's");
+}
+
+TEST(concordance, search_word_must_be_one_word) {
+  EXPECT_THROW(kwic("New York is big.", "New York"), error);
+  EXPECT_THROW(kwic("In 1917.", "1917"), error);
+  EXPECT_THROW(kwic("Text.", ""), error);
+  EXPECT_EQ(kwic("Lenin. Lenin!", "lenin!").size(), 2u);  // punctuation around the word is ignored
+  auto t = run_tool("kwic", {"New York"}, "New York is big.\n");
+  EXPECT_EQ(t.exit_code, 2);
+  EXPECT_EQ(t.err.rfind("histext-kwic: ", 0), 0u) << t.err;
+}
+
+TEST(concordance, tool_contraction_query) {
+  auto t = run_tool("kwic", {"--format", "tsv", "it's"}, "It's late and it was it.\n");
+  ASSERT_EQ(t.exit_code, 0) << t.err;
+  EXPECT_EQ(t.out, "sentence\tparagraph\tbegin\tend\tleft\tkeyword\tright\n1\t1\t0\t4\t\tIt's\tlate and it was it.\n");
+}
+
+// ---------------------------------------------------------------------------------------------
+// The command line
+
+namespace {
+
+// Runs histext-kwic with a pseudo-terminal as its stdin (stdout and stderr to pipes); a run that
+// has not ended after `seconds` is killed and reported as exit code -1.
+run_result run_on_terminal(const std::vector<std::string>& args, int seconds = 10) {
+  run_result r;
+  const std::string path = histext::test::tool_path("kwic");
+  int master = ::posix_openpt(O_RDWR | O_NOCTTY);
+  if (master < 0 || ::grantpt(master) != 0 || ::unlockpt(master) != 0) throw std::runtime_error("no pseudo-terminal");
+  const std::string slave_name = ::ptsname(master);
+  int out[2], err[2];
+  if (::pipe(out) || ::pipe(err)) throw std::runtime_error("pipe");
+  pid_t pid = ::fork();
+  if (pid == 0) {
+    ::setsid();
+    int slave = ::open(slave_name.c_str(), O_RDWR);
+    ::dup2(slave, 0);
+    ::dup2(out[1], 1);
+    ::dup2(err[1], 2);
+    for (int fd : {slave, master, out[0], out[1], err[0], err[1]}) ::close(fd);
+    std::vector<char*> argv{const_cast<char*>(path.c_str())};
+    for (const auto& a : args) argv.push_back(const_cast<char*>(a.c_str()));
+    argv.push_back(nullptr);
+    ::execv(path.c_str(), argv.data());
+    ::_exit(127);
+  }
+  ::close(out[1]);
+  ::close(err[1]);
+  int status = 0;
+  bool ended = false;
+  for (int tick = 0; tick < seconds * 20 && !ended; ++tick) {
+    ended = ::waitpid(pid, &status, WNOHANG) == pid;
+    if (!ended) ::usleep(50000);
+  }
+  if (!ended) {
+    ::kill(pid, SIGKILL);
+    ::waitpid(pid, &status, 0);
+  }
+  auto drain = [](int fd) {
+    std::string s;
+    char buf[4096];
+    for (ssize_t n; (n = ::read(fd, buf, sizeof buf)) > 0;) s.append(buf, static_cast<std::size_t>(n));
+    ::close(fd);
+    return s;
+  };
+  r.out = drain(out[0]);
+  r.err = drain(err[0]);
+  ::close(master);
+  r.exit_code = ended && WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  return r;
+}
+
+}  // namespace
+
+TEST(concordance, forgotten_word_on_a_terminal_shows_usage) {
+  // "histext-kwic FILE": FILE is taken as the word, and with stdin a terminal the tool would
+  // wait for text silently.
+  auto r = run_on_terminal({data_path("bukharin.txt")});
+  EXPECT_EQ(r.exit_code, 2) << r.err;
+  EXPECT_NE(r.err.find("histext-kwic: "), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("Usage:"), std::string::npos) << r.err;
+  EXPECT_EQ(r.out, "");
+  // With a file named, a terminal on stdin does not matter.
+  auto ok = run_on_terminal({"stalin", data_path("bukharin.txt")});
+  EXPECT_EQ(ok.exit_code, 0) << ok.err;
+  EXPECT_NE(ok.out.find("Stalin"), std::string::npos);
+}
+
+TEST(concordance, context_outside_its_range_is_a_usage_error) {
+  for (const char* bad : {"-1", "101", "1000000000000"}) {
+    auto r = run_tool("kwic", {"-c", bad, "stalin", data_path("bukharin.txt")});
+    EXPECT_EQ(r.exit_code, 2) << bad;
+    EXPECT_EQ(r.out, "") << bad;
+    EXPECT_NE(r.err.find("between 0 and 100"), std::string::npos) << r.err;
+  }
+  for (const char* good : {"0", "100"})
+    EXPECT_EQ(run_tool("kwic", {"-c", good, "stalin", data_path("bukharin.txt")}).exit_code, 0) << good;
+  kwic_options o;
+  o.context = max_kwic_context + 1;
+  EXPECT_THROW(kwic("Stalin spoke.", "stalin", o), error);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Block by block
+
+TEST(concordance, block_by_block_matches_the_whole_segmentation) {
+  document doc = document::from_file(data_path("bukharin.txt"));
+  for (const char* word : {"the", "stalin", "party"}) {
+    kwic_options o;
+    o.all = true;
+    o.context = 3;
+    std::vector<kwic_line> streamed;
+    segmenter seg;
+    find_keyword(doc, seg, word, o, [&](kwic_line&& l) { streamed.push_back(std::move(l)); });
+    auto whole = find_keyword(doc, segment(doc), word, o);
+    ASSERT_EQ(streamed.size(), whole.size()) << word;
+    for (std::size_t i = 0; i < whole.size(); ++i) {
+      EXPECT_EQ(streamed[i].begin, whole[i].begin);
+      EXPECT_EQ(streamed[i].sentence, whole[i].sentence);
+      EXPECT_EQ(streamed[i].left, whole[i].left);
+      EXPECT_EQ(streamed[i].right, whole[i].right);
+    }
+  }
+}
+
+TEST(concordance, line_writer_writes_what_write_kwic_writes) {
+  document doc = document::from_file(data_path("bukharin.txt"));
+  run_meta meta{"histext-kwic", {doc.info()}, {{"word", "x"}}};
+  for (const char* word : {"stalin", "zzz"}) {
+    auto lines = find_keyword(doc, segment(doc), word, {});
+    lines.push_back({"a,\"b\"", "k\tw", "c\r\nd", 1, 2, 3, 4, 5});  // quoting and escaping too
+    for (format f : {format::table, format::tsv, format::csv, format::json}) {
+      std::ostringstream all, one_by_one;
+      write_kwic(all, lines, f, meta);
+      kwic_writer w(one_by_one, f, meta);
+      for (kwic_line l : lines) w.add(std::move(l));
+      w.finish();
+      EXPECT_EQ(one_by_one.str(), all.str()) << to_string(f);
+    }
+    std::ostringstream none_all, none_one;
+    write_kwic(none_all, {}, format::tsv, meta);
+    kwic_writer(none_one, format::tsv, meta).finish();
+    EXPECT_EQ(none_one.str(), none_all.str());
+  }
+}
+
+TEST(concordance, memory_stays_flat_on_a_large_input) {
+#if HISTEXT_SANITIZE_BUILD
+  GTEST_SKIP() << "sanitisers change the memory figures";
+#endif
+  // About 16 MB in paragraphs: the whole segmentation would take over 300 MB.
+  std::string paragraph = histext::test::read_file(data_path("bukharin.txt"));
+  kwic_options all;
+  all.all = true;
+  const std::size_t per_copy = kwic(paragraph, "stalin", all).size();
+  std::string text;
+  std::size_t copies = 0;
+  for (; text.size() < (std::size_t{16} << 20); ++copies) text += paragraph + "\n\n";
+  const std::string path = histext::test::temp_file("large.txt", text);
+  text = std::string();
+  auto r = run_tool("kwic", {"--format", "tsv", "--all", "stalin", path});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(static_cast<std::size_t>(std::count(r.out.begin(), r.out.end(), '\n')), 1 + per_copy * copies);
+  rusage usage{};
+  ::getrusage(RUSAGE_CHILDREN, &usage);
+  EXPECT_LT(usage.ru_maxrss, 150 * 1024) << "peak RSS in KB of histext-kwic";
 }

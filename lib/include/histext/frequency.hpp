@@ -1,5 +1,6 @@
 #pragma once
-/// @file frequency.hpp  Word frequencies, lexical diversity, n-grams, collocations and concordance.
+/// @file frequency.hpp  Word frequencies, lexical diversity, n-grams and collocations
+/// (the concordance is in concordance.hpp).
 ///
 /// A counted word is a token of kind word (and number with `numbers`), in its normalised form
 /// without a possessive (token::base()), optionally lemmatised or stemmed. Counting streams its
@@ -125,32 +126,5 @@ void write_freq_summary(std::ostream& out, const freq_result& r, const freq_opti
 /// Writes the collocations: word, observed, expected, frequency, g2, pmi; JSON as write_frequencies.
 void write_collocations(std::ostream& out, const freq_result& r, const freq_options& options, format f,
                         const run_meta& meta, bool color = false);
-
-// ---------------------------------------------------------------------------------------------
-// Concordance
-
-/// What histext-kwic matches and shows.
-struct kwic_options {
-  bool all = false;              ///< search the heading and attribution too
-  std::size_t context = 5;       ///< words each side
-  bool lemma = false;            ///< match on the lemma
-  std::string wordnet_dir = default_wordnet_dir;
-};
-
-/// One occurrence of the keyword.
-struct kwic_line {
-  std::string left, keyword, right;  ///< surface text; line ends shown as spaces
-  std::uint32_t sentence = 0, paragraph = 0, block = 0;
-  std::size_t begin = 0, end = 0;    ///< byte offsets of the keyword
-};
-
-/// Every occurrence of `word` (normalised like tokens, possessive dropped; lemmatised with
-/// options.lemma) in document order, with `context` word tokens each side inside the same block.
-std::vector<kwic_line> find_keyword(const document& doc, const segmentation& seg, const std::string& word,
-                                    const kwic_options& options);
-/// Writes the lines: table aligns left context right, keyword, right context; tsv/csv/json give
-/// sentence, paragraph, begin, end, left, keyword, right.
-void write_kwic(std::ostream& out, const std::vector<kwic_line>& lines, format f, const run_meta& meta,
-                bool color = false);
 
 }  // namespace histext

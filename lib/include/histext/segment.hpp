@@ -45,8 +45,21 @@ enum class token_kind : std::uint8_t { word, number, punctuation, symbol, footno
 /// "word", "number", "punctuation", "symbol" or "footnote".
 const char* to_string(token_kind kind);
 
+/// The one owner of the 's rule: every analysis, query and lexicon that looks at a final 's
+/// calls these two (nothing else compares apostrophes). `norm` is a normalised word
+/// (token::norm, normalize_word: case-folded, curly apostrophes made straight).
+///
+/// `norm` without a possessive: "lenin's" -> "lenin", "farmers'" -> "farmers" (a plural
+/// possessive; in running text ICU already leaves that apostrophe out of the word token). A
+/// contraction of is/has/us keeps its 's ("it's", "that's", "there's", "let's" stay whole), and
+/// so does a bare "'s". token::base() is this of token::norm.
+std::string_view without_possessive(std::string_view norm);
+/// `norm` without a final "'s" whatever it stands for ("lenin's" -> "lenin", "it's" -> "it"):
+/// for how a word sounds (syllables), where a contraction and a possessive read alike.
+std::string_view without_s_ending(std::string_view norm);
+
 /// One token. `norm` is NFC + ICU case folding with curly apostrophes made straight; it is what
-/// the analyses count. `base()` drops a possessive ('s or s') from it: "Lenin’s" -> "lenin".
+/// the analyses count. `base()` is without_possessive(norm): "Lenin’s" -> "lenin", "it's" stays.
 struct token {
   std::size_t begin = 0, end = 0;
   std::size_t base_end = 0;        ///< end of the surface base (before a possessive)

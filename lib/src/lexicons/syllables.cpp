@@ -8,6 +8,7 @@
 #include <sstream>
 
 #include "histext/error.hpp"
+#include "histext/segment.hpp"
 #include "histext/version.hpp"
 #include "common/text_util.hpp"
 
@@ -152,10 +153,10 @@ int sum_parts(std::string_view w, F one) {
   return total;
 }
 
-/// A part without hyphens: drop a possessive, then apostrophes (don't -> dont).
+/// A part without hyphens: drop a final 's (possessive or contraction: segment.hpp's rule), then
+/// apostrophes (don't -> dont).
 int rules_part(std::string_view p) {
-  if (ends_with(p, "'s") && p.size() > 2) {
-    std::string_view base = p.substr(0, p.size() - 2);
+  if (std::string_view base = without_s_ending(p); base.size() < p.size()) {
     return rules_part(base) + (sibilant_end(base) ? 1 : 0);
   }
   std::string plain;
@@ -165,8 +166,7 @@ int rules_part(std::string_view p) {
 }
 
 int dictionary_part(std::string_view p, const syllable_dictionary& dict, syllable_source& source) {
-  if (ends_with(p, "'s") && p.size() > 2) {
-    std::string_view base = p.substr(0, p.size() - 2);
+  if (std::string_view base = without_s_ending(p); base.size() < p.size()) {
     int b = dictionary_part(base, dict, source);
     if (source == syllable_source::dictionary) source = syllable_source::derived;
     return b + (sibilant_end(base) ? 1 : 0);

@@ -17,6 +17,7 @@
 #include <sys/mman.h>
 #endif
 
+#include "common/fast_paths.hpp"
 #include "histext/error.hpp"
 #include "segmentation/dehyphenate.hpp"
 #include "histext/version.hpp"
@@ -45,6 +46,37 @@ const char* to_string(token_kind kind) {
 }
 
 // ---------------------------------------------------------------------------------------------
+// Possessives
+
+namespace {
+
+// Grammatical contractions with 's that are not possessives ('s = is, has; "let's" = let us).
+bool is_s_contraction(std::string_view base) {
+  static const std::unordered_set<std::string_view> words = {
+      "it", "that", "he", "she", "there", "here", "what", "who", "where", "how", "let", "when", "why", "this"};
+  return words.count(base) != 0;
+}
+
+bool ends_with(std::string_view s, std::string_view suffix) {
+  return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
+}
+
+}  // namespace
+
+std::string_view without_s_ending(std::string_view norm) {
+  return norm.size() > 2 && ends_with(norm, "'s") ? norm.substr(0, norm.size() - 2) : norm;
+}
+
+std::string_view without_possessive(std::string_view norm) {
+  if (norm.size() > 2 && ends_with(norm, "'s")) {
+    std::string_view base = norm.substr(0, norm.size() - 2);
+    return is_s_contraction(base) ? norm : base;
+  }
+  if (norm.size() > 2 && ends_with(norm, "s'")) return norm.substr(0, norm.size() - 1);  // "farmers'"
+  return norm;
+}
+
+// ---------------------------------------------------------------------------------------------
 // Blocks
 
 namespace {
@@ -53,7 +85,8 @@ namespace {
 template <typename F>
 void for_each_line(std::string_view text, std::size_t begin, F each) {
   std::size_t start = begin;
-  if (text.find('\r', begin) == std::string_view::npos) {  // LF only: let memchr find the ends
+  // Fast path, LF only: let memchr find the ends. The loop below is its reference.
+  if (fast_paths && text.find('\r', begin) == std::string_view::npos) {
     while (start < text.size()) {
       const void* hit = std::memchr(text.data() + start, '\n', text.size() - start);
       std::size_t end = hit ? static_cast<std::size_t>(static_cast<const char*>(hit) - text.data()) : text.size();
@@ -158,12 +191,6 @@ abbreviation_list load_abbreviations() {
   return list;
 }
 
-// Grammatical contractions with 's that are not possessives.
-bool is_s_contraction(std::string_view base) {
-  static const std::unordered_set<std::string_view> words = {
-      "it", "that", "he", "she", "there", "here", "what", "who", "where", "how", "let", "when", "why", "this"};
-  return words.count(base) != 0;
-}
 
 // Prefixes that UD keeps joined even when it splits hyphenated words ("e-mail", "non-Microsoft").
 bool is_prefix(const std::string& w) {
@@ -274,16 +301,23 @@ void segmenter::impl::tokenize(std::string_view s) {
     // A run of spaces, or one ASCII byte that is neither a letter, a digit, "_" (which can open
     // a word: "_id") nor "@" (a letter to ICU, for e-mail addresses), is a piece no rule tags:
     // its status is UBRK_WORD_NONE (segment.ascii_pieces_take_icu_kinds checks every byte).
-    const auto lead = static_cast<unsigned char>(piece[0]);
-    const bool digit = static_cast<unsigned>(lead - '0') < 10u;
-    int32_t status = static_cast<unsigned>((lead | 0x20) - 'a') < 26u ? UBRK_WORD_LETTER
-                     : digit && has_letter(piece)                    ? UBRK_WORD_NUMBER
-                     : lead == ' ' || (lead < 0x80 && piece.size() == 1 && !digit && lead != '_' && lead != '@')
-                         ? UBRK_WORD_NONE
-                         : words->getRuleStatus();
+    // The reference is ICU's rule status for every piece.
+    int32_t status;
+    if constexpr (fast_paths) {
+      const auto lead = static_cast<unsigned char>(piece[0]);
+      const bool digit = static_cast<unsigned>(lead - '0') < 10u;
+      status = static_cast<unsigned>((lead | 0x20) - 'a') < 26u ? UBRK_WORD_LETTER
+               : digit && has_letter(piece)                    ? UBRK_WORD_NUMBER
+               : lead == ' ' || (lead < 0x80 && piece.size() == 1 && !digit && lead != '_' && lead != '@')
+                   ? UBRK_WORD_NONE
+                   : words->getRuleStatus();
+    } else {
+      status = words->getRuleStatus();
+    }
     token_kind kind;
     if (status >= UBRK_WORD_NONE && status < UBRK_WORD_NONE_LIMIT) {
-      if (piece[0] == ' ' || piece[0] == '\t') continue;  // the common case, without a property look-up
+      // Fast path: the common spaces without a property look-up (u_isUWhiteSpace below is the reference).
+      if (fast_paths && (piece[0] == ' ' || piece[0] == '\t')) continue;
       UChar32 c = first_char(piece);
       if (u_isUWhiteSpace(c) || c == 0x200B || c == 0xFEFF) continue;
       if ((piece[0] == '\xC2' || piece[0] == '\xE2') && is_superscript_digits(piece) && !raw.empty() && raw.back().end == static_cast<std::size_t>(start) &&
@@ -320,21 +354,24 @@ void segmenter::impl::merge_tokens(std::string_view s) {
     // or a Unicode hyphen (U+2010, U+2011: first byte 0xE2). The exceptions are a word opening
     // with "www." and a footnote marker glued to a word (a final digit). Any other token is kept
     // as it is. A new rule must widen `joinable` or `maybe`.
-    auto joins_next = [](char c) {
-      switch (c) {
-        case ':': case '@': case '-': case '.': case '/': case '\xE2': return true;
-        default: return false;
-      }
-    };
-    const bool joinable = adjacent(i + 1) && ((t.end - t.begin == 1 && (t.kind == token_kind::punctuation ||
-                                                                        t.kind == token_kind::symbol)) ||
-                                              joins_next(s[raw[i + 1].begin]));
-    if (!joinable) {
-      std::string_view w = text(t);
-      bool maybe = t.kind == token_kind::word && ((w[0] | 0x20) == 'w' || (w.back() >= '0' && w.back() <= '9'));
-      if (!maybe) {
-        out.push_back(t);
-        continue;
+    // The reference tries every rule below on every token.
+    if constexpr (fast_paths) {
+      auto joins_next = [](char c) {
+        switch (c) {
+          case ':': case '@': case '-': case '.': case '/': case '\xE2': return true;
+          default: return false;
+        }
+      };
+      const bool joinable = adjacent(i + 1) && ((t.end - t.begin == 1 && (t.kind == token_kind::punctuation ||
+                                                                          t.kind == token_kind::symbol)) ||
+                                                joins_next(s[raw[i + 1].begin]));
+      if (!joinable) {
+        std::string_view w = text(t);
+        bool maybe = t.kind == token_kind::word && ((w[0] | 0x20) == 'w' || (w.back() >= '0' && w.back() <= '9'));
+        if (!maybe) {
+          out.push_back(t);
+          continue;
+        }
       }
     }
 
@@ -545,12 +582,17 @@ void segmenter::impl::emit(std::string_view text, const block& b, segmentation& 
       tok.block_kind = b.kind;
       tok.paragraph = b.paragraph;
       normalize_word(s.substr(r.begin, r.end - r.begin), tok.norm);
-      if (tok.kind == token_kind::word && tok.norm.size() > 2 && tok.norm.compare(tok.norm.size() - 2, 2, "'s") == 0 &&
-          !is_s_contraction(std::string_view(tok.norm).substr(0, tok.norm.size() - 2))) {
-        tok.norm_strip = 2;
-        std::string_view surface = s.substr(r.begin, r.end - r.begin);
-        std::size_t apostrophe = surface.size() >= 4 && surface.compare(surface.size() - 4, 3, "\xE2\x80\x99") == 0 ? 3 : 1;
-        tok.base_end = tok.end - 1 - apostrophe;
+      if (tok.kind == token_kind::word) {
+        const std::size_t strip = tok.norm.size() - without_possessive(tok.norm).size();
+        if (strip != 0) {
+          tok.norm_strip = static_cast<std::uint8_t>(strip);
+          // The stripped bytes of norm are ASCII (' and s), one per code point of the surface,
+          // whose apostrophe may be ’ (3 bytes) or ʼ (2) and whose s may be S.
+          std::string_view surface = s.substr(r.begin, r.end - r.begin);
+          auto cut = static_cast<int32_t>(surface.size());
+          for (std::size_t n = 0; n < strip && cut > 0; ++n) U8_BACK_1(reinterpret_cast<const uint8_t*>(surface.data()), 0, cut);
+          tok.base_end = tok.begin + static_cast<std::size_t>(cut);
+        }
       }
     }
     sent.last_token = static_cast<std::uint32_t>(out.tokens.size());

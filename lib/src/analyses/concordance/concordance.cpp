@@ -1,10 +1,10 @@
-// Keyword in context.
-#include <algorithm>
-#include <ostream>
+// Keyword in context: the search key and the occurrences, block by block.
+#include "histext/concordance.hpp"
 
-#include "histext/frequency.hpp"
-#include "writers/json_writer.hpp"
+#include <algorithm>
+
 #include "common/text_util.hpp"
+#include "histext/error.hpp"
 
 namespace histext {
 
@@ -19,15 +19,49 @@ std::string flatten(std::string_view s) {
 
 }  // namespace
 
-std::vector<kwic_line> find_keyword(const document& doc, const segmentation& seg, const std::string& word,
-                                    const kwic_options& options) {
+std::string keyword_key(const std::string& word, segmenter& seg) {
+  // The word goes through the segmenter like any text, so it is cut, normalised and stripped of
+  // a possessive exactly as the tokens it is compared with ("it's" stays whole, as in text).
+  const document query = document::from_bytes(word, "the search word");
+  const segmentation s = seg.run(query);
+  std::size_t words = 0;
+  std::string key;
+  for (const token& t : s.tokens)
+    if (t.is_word() && words++ == 0) key = std::string(t.base());
+  if (words == 0) throw error("the search word \"" + word + "\" holds no word");
+  if (words > 1)
+    throw error("the search word \"" + word + "\" holds " + std::to_string(words) + " words; give one");
+  return key;
+}
+
+struct keyword_finder::impl {
+  kwic_options options;
   std::unique_ptr<lemmatizer> lemmas;
-  if (options.lemma) lemmas = std::make_unique<lemmatizer>(options.wordnet_dir);
-  std::string target = normalize_word(word);
-  if (target.size() > 2 && target.compare(target.size() - 2, 2, "'s") == 0) target.resize(target.size() - 2);
-  if (lemmas) target = lemmas->lemma(target);
-  std::vector<kwic_line> lines;
-  const std::string_view text = doc.view();
+  std::string key;
+};
+
+keyword_finder::keyword_finder(const std::string& word, const kwic_options& options, segmenter& seg)
+    : impl_(std::make_unique<impl>()) {
+  if (options.context > max_kwic_context)
+    throw error("the context must be between 0 and " + std::to_string(max_kwic_context) + " words");
+  impl_->options = options;
+  impl_->key = keyword_key(word, seg);
+  if (options.lemma) {
+    impl_->lemmas = std::make_unique<lemmatizer>(options.wordnet_dir);
+    impl_->key = impl_->lemmas->lemma(impl_->key);
+  }
+}
+keyword_finder::~keyword_finder() = default;
+keyword_finder::keyword_finder(keyword_finder&&) noexcept = default;
+keyword_finder& keyword_finder::operator=(keyword_finder&&) noexcept = default;
+
+const std::string& keyword_finder::key() const { return impl_->key; }
+
+void keyword_finder::find(std::string_view text, const segmentation& seg,
+                          const std::function<void(kwic_line&&)>& each) const {
+  const kwic_options& options = impl_->options;
+  const lemmatizer* lemmas = impl_->lemmas.get();
+  const std::string& target = impl_->key;
   std::vector<std::size_t> words;  // indices of word tokens
   for (std::size_t i = 0; i < seg.tokens.size(); ++i)
     if (seg.tokens[i].kind == token_kind::word) words.push_back(i);
@@ -66,59 +100,24 @@ std::vector<kwic_line> find_keyword(const document& doc, const segmentation& seg
     rv.remove_suffix(trailing_space(rv));
     line.left = std::string(lv);
     line.right = std::string(rv);
-    lines.push_back(std::move(line));
+    each(std::move(line));
   }
-  return lines;
 }
 
-void write_kwic(std::ostream& out, const std::vector<kwic_line>& lines, format f, const run_meta& meta, bool color) {
-  if (f == format::json) {
-    json rows = json::array();
-    for (const kwic_line& l : lines)
-      rows.push_back(json{{"sentence", l.sentence},
-                          {"paragraph", l.paragraph},
-                          {"begin", l.begin},
-                          {"end", l.end},
-                          {"left", l.left},
-                          {"keyword", l.keyword},
-                          {"right", l.right}});
-    write_json(out, meta, json{{"count", lines.size()}, {"lines", rows}});
-    return;
-  }
-  if (f == format::table && lines.empty()) {
-    out << "(no occurrences)\n";
-    return;
-  }
-  if (f == format::table) {
-    // Left context right-aligned (by code points), keyword, right context.
-    auto width = [](std::string_view s) {
-      return static_cast<std::size_t>(
-          std::count_if(s.begin(), s.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
-    };
-    std::size_t lw = 0, kw = 0, pw = 0;
-    std::vector<std::string> places;
-    for (const kwic_line& l : lines) {
-      places.push_back(std::to_string(l.sentence) + ":" + std::to_string(l.paragraph) + "@" + std::to_string(l.begin));
-      lw = std::max(lw, width(l.left));
-      kw = std::max(kw, width(l.keyword));
-      pw = std::max(pw, places.back().size());
-    }
-    for (std::size_t i = 0; i < lines.size(); ++i) {
-      const kwic_line& l = lines[i];
-      out << std::string(pw - places[i].size(), ' ') << places[i] << "  " << std::string(lw - width(l.left), ' ') << l.left
-          << "  " << (color ? "\x1b[1m" : "") << l.keyword << (color ? "\x1b[0m" : "")
-          << std::string(kw - width(l.keyword), ' ') << "  " << l.right;
-      std::string_view line_end = "\n";
-      out << line_end;
-    }
-    return;
-  }
-  table t;
-  t.columns = {"sentence", "paragraph", "begin", "end", "left", "keyword", "right"};
-  for (const kwic_line& l : lines)
-    t.rows.push_back({static_cast<std::int64_t>(l.sentence), static_cast<std::int64_t>(l.paragraph),
-                      static_cast<std::int64_t>(l.begin), static_cast<std::int64_t>(l.end), l.left, l.keyword, l.right});
-  write_table(out, t, f, color);
+void find_keyword(const document& doc, segmenter& seg, const std::string& word, const kwic_options& options,
+                  const std::function<void(kwic_line&&)>& each) {
+  const keyword_finder finder(word, options, seg);
+  // Context never crosses a block, so one block's tokens are all a line needs.
+  seg.for_each_block(doc, [&](const block&, const segmentation& piece) { finder.find(doc.view(), piece, each); });
+}
+
+std::vector<kwic_line> find_keyword(const document& doc, const segmentation& seg, const std::string& word,
+                                    const kwic_options& options) {
+  segmenter query_segmenter;
+  const keyword_finder finder(word, options, query_segmenter);
+  std::vector<kwic_line> lines;
+  finder.find(doc.view(), seg, [&](kwic_line&& line) { lines.push_back(std::move(line)); });
+  return lines;
 }
 
 }  // namespace histext
