@@ -18,6 +18,7 @@
 #include <thread>
 #include <unordered_map>
 
+#include "analyses/frequency/collocation_stats.hpp"
 #include "input/chunk_reader.hpp"
 #include "histext/error.hpp"
 #include "common/text_util.hpp"
@@ -27,6 +28,8 @@ namespace histext {
 namespace {
 
 constexpr double nan_value = std::numeric_limits<double>::quiet_NaN();
+// The shortest text (in counted items) given an MTLD; shorter ones get NaN (docs/frequency.md).
+constexpr std::size_t mtld_min_tokens = 100;
 
 struct sv_hash {
   using is_transparent = void;
@@ -53,6 +56,7 @@ struct chunk_result {
   std::vector<string_map<std::uint64_t>> surfaces;  // lemma/stem only
   std::vector<std::uint32_t> sequence;
   std::uint64_t sentences = 0, blocks = 0;
+  std::uint64_t running_words = 0;  // counted-kind tokens, stopwords included
   std::uint32_t first_block = 0, last_block = 0;
   std::map<std::uint32_t, std::uint64_t> cooc;  // local id -> co-occurrences with the node
   std::uint64_t window_slots = 0;
@@ -142,6 +146,7 @@ struct count_table {
   std::vector<string_map<std::uint64_t>> surfaces;
   id_sequence sequence;
   std::uint64_t sentences = 0, blocks = 0;
+  std::uint64_t running_words = 0;
   std::uint32_t last_block = 0;
   std::map<std::uint32_t, std::uint64_t> cooc;
   std::uint64_t window_slots = 0;
@@ -171,6 +176,7 @@ struct count_table {
     }
     sequence.append_copy(t.sequence, map);
     sentences += t.sentences;
+    running_words += t.running_words;
     blocks += t.blocks;
     for (const auto& [id, n] : t.cooc) cooc[map[id]] += n;
     window_slots += t.window_slots;
@@ -203,6 +209,7 @@ struct count_table {
     }
     sequence.append(std::move(c.sequence), map);
     sentences += c.sentences;
+    running_words += c.running_words;
     if (c.blocks) {
       blocks += c.blocks - (c.first_block == last_block ? 1 : 0);
       last_block = c.last_block;
@@ -390,6 +397,7 @@ struct frequency_counter::impl {
   std::unique_ptr<worker> main_worker;
 
   explicit impl(const freq_options& o) : options(o), stops(stopword_list::from_spec(o.stopwords)) {
+    for (const std::string& file : options.add_stopwords) stops.add_file(file);
     if (options.ngram < 1 || options.ngram > 5) throw error("--ngrams must be between 1 and 5");
     if (options.window < 1) throw error("--window must be at least 1");
     if (options.mattr_window < 1) throw error("the MATTR window must be at least 1");
@@ -397,6 +405,8 @@ struct frequency_counter::impl {
     if (options.form == word_form::lemma) lemmas = std::make_unique<lemmatizer>(options.wordnet_dir);
     if (!options.collocate.empty()) {
       if (options.ngram != 1) throw error("--collocations counts single words: drop --ngrams");
+      // The node goes through the same key transform as the counted words, once: Snowball is
+      // not idempotent ("agreed" -> "agre" -> "agr"), so a second pass would miss the node.
       std::string n = normalize_word(options.collocate);
       if (n.size() > 2 && n.compare(n.size() - 2, 2, "'s") == 0) n.resize(n.size() - 2);
       std::optional<stemmer> st;
@@ -411,6 +421,8 @@ struct frequency_counter::impl {
     return w;
   }
 
+  // The key transform: a normalised word (token::base()) -> the key it is counted under (itself,
+  // its lemma or its stem). The one place that decides it, for counted words and the node alike.
   std::string transform(stemmer* stem, std::string_view base) const {
     switch (options.form) {
       case word_form::norm: return std::string(base);
@@ -651,6 +663,7 @@ chunk_result frequency_counter::impl::process(const text_chunk& c, worker& w) co
         const word_key& key = w.block_words[next_word++];
         std::string_view base = key.text;
         if (base.empty()) continue;
+        ++r.running_words;
         const word_info info = info_of(w, key);
         if (n > 1) {  // n-grams are built once the sentence is read
           items.push_back({base, info.key_slot, info.stop});
@@ -671,15 +684,20 @@ chunk_result frequency_counter::impl::process(const text_chunk& c, worker& w) co
           }
           if (w.key_ids[node_slot].stamp != generation) continue;
           const std::uint32_t node = w.key_ids[node_slot].local;
+          // The node's window region is the union of its windows in the sentence: a position
+          // covered by two windows counts once (so O11 <= C1), and no node occurrence is in it.
+          // Nodes come in order, so positions below `covered` are already counted.
           const std::size_t len = sentence_ids.size(), win = options.window;
+          std::size_t covered = 0;
           for (std::size_t p = 0; p < len; ++p) {
             if (sentence_ids[p] != node) continue;
-            std::size_t lo = p >= win ? p - win : 0, hi = std::min(len, p + win + 1);
+            const std::size_t lo = std::max(covered, p >= win ? p - win : 0), hi = std::min(len, p + win + 1);
             for (std::size_t q = lo; q < hi; ++q)
-              if (q != p) {
+              if (sentence_ids[q] != node) {
                 ++r.cooc[sentence_ids[q]];
                 ++r.window_slots;
               }
+            covered = std::max(covered, hi);
           }
         }
       } else {
@@ -797,7 +815,9 @@ double mtld_pass(It begin, It end, std::size_t vocabulary, std::size_t total) {
 // With `parallel`, the backward pass runs on another thread (the passes are independent and each
 // reads the whole sequence: on a large corpus this is most of the end-of-run work).
 double mtld(const id_sequence& seq, std::size_t vocabulary, bool parallel) {
-  if (seq.empty()) return nan_value;
+  // Below mtld_min_tokens a text holds a factor or two and MTLD is mostly the extrapolated partial
+  // factor (1792 for 80 tokens): McCarthy & Jarvis (2010) find it stable from about 100 tokens.
+  if (seq.size() < mtld_min_tokens) return nan_value;
   auto backward = [&] {
     return mtld_pass(std::make_reverse_iterator(seq.end()), std::make_reverse_iterator(seq.begin()), vocabulary, seq.size());
   };
@@ -806,7 +826,9 @@ double mtld(const id_sequence& seq, std::size_t vocabulary, bool parallel) {
   double f = mtld_pass(seq.begin(), seq.end(), vocabulary, seq.size());
   double b = parallel ? b_async.get() : backward();
   if (!std::isfinite(f) || !std::isfinite(b)) return nan_value;
-  return (f + b) / 2;
+  // The mean length of a factor cannot exceed the text: a text whose types never fall to the
+  // threshold has less than one factor, and the extrapolation would claim more.
+  return std::min((f + b) / 2, static_cast<double>(seq.size()));
 }
 
 // Least squares of log frequency on log rank: returns {exponent (minus the slope), R²}.
@@ -841,6 +863,7 @@ freq_summary summarize_table(const count_table& t, const freq_options& o) {
   }
   s.sentences = t.sentences;
   s.paragraphs = t.blocks;
+  s.running_words = t.running_words;
   s.ttr = s.tokens ? static_cast<double>(s.types) / static_cast<double>(s.tokens) : nan_value;
   // MATTR and the MTLD passes only read the sequence; with threads to spare they overlap.
   const bool parallel = o.threads > 1 && t.sequence.size() >= (std::size_t{1} << 13);
@@ -871,8 +894,6 @@ std::string most_frequent(const string_map<std::uint64_t>& m) {
   return best ? *best : std::string();
 }
 
-double g2_term(double o, double e) { return o > 0 && e > 0 ? o * std::log(o / e) : 0.0; }
-
 }  // namespace
 
 freq_result frequency_counter::result() const {
@@ -902,7 +923,9 @@ freq_result frequency_counter::result() const {
     if (pooled->entries[a].count != pooled->entries[b].count) return pooled->entries[a].count > pooled->entries[b].count;
     return pooled->keys[a] < pooled->keys[b];
   });
-  const double total = static_cast<double>(r.summary.tokens);
+  // Relative frequencies are per running word (as Voyant, AntConc and quanteda give them), not per
+  // counted item: leaving stopwords out must not inflate every other word's share.
+  const double total = static_cast<double>(r.summary.running_words);
   std::uint64_t rank = 0, previous = 0;
   for (std::size_t k = 0; k < order.size(); ++k) {
     const global_entry& e = pooled->entries[order[k]];
@@ -930,15 +953,11 @@ freq_result frequency_counter::result() const {
   }
 
   if (!impl_->node_key.empty()) {
+    // node_key is already the key (lemma or stem too): transforming it again would change it.
     r.collocate = impl_->node_key;
-    // The node is matched on its key (lemma or stem too).
-    std::string node = impl_->node_key;
-    if (o.form == word_form::lemma) node = impl_->lemmas->lemma(node);
-    if (o.form == word_form::stem) node = stemmer().stem(node);
-    r.collocate = node;
-    auto it = pooled->ids.find(node);
+    auto it = pooled->ids.find(r.collocate);
     r.node_count = it == pooled->ids.end() ? 0 : pooled->entries[it->second].count;
-    const double n = total, r1 = static_cast<double>(pooled->window_slots);
+    r.node_region = pooled->window_slots;
     for (const auto& [id, observed] : pooled->cooc) {
       if (observed < o.min_count) continue;
       if (code_points(pooled->keys[id]) < o.min_length) continue;
@@ -946,15 +965,10 @@ freq_result frequency_counter::result() const {
       c.word = pooled->keys[id];
       c.observed = observed;
       c.frequency = pooled->entries[id].count;
-      const double o11 = static_cast<double>(observed), c1 = static_cast<double>(c.frequency);
-      const double o12 = std::max(0.0, r1 - o11), o21 = std::max(0.0, c1 - o11);
-      const double o22 = std::max(0.0, n - r1 - c1 + o11);
-      const double all = o11 + o12 + o21 + o22;
-      const double row1 = o11 + o12, row2 = o21 + o22, col1 = o11 + o21, col2 = o12 + o22;
-      c.expected = all > 0 ? row1 * col1 / all : nan_value;
-      c.g2 = 2.0 * (g2_term(o11, row1 * col1 / all) + g2_term(o12, row1 * col2 / all) + g2_term(o21, row2 * col1 / all) +
-                    g2_term(o22, row2 * col2 / all));
-      c.pmi = c.expected > 0 ? std::log2(o11 / c.expected) : nan_value;
+      const freq::contingency table{observed, pooled->window_slots, c.frequency, r.summary.tokens};
+      c.expected = freq::expected_11(table);
+      c.g2 = freq::log_likelihood(table);
+      c.pmi = freq::pmi(table);
       r.collocates.push_back(std::move(c));
     }
     std::sort(r.collocates.begin(), r.collocates.end(), [](const collocate_row& a, const collocate_row& b) {
