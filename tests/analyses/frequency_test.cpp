@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
+#include <chrono>
 #include <cmath>
 #include <map>
 #include <sstream>
@@ -782,6 +783,24 @@ TEST(frequency, chunk_move_repoints_its_view) {
   d.text = elsewhere;
   text_chunk e(std::move(d));
   EXPECT_EQ(e.text.data(), elsewhere.data());
+}
+
+// One line without a space, read in tiny chunks: the reader must not scan the whole word again
+// after every read (that was quadratic: 67 s for a 200 MB line). Linear, this takes well under a
+// second; the bound only catches the quadratic case (minutes here).
+TEST(frequency, long_line_without_spaces_is_linear) {
+  const std::string word(std::size_t(1) << 21, 'a');
+  freq_options o;
+  o.chunk_bytes = 64;
+  o.stopwords = "none";
+  const auto start = std::chrono::steady_clock::now();
+  freq_result r = count_text("Start here.\n\n" + word + " end\n", o);
+  const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  ASSERT_NE(find_row(r, word), nullptr);
+  EXPECT_EQ(find_row(r, word)->count, 1u);
+  EXPECT_EQ(find_row(r, "end")->count, 1u);
+  EXPECT_EQ(r.summary.running_words, 4u);
+  EXPECT_LT(seconds, 20.0);
 }
 
 TEST(frequency, endless_paragraph_is_cut_at_sentence_ends) {
