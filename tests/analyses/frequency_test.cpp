@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
+#include <chrono>
 #include <cmath>
 #include <map>
 #include <sstream>
@@ -11,6 +12,7 @@
 #include "input/chunk_reader.hpp"
 #include "common/sha256.hpp"
 #include "histext/error.hpp"
+#include "histext/stopwords.hpp"
 #include "test_util.hpp"
 
 using namespace histext;
@@ -251,12 +253,46 @@ TEST(frequency, summary_ttr_hapax_mtld) {
   EXPECT_EQ(r.summary.types, 2u);
   EXPECT_EQ(r.summary.hapax, 0u);
   EXPECT_DOUBLE_EQ(r.summary.ttr, 0.5);
-  EXPECT_DOUBLE_EQ(r.summary.mtld, 4.0);  // one full factor each way
+  EXPECT_TRUE(std::isnan(r.summary.mtld));   // too short for MTLD
   EXPECT_TRUE(std::isnan(r.summary.mattr));  // fewer tokens than the window
-  r = count_text("war war war war.", o);
-  EXPECT_DOUBLE_EQ(r.summary.mtld, 2.0);
-  r = count_text("war peace.", o);
-  EXPECT_TRUE(std::isnan(r.summary.mtld));  // no factor ends: undefined
+  // 100 tokens of a two-word cycle: every factor ends at its third token (2/3 <= 0.72).
+  std::string text;
+  for (int i = 0; i < 50; ++i) text += "war peace ";
+  r = count_text(text + ".", o);
+  EXPECT_EQ(r.summary.tokens, 100u);
+  EXPECT_GT(r.summary.mtld, 2.0);
+  EXPECT_LT(r.summary.mtld, 4.0);
+}
+
+TEST(frequency, mtld_is_null_below_100_tokens) {
+  freq_options o;
+  o.stopwords = "none";
+  // 79 distinct words and a repeat: on the old code MTLD extrapolated the partial factor to 1792.
+  std::string text;
+  for (int i = 0; i < 79; ++i) text += std::string("w") + char('a' + i / 26) + char('a' + i % 26) + " ";
+  text += "waa ";
+  freq_result r = count_text(text + ".", o);
+  EXPECT_EQ(r.summary.tokens, 80u);
+  EXPECT_TRUE(std::isnan(r.summary.mtld)) << r.summary.mtld;
+  auto j = run_tool("freq", {"--summary", "--stopwords", "none", "--format", "json", temp_file("mtld80.txt", text + ".")});
+  ASSERT_EQ(j.exit_code, 0) << j.err;
+  EXPECT_TRUE(nlohmann::json::parse(j.out)["summary"]["mtld"].is_null()) << j.out;
+}
+
+TEST(frequency, mtld_never_exceeds_the_token_count) {
+  freq_options o;
+  o.stopwords = "none";
+  // 185 tokens of which the first 160 are distinct: the types never fall to the threshold, and
+  // on the old code MTLD reported far more than the 185 tokens.
+  for (int distinct : {120, 160, 185}) {
+    std::string text;
+    for (int i = 0; i < distinct; ++i) text += std::string("w") + char('a' + i / 26) + char('a' + i % 26) + " ";
+    for (int i = distinct; i < 185; ++i) text += "waa ";
+    freq_result r = count_text(text + ".", o);
+    ASSERT_EQ(r.summary.tokens, 185u);
+    EXPECT_FALSE(r.summary.mtld > 185.0) << distinct << ": " << r.summary.mtld;  // NaN when no factor ends
+    if (distinct < 185) EXPECT_TRUE(std::isfinite(r.summary.mtld)) << distinct;
+  }
 }
 
 TEST(frequency, summary_mattr_window_50) {
@@ -311,6 +347,64 @@ TEST(frequency, collocations_g2_and_pmi) {
   for (const collocate_row& c : r.collocates) EXPECT_NE(c.word, "marches");
 }
 
+// Adjacent nodes: their windows overlap, and the region is their union without the nodes.
+TEST(frequency, collocates_counted_once_per_window_union) {
+  freq_options o;
+  o.collocate = "king";
+  o.window = 2;
+  o.stopwords = "none";
+  // Sentence 1: king king of the king land  -> positions 0,1,4 are nodes; windows cover 0..5,
+  // so the region is {of, the, land} (R1 3); "of" is near all three nodes but counts once.
+  // Sentence 2: the land of the king        -> region {of, the} (R1 2).
+  freq_result r = count_text("King king of the king land. The land of the king.", o);
+  EXPECT_EQ(r.node_count, 4u);
+  EXPECT_EQ(r.node_region, 5u);
+  const double n = 11;
+  std::map<std::string, const collocate_row*> rows;
+  for (const collocate_row& c : r.collocates) {
+    rows[c.word] = &c;
+    EXPECT_LE(c.observed, c.frequency) << c.word;  // O11 <= C1
+    EXPECT_LE(c.observed, r.node_region) << c.word;  // O11 <= R1
+  }
+  EXPECT_EQ(rows.count("king"), 0u);  // the node is not its own collocate
+  ASSERT_EQ(rows.count("of"), 1u);
+  EXPECT_EQ(rows["of"]->observed, 2u);
+  EXPECT_EQ(rows["of"]->frequency, 2u);
+  EXPECT_NEAR(rows["of"]->expected, 5.0 * 2.0 / n, 1e-12);  // E11 = R1 * C1 / N
+  ASSERT_EQ(rows.count("the"), 1u);
+  EXPECT_EQ(rows["the"]->observed, 2u);  // not the first "the" of sentence 2: 4 words from the king
+  EXPECT_EQ(rows["the"]->frequency, 3u);
+  ASSERT_EQ(rows.count("land"), 1u);
+  EXPECT_EQ(rows["land"]->observed, 1u);  // the land of sentence 2 is 3 words from the king
+}
+
+// On a long text where nodes cluster, no collocate is observed more often than it occurs.
+TEST(frequency, collocates_never_exceed_their_frequency) {
+  freq_options o;
+  o.collocate = "party";
+  o.window = 5;
+  freq_result r = count_text(long_text(400), o);
+  ASSERT_FALSE(r.collocates.empty());
+  for (const collocate_row& c : r.collocates) {
+    EXPECT_LE(c.observed, c.frequency) << c.word;
+    EXPECT_LE(c.observed, r.node_region) << c.word;
+    EXPECT_TRUE(std::isfinite(c.g2)) << c.word;
+  }
+}
+
+TEST(frequency, stem_node_is_stemmed_once) {
+  freq_options o;
+  o.form = word_form::stem;
+  o.collocate = "agreed";  // Snowball: agreed -> agre, and agre -> agr
+  freq_result r = count_text("They agreed to the terms. The delegates agreed at once.", o);
+  EXPECT_EQ(r.collocate, "agre");
+  EXPECT_EQ(r.node_count, 2u);
+  EXPECT_FALSE(r.collocates.empty());
+  o.collocate = "agre";  // a word given in stem form goes through the same transform
+  r = count_text("They agreed to the terms.", o);
+  EXPECT_EQ(r.collocate, "agr");
+}
+
 TEST(frequency, collocations_tool) {
   auto r = run_tool("freq", {"--collocations", "Stalin", "--format", "csv", data_path("bukharin.txt")});
   ASSERT_EQ(r.exit_code, 0) << r.err;
@@ -361,6 +455,104 @@ TEST(frequency, csv_quotes_headers_per_file_columns) {
   auto c = run_tool("freq", {"--format", "tsv", "--combine", f1, f2});
   EXPECT_EQ(c.out.rfind("word\tcount\t", 0), 0u) << c.out;
   EXPECT_NE(c.out.find("\npeace\t2\t"), std::string::npos) << c.out;
+}
+
+TEST(frequency, relative_frequency_is_per_running_word) {
+  // 10 running words, 5 of them default stopwords (the, of, the, and, again).
+  freq_result r = count_text("The war of the peasants and war again, war today.");
+  EXPECT_EQ(r.summary.running_words, 10u);
+  EXPECT_EQ(r.summary.tokens, 5u);
+  const word_row* w = find_row(r, "war");
+  ASSERT_NE(w, nullptr);
+  EXPECT_DOUBLE_EQ(w->per_1000, 1000.0 * 3 / 10);
+  EXPECT_DOUBLE_EQ(w->percent, 100.0 * 3 / 10);
+  // min_length filters rows, not the base.
+  freq_options o;
+  o.min_length = 4;
+  r = count_text("The war of the peasants and war again, war today.", o);
+  EXPECT_EQ(r.summary.running_words, 10u);
+  EXPECT_DOUBLE_EQ(find_row(r, "peasants")->per_1000, 100.0);
+  auto j = run_tool("freq", {"--summary", "--format", "json", data_path("bukharin.txt")});
+  ASSERT_EQ(j.exit_code, 0) << j.err;
+  auto doc = nlohmann::json::parse(j.out);
+  EXPECT_GT(doc["summary"]["running_words"].get<std::uint64_t>(), doc["summary"]["tokens"].get<std::uint64_t>());
+  EXPECT_EQ(doc["summary"]["relative_frequency_base"], "running_words");
+}
+
+TEST(frequency, forms_of_address_are_stopwords) {
+  std::string letter =
+      "Dear Mr. Smith,\n\nMr. Jones and Mrs. Jones called on Dr. Brown. Mr. Brown wrote to Col. White and "
+      "Gen. Black. Mr Green met Mr. Grey at St. Paul's; Messrs. Black and White thanked Sir John. Mr. Smith "
+      "answered Mr. Jones.\n";
+  freq_result r = count_text(letter);
+  for (const char* w : {"mr.", "mr", "mrs.", "dr.", "col.", "gen.", "st.", "messrs.", "sir"})
+    EXPECT_EQ(find_row(r, w), nullptr) << w;
+  EXPECT_NE(find_row(r, "jones"), nullptr);
+  EXPECT_EQ(r.words.front().word, "jones");
+}
+
+TEST(frequency, add_stopwords_join_the_chosen_list) {
+  std::string extra = temp_file("extra_stop.txt", "# names\nStalin\nparty\n");
+  freq_options o;
+  o.add_stopwords = {extra};
+  freq_result r = count_text("The party of Stalin and the congress.", o);
+  EXPECT_EQ(find_row(r, "stalin"), nullptr);
+  EXPECT_EQ(find_row(r, "party"), nullptr);
+  EXPECT_EQ(find_row(r, "the"), nullptr);  // still the default list
+  EXPECT_NE(find_row(r, "congress"), nullptr);
+  o.stopwords = "none";
+  r = count_text("The party of Stalin and the congress.", o);
+  EXPECT_EQ(find_row(r, "stalin"), nullptr);
+  EXPECT_NE(find_row(r, "the"), nullptr);  // "none" replaced the list; the file still adds
+  o.add_stopwords = {"/nonexistent/extra.txt"};
+  EXPECT_THROW(frequency_counter{o}, error);
+}
+
+TEST(stopwords, add_from_stream_merges) {
+  stopword_list s = stopword_list::from_spec("none");
+  std::istringstream a("war\n# comment\nPeace  \n");
+  s.add_from_stream(a, "a");
+  std::istringstream b("it’s\nwar\n");
+  s.add_from_stream(b, "b");
+  EXPECT_EQ(s.size(), 3u);
+  EXPECT_TRUE(s.contains("war"));
+  EXPECT_TRUE(s.contains("peace"));
+  EXPECT_TRUE(s.contains("it's"));
+  stopword_list e = stopword_list::english();
+  const std::size_t before = e.size();
+  e.add_file(temp_file("add_one.txt", "stalin\nthe\n"));
+  EXPECT_EQ(e.size(), before + 1);
+  EXPECT_TRUE(e.contains("stalin"));
+  EXPECT_THROW(e.add_file("/nonexistent/list.txt"), error);
+  EXPECT_EQ(e.size(), before + 1);
+}
+
+TEST(frequency, summary_keeps_the_collocations) {
+  freq_options o;
+  o.collocate = "red";
+  o.window = 1;
+  o.stopwords = "none";
+  freq_result r = count_text("Red army marches. The red army wins. Army men sing songs today.", o);
+  std::ostringstream json_out, tsv_out;
+  write_freq_summary(json_out, r, o, format::json, run_meta{"test", {}, {}});
+  auto doc = nlohmann::json::parse(json_out.str());
+  EXPECT_EQ(doc["summary"]["tokens"], 12);
+  EXPECT_EQ(doc["collocations"]["node"], "red");
+  EXPECT_EQ(doc["collocations"]["rows"][0]["word"], "army");
+  EXPECT_FALSE(doc.contains("words"));
+  write_freq_summary(tsv_out, r, o, format::tsv, run_meta{"test", {}, {}});
+  const std::string t = tsv_out.str();
+  EXPECT_EQ(t.rfind("statistic\tvalue\ntokens\t12\n", 0), 0u) << t;
+  EXPECT_NE(t.find("\n\ncollocate\tobserved\texpected\tfrequency\tg2\tpmi\narmy\t2\t"), std::string::npos) << t;
+  auto tool = run_tool("freq", {"--summary", "--collocations", "stalin", "--format", "json", data_path("bukharin.txt")});
+  ASSERT_EQ(tool.exit_code, 0) << tool.err;
+  EXPECT_EQ(nlohmann::json::parse(tool.out)["collocations"]["node_count"], 8);
+  // Without a node the summary is as before.
+  freq_options plain;
+  plain.stopwords = "none";
+  std::ostringstream p;
+  write_freq_summary(p, count_text("Red army.", plain), plain, format::tsv, run_meta{"test", {}, {}});
+  EXPECT_EQ(p.str().find("collocate"), std::string::npos);
 }
 
 TEST(frequency, summary_table_and_output_file) {
@@ -591,6 +783,24 @@ TEST(frequency, chunk_move_repoints_its_view) {
   d.text = elsewhere;
   text_chunk e(std::move(d));
   EXPECT_EQ(e.text.data(), elsewhere.data());
+}
+
+// One line without a space, read in tiny chunks: the reader must not scan the whole word again
+// after every read (that was quadratic: 67 s for a 200 MB line). Linear, this takes well under a
+// second; the bound only catches the quadratic case (minutes here).
+TEST(frequency, long_line_without_spaces_is_linear) {
+  const std::string word(std::size_t(1) << 21, 'a');
+  freq_options o;
+  o.chunk_bytes = 64;
+  o.stopwords = "none";
+  const auto start = std::chrono::steady_clock::now();
+  freq_result r = count_text("Start here.\n\n" + word + " end\n", o);
+  const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  ASSERT_NE(find_row(r, word), nullptr);
+  EXPECT_EQ(find_row(r, word)->count, 1u);
+  EXPECT_EQ(find_row(r, "end")->count, 1u);
+  EXPECT_EQ(r.summary.running_words, 4u);
+  EXPECT_LT(seconds, 20.0);
 }
 
 TEST(frequency, endless_paragraph_is_cut_at_sentence_ends) {

@@ -29,7 +29,7 @@ struct freq_options {
   bool all = false;              ///< count the heading and attribution too (default: body only)
   bool numbers = false;          ///< count number tokens as words
   std::string stopwords = "default";  ///< "default", "none" or a file (see stopword_list::from_spec)
-  std::vector<std::string> add_stopwords;  ///< files whose words are added to `stopwords` (--add-stopwords)
+  std::vector<std::string> add_stopwords;  ///< files whose words join the `stopwords` list (--add-stopwords)
   word_form form = word_form::norm;
   std::string wordnet_dir = default_wordnet_dir;  ///< read only when form == lemma
   std::size_t ngram = 1;         ///< 1 = words; 2..5 = n-grams inside one sentence
@@ -48,6 +48,9 @@ struct freq_options {
 /// Summary statistics of the counted items. Undefined values are NaN (written as null / empty).
 struct freq_summary {
   std::uint64_t tokens = 0;      ///< counted items (after stopwords)
+  /// Running words: every word token (and number with `numbers`) of the counted blocks, stopwords
+  /// and short words included. The base of word_row::per_1000 and percent.
+  std::uint64_t running_words = 0;
   std::uint64_t types = 0;
   std::uint64_t hapax = 0;       ///< types seen once
   std::uint64_t sentences = 0;   ///< sentences in the counted blocks
@@ -63,14 +66,14 @@ struct word_row {
   std::uint64_t rank = 0;        ///< 1 + number of words counted more often (ties share a rank)
   std::uint64_t sentences = 0;   ///< sentences it occurs in
   std::uint64_t paragraphs = 0;  ///< blocks it occurs in
-  double per_1000 = 0, percent = 0;
+  double per_1000 = 0, percent = 0;  ///< count per 1000 / per 100 running words (freq_summary::running_words)
   std::vector<std::uint64_t> per_input;  ///< with several inputs and no `combine`: count per input
 };
 
-/// One collocate of the node word (formulas in the README).
+/// One collocate of the node word (definitions and formulas in docs/frequency.md).
 struct collocate_row {
   std::string word;
-  std::uint64_t observed = 0;    ///< O11: occurrences inside the node's windows
+  std::uint64_t observed = 0;    ///< O11: its occurrences inside the node's window region (at most C1)
   double expected = 0;           ///< E11 = R1 * C1 / N
   std::uint64_t frequency = 0;   ///< C1: its frequency in the whole text
   double g2 = 0;                 ///< Dunning's log-likelihood
@@ -85,6 +88,9 @@ struct freq_result {
   std::vector<word_row> words;        ///< count desc, then word (bytes); after top/min filters
   std::string collocate;              ///< the node word as matched (normalised form), or ""
   std::uint64_t node_count = 0;       ///< its frequency
+  /// R1: the size of the node's window region, the union of its windows (`window` counted words
+  /// each side, inside one sentence) without the node's own occurrences; each position counts once.
+  std::uint64_t node_region = 0;
   std::vector<collocate_row> collocates;  ///< by G² desc, then word
 };
 
@@ -120,7 +126,9 @@ freq_result count_words(const document& doc, const freq_options& options);
 /// {"meta", "summary", ["inputs"], "words", ["collocations"]}.
 void write_frequencies(std::ostream& out, const freq_result& r, const freq_options& options, format f,
                        const run_meta& meta, bool color = false);
-/// Writes the summary as a two-column table (statistic, value); JSON as write_frequencies.
+/// Writes the summary as a two-column table (statistic, value), and with a node word
+/// (options.collocate) the collocation table after it (as write_collocations lays it out); JSON
+/// as write_frequencies without "words" ("collocations" with a node).
 void write_freq_summary(std::ostream& out, const freq_result& r, const freq_options& options, format f,
                         const run_meta& meta, bool color = false);
 /// Writes the collocations: word, observed, expected, frequency, g2, pmi; JSON as write_frequencies.

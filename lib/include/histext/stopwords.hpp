@@ -22,6 +22,12 @@ class stopword_list {
   /// "none" -> empty, "" or "default" or "en" -> english(), anything else -> from_file(spec).
   static stopword_list from_spec(const std::string& spec);
 
+  /// Adds the words of the list file `path` (format as from_file) to this list; throws
+  /// histext::error naming `path` if unreadable (the list is then unchanged).
+  void add_file(const std::string& path);
+  /// As add_file, from a stream; `name` is used in messages.
+  void add_from_stream(std::istream& in, const std::string& name);
+
   /// True when `normalized_word` (already normalised, e.g. token::base()) is a stopword.
   bool contains(std::string_view normalized_word) const;
   std::size_t size() const { return words_.size(); }

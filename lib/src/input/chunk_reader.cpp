@@ -209,7 +209,21 @@ bool chunk_reader::next(text_chunk& out) {
           cut = forced_cut(m.pending, max_piece);
           if (cut == std::string::npos) {  // one huge word: cut after the next space
             auto space = m.pending.find_first_of(" \t\n", max_piece);
-            if (space == std::string::npos && m.read_more(m.chunk_bytes)) continue;
+            if (space == std::string::npos) {
+              // Read on until a space arrives, scanning only the new bytes: going round the outer
+              // loop after every read would scan the whole word again each time (quadratic on a
+              // 200 MB line). With a space in, the outer loop decides as before.
+              std::size_t scanned = m.pending.size();
+              bool got = false;
+              while (m.read_more(m.chunk_bytes)) {
+                got = true;
+                auto it = std::find_if(m.pending.begin() + static_cast<std::ptrdiff_t>(scanned), m.pending.end(),
+                                       [](char ch) { return ch == ' ' || ch == '\t' || ch == '\n'; });
+                if (it != m.pending.end()) break;
+                scanned = m.pending.size();
+              }
+              if (got) continue;  // else the input ended inside the word: it is the last piece
+            }
             cut = space == std::string::npos ? m.pending.size() : space + 1;
           }
           forced = true;

@@ -11,6 +11,18 @@ namespace histext {
 
 stopword_list stopword_list::from_stream(std::istream& in, const std::string& name) {
   stopword_list list;
+  list.add_from_stream(in, name);
+  return list;
+}
+
+void stopword_list::add_file(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw error(path + ": cannot open stopword list");
+  add_from_stream(in, path);
+}
+
+void stopword_list::add_from_stream(std::istream& in, const std::string& name) {
+  stopword_list added;  // read whole before merging: a read error leaves this list unchanged
   std::string line;
   while (std::getline(in, line)) {
     std::size_t hash = line.find('#');
@@ -18,16 +30,16 @@ stopword_list stopword_list::from_stream(std::istream& in, const std::string& na
     s.remove_prefix(leading_space(s));
     s.remove_suffix(trailing_space(s));
     if (s.empty()) continue;
-    list.words_.insert(normalize_word(s));
+    added.words_.insert(normalize_word(s));
   }
   if (in.bad()) throw error(name + ": read error");
-  return list;
+  words_.merge(added.words_);
 }
 
 stopword_list stopword_list::from_file(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw error(path + ": cannot open stopword list");
-  return from_stream(in, path);
+  stopword_list list;
+  list.add_file(path);
+  return list;
 }
 
 stopword_list stopword_list::english() { return from_file(data_file("stopwords_en.txt")); }

@@ -21,6 +21,8 @@ json summary_json(const freq_summary& s, const freq_options& o) {
   j["zipf_r2"] = real_or_null(s.zipf_r2);
   j["sentences"] = s.sentences;
   j["paragraphs"] = s.paragraphs;
+  j["running_words"] = s.running_words;
+  j["relative_frequency_base"] = "running_words";  // what per_1000 and percent divide by
   return j;
 }
 
@@ -53,6 +55,16 @@ json collocations_json(const freq_result& r, const freq_options& o) {
                         {"pmi", real_or_null(x.pmi)}});
   c["rows"] = rows;
   return c;
+}
+
+void write_collocation_table(std::ostream& out, const freq_result& r, format f, bool color) {
+  table t;
+  t.columns = {"collocate", "observed", "expected", "frequency", "g2", "pmi"};
+  for (const collocate_row& x : r.collocates)
+    t.rows.push_back({x.word, static_cast<std::int64_t>(x.observed), x.expected, static_cast<std::int64_t>(x.frequency),
+                      x.g2, x.pmi});
+  t.precision = 3;
+  write_table(out, t, f, color);
 }
 
 }  // namespace
@@ -109,7 +121,9 @@ void write_frequencies(std::ostream& out, const freq_result& r, const freq_optio
 void write_freq_summary(std::ostream& out, const freq_result& r, const freq_options& o, format f, const run_meta& meta,
                         bool color) {
   if (f == format::json) {
-    write_json(out, meta, body_json(r, o));
+    json body = body_json(r, o);
+    if (!r.collocate.empty()) body["collocations"] = collocations_json(r, o);
+    write_json(out, meta, body);
     return;
   }
   std::vector<const freq_summary*> columns;
@@ -138,8 +152,15 @@ void write_freq_summary(std::ostream& out, const freq_result& r, const freq_opti
   add("zipf_r2", [&](const freq_summary& s) { return cell(s.zipf_r2); });
   add("sentences", [&](const freq_summary& s) { return i64(s.sentences); });
   add("paragraphs", [&](const freq_summary& s) { return i64(s.paragraphs); });
+  add("running_words", [&](const freq_summary& s) { return i64(s.running_words); });
+  add("relative_frequency_base", [&](const freq_summary&) { return cell(std::string("running_words")); });
   t.precision = 4;
   write_table(out, t, f, color);
+  if (!r.collocate.empty()) {
+    // The collocations follow the summary after one blank line, each table with its header.
+    out << (f == format::csv ? "\r\n" : "\n");
+    write_collocation_table(out, r, f, color);
+  }
 }
 
 void write_collocations(std::ostream& out, const freq_result& r, const freq_options& o, format f, const run_meta& meta,
@@ -150,13 +171,7 @@ void write_collocations(std::ostream& out, const freq_result& r, const freq_opti
     write_json(out, meta, body);
     return;
   }
-  table t;
-  t.columns = {"collocate", "observed", "expected", "frequency", "g2", "pmi"};
-  for (const collocate_row& x : r.collocates)
-    t.rows.push_back({x.word, static_cast<std::int64_t>(x.observed), x.expected, static_cast<std::int64_t>(x.frequency),
-                      x.g2, x.pmi});
-  t.precision = 3;
-  write_table(out, t, f, color);
+  write_collocation_table(out, r, f, color);
 }
 
 }  // namespace histext
