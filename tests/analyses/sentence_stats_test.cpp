@@ -270,6 +270,21 @@ TEST(quotation, apostrophes_are_not_quotes) {
   for (const auto& s : r.sentences) EXPECT_EQ(s.quoted_words, 0u);
 }
 
+// British single quotes share their marks with apostrophes: plural possessives (farmers’ carts),
+// elisions (’Tis, ’em, o’er, 'Tis) must neither close nor open a quotation.
+TEST(quotation, plural_possessives_and_elisions_inside_british_single_quotes) {
+  sentence_report r = analyze(histext::test::read_file(histext::test::fixture_path("sentences/quotes_british.txt")));
+  std::vector<bool> quoted;
+  std::vector<std::size_t> quoted_words;
+  for (const auto& s : r.sentences) quoted.push_back(s.quoted), quoted_words.push_back(s.quoted_words);
+  EXPECT_EQ(quoted, (std::vector<bool>{true, true, false, false, true,   // curly quotes
+                                       true, false, false,               // straight quotes
+                                       false, false,                     // ‘the masses’ closes
+                                       true, true, false}));             // a quote over two paragraphs
+  EXPECT_EQ(quoted_words, (std::vector<std::size_t>{7, 10, 0, 0, 4, 7, 0, 0, 2, 0, 5, 4, 0}));
+  EXPECT_FALSE(r.framed);
+}
+
 TEST(quotation, a_quote_spans_sentences_and_paragraphs) {
   sentence_report r = analyze(
       "He wrote to me. \xE2\x80\x98The first part. The second part.\n\n"

@@ -171,6 +171,7 @@ namespace {
 struct abbreviation_list {
   std::unordered_set<std::string> known;     // lower-cased, without the final period ("gen", "u.s")
   std::unordered_set<std::string> may_end;   // lower-cased, without the final period ("etc")
+  std::unordered_set<std::string> before_number;  // also ordinary words: abbreviations only before a number ("no")
 };
 
 abbreviation_list load_abbreviations() {
@@ -183,12 +184,47 @@ abbreviation_list load_abbreviations() {
     if (line.empty() || line[0] == '#') continue;
     std::string word = line.substr(0, line.find_first_of(" \t\r"));
     bool ends = line.find(" end") != std::string::npos;
+    bool number = line.find(" number") != std::string::npos;
     if (word.size() < 2 || word.back() != '.') continue;
     std::string key = ascii_lower(word.substr(0, word.size() - 1));
-    list.known.insert(key);
+    (number ? list.before_number : list.known).insert(key);
     if (ends) list.may_end.insert(key);
   }
   return list;
+}
+
+// An upper-case Roman numeral of two letters or more in its usual form (II, IV, VIII, XIV, MDCC).
+// Single letters are left to the initials ("J.").
+bool is_roman_numeral(std::string_view w) {
+  if (w.size() < 2 || w.size() > 12) return false;
+  auto value = [](char c) {
+    switch (c) {
+      case 'I': return 1; case 'V': return 5; case 'X': return 10; case 'L': return 50;
+      case 'C': return 100; case 'D': return 500; case 'M': return 1000; default: return 0;
+    }
+  };
+  // Sum with subtraction, then check the number prints back the same way (rejects "IIII", "VX", "IL").
+  int total = 0;
+  for (std::size_t i = 0; i < w.size(); ++i) {
+    int v = value(w[i]);
+    if (v == 0) return false;
+    int next = i + 1 < w.size() ? value(w[i + 1]) : 0;
+    total += v < next ? -v : v;
+  }
+  if (total <= 0 || total >= 4000) return false;
+  static const char* const thousands[] = {"", "M", "MM", "MMM"};
+  static const char* const hundreds[] = {"", "C", "CC", "CCC", "CD", "D", "DC", "DCC", "DCCC", "CM"};
+  static const char* const tens[] = {"", "X", "XX", "XXX", "XL", "L", "LX", "LXX", "LXXX", "XC"};
+  static const char* const ones[] = {"", "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX"};
+  std::string canonical = std::string(thousands[total / 1000]) + hundreds[total / 100 % 10] + tens[total / 10 % 10] +
+                          ones[total % 10];
+  return canonical == w;
+}
+
+// A footnote number: 1 to 3 ASCII digits, not starting with 0 ("4", "12"; "05" reads as a decimal).
+bool is_footnote_number(std::string_view w) {
+  if (w.empty() || w.size() > 3 || w[0] == '0') return false;
+  return std::all_of(w.begin(), w.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
 
 
@@ -265,6 +301,7 @@ struct segmenter::impl {
   std::vector<raw_token> merged;     // merge_tokens' output, swapped with raw
   std::vector<std::size_t> breaks;
   std::vector<std::size_t> kept;     // find_sentences' scratch
+  std::vector<std::pair<std::size_t, std::size_t>> lines;  // [begin, end) of each line of the block
 
   explicit impl(const segment_options& o) : options(o), abbreviations(load_abbreviations()) {
     UErrorCode status = U_ZERO_ERROR;
@@ -283,6 +320,7 @@ struct segmenter::impl {
   void tokenize(std::string_view s);
   void merge_tokens(std::string_view s);
   void find_sentences(std::string_view s);
+  void add_list_item_breaks(std::string_view s);
   void emit(std::string_view text, const block& b, segmentation& out);
 };
 
@@ -320,8 +358,15 @@ void segmenter::impl::tokenize(std::string_view s) {
       if (fast_paths && (piece[0] == ' ' || piece[0] == '\t')) continue;
       UChar32 c = first_char(piece);
       if (u_isUWhiteSpace(c) || c == 0x200B || c == 0xFEFF) continue;
-      if ((piece[0] == '\xC2' || piece[0] == '\xE2') && is_superscript_digits(piece) && !raw.empty() && raw.back().end == static_cast<std::size_t>(start) &&
-          raw.back().kind == token_kind::word)
+      // Superscript digits glued to a word ("Stalin²") or to the full stop after one ("treaty.¹").
+      auto glued_to_word_or_stop = [&] {
+        if (raw.empty() || raw.back().end != static_cast<std::size_t>(start)) return false;
+        if (raw.back().kind == token_kind::word) return true;
+        const raw_token& dot = raw.back();
+        return dot.end - dot.begin == 1 && s[dot.begin] == '.' && raw.size() >= 2 &&
+               raw[raw.size() - 2].end == dot.begin && raw[raw.size() - 2].kind == token_kind::word;
+      };
+      if ((piece[0] == '\xC2' || piece[0] == '\xE2') && is_superscript_digits(piece) && glued_to_word_or_stop())
         kind = token_kind::footnote;
       else if (u_ispunct(c))
         kind = token_kind::punctuation;
@@ -367,7 +412,8 @@ void segmenter::impl::merge_tokens(std::string_view s) {
                                                 joins_next(s[raw[i + 1].begin]));
       if (!joinable) {
         std::string_view w = text(t);
-        bool maybe = t.kind == token_kind::word && ((w[0] | 0x20) == 'w' || (w.back() >= '0' && w.back() <= '9'));
+        bool maybe = (t.kind == token_kind::word && ((w[0] | 0x20) == 'w' || (w.back() >= '0' && w.back() <= '9'))) ||
+                     (t.kind == token_kind::number && w.size() >= 5 && w.find('.') != std::string_view::npos);
         if (!maybe) {
           out.push_back(t);
           continue;
@@ -409,16 +455,55 @@ void segmenter::impl::merge_tokens(std::string_view s) {
         i = j;
       }
     }
-    // Abbreviation or initial with its period: "Mr.", "U.S.", "J.", "etc."
+    // An abbreviation opening with a symbol, from the list: "&c." is one word.
+    if ((t.kind == token_kind::punctuation || t.kind == token_kind::symbol) && t.end - t.begin == 1 &&
+        adjacent(i + 1) && raw[i + 1].kind == token_kind::word && adjacent(i + 2) && text(raw[i + 2]) == "." &&
+        abbreviations.known.count(ascii_lower(s.substr(t.begin, raw[i + 1].end - t.begin)))) {
+      out.push_back({t.begin, raw[i + 2].end, token_kind::word});
+      i += 2;
+      continue;
+    }
+    // Abbreviation or initial with its period: "Mr.", "U.S.", "J.", "etc."; "No." only before a
+    // number ("No. 10", "No. XII"), since "no." is also a word with a full stop.
     if (t.kind == token_kind::word && !t.hyphenated && adjacent(i + 1) && text(raw[i + 1]) == "." &&
         !(adjacent(i + 2) && text(raw[i + 2]) == ".")) {
       std::string key = ascii_lower(text(t));
       std::string_view surface = text(t);
       bool initial = surface.size() == 1 && std::isupper(static_cast<unsigned char>(surface[0]));
       bool dotted = surface.find('.') != std::string_view::npos;
-      if (initial || dotted || abbreviations.known.count(key)) {
+      auto number_follows = [&] {
+        return i + 2 < raw.size() && (raw[i + 2].kind == token_kind::number || is_roman_numeral(text(raw[i + 2])));
+      };
+      if (initial || dotted || abbreviations.known.count(key) ||
+          (abbreviations.before_number.count(key) && number_follows())) {
         out.push_back({t.begin, raw[i + 1].end, token_kind::word});
         ++i;
+        continue;
+      }
+    }
+    // A footnote number glued to the full stop after a word: "the treaty.4 Pitt" -> treaty . 4,
+    // the 4 a footnote (a word, unlike a number, cannot carry a decimal part).
+    if (t.kind == token_kind::word && !t.hyphenated && t.end - t.begin >= 2 && adjacent(i + 1) &&
+        text(raw[i + 1]) == "." && adjacent(i + 2) && raw[i + 2].kind == token_kind::number &&
+        is_footnote_number(text(raw[i + 2])) && !adjacent(i + 3) && is_alphabetic(text(t))) {
+      out.push_back(t);
+      out.push_back(raw[i + 1]);
+      out.push_back({raw[i + 2].begin, raw[i + 2].end, token_kind::footnote});
+      i += 2;
+      continue;
+    }
+    // A footnote number glued to the full stop after a number of three digits or more, when a
+    // capitalised word follows: "in 1789.12 The" -> 1789 . 12. A decimal ("3.14 metres") or a
+    // section number ("see 4.2 above", "4.2 The": integer part under three digits) stays whole.
+    if (t.kind == token_kind::number && !adjacent(i + 1) && i + 1 < raw.size() &&
+        u_isupper(first_char(text(raw[i + 1])))) {
+      std::string_view w = text(t);
+      std::size_t dot = w.find('.');
+      if (dot != std::string_view::npos && dot >= 3 && is_footnote_number(w.substr(dot + 1)) &&
+          std::all_of(w.begin(), w.begin() + static_cast<std::ptrdiff_t>(dot), [](char c) { return c >= '0' && c <= '9'; })) {
+        out.push_back({t.begin, t.begin + dot, token_kind::number});
+        out.push_back({t.begin + dot, t.begin + dot + 1, token_kind::punctuation});
+        out.push_back({t.begin + dot + 1, t.end, token_kind::footnote});
         continue;
       }
     }
@@ -509,7 +594,7 @@ void segmenter::impl::find_sentences(std::string_view s) {
     std::string_view w = s.substr(it->begin, it->end - it->begin - 1);
     if (w.size() == 1 && std::isupper(static_cast<unsigned char>(w[0]))) return true;
     std::string key = ascii_lower(w);
-    return abbreviations.known.count(key) && !abbreviations.may_end.count(key);
+    return (abbreviations.known.count(key) || abbreviations.before_number.count(key)) && !abbreviations.may_end.count(key);
   };
   // Keep a break after "?" or "!" only if what follows does not start in lower case
   // ("“Why?” he asked." is one sentence).
@@ -534,20 +619,115 @@ void segmenter::impl::find_sentences(std::string_view s) {
     if (dot.end - dot.begin != 1 || s[dot.begin] != '.' || prev.end != dot.begin || next.begin == dot.end) continue;
     if ((prev.kind != token_kind::word && prev.kind != token_kind::number) || prev.end - prev.begin < 2 || !u_islower(first_char(s.substr(next.begin)))) continue;
     if (abbreviations.known.count(ascii_lower(s.substr(prev.begin, prev.end - prev.begin)))) continue;
+    // A regnal numeral: a capitalised name, a Roman numeral and its full stop, then a lower-case
+    // word ("Charles II. fled") is period printing, not a sentence end.
+    if (k >= 2 && is_roman_numeral(s.substr(prev.begin, prev.end - prev.begin)) && raw[k - 2].end < prev.begin &&
+        raw[k - 2].kind == token_kind::word && u_isupper(first_char(s.substr(raw[k - 2].begin))))
+      continue;
     kept.push_back(dot.end);
   }
+  // A footnote number glued to a full stop ("treaty.4", "treaty.¹") closes the sentence it
+  // follows: the sentence ends after it.
+  for (std::size_t k = 1; k < raw.size(); ++k) {
+    const raw_token &dot = raw[k - 1], &note = raw[k];
+    if (note.kind == token_kind::footnote && dot.end == note.begin && dot.end - dot.begin == 1 && s[dot.begin] == '.')
+      kept.push_back(note.end);
+  }
+  add_list_item_breaks(s);
   kept.push_back(s.size());
   std::sort(kept.begin(), kept.end());
   kept.erase(std::unique(kept.begin(), kept.end()), kept.end());
   breaks.swap(kept);
 
-  // Move a break that falls inside a token to the token's end.
+  // Move a break that falls inside a token to the token's end, and one just before a footnote
+  // glued to the token before it ("treaty.|¹") to after the footnote.
   std::size_t t = 0;
   for (std::size_t& b : breaks) {
     while (t < raw.size() && raw[t].end <= b) ++t;
     if (t < raw.size() && raw[t].begin < b) b = raw[t].end;
+    else if (t < raw.size() && t > 0 && raw[t].begin == b && raw[t].kind == token_kind::footnote && raw[t - 1].end == b)
+      b = raw[t].end;
   }
   breaks.erase(std::unique(breaks.begin(), breaks.end()), breaks.end());
+}
+
+namespace {
+
+// Bytes of the list marker opening `line` ("1. ", "12) ", "(a) ", "(iv) ", "a) ", "- ", "* ", "• "),
+// 0 if there is none. A marker is followed by a space and then text.
+std::size_t list_marker(std::string_view line) {
+  line = line.substr(0, line.size() - trailing_space(line));
+  std::size_t lead = leading_space(line);
+  std::string_view l = line.substr(lead);
+  auto digit = [](char c) { return c >= '0' && c <= '9'; };
+  auto lower = [](char c) { return c >= 'a' && c <= 'z'; };
+  std::size_t n = 0;
+  if (!l.empty() && l[0] == '(') {
+    // "(1)", "(12)", "(a)", "(iv)": up to three digits or lower-case letters.
+    std::size_t j = 1;
+    while (j < l.size() && j <= 4 && (digit(l[j]) || lower(l[j]))) ++j;
+    if (j > 1 && j < l.size() && l[j] == ')') n = j + 1;
+  } else if (!l.empty() && digit(l[0])) {
+    std::size_t j = 0;
+    while (j < l.size() && digit(l[j])) ++j;
+    if (j <= 3 && j < l.size() && (l[j] == '.' || l[j] == ')')) n = j + 1;
+  } else if (l.size() >= 2 && lower(l[0]) && l[1] == ')') {
+    n = 2;
+  } else {
+    for (std::string_view bullet : {"-", "*", "\xE2\x80\xA2", "\xE2\x80\xA3", "\xE2\x97\xA6", "\xE2\x96\xAA"})
+      if (l.substr(0, bullet.size()) == bullet) n = bullet.size();
+  }
+  if (n == 0 || n >= l.size() || (l[n] != ' ' && l[n] != '\t') || leading_space(l.substr(n)) == l.size() - n) return 0;
+  return lead + n;
+}
+
+// Whether a line ends with a mark that closes a sentence or introduces a list (. ! ? : ;),
+// closing quotes and brackets aside.
+bool ends_with_stop(std::string_view line) {
+  line = line.substr(0, line.size() - trailing_space(line));
+  while (!line.empty()) {
+    UChar32 c = last_char(line);
+    if (c == ')' || c == ']' || u_hasBinaryProperty(c, UCHAR_QUOTATION_MARK)) {
+      line.remove_suffix(U8_LENGTH(c));
+      continue;
+    }
+    return c == '.' || c == '!' || c == '?' || c == ':' || c == ';' || c == 0x2026;
+  }
+  return false;
+}
+
+}  // namespace
+
+// A line that is a list item starts a sentence and ends one at its line end, punctuated or not;
+// lines after it that start in lower case continue it (a hard-wrapped item). A marker counts
+// only where a list can start: first line of the block, after a line ending with . ! ? : ; or
+// after another item, or when the next line is an item too; so a hard-wrapped sentence whose
+// next line happens to open with "- " or "12. " is left alone.
+void segmenter::impl::add_list_item_breaks(std::string_view s) {
+  if (lines.size() < 2) return;
+  auto line_text = [&](std::size_t k) { return s.substr(lines[k].first, lines[k].second - lines[k].first); };
+  bool in_item = false;
+  for (std::size_t k = 0; k < lines.size(); ++k) {
+    std::string_view l = line_text(k);
+    bool marker = list_marker(l) != 0;
+    bool item = marker && (k == 0 || in_item || ends_with_stop(line_text(k - 1)) ||
+                           (k + 1 < lines.size() && list_marker(line_text(k + 1)) != 0));
+    if (item) {
+      kept.push_back(lines[k].first);
+      in_item = true;
+    } else if (in_item) {
+      // A line in lower case goes on with the item; any other ends the list (its break was
+      // put at the end of the line before).
+      std::string_view rest = l.substr(leading_space(l));
+      in_item = !rest.empty() && u_islower(first_char(rest));
+    }
+    // An item ends at its line end unless the next line continues it.
+    if (in_item && k + 1 < lines.size()) {
+      std::string_view next = line_text(k + 1);
+      std::string_view rest = next.substr(leading_space(next));
+      if (list_marker(next) != 0 || rest.empty() || !u_islower(first_char(rest))) kept.push_back(lines[k].second);
+    }
+  }
 }
 
 void segmenter::impl::emit(std::string_view text, const block& b, segmentation& out) {
@@ -612,6 +792,14 @@ void segmenter::run_block(std::string_view text, const block& b, segmentation& o
   impl& m = *impl_;
   // ICU reads a copy whose line ends are spaces: inside a block a line end is not a sentence end.
   m.scratch.assign(text.substr(b.begin, b.end - b.begin));
+  // Its lines (LF, CRLF or CR), for the list items, before the line ends become spaces.
+  m.lines.clear();
+  for (std::size_t line_begin = 0, i = 0; i <= m.scratch.size(); ++i) {
+    if (i < m.scratch.size() && m.scratch[i] != '\n' && m.scratch[i] != '\r') continue;
+    m.lines.emplace_back(line_begin, i);
+    if (i + 1 < m.scratch.size() && m.scratch[i] == '\r' && m.scratch[i + 1] == '\n') ++i;
+    line_begin = i + 1;
+  }
   for (char end_of_line : {'\n', '\r'})
     for (char* p = m.scratch.data(); (p = static_cast<char*>(std::memchr(p, end_of_line, m.scratch.data() + m.scratch.size() - p)));)
       *p++ = ' ';

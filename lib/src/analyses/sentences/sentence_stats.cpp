@@ -54,6 +54,36 @@ std::string collapse_space(std::string_view s) {
 
 enum quote_type : std::uint8_t { double_quote = 0, single_quote = 1, straight_double = 2, straight_single = 3 };
 
+/// The code point before / at byte `at` of `text` (0 at either end).
+UChar32 char_before(std::string_view text, std::size_t at) {
+  if (at == 0) return 0;
+  auto i = static_cast<std::int32_t>(at);
+  UChar32 c;
+  U8_PREV(reinterpret_cast<const std::uint8_t*>(text.data()), 0, i, c);
+  return c;
+}
+UChar32 char_at(std::string_view text, std::size_t at) {
+  if (at >= text.size()) return 0;
+  auto i = static_cast<std::int32_t>(at);
+  UChar32 c;
+  U8_NEXT(reinterpret_cast<const std::uint8_t*>(text.data()), i, static_cast<std::int32_t>(text.size()), c);
+  return c;
+}
+bool is_letter_or_digit(UChar32 c) { return c > 0 && u_isalnum(c); }
+
+/// Whether the word starting at `at` is one that poetry and period prose print with an elided
+/// first letter ('tis, 'twas, 'em, 'gainst...): a mark right before it is an apostrophe.
+bool elided_word_at(std::string_view text, std::size_t at) {
+  static const std::string_view words[] = {"tis", "twas", "twere", "twill", "twould", "twixt", "tween", "em",
+                                           "gainst", "neath", "mongst", "midst", "mid", "prentice"};
+  std::size_t end = at;
+  while (end < text.size() && ((text[end] | 0x20) >= 'a' && (text[end] | 0x20) <= 'z')) ++end;
+  if (end == at || end - at > 8 || is_letter_or_digit(char_at(text, end))) return false;
+  std::string lower(text.substr(at, end - at));
+  for (char& c : lower) c = static_cast<char>(c | 0x20);
+  return std::find(std::begin(words), std::end(words), lower) != std::end(words);
+}
+
 /// Quotation marks as a stack of open quotes (a vector and one counter per kind, never recursion).
 /// “ „ « open and ” » close double quotes, ‘ opens and ’ closes single quotes. A straight " closes
 /// the open straight quotation, or opens one; right after a word and before a space or punctuation
@@ -61,12 +91,21 @@ enum quote_type : std::uint8_t { double_quote = 0, single_quote = 1, straight_do
 /// defeats any finer reading of the neighbours. A straight ' opens only after a non-word and
 /// before a word, and closes only an open straight single quote. ’ between letters is inside a word
 /// token, so never seen here.
+///
+/// Single quotes share their marks with apostrophes, so three shapes are apostrophes, not quotes:
+/// ’ (or ') at the start of a word ("’Tis", "’em"); ‘ or ' before an elided word from a short
+/// list ("‘Tis" as word processors print it, "'twas"); and a plural possessive ("the farmers’
+/// carts"), a mark after an s and before a space and a word, when the open quotation closes
+/// further on: the next mark of that kind that can only close comes before any that can only open.
+/// A quotation opened inside a paragraph is looked for in that paragraph only; one opened at a
+/// paragraph's start may run over the next paragraphs, each opening with the mark again.
 class quote_tracker {
  public:
   std::size_t depth() const { return stack_.size(); }
   void reset() {
     stack_.clear();
     opened_in_.clear();
+    opened_first_.clear();
     open_[0] = open_[1] = open_[2] = open_[3] = 0;
   }
   /// A block starts: an opening mark before its first word that repeats the still-open quote of an
@@ -83,12 +122,13 @@ class quote_tracker {
       auto b = static_cast<unsigned char>(s[i]);
       std::size_t len = b < 0x80 ? 1 : b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4;
       std::string_view ch = s.substr(i, len);
+      const std::size_t at = begin + i;
       if (ch == "\xE2\x80\x9C" || ch == "\xE2\x80\x9E" || ch == "\xC2\xAB") open(double_quote);
       else if (ch == "\xE2\x80\x9D" || ch == "\xC2\xBB") close(double_quote);
-      else if (ch == "\xE2\x80\x98") open(single_quote);
-      else if (ch == "\xE2\x80\x99") close(single_quote);
-      else if (ch == "\"") straight_double_mark(text, begin + i);
-      else if (ch == "'") straight_single_mark(text, begin + i);
+      else if (ch == "\xE2\x80\x98") { if (!elided_word_at(text, at + len)) open(single_quote); }
+      else if (ch == "\xE2\x80\x99") curly_close_mark(text, at);
+      else if (ch == "\"") straight_double_mark(text, at);
+      else if (ch == "'") straight_single_mark(text, at);
       i += len;
     }
   }
@@ -96,14 +136,23 @@ class quote_tracker {
  private:
   std::vector<std::uint8_t> stack_;
   std::vector<std::uint32_t> opened_in_;
+  std::vector<bool> opened_first_;  // opened before the first word of its block
   std::size_t open_[4] = {0, 0, 0, 0};
   std::uint32_t block_ = 0;
   std::size_t words_in_block_ = 0;
+  // The possessive look-ahead's last answer, per kind (single, straight single): the first mark
+  // at or after `from` that can only open or only close is at `mark` (npos: none), and `closes`
+  // says which. It holds for any position in [from, mark], so the text is scanned once.
+  struct lookahead {
+    std::size_t from = std::string_view::npos, mark = 0;
+    bool closes = false;
+  } ahead_[2][2];  // [straight][may run over paragraphs]
 
   void open(quote_type t) {
     if (continues_open(t)) return;
     stack_.push_back(t);
     opened_in_.push_back(block_);
+    opened_first_.push_back(words_in_block_ == 0);
     ++open_[t];
   }
   void close(quote_type t) {
@@ -112,6 +161,7 @@ class quote_tracker {
       std::uint8_t top = stack_.back();
       stack_.pop_back();
       opened_in_.pop_back();
+      opened_first_.pop_back();
       --open_[top];
       if (top == t) return;
     }
@@ -130,6 +180,75 @@ class quote_tracker {
     bool before_break = at + 1 >= text.size() || !word_char(text[at + 1]);
     return after_text && before_break;
   }
+  /// A mark of `len` bytes at `at` that starts a word: no letter or digit before it, a letter after.
+  static bool starts_word(std::string_view text, std::size_t at, std::size_t len) {
+    return !is_letter_or_digit(char_before(text, at)) && u_isalpha(char_at(text, at + len));
+  }
+  /// A mark of `len` bytes at `at` shaped like a plural possessive: after an s, then spaces and a word.
+  static bool possessive_shape(std::string_view text, std::size_t at, std::size_t len) {
+    if (at == 0 || (text[at - 1] != 's' && text[at - 1] != 'S')) return false;
+    std::size_t j = at + len;
+    if (j >= text.size() || (text[j] != ' ' && text[j] != '\t' && text[j] != '\n' && text[j] != '\r')) return false;
+    while (j < text.size() && space_char(text[j])) ++j;
+    return is_letter_or_digit(char_at(text, j));
+  }
+  /// A mark at `at` that opens a paragraph (after a blank line): a continued quotation, not a new one.
+  static bool opens_paragraph(std::string_view text, std::size_t at) {
+    int newlines = 0;
+    while (at > 0 && space_char(text[at - 1])) newlines += text[--at] == '\n';
+    return at == 0 || newlines >= 2;
+  }
+
+  /// Whether the line end at `at` is followed by a blank line or the end of the text.
+  static bool paragraph_ends_at(std::string_view text, std::size_t at) {
+    int newlines = 0;
+    for (; at < text.size() && space_char(text[at]); ++at) newlines += text[at] == '\n';
+    return at == text.size() || newlines >= 2;
+  }
+
+  /// The next mark of the kind (curly: ‘ ’; straight: ') from `from` that can only open or only
+  /// close; true if it closes (or there is none: false).
+  bool next_mark_closes(std::string_view text, std::size_t from, bool straight) {
+    // The innermost open quotation of the kind: did it open a paragraph?
+    const quote_type kind = straight ? straight_single : single_quote;
+    bool runs_over = false;
+    for (std::size_t k = stack_.size(); k-- > 0;)
+      if (stack_[k] == kind) { runs_over = opened_first_[k]; break; }
+    lookahead& a = ahead_[straight][runs_over];
+    if (a.from != std::string_view::npos && a.from <= from && from <= a.mark) return a.closes;
+    a.from = from;
+    a.closes = false;
+    a.mark = text.size();
+    for (std::size_t j = from; j < text.size(); ++j) {
+      if (text[j] == '\n' && !runs_over && paragraph_ends_at(text, j)) {
+        a.mark = j;  // the paragraph ends with the quotation still open: this mark closes it
+        break;
+      }
+      if (straight ? text[j] != '\'' : text.compare(j, 2, "\xE2\x80") != 0) continue;
+      if (straight) {
+        if (is_letter_or_digit(char_before(text, j)) && is_letter_or_digit(char_at(text, j + 1))) continue;  // don't
+        if (elided_word_at(text, j + 1) || possessive_shape(text, j, 1)) continue;
+        if (closing_position(text, j)) { a.mark = j, a.closes = true; break; }
+        if (starts_word(text, j, 1) && !opens_paragraph(text, j)) { a.mark = j; break; }
+        continue;
+      }
+      const std::string_view ch = text.substr(j, 3);
+      if (ch == "\xE2\x80\x99") {
+        if (starts_word(text, j, 3) || possessive_shape(text, j, 3)) continue;
+        if (is_letter_or_digit(char_before(text, j)) && is_letter_or_digit(char_at(text, j + 3))) continue;
+        a.mark = j, a.closes = true;
+        break;
+      }
+      if (ch == "\xE2\x80\x98" && !elided_word_at(text, j + 3) && !opens_paragraph(text, j)) { a.mark = j; break; }
+    }
+    return a.closes;
+  }
+
+  void curly_close_mark(std::string_view text, std::size_t at) {
+    if (starts_word(text, at, 3)) return;  // "’Tis", "’em": an elision
+    if (open_[single_quote] && possessive_shape(text, at, 3) && next_mark_closes(text, at + 3, false)) return;
+    close(single_quote);
+  }
   void straight_double_mark(std::string_view text, std::size_t at) {
     if (continues_open(straight_double)) return;
     if (closing_position(text, at)) {
@@ -143,8 +262,12 @@ class quote_tracker {
   void straight_single_mark(std::string_view text, std::size_t at) {
     bool after_word = at > 0 && word_char(text[at - 1]);
     bool before_word = at + 1 < text.size() && word_char(text[at + 1]);
-    if (closing_position(text, at)) close(straight_single);
-    else if (!after_word && before_word) open(straight_single);
+    if (closing_position(text, at)) {
+      if (open_[straight_single] && possessive_shape(text, at, 1) && next_mark_closes(text, at + 1, true)) return;
+      close(straight_single);
+    } else if (!after_word && before_word && !elided_word_at(text, at + 1)) {
+      open(straight_single);
+    }
   }
 };
 
