@@ -1,5 +1,7 @@
 #include "test_util.hpp"
 
+#include <csignal>
+
 #include <fcntl.h>
 #include <gtest/gtest.h>
 #include <sys/wait.h>
@@ -65,6 +67,10 @@ std::string drain(int fd) {
 }  // namespace
 
 run_result run_tool(const std::string& tool, const std::vector<std::string>& args, const std::string& input) {
+  // A tool may exit (a usage error) before reading its stdin: the write below must then fail with
+  // EPIPE, not kill the test with SIGPIPE.
+  static const bool sigpipe_ignored = [] { return std::signal(SIGPIPE, SIG_IGN) != SIG_ERR; }();
+  (void)sigpipe_ignored;
   std::string path = tool_path(tool);
   int in[2], out[2], err[2];
   if (::pipe(in) || ::pipe(out) || ::pipe(err)) throw std::runtime_error("pipe");
