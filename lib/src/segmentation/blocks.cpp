@@ -303,7 +303,12 @@ bool valediction_line(std::string_view s) {
 bool signature_line(std::string_view s) {
   const std::vector<std::string_view> fs = fields(s);
   const UChar32 end = final_cp(s);
-  return s.size() <= 40 && !fs.empty() && fs.size() <= 6 && starts_upper_or_digit(s) && end != '?' && end != '!' && end != ':' && end != ';';
+  if (s.size() > 40 || fs.empty() || fs.size() > 6 || !starts_upper_or_digit(s) || end == '?' || end == '!' || end == ':' || end == ';')
+    return false;
+  // A name, not a short sentence ("My mother is not ill."): most fields capitalised.
+  std::size_t lower = 0;
+  for (std::string_view f : fs) lower += u_isULowercase(first_cp(f)) ? 1 : 0;
+  return 2 * lower <= fs.size();
 }
 
 // A salutation: a short line opening with a phrase of letter_openers.txt, ending with a comma,
