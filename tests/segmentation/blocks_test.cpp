@@ -119,6 +119,9 @@ TEST(blocks, letter_words_inside_body_text_stay_body) {
   // A numbered line after a heading is a verse, not a note.
   EXPECT_THAT(blocks_of("Mark 4\n\n1 And he began again to teach by the sea side.\n2 And he taught them many things.\n").kinds(),
               ElementsAre("heading", "paragraph"));
+  // A chapter line may start with a number ("2 Samuel 1") after a paragraph.
+  EXPECT_THAT(blocks_of("1 And it came to pass.\n\n2 Kings 3\n\n1 Now Jehoram reigned.\n").kinds(),
+              ElementsAre("paragraph", "heading", "paragraph"));
 }
 
 TEST(blocks, a_single_run_of_lines_is_one_paragraph) {

@@ -423,7 +423,8 @@ block_kind classify(std::string_view text, const line* ls, std::size_t n, const 
     std::replace(joined.begin(), joined.end(), '\r', ' ');
     if (dateline_text(joined)) return block_kind::dateline;
   }
-  if (f0.size() >= 2 && note_marker(f0[0]) && n <= 12 &&
+  // A short unpunctuated line after a number is a chapter line ("2 Samuel 1"), not a note.
+  if (!c.first && f0.size() >= 2 && note_marker(f0[0]) && n <= 12 && !(n == 1 && looks_like_heading(L(0))) &&
       (c.previous == block_kind::paragraph || c.previous == block_kind::note || c.in_notes))
     return block_kind::note;
   if (n <= 4 && longest <= 100) {
