@@ -3,7 +3,7 @@
 ///
 /// Offsets are byte offsets [begin, end) into document::text(); `text(doc)` of any span equals
 /// doc.text().substr(begin, end - begin). Indices (block, paragraph, sentence) are 1-based;
-/// paragraph is 0 for a heading or an attribution, which are not body paragraphs.
+/// paragraph is 0 for every block kind but `paragraph` (headings, closings, notes... are not body).
 #include <cstddef>
 #include <cstdint>
 #include <functional>
@@ -16,17 +16,30 @@
 
 namespace histext {
 
-/// What a block of the passage is.
-enum class block_kind : std::uint8_t { heading, paragraph, attribution };
-/// "heading", "paragraph" or "attribution".
+/// What a block of the passage is (docs/blocks.md gives the cues for each). Only `paragraph`
+/// is body text; every other kind is left out of body-only analyses.
+enum class block_kind : std::uint8_t {
+  heading,      ///< a title, or a chapter, book, part or section heading, anywhere
+  paragraph,    ///< body text
+  attribution,  ///< a final block that starts with a dash (the source of a quoted passage)
+  dateline,     ///< place and date at the head of a letter or diary entry
+  salutation,   ///< "Dear Sir,": the letter's opener
+  closing,      ///< valediction and signature, also split off the end of a paragraph's lines
+  postscript,   ///< a block starting "P.S." or "P.P.S."
+  page,         ///< running head, page number or folio of a scanned page
+  note,         ///< the text of a footnote or endnote ("1 See ...", "* ...")
+};
+/// The kind's name as every output prints it: "heading", "paragraph", "attribution",
+/// "dateline", "salutation", "closing", "postscript", "page" or "note".
 const char* to_string(block_kind kind);
 
-/// A run of lines between blank lines.
+/// A run of lines between blank lines, or a part split off one: a salutation on its first line,
+/// a closing in its last lines, page lines at either end each become a block of their own.
 struct block {
   std::size_t begin = 0, end = 0;  ///< without the surrounding blank lines and trailing spaces
-  std::uint32_t index = 0;         ///< 1-based
+  std::uint32_t index = 0;         ///< 1-based over all blocks, split-off parts included
   block_kind kind = block_kind::paragraph;
-  std::uint32_t paragraph = 0;     ///< 1-based among body paragraphs; 0 for heading/attribution
+  std::uint32_t paragraph = 0;     ///< 1-based among body paragraphs; 0 for every other kind
 };
 
 /// One sentence: its quotes are attached, surrounding whitespace is not.
@@ -94,8 +107,9 @@ struct segmentation {
   std::uint32_t sentences_before = 0;  ///< sentences numbered before these (block-by-block runs)
 };
 
-/// Splits text[begin, end) into blocks at blank lines and names the heading and attribution.
-/// Offsets are into `text`.
+/// Splits text[begin, end) into blocks at blank lines (splitting off salutations, closings and
+/// page lines that share a paragraph's lines) and names each block's kind. A text that is a
+/// single run of lines is one paragraph. Offsets are into `text`.
 std::vector<block> split_blocks(std::string_view text, std::size_t begin = 0);
 
 /// Reusable segmenter holding the ICU iterators: cheap to call many times, one per thread.

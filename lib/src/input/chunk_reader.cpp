@@ -7,6 +7,7 @@
 
 #include "common/sha256.hpp"
 #include "histext/error.hpp"
+#include "segmentation/blocks.hpp"
 
 namespace histext {
 
@@ -111,8 +112,7 @@ struct chunk_reader::impl {
   bool eof = false, started = false, continues = false, first = true, finished = false;
   std::size_t consumed = 0, total = 0;
   std::size_t lines_before = 0, columns_before = 0;  // LF count and code points after the last LF
-  std::uint32_t block_index = 0, paragraph = 0;
-  block_kind last_kind = block_kind::paragraph;
+  block_state blocks;
   sha256_state sha;
   bool checksum = true;
 
@@ -253,37 +253,11 @@ bool chunk_reader::next(text_chunk& out) {
   out.base = m.consumed;
   m.validate(out.text);
 
-  // Blocks as split_blocks would classify them in the whole input: a heading only in the first
-  // piece, an attribution only in the last, decided on the edge block with a sentinel block
-  // standing for the rest of the input.
+  // Blocks as split_blocks classifies them in the whole input: the state carried from piece to
+  // piece (numbering, the kind before) is all a block's kind depends on besides its own lines.
   std::size_t body_begin = m.first && out.text.substr(0, 3) == "\xEF\xBB\xBF" ? 3 : 0;
-  std::vector<block> blocks = split_blocks(out.text, body_begin);
-  if (!(m.first && last)) {
-    for (block& b : blocks) b.kind = block_kind::paragraph;
-    if (m.first && !blocks.empty()) {
-      const block& b = blocks.front();
-      std::string framed = std::string(out.text.substr(b.begin, b.end - b.begin)) + "\n\nx";
-      blocks.front().kind = split_blocks(framed).front().kind;
-    }
-    if (last && !blocks.empty()) {
-      const block& b = blocks.back();
-      std::string framed = "x\n\n" + std::string(out.text.substr(b.begin, b.end - b.begin));
-      blocks.back().kind = split_blocks(framed).back().kind;
-    }
-  }
-  out.blocks.clear();
-  for (block b : blocks) {
-    if (out.blocks.empty() && m.continues) {
-      b.index = m.block_index;
-      b.paragraph = m.paragraph;
-      b.kind = m.last_kind;
-    } else {
-      b.index = ++m.block_index;
-      b.paragraph = b.kind == block_kind::paragraph ? ++m.paragraph : 0;
-    }
-    m.last_kind = b.kind;
-    out.blocks.push_back(b);
-  }
+  m.blocks.continues = m.continues;
+  out.blocks = split_blocks(out.text, body_begin, m.blocks, last, forced);
   m.continues = forced;
   m.consumed += cut;
   m.first = false;
