@@ -21,6 +21,7 @@
 #include "analyses/frequency/lexical_stats.hpp"
 #include "analyses/frequency/ordered_pipeline.hpp"
 #include "analyses/frequency/word_table.hpp"
+#include "histext/concordance.hpp"
 #include "input/chunk_reader.hpp"
 #include "histext/error.hpp"
 #include "common/text_util.hpp"
@@ -81,10 +82,12 @@ struct frequency_counter::impl {
     if (options.form == word_form::lemma) lemmas = std::make_unique<lemmatizer>(options.wordnet_dir);
     if (!options.collocate.empty()) {
       if (options.ngram != 1) throw error("--collocations counts single words: drop --ngrams");
-      // The node goes through the same key transform as the counted words, once: Snowball is
-      // not idempotent ("agreed" -> "agre" -> "agr"), so a second pass would miss the node.
-      std::string n = normalize_word(options.collocate);
-      if (n.size() > 2 && n.compare(n.size() - 2, 2, "'s") == 0) n.resize(n.size() - 2);
+      // The node is keyed like a token: keyword_key segments it as text is, so it is normalised
+      // and loses a possessive by the one rule ("Stalin's" -> "stalin", "it's" stays). Then it goes
+      // through the same key transform as the counted words, once: Snowball is not idempotent
+      // ("agreed" -> "agre" -> "agr"), so a second pass would miss the node.
+      segmenter seg(options.segmentation);
+      const std::string n = keyword_key(options.collocate, seg);
       std::optional<stemmer> st;
       if (options.form == word_form::stem) st.emplace();
       node_key = transform(st ? &*st : nullptr, n);
