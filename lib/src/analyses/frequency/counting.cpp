@@ -23,10 +23,7 @@ worker::worker(const freq_options& options) : seg(options.segmentation) {
   if (options.form == word_form::stem) stem.emplace();
 }
 
-void worker::new_input() {
-  ++run;
-  run_keys = 0;
-}
+void worker::new_input() { sender.new_run(); }
 
 namespace {
 
@@ -47,8 +44,7 @@ word_info info_of(worker& w, const word_key& word, const counting_rules& rules) 
     slot = w.key_slots.emplace(key, static_cast<std::uint32_t>(w.keys.size())).first;
     w.keys.push_back(std::move(key));
     w.key_ids.emplace_back();
-    w.key_sent_run.push_back(0);
-    w.key_run_number.push_back(0);
+    w.sender.add_slot();
   }
   info.key_slot = slot->second;
   w.words.insert(word, info);
@@ -61,7 +57,6 @@ chunk_result count_chunk(const text_chunk& c, worker& w, const counting_rules& r
   const freq_options& options = rules.options;
   const std::string& node_key = rules.node_key;
   chunk_result r;
-  r.source = &w;
   const bool forms = options.form != word_form::norm;
   const std::size_t n = options.ngram;
   const std::uint32_t generation = ++w.generation;
@@ -87,14 +82,8 @@ chunk_result count_chunk(const text_chunk& c, worker& w, const counting_rules& r
     worker::chunk_id& k = w.key_ids[slot];
     if (k.stamp != generation) {
       k.stamp = generation;
-      const bool send = w.key_sent_run[slot] != w.run;
-      if (send) {
-        w.key_sent_run[slot] = w.run;
-        w.key_run_number[slot] = w.run_keys++;
-      }
+      const bool send = w.sender.refer(slot, r.refs);  // its reference gets local id r.keys.size()
       k.local = add_entry(send ? w.keys[slot] : std::string());
-      r.run_numbers.push_back(w.key_run_number[slot]);
-      r.key_sent.push_back(send ? 1 : 0);
     }
     return k.local;
   };

@@ -54,13 +54,10 @@ struct worker {
     std::uint32_t stamp = 0, local = 0;  // the chunk generation that last saw the key, its id there
   };
   std::vector<chunk_id> key_ids;  // slot -> chunk_id
-  std::vector<std::uint32_t> key_sent_run;  // slot -> the last run whose table got the key's text
-  std::vector<std::uint32_t> key_run_number;  // slot -> its number in that run
+  key_sender sender;              // which keys' texts went to the current input's table
   std::uint32_t generation = 0;
   std::size_t last_ids = 0, last_bytes = 0;  // the last chunk's counted items and bytes: the next one's
                                              // sequence is reserved at that rate, and an eighth more
-  std::uint32_t run = 1;  // one per input (count_table); key_sent_run starts below it
-  std::uint32_t run_keys = 0;  // keys numbered in this run
 };
 
 /// Counts the blocks of `c` (paragraphs only unless options.all) with worker `w`: the chunk's own
