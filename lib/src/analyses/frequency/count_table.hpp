@@ -12,16 +12,14 @@
 
 #include "analyses/frequency/id_sequence.hpp"
 #include "analyses/frequency/key_handshake.hpp"
+#include "common/hash.hpp"
 #include "histext/error.hpp"
 
 namespace histext::freq {
 
-struct sv_hash {
-  using is_transparent = void;
-  std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
-};
+/// A string-keyed table searched with a string_view and no copy (the library's one string hash).
 template <class V>
-using string_map = std::unordered_map<std::string, V, sv_hash, std::equal_to<>>;
+using string_map = std::unordered_map<std::string, V, string_hash, std::equal_to<>>;
 
 struct local_entry {  // within one chunk (under 4 GB: ICU's limit), so 32-bit counts suffice
   std::uint32_t count = 0, sentences = 0, blocks = 0;

@@ -18,6 +18,7 @@
 #include "analyses/frequency/ordered_pipeline.hpp"
 #include "histext/concordance.hpp"
 #include "input/chunk_reader.hpp"
+#include "common/utf8.hpp"
 #include "histext/error.hpp"
 
 namespace histext {
@@ -157,11 +158,6 @@ freq_summary summarize_table(const count_table& t, const freq_options& o) {
   s.zipf = z;
   s.zipf_r2 = r2;
   return s;
-}
-
-std::size_t code_points(std::string_view s) {
-  return static_cast<std::size_t>(
-      std::count_if(s.begin(), s.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
 }
 
 std::string most_frequent(const string_map<std::uint64_t>& m) {
