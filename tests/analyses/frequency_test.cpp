@@ -435,6 +435,26 @@ TEST(frequency, collocation_node_is_keyed_like_a_token) {
   EXPECT_THROW(frequency_counter{o}, error);
 }
 
+// A number is a node like a word: counted with --numbers, and never met without it.
+TEST(frequency, number_node) {
+  freq_options o;
+  o.stopwords = "none";
+  o.window = 1;
+  o.numbers = true;
+  o.collocate = "1917";
+  freq_result r = count_text("In 1917 the party won. The year 1917 ended.", o);
+  EXPECT_EQ(r.collocate, "1917");
+  EXPECT_EQ(r.node_count, 2u);
+  std::map<std::string, std::uint64_t> seen;
+  for (const collocate_row& c : r.collocates) seen[c.word] = c.observed;
+  EXPECT_EQ(seen["in"], 1u);
+  EXPECT_EQ(seen["ended"], 1u);
+  o.numbers = false;
+  r = count_text("In 1917 the party won.", o);
+  EXPECT_EQ(r.collocate, "1917");
+  EXPECT_EQ(r.node_count, 0u);
+}
+
 TEST(frequency, collocations_tool) {
   auto r = run_tool("freq", {"--collocations", "Stalin", "--format", "csv", data_path("bukharin.txt")});
   ASSERT_EQ(r.exit_code, 0) << r.err;

@@ -35,7 +35,7 @@ struct freq_options {
   std::size_t ngram = 1;         ///< 1 = words; 2..5 = n-grams inside one sentence
   /// Non-empty: also compute collocations of this word. It is keyed like a token: keyword_key
   /// (segmented as text, so "Stalin's" -> "stalin" and "it's" stays "it's"), then the key
-  /// transform (lemma or stem) once. It must hold exactly one word.
+  /// transform (lemma or stem) once. It must hold exactly one word or number.
   std::string collocate;
   std::size_t window = 5;        ///< collocation window, words each side, inside one sentence
   std::size_t mattr_window = 50;

@@ -51,9 +51,10 @@ struct frequency_counter::impl {
       // The node is keyed like a token: keyword_key segments it as text is, so it is normalised
       // and loses a possessive by the one rule ("Stalin's" -> "stalin", "it's" stays). Then it goes
       // through the same key transform as the counted words, once: Snowball is not idempotent
-      // ("agreed" -> "agre" -> "agr"), so a second pass would miss the node.
+      // ("agreed" -> "agre" -> "agr"), so a second pass would miss the node. A number is a node
+      // too: counted with --numbers, simply never met without.
       segmenter seg(options.segmentation);
-      const std::string n = keyword_key(options.collocate, seg);
+      const std::string n = keyword_key(options.collocate, seg, /*numbers=*/true);
       std::optional<stemmer> st;
       if (options.form == word_form::stem) st.emplace();
       rules.node_key = rules.key_of(st ? &*st : nullptr, n);
