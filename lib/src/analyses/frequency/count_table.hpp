@@ -3,17 +3,14 @@
 #include <cstddef>
 #include <cstdint>
 #include <functional>
-#include <limits>
 #include <map>
 #include <string>
-#include <string_view>
 #include <unordered_map>
 #include <vector>
 
 #include "analyses/frequency/id_sequence.hpp"
 #include "analyses/frequency/key_handshake.hpp"
 #include "common/hash.hpp"
-#include "histext/error.hpp"
 
 namespace histext::freq {
 
