@@ -405,6 +405,56 @@ TEST(frequency, stem_node_is_stemmed_once) {
   EXPECT_EQ(r.collocate, "agr");
 }
 
+// The node is keyed like a token: "it's" is a word of its own in text (not "it" with a
+// possessive), while "Stalin's" is Stalin's possessive and looks for "stalin".
+TEST(frequency, collocation_node_is_keyed_like_a_token) {
+  freq_options o;
+  o.stopwords = "none";
+  o.window = 1;
+  o.collocate = "it's";
+  freq_result r = count_text("It’s cold. It is late. It's dark now.", o);
+  EXPECT_EQ(r.collocate, "it's");
+  EXPECT_EQ(r.node_count, 2u);  // "It’s" and "It's", not the "It" of "It is"
+  std::map<std::string, std::uint64_t> seen;
+  for (const collocate_row& c : r.collocates) seen[c.word] = c.observed;
+  EXPECT_EQ(seen.count("is"), 0u);
+  EXPECT_EQ(seen["cold"], 1u);
+  EXPECT_EQ(seen["dark"], 1u);
+
+  o.collocate = "Stalin's";
+  r = count_text("Stalin spoke. Stalin’s speech was long. Stalin's allies cheered.", o);
+  EXPECT_EQ(r.collocate, "stalin");
+  EXPECT_EQ(r.node_count, 3u);
+  seen.clear();
+  for (const collocate_row& c : r.collocates) seen[c.word] = c.observed;
+  EXPECT_EQ(seen["spoke"], 1u);
+  EXPECT_EQ(seen["speech"], 1u);
+  EXPECT_EQ(seen["allies"], 1u);
+
+  o.collocate = "two words";  // not one word: an error, not a node that never matches
+  EXPECT_THROW(frequency_counter{o}, error);
+}
+
+// A number is a node like a word: counted with --numbers, and never met without it.
+TEST(frequency, number_node) {
+  freq_options o;
+  o.stopwords = "none";
+  o.window = 1;
+  o.numbers = true;
+  o.collocate = "1917";
+  freq_result r = count_text("In 1917 the party won. The year 1917 ended.", o);
+  EXPECT_EQ(r.collocate, "1917");
+  EXPECT_EQ(r.node_count, 2u);
+  std::map<std::string, std::uint64_t> seen;
+  for (const collocate_row& c : r.collocates) seen[c.word] = c.observed;
+  EXPECT_EQ(seen["in"], 1u);
+  EXPECT_EQ(seen["ended"], 1u);
+  o.numbers = false;
+  r = count_text("In 1917 the party won.", o);
+  EXPECT_EQ(r.collocate, "1917");
+  EXPECT_EQ(r.node_count, 0u);
+}
+
 TEST(frequency, collocations_tool) {
   auto r = run_tool("freq", {"--collocations", "Stalin", "--format", "csv", data_path("bukharin.txt")});
   ASSERT_EQ(r.exit_code, 0) << r.err;

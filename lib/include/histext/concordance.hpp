@@ -43,8 +43,9 @@ struct kwic_line {
 /// The key `word` is matched on: `word` segmented by `seg` (as text is) must hold exactly one
 /// word token, whose base() is returned ("It’s" -> "it's", "Stalin's" -> "stalin",
 /// "farmers'" -> "farmers"). Punctuation around it is ignored. Throws histext::error when `word`
-/// is not valid UTF-8 or holds no word or more than one.
-std::string keyword_key(const std::string& word, segmenter& seg);
+/// is not valid UTF-8 or holds no word or more than one. With `numbers`, a number token counts as
+/// a word too (histext-freq --numbers counts numbers as words: "1917" is then a node like any).
+std::string keyword_key(const std::string& word, segmenter& seg, bool numbers = false);
 
 /// Finds the occurrences of one word in segmented blocks, one piece at a time.
 class keyword_finder {

@@ -33,7 +33,10 @@ struct freq_options {
   word_form form = word_form::norm;
   std::string wordnet_dir = default_wordnet_dir;  ///< read only when form == lemma
   std::size_t ngram = 1;         ///< 1 = words; 2..5 = n-grams inside one sentence
-  std::string collocate;         ///< non-empty: also compute collocations of this word
+  /// Non-empty: also compute collocations of this word. It is keyed like a token: keyword_key
+  /// (segmented as text, so "Stalin's" -> "stalin" and "it's" stays "it's"), then the key
+  /// transform (lemma or stem) once. It must hold exactly one word or number.
+  std::string collocate;
   std::size_t window = 5;        ///< collocation window, words each side, inside one sentence
   std::size_t mattr_window = 50;
   bool combine = false;          ///< several inputs: pooled counts instead of a column each
@@ -86,7 +89,7 @@ struct freq_result {
   std::vector<freq_summary> per_input_summary;
   freq_summary summary;               ///< of all inputs pooled
   std::vector<word_row> words;        ///< count desc, then word (bytes); after top/min filters
-  std::string collocate;              ///< the node word as matched (normalised form), or ""
+  std::string collocate;              ///< the node's key (see freq_options::collocate), or ""
   std::uint64_t node_count = 0;       ///< its frequency
   /// R1: the size of the node's window region, the union of its windows (`window` counted words
   /// each side, inside one sentence) without the node's own occurrences; each position counts once.
@@ -95,7 +98,8 @@ struct freq_result {
 };
 
 /// Counts words over inputs added one by one. Loads the stopwords (and WordNet with --lemma)
-/// once; throws histext::error on bad options or unreadable lists.
+/// once; throws histext::error on bad options (a node word that is not one word too) or
+/// unreadable lists.
 class frequency_counter {
  public:
   explicit frequency_counter(const freq_options& options);

@@ -19,7 +19,7 @@ std::string flatten(std::string_view s) {
 
 }  // namespace
 
-std::string keyword_key(const std::string& word, segmenter& seg) {
+std::string keyword_key(const std::string& word, segmenter& seg, bool numbers) {
   // The word goes through the segmenter like any text, so it is cut, normalised and stripped of
   // a possessive exactly as the tokens it is compared with ("it's" stays whole, as in text).
   const document query = document::from_bytes(word, "the search word");
@@ -27,7 +27,7 @@ std::string keyword_key(const std::string& word, segmenter& seg) {
   std::size_t words = 0;
   std::string key;
   for (const token& t : s.tokens)
-    if (t.is_word() && words++ == 0) key = std::string(t.base());
+    if ((t.is_word() || (numbers && t.kind == token_kind::number)) && words++ == 0) key = std::string(t.base());
   if (words == 0) throw error("the search word \"" + word + "\" holds no word");
   if (words > 1)
     throw error("the search word \"" + word + "\" holds " + std::to_string(words) + " words; give one");

@@ -3,24 +3,20 @@
 #include <cstddef>
 #include <cstdint>
 #include <functional>
-#include <limits>
 #include <map>
 #include <string>
-#include <string_view>
 #include <unordered_map>
 #include <vector>
 
 #include "analyses/frequency/id_sequence.hpp"
-#include "histext/error.hpp"
+#include "analyses/frequency/key_handshake.hpp"
+#include "common/hash.hpp"
 
 namespace histext::freq {
 
-struct sv_hash {
-  using is_transparent = void;
-  std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
-};
+/// A string-keyed table searched with a string_view and no copy (the library's one string hash).
 template <class V>
-using string_map = std::unordered_map<std::string, V, sv_hash, std::equal_to<>>;
+using string_map = std::unordered_map<std::string, V, string_hash, std::equal_to<>>;
 
 struct local_entry {  // within one chunk (under 4 GB: ICU's limit), so 32-bit counts suffice
   std::uint32_t count = 0, sentences = 0, blocks = 0;
@@ -29,12 +25,9 @@ struct local_entry {  // within one chunk (under 4 GB: ICU's limit), so 32-bit c
 
 // What one chunk gives: its own vocabulary (ids in order of first appearance).
 struct chunk_result {
-  // Words (not n-grams) also carry a number per key: a worker sends a key's text only the first
-  // time it meets the key in a run (one run per input), numbering such keys 0, 1, 2... in that
-  // run, and the table maps (worker, number) to its id after.
-  const void* source = nullptr;           // the worker
-  std::vector<std::uint32_t> run_numbers;  // local id -> the key's number in this run (none for n-grams)
-  std::vector<std::uint8_t> key_sent;     // local id -> 1 when keys[id] holds the key's text
+  // Words (not n-grams) refer to their keys through the handshake (key_handshake.hpp): a key's
+  // text is sent only the first time its worker meets it in a run, later by number.
+  key_refs refs;                          // local id -> the key's reference (empty for n-grams)
   std::vector<std::string> keys;          // local id -> key text ("" when not sent)
   std::vector<local_entry> entries;
   std::vector<string_map<std::uint64_t>> surfaces;  // lemma/stem only
@@ -64,7 +57,7 @@ struct count_table {
   std::uint32_t last_block = 0;
   std::map<std::uint32_t, std::uint64_t> cooc;
   std::uint64_t window_slots = 0;
-  std::map<const void*, std::vector<std::uint32_t>> run_ids;  // worker -> its run's key number -> id
+  key_receiver senders;  // the workers' key numbers -> ids
 
   std::uint32_t intern(const std::string& key) {
     auto it = ids.find(key);
@@ -98,20 +91,13 @@ struct count_table {
 
   void merge(chunk_result& c) {
     std::vector<std::uint32_t> map(c.keys.size());
-    std::vector<std::uint32_t>* known = c.run_numbers.empty() ? nullptr : &run_ids[c.source];
-    constexpr std::uint32_t unknown = std::numeric_limits<std::uint32_t>::max();
+    if (c.refs.empty()) {
+      for (std::size_t i = 0; i < c.keys.size(); ++i) map[i] = intern(c.keys[i]);
+    } else {
+      senders.resolve(c.refs, c.keys, [this](const std::string& key) { return intern(key); }, map);
+    }
     for (std::size_t i = 0; i < c.keys.size(); ++i) {
-      std::uint32_t g;
-      if (!known) {
-        g = intern(c.keys[i]);
-      } else {
-        const std::uint32_t number = c.run_numbers[i];
-        if (known->size() <= number) known->resize(std::size_t{number} + 1, unknown);
-        if (c.key_sent[i]) (*known)[number] = intern(c.keys[i]);
-        g = (*known)[number];
-        if (g == unknown) throw error("internal: a word's text was never sent to the table");
-      }
-      map[i] = g;
+      const std::uint32_t g = map[i];
       global_entry& e = entries[g];
       const local_entry& l = c.entries[i];
       e.count += l.count;

@@ -22,6 +22,12 @@ struct word_info {
 static_assert(!fast_paths || std::endian::native == std::endian::little,
               "word_key packs bytes with little-endian loads and shifts");
 
+// The per-token table's own hash (not histext::string_hash, which hashes the library's string
+// tables): words of up to 16 bytes are hashed from their packed integers, no loop over bytes. Its
+// one home is here, with the table that probes by it.
+inline constexpr std::uint64_t word_hash_k1 = 0x9E3779B97F4A7C15ULL;  // 2^64 / golden ratio
+inline constexpr std::uint64_t word_hash_k2 = 0xC2B2AE3D27D4EB4FULL;
+
 // A word as the per-token look-up sees it: up to 16 bytes packed into two integers (zero-padded,
 // so equal words of equal length have equal packs), or a longer word by reference; and its hash.
 struct word_key {
@@ -34,7 +40,7 @@ struct word_key {
       hash = std::hash<std::string_view>{}(s);
       return;
     }
-    constexpr std::uint64_t k1 = 0x9E3779B97F4A7C15ULL, k2 = 0xC2B2AE3D27D4EB4FULL;
+    constexpr std::uint64_t k1 = word_hash_k1, k2 = word_hash_k2;
     const char* p = s.data();
     const std::size_t n = s.size();
     auto load8 = [](const char* q) {
@@ -129,7 +135,7 @@ class word_table {
   // The first slot to probe: the top bits of the hash times a large odd constant (Fibonacci
   // hashing), which every bit of the hash reaches.
   std::size_t start(std::uint64_t hash) const {
-    return static_cast<std::size_t>((hash * 0x9E3779B97F4A7C15ULL) >> shift_);
+    return static_cast<std::size_t>((hash * word_hash_k1) >> shift_);
   }
 
   bool equals(const slot& s, const word_key& key) const {
