@@ -10,6 +10,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <atomic>
 #include <chrono>
 #include <filesystem>
 #include <fstream>
@@ -163,12 +164,17 @@ TEST(cli, write_error_on_stdout_is_reported_and_fails) {
   }
 }
 
+// Through a link to /dev/full: a tool that renamed over its -o would replace the link, never the
+// device itself.
 TEST(cli, write_error_on_output_file_is_reported_and_fails) {
+  std::string full = temp_dir() + "/full";
+  fs::create_symlink("/dev/full", full);
   for (const tool_case& t : tools) {
     SCOPED_TRACE(t.name);
-    result r = run(t.name, with(t, {"-o", "/dev/full", data_path("bukharin.txt")}));
+    result r = run(t.name, with(t, {"-o", full, data_path("bukharin.txt")}));
     EXPECT_EQ(r.exit_code, 1);
-    EXPECT_EQ(r.err, "histext-" + t.name + ": /dev/full: write error: No space left on device\n");
+    EXPECT_EQ(r.err, "histext-" + t.name + ": " + full + ": write error: No space left on device\n");
+    EXPECT_TRUE(fs::is_symlink(full));
   }
 }
 
@@ -235,16 +241,26 @@ TEST(cli, output_to_a_fifo_writes_into_it) {
   std::string dir = temp_dir();
   std::string fifo = dir + "/pipe";
   ASSERT_EQ(::mkfifo(fifo.c_str(), 0600), 0);
+  // Opened for reading first and without blocking, so that neither side waits on the other
+  // (and a tool that replaced the FIFO by a file cannot leave this test waiting).
+  int fd = ::open(fifo.c_str(), O_RDONLY | O_NONBLOCK);
+  ASSERT_GE(fd, 0);
+  std::atomic<bool> finished{false};
   std::string got;
   std::thread reader([&] {
-    std::ifstream in(fifo, std::ios::binary);  // blocks until the tool opens it for writing
-    got.assign(std::istreambuf_iterator<char>(in), {});
+    char buf[4096];
+    while (true) {
+      bool last = finished;
+      ssize_t n;
+      while ((n = ::read(fd, buf, sizeof buf)) > 0) got.append(buf, static_cast<std::size_t>(n));
+      if (last) break;
+      std::this_thread::sleep_for(std::chrono::milliseconds(5));
+    }
   });
   result r = run("tokens", {"-f", "vertical", "-o", fifo}, {stdin_from::text, "Hello there."});
-  if (r.exit_code != 0) {  // do not leave the reader waiting
-    std::ofstream unblock(fifo);
-  }
+  finished = true;
   reader.join();
+  ::close(fd);
   EXPECT_EQ(r.exit_code, 0) << r.err;
   EXPECT_EQ(got, "Hello\nthere\n.\n\n");
   struct stat st {};
