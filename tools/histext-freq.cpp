@@ -22,7 +22,7 @@ int main(int argc, char** argv) {
   histext::cli::add_bounded(app, "--window", options.window, 1, 1000, "collocation window, words each side");
   histext::cli::add_bounded(app, "--top", options.top, 0, 1'000'000'000, "show the first N rows only (0: all)");
   histext::cli::add_bounded(app, "--min-count", options.min_count, 0, 1'000'000'000'000, "show words counted at least N times");
-  histext::cli::add_bounded(app, "--min-length", options.min_length, 0, 10'000, "show words of at least N letters");
+  histext::cli::add_bounded(app, "--min-length", options.min_length, 0, 1'000'000'000, "show words of at least N letters");
   app.add_flag("--combine", options.combine, "several files: pooled counts instead of a column per file");
   app.add_flag("--summary", summary, "print the summary statistics instead of the words");
   options.threads = 0;
