@@ -23,6 +23,10 @@ int main(int argc, char** argv) {
   histext::cli::set_example(app, "histext-entities --types person,group data/bukharin.txt");
   if (int rc = histext::cli::parse(app, argc, argv); rc >= 0) return rc;
 
+  if (highlight && common.format != "table") {  // the highlight is marked-up text, not rows
+    histext::cli::report(tool, "--highlight prints the passage itself: it takes no --format " + common.format);
+    return 2;
+  }
   try {
     std::stringstream ss(types);
     std::string t;
@@ -39,12 +43,7 @@ int main(int argc, char** argv) {
     if (!seg) seg.emplace(histext::cli::segment_opts(common));
     histext::segmentation s = seg->run(doc);
     std::vector<histext::entity> entities = histext::find_entities(doc, s, options);
-    auto meta = histext::cli::make_meta(tool, {doc.info()},
-                                        {{"types", types.empty() ? "all" : types},
-                                         {"keep_titles", options.keep_titles ? "true" : "false"},
-                                         {"cooccurrence", cooc ? "true" : "false"},
-                                         {"highlight", highlight ? "true" : "false"},
-                                         {"format", common.format}, {"encoding", common.encoding}});
+    auto meta = histext::cli::make_meta(tool, {doc.info()}, app, {{"types", types.empty() ? "all" : types}});
     if (highlight) histext::write_highlight(out, doc, entities, color);
     else if (cooc) {
       histext::cooccurrence net = histext::cooccur(entities);

@@ -12,8 +12,7 @@ int main(int argc, char** argv) {
   histext::cli::add_common(app, common, {"table", "tsv", "csv", "json"});
   app.add_flag("--histogram", write.histogram, "table: draw the words-per-sentence distribution as a bar chart");
   app.add_flag("--summary", write.summary_only, "tsv/csv/table: write the summary only, not every sentence");
-  app.add_option("--preview-words", options.preview_words, "words in each sentence's preview")
-      ->check(CLI::Range(1, 1000));
+  histext::cli::add_bounded(app, "--preview-words", options.preview_words, 1, 1000, "words in each sentence's preview");
   histext::cli::set_example(app, "histext-sentences --histogram data/bukharin.txt");
   if (int rc = histext::cli::parse(app, argc, argv); rc >= 0) return rc;
 
@@ -24,13 +23,6 @@ int main(int argc, char** argv) {
   return histext::cli::for_each_input(tool, common, [&](const histext::document& doc, std::ostream& out) {
     if (!seg) seg.emplace(histext::cli::segment_opts(common));
     histext::sentence_report report = histext::analyze_sentences(doc, *seg, options);
-    auto meta = histext::cli::make_meta(tool, {doc.info()},
-                                        {{"all", options.all ? "true" : "false"},
-                                         {"histogram", write.histogram ? "true" : "false"},
-                                         {"summary", write.summary_only ? "true" : "false"},
-                                         {"preview_words", std::to_string(options.preview_words)},
-                                         {"format", common.format},
-                                         {"encoding", common.encoding}});
-    histext::write_sentences(out, report, fmt, meta, write);
+    histext::write_sentences(out, report, fmt, histext::cli::make_meta(tool, {doc.info()}, app), write);
   });
 }

@@ -18,22 +18,11 @@ int main(int argc, char** argv) {
   return histext::cli::for_each_input(tool, common, [&](const histext::document& doc, std::ostream& out) {
     if (!seg) seg.emplace(histext::cli::segment_opts(common, options));
     auto progress = histext::cli::progress_reporter(tool, doc.name(), doc.text().size());
-    if (fmt == histext::format::table) {  // the summary needs no token list: go block by block
-      histext::segmentation blocks_only;
-      histext::segment_summary summary;
-      seg->for_each_block(doc, [&](const histext::block& b, const histext::segmentation& piece) {
-        blocks_only.blocks.push_back(b);
-        histext::add_to_summary(summary, piece);
-      }, progress);
-      histext::add_to_summary(summary, blocks_only);
-      histext::write_token_summary(out, doc.name(), summary, color);
+    if (fmt == histext::format::table) {  // the summary needs no token list
+      histext::write_token_summary(out, doc.name(), histext::summarize(*seg, doc, progress), color);
       return;
     }
     histext::segmentation s = seg->run(doc, progress);
-    auto meta = histext::cli::make_meta(tool, {doc.info()},
-                                        {{"split_hyphens", options.split_hyphens ? "true" : "false"},
-                                         {"dehyphenate", common.dehyphenate ? "true" : "false"},
-                                         {"format", common.format}, {"encoding", common.encoding}});
-    histext::write_tokens(out, doc, s, fmt, meta, color);
+    histext::write_tokens(out, doc, s, fmt, histext::cli::make_meta(tool, {doc.info()}, app), color);
   });
 }

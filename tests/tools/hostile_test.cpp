@@ -229,11 +229,35 @@ const std::string& extreme_file(const extreme_case& c) {
   return files.emplace(c.name, path).first->second;
 }
 
+// The tools and their data copied into a fresh world-readable folder, for runs as "nobody": the
+// build tree may sit in a folder other users cannot enter (a clone in a mode-700 home).
+// Returns the copy of histext-<name>, or "" if the copy failed.
+std::string world_readable_tool(const std::string& name) {
+  static const fs::path root = fs::temp_directory_path() / ("histext-hostile-tools-" + std::to_string(::getpid()));
+  fs::path exe = root / "bin" / ("histext-" + name);
+  std::error_code ec;
+  if (fs::exists(exe, ec)) return exe.string();
+  fs::create_directories(root / "bin", ec);
+  fs::create_directories(root / "share", ec);
+  fs::path data = fs::path(HISTEXT_BUILD_DIR) / "share" / "histext";
+  if (!fs::exists(root / "share" / "histext", ec))
+    fs::copy(data, root / "share" / "histext", fs::copy_options::recursive, ec);
+  if (ec) return "";
+  fs::copy_file(tool_path(name), exe, fs::copy_options::overwrite_existing, ec);
+  if (ec) return "";
+  for (const auto& e : fs::recursive_directory_iterator(root, ec))
+    ::chmod(e.path().c_str(), e.is_directory() || e.path().parent_path().filename() == "bin" ? 0755 : 0644);
+  ::chmod(root.c_str(), 0755);
+  ::chmod(exe.c_str(), 0755);
+  return exe.string();
+}
+
 class cleanup_env : public ::testing::Environment {
  public:
   void TearDown() override {
     std::error_code ec;
     fs::remove_all(fs::temp_directory_path() / ("histext-hostile-" + std::to_string(::getpid())), ec);
+    fs::remove_all(fs::temp_directory_path() / ("histext-hostile-tools-" + std::to_string(::getpid())), ec);
   }
 };
 [[maybe_unused]] auto* const cleanup = ::testing::AddGlobalTestEnvironment(new cleanup_env);
@@ -378,6 +402,10 @@ TEST_P(hostile_tool, unreadable_file) {
   std::vector<std::string> args = t.args;
   args.push_back(path);
   std::string exe = tool_path(t.name);
+  if (::geteuid() == 0) {  // "nobody" may not reach the build tree: run a world-readable copy
+    exe = world_readable_tool(t.name);
+    if (exe.empty()) GTEST_SKIP() << "cannot copy histext-" << t.name << " and its data into a world-readable folder";
+  }
   int err[2];
   ASSERT_EQ(::pipe(err), 0);
   pid_t pid = ::fork();

@@ -4,6 +4,8 @@
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
+#include "histext/document.hpp"
+#include "histext/segment.hpp"
 #include "test_util.hpp"
 
 using histext::test::data_path;
@@ -96,4 +98,23 @@ TEST(tokens_tool, dehyphenate_reaches_every_tool) {
   EXPECT_THAT(run_tool("freq", {"-f", "tsv"}, text).out, ::testing::Not(HasSubstr("\nrevolutionary\t")));
   EXPECT_THAT(run_tool("sentences", {"-f", "tsv", "--dehyphenate"}, text).out, HasSubstr("\t4\t"));
   EXPECT_THAT(run_tool("kwic", {"revolutionary", "-f", "tsv", "--dehyphenate"}, text).out, HasSubstr("\t4\t"));
+}
+
+// The summary histext-tokens prints is computed by the library, block by block.
+TEST(tokens_summary, block_by_block_equals_the_whole_run) {
+  for (const std::string& path : histext::test::text_fixtures()) {
+    SCOPED_TRACE(path);
+    histext::document doc = histext::document::from_file(path);
+    histext::segmenter seg;
+    histext::segment_summary whole = histext::summarize(seg.run(doc));
+    histext::segment_summary pieces = histext::summarize(seg, doc);
+    EXPECT_EQ(pieces.blocks, whole.blocks);
+    EXPECT_EQ(pieces.headings, whole.headings);
+    EXPECT_EQ(pieces.paragraphs, whole.paragraphs);
+    EXPECT_EQ(pieces.attributions, whole.attributions);
+    EXPECT_EQ(pieces.sentences, whole.sentences);
+    EXPECT_EQ(pieces.body_sentences, whole.body_sentences);
+    EXPECT_EQ(pieces.tokens, whole.tokens);
+    for (int k = 0; k < 5; ++k) EXPECT_EQ(pieces.by_kind[k], whole.by_kind[k]) << k;
+  }
 }

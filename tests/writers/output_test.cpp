@@ -128,3 +128,28 @@ TEST(output, vertical_has_an_empty_line_after_each_sentence) {
   write_tokens(out, d, segment(d), format::vertical, {});
   EXPECT_EQ(out.str(), "One\ntwo\n.\n\nThree\n.\n\n");
 }
+
+// One 1 MB word padded every row of a table to its width (176 MB of output for a small text).
+TEST(output, table_cells_are_bounded_but_tsv_keeps_full_text) {
+  table t;
+  t.columns = {"word", "count"};
+  const std::string huge(1 << 20, 'a');
+  t.rows.push_back({huge, std::int64_t(1)});
+  for (int i = 0; i < 100; ++i) t.rows.push_back({std::string("w") + std::to_string(i), std::int64_t(1)});
+  std::string text = render(t, format::table);
+  EXPECT_LT(text.size(), 101 * (max_table_cell + 32));
+  EXPECT_THAT(text, HasSubstr(std::string(max_table_cell - 1, 'a') + "\u2026"));
+  EXPECT_EQ(text.find(std::string(max_table_cell, 'a')), std::string::npos);
+  EXPECT_THAT(render(t, format::tsv), HasSubstr(huge + "\t1\n"));
+  // A cut never splits a character, and a cell of exactly the bound is kept whole.
+  table u;
+  u.columns = {"word"};
+  std::string accented;
+  for (std::size_t i = 0; i < max_table_cell + 10; ++i) accented += "é";
+  std::string exact;
+  for (std::size_t i = 0; i < max_table_cell; ++i) exact += "é";
+  u.rows = {{accented}, {exact}};
+  std::string out = render(u, format::table);
+  EXPECT_THAT(out, HasSubstr(exact.substr(0, 2 * (max_table_cell - 1)) + "\u2026\n"));
+  EXPECT_THAT(out, HasSubstr("\n" + exact + "\n"));
+}

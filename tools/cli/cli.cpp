@@ -1,9 +1,17 @@
 #include "cli.hpp"
 
+#include <fcntl.h>
+#include <signal.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cctype>
+#include <cerrno>
+#include <charconv>
+#include <climits>
 #include <cstdlib>
+#include <cstring>
 #include <filesystem>
 #include <iostream>
 #include <memory>
@@ -21,7 +29,8 @@ void add_common(CLI::App& app, common_options& o, const std::vector<std::string>
   app.add_option("-f,--format", o.format, "output format: " + list)
       ->check(CLI::IsMember(formats))
       ->capture_default_str();
-  app.add_option("-o,--output", o.output, "write to FILE (atomically: a temporary file renamed when done)");
+  app.add_option("-o,--output", o.output,
+                 "write to FILE (a regular file atomically: a temporary file renamed when done; - is stdout)");
   app.add_option("--encoding", o.encoding,
                  "input charset: an ICU name (windows-1252, ISO-8859-1, UTF-16, KOI8-R...) or auto (the choice is said on stderr)");
   app.add_flag("--dehyphenate", o.dehyphenate,
@@ -37,12 +46,94 @@ segment_options segment_opts(const common_options& o, segment_options base) {
 
 void set_example(CLI::App& app, const std::string& example) { app.footer("\nExample:\n  " + example); }
 
+long long parse_bounded(const std::string& option, const std::string& text, long long lo, long long hi) {
+  long long v = 0;
+  const char* first = text.data();
+  const char* last = first + text.size();
+  if (first != last && *first == '+') ++first;  // from_chars takes no '+'
+  auto [end, ec] = std::from_chars(first, last, v);
+  if (first == last || ec != std::errc() || end != last || v < lo || v > hi)
+    throw CLI::ValidationError(option, "must be an integer from " + std::to_string(lo) + " to " + std::to_string(hi) +
+                                           ", not '" + text + "'");
+  return v;
+}
+
+namespace {
+
+std::size_t edit_distance(const std::string& a, const std::string& b) {
+  std::vector<std::size_t> row(b.size() + 1);
+  for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
+  for (std::size_t i = 1; i <= a.size(); ++i) {
+    std::size_t diagonal = row[0];
+    row[0] = i;
+    for (std::size_t j = 1; j <= b.size(); ++j) {
+      std::size_t up = row[j];
+      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] != b[j - 1])});
+      diagonal = up;
+    }
+  }
+  return row[b.size()];
+}
+
+std::string tool_name(const char* argv0) {
+  return argv0 ? std::filesystem::path(argv0).filename().string() : std::string("histext");
+}
+
+// "--colocations" in "The following argument was not expected: --colocations" (CLI11's ExtrasError).
+std::vector<std::string> unexpected_options(const std::string& message) {
+  std::vector<std::string> out;
+  auto colon = message.find(": ");
+  std::istringstream words(colon == std::string::npos ? "" : message.substr(colon + 2));
+  std::string w;
+  while (words >> w)
+    if (w.size() > 1 && w[0] == '-') out.push_back(w.substr(0, w.find('=')));
+  return out;
+}
+
+}  // namespace
+
+std::string nearest_option(const CLI::App& app, const std::string& typed) {
+  std::string best;
+  std::size_t best_distance = SIZE_MAX;
+  for (const CLI::Option* opt : app.get_options()) {
+    std::vector<std::string> names;
+    for (const auto& l : opt->get_lnames()) names.push_back("--" + l);
+    for (const auto& s : opt->get_snames()) names.push_back("-" + s);
+    for (const auto& n : names) {
+      std::size_t d = edit_distance(typed, n);
+      if (d < best_distance) best_distance = d, best = n;
+    }
+  }
+  // A typo, not another word: at most a third of the letters typed (and at least one) differ.
+  std::size_t allowed = std::max<std::size_t>(1, typed.size() / 3);
+  return best_distance <= allowed ? best : std::string();
+}
+
 int parse(CLI::App& app, int argc, char** argv) {
+  const std::string tool = tool_name(argc > 0 ? argv[0] : nullptr);
   try {
     app.parse(argc, argv);
+  } catch (const CLI::CallForHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForAllHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForVersion& e) {
+    return app.exit(e);
   } catch (const CLI::ParseError& e) {
-    int rc = app.exit(e);
-    return rc == 0 ? 0 : 2;
+    if (e.get_exit_code() == 0) return app.exit(e);
+    std::string message = e.what();
+    if (dynamic_cast<const CLI::ExtrasError*>(&e)) {
+      std::vector<std::string> unknown = unexpected_options(message);
+      if (!unknown.empty()) {
+        message = "unknown option " + unknown.front();
+        if (std::string near = nearest_option(app, unknown.front()); !near.empty())
+          message += "; did you mean " + near + "?";
+        else
+          message += " (see --help)";
+      }
+    }
+    report(tool, message);
+    return 2;
   }
   return -1;
 }
@@ -52,10 +143,48 @@ bool stderr_is_terminal() { return ::isatty(2); }
 
 void report(const std::string& tool, const std::string& message) { std::cerr << tool << ": " << message << '\n'; }
 
+std::vector<std::pair<std::string, std::string>> options_of(const CLI::App& app, const std::set<std::string>& exclude) {
+  std::vector<std::pair<std::string, std::string>> out;
+  for (const CLI::Option* opt : app.get_options()) {
+    std::string name = opt->get_lnames().empty() ? opt->get_name() : opt->get_lnames().front();
+    std::replace(name.begin(), name.end(), '-', '_');
+    if (name.empty() || name == "help" || name == "version" || name == "output" || name == "files" ||
+        exclude.count(name))
+      continue;
+    const bool flag = opt->get_expected_max() == 0 || opt->get_type_size_max() == 0;
+    std::string value;
+    if (opt->count() > 0) {
+      if (flag) {
+        value = opt->as<bool>() ? "true" : "false";
+      } else {
+        for (const std::string& r : opt->results()) value += (value.empty() ? "" : ",") + r;
+      }
+    } else {
+      value = flag ? "false" : opt->get_default_str();
+    }
+    out.emplace_back(std::move(name), std::move(value));
+  }
+  return out;
+}
+
 run_meta make_meta(const std::string& tool, std::vector<input_info> inputs,
                    std::vector<std::pair<std::string, std::string>> options) {
   return run_meta{tool, std::move(inputs), std::move(options)};
 }
+
+run_meta make_meta(const std::string& tool, std::vector<input_info> inputs, const CLI::App& app,
+                   const std::vector<std::pair<std::string, std::string>>& extra, const std::set<std::string>& exclude) {
+  auto options = options_of(app, exclude);
+  for (const auto& [k, v] : extra) {
+    auto it = std::find_if(options.begin(), options.end(), [&](const auto& kv) { return kv.first == k; });
+    if (it != options.end()) it->second = v;
+    else options.emplace_back(k, v);
+  }
+  return make_meta(tool, std::move(inputs), std::move(options));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Input
 
 namespace {
 
@@ -63,34 +192,49 @@ std::vector<std::string> input_names(const common_options& o) {
   return o.inputs.empty() ? std::vector<std::string>{"-"} : o.inputs;
 }
 
-// Where results go: stdout, or a temporary file beside -o renamed at the end.
-class sink {
+load_options load_opts(const common_options& o) { return load_options{o.encoding}; }
+
+// An input stream over a file descriptor whose read errors throw histext::error with the reason
+// (std::filebuf and std::cin only set badbit, and the reason is lost).
+class fd_buf : public std::streambuf {
  public:
-  explicit sink(const common_options& o) {
-    if (o.output.empty()) return;
-    namespace fs = std::filesystem;
-    for (const auto& in : input_names(o)) {
-      std::error_code ec;
-      if (in != "-" && fs::exists(o.output, ec) && fs::equivalent(in, o.output, ec))
-        throw error(o.output + ": refusing to write over an input file");
-    }
-    file_ = std::make_unique<atomic_file>(o.output);
+  fd_buf(int fd, std::string name, bool owned) : fd_(fd), name_(std::move(name)), owned_(owned) {}
+  ~fd_buf() override {
+    if (owned_) ::close(fd_);
   }
-  std::ostream& stream() { return file_ ? file_->stream() : std::cout; }
-  void commit() {
-    if (file_) file_->commit();
-    else std::cout.flush();
+
+ protected:
+  int_type underflow() override {
+    if (gptr() < egptr()) return traits_type::to_int_type(*gptr());
+    ssize_t n;
+    do n = ::read(fd_, buf_, sizeof buf_);
+    while (n < 0 && errno == EINTR);
+    if (n < 0) throw error(name_ + ": read error: " + std::strerror(errno));
+    if (n == 0) return traits_type::eof();
+    setg(buf_, buf_, buf_ + n);
+    return traits_type::to_int_type(*gptr());
   }
 
  private:
-  std::unique_ptr<atomic_file> file_;
+  int fd_;
+  std::string name_;
+  bool owned_;
+  char buf_[1 << 16];
 };
 
-load_options load_opts(const common_options& o) { return load_options{o.encoding}; }
+class fd_stream : public std::istream {
+ public:
+  fd_stream(int fd, std::string name, bool owned) : std::istream(nullptr), buf_(fd, std::move(name), owned) {
+    rdbuf(&buf_);
+    exceptions(std::ios::badbit);  // rethrows fd_buf's histext::error instead of swallowing it
+  }
+
+ private:
+  fd_buf buf_;
+};
 
 }  // namespace
 
-// Loads one input; with --encoding auto, says on stderr which charset was chosen.
 document load_input(const std::string& tool, const std::string& name, const common_options& o) {
   document doc = document::from_file(name, load_opts(o));
   std::string label = o.encoding;
@@ -99,22 +243,229 @@ document load_input(const std::string& tool, const std::string& name, const comm
   return doc;
 }
 
+std::unique_ptr<std::istream> open_input(const std::string& name) {
+  if (name == "-") return std::make_unique<fd_stream>(0, "-", false);
+  int fd = ::open(name.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) throw error(name + ": " + std::strerror(errno));
+  struct stat st {};
+  if (::fstat(fd, &st) == 0 && S_ISDIR(st.st_mode)) {
+    ::close(fd);
+    throw error(name + ": is a directory");
+  }
+  return std::make_unique<fd_stream>(fd, name, true);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Output
+
+namespace {
+
+// The temporary file of the -o in progress, for the signal handler: a fixed buffer, since the
+// handler may call only async-signal-safe functions (unlink, signal, raise).
+char pending_temp[PATH_MAX + 32];
+volatile sig_atomic_t have_pending_temp = 0;
+
+extern "C" void remove_temp_and_reraise(int sig) {
+  if (have_pending_temp) ::unlink(pending_temp);
+  ::signal(sig, SIG_DFL);
+  ::raise(sig);  // delivered when the handler returns: the exit status is the signal's
+}
+
+const int cleanup_signals[] = {SIGINT, SIGTERM, SIGHUP};
+
+void install_cleanup_handlers() {
+  static bool installed = false;
+  if (installed) return;
+  installed = true;
+  for (int sig : cleanup_signals) {
+    struct sigaction old {};
+    ::sigaction(sig, nullptr, &old);
+    if (old.sa_handler == SIG_IGN) continue;  // e.g. nohup: stay ignored
+    struct sigaction sa {};
+    sa.sa_handler = remove_temp_and_reraise;
+    sigemptyset(&sa.sa_mask);
+    ::sigaction(sig, &sa, nullptr);
+  }
+}
+
+// Blocks the cleanup signals while the temporary file's name changes hands.
+class signal_block {
+ public:
+  signal_block() {
+    sigset_t set;
+    sigemptyset(&set);
+    for (int sig : cleanup_signals) sigaddset(&set, sig);
+    ::sigprocmask(SIG_BLOCK, &set, &old_);
+  }
+  ~signal_block() { ::sigprocmask(SIG_SETMASK, &old_, nullptr); }
+
+ private:
+  sigset_t old_;
+};
+
+void write_all(int fd, std::string_view bytes, const std::string& what) {
+  while (!bytes.empty()) {
+    ssize_t n = ::write(fd, bytes.data(), bytes.size());
+    if (n < 0 && errno == EINTR) continue;
+    if (n < 0) throw error(what + "write error: " + std::strerror(errno));
+    bytes.remove_prefix(static_cast<std::size_t>(n));
+  }
+}
+
+// Follows a chain of symbolic links to the path it ends at (which may not exist yet).
+std::string final_target(const std::string& path) {
+  namespace fs = std::filesystem;
+  fs::path p = path;
+  for (int hops = 0; hops < 40; ++hops) {
+    struct stat st {};
+    if (::lstat(p.c_str(), &st) != 0 || !S_ISLNK(st.st_mode)) return p.string();
+    std::error_code ec;
+    fs::path next = fs::read_symlink(p, ec);
+    if (ec) return p.string();
+    p = next.is_absolute() ? next : p.parent_path() / next;
+  }
+  throw error(path + ": too many levels of symbolic links");
+}
+
+bool same_file(const struct stat& a, const struct stat& b) { return a.st_dev == b.st_dev && a.st_ino == b.st_ino; }
+
+}  // namespace
+
+struct output::impl {
+  enum class kind { stdout_fd, direct, atomic } how = kind::stdout_fd;
+  std::string path;    // as given
+  std::string target;  // after symbolic links
+  std::string label;   // "" for stdout, "<path>: " for -o
+  int fd = 1;
+  bool done = false;
+};
+
+output::output(const common_options& o) : impl_(std::make_unique<impl>()) {
+  impl& m = *impl_;
+  const std::string& path = o.output;
+  if (path.empty() || path == "-" || path == "/dev/stdout" || path == "/dev/fd/1" || path == "/proc/self/fd/1")
+    return;  // stdout itself: writing through a new open would truncate a file the shell opened for >>
+  m.path = path;
+  m.label = path + ": ";
+  m.target = final_target(path);
+  struct stat st {};
+  const bool exists = ::stat(m.target.c_str(), &st) == 0;
+  if (exists) {
+    if (S_ISDIR(st.st_mode)) throw error(path + ": is a directory");
+    // Never an input, compared by device and inode (so through any link or path spelling);
+    // a character device (/dev/null) can be both without harm.
+    if (!S_ISCHR(st.st_mode)) {
+      for (const std::string& in : input_names(o)) {
+        struct stat si {};
+        bool got = in == "-" ? ::fstat(0, &si) == 0 : ::stat(in.c_str(), &si) == 0;
+        if (got && same_file(si, st)) throw error(path + ": refusing to write over an input file");
+      }
+    }
+  }
+  if (exists && !S_ISREG(st.st_mode)) {  // a device, a FIFO, a socket: write straight into it
+    m.how = impl::kind::direct;
+    do m.fd = ::open(m.target.c_str(), O_WRONLY | O_CLOEXEC);
+    while (m.fd < 0 && errno == EINTR);
+    if (m.fd < 0) throw error(path + ": " + std::strerror(errno));
+    return;
+  }
+  // A regular file, or none yet: a temporary file beside the target, renamed over it at the end
+  // (a symbolic link keeps pointing at the new file; a hard link to the old one is broken).
+  namespace fs = std::filesystem;
+  fs::path t(m.target);
+  std::string dir = t.has_parent_path() ? t.parent_path().string() : ".";
+  std::string templ = dir + "/." + t.filename().string() + ".tmp-XXXXXX";
+  if (templ.size() >= sizeof pending_temp) throw error(path + ": path too long");
+  install_cleanup_handlers();
+  {
+    signal_block block;
+    std::memcpy(pending_temp, templ.c_str(), templ.size() + 1);
+    m.fd = ::mkstemp(pending_temp);
+    if (m.fd < 0) {
+      int e = errno;
+      throw error(path + ": cannot create a temporary file: " + std::strerror(e));
+    }
+    have_pending_temp = 1;
+  }
+  ::fcntl(m.fd, F_SETFD, FD_CLOEXEC);
+  m.how = impl::kind::atomic;
+  if (exists) {  // keep the file's permissions (and, for root, its owner)
+    ::fchmod(m.fd, st.st_mode & 07777);
+    if (::geteuid() == 0 && ::fchown(m.fd, st.st_uid, st.st_gid) != 0) {
+    }
+  } else {
+    mode_t mask = ::umask(0);
+    ::umask(mask);
+    ::fchmod(m.fd, 0644 & ~mask);
+  }
+}
+
+output::~output() {
+  impl& m = *impl_;
+  if (m.how == impl::kind::stdout_fd || m.done) return;
+  ::close(m.fd);
+  if (m.how == impl::kind::atomic) {
+    signal_block block;
+    ::unlink(pending_temp);
+    have_pending_temp = 0;
+  }
+}
+
+void output::write(std::string_view bytes) { write_all(impl_->fd, bytes, impl_->label); }
+
+void output::commit() {
+  impl& m = *impl_;
+  if (m.done) return;
+  if (m.how == impl::kind::stdout_fd) {
+    // Anything that went through std::cout or stdio (nothing should) is flushed and checked too.
+    std::cout.flush();
+    if (!std::cout || std::fflush(stdout) != 0) throw error(std::string("write error: ") + std::strerror(errno));
+    m.done = true;
+    return;
+  }
+  int rc = ::close(m.fd);
+  if (rc != 0) {
+    int e = errno;
+    if (m.how == impl::kind::atomic) {
+      signal_block block;
+      ::unlink(pending_temp);
+      have_pending_temp = 0;
+    }
+    m.done = true;
+    throw error(m.label + "write error: " + std::strerror(e));
+  }
+  m.done = true;
+  if (m.how == impl::kind::atomic) {
+    signal_block block;
+    if (std::rename(pending_temp, m.target.c_str()) != 0) {
+      int e = errno;
+      ::unlink(pending_temp);
+      have_pending_temp = 0;
+      throw error(m.path + ": cannot rename into place: " + std::strerror(e));
+    }
+    have_pending_temp = 0;
+  }
+}
+
 int for_each_input(const std::string& tool, const common_options& o,
                    const std::function<void(const document&, std::ostream&)>& each) {
   bool failed = false, any_ok = false;
   try {
-    sink out(o);
+    output out(o);
     for (const std::string& name : input_names(o)) {
+      std::string result;
       try {
         document doc = load_input(tool, name, o);
         std::ostringstream buffer;
         each(doc, buffer);
-        out.stream() << buffer.str();
+        result = std::move(buffer).str();
         any_ok = true;
       } catch (const std::exception& e) {
         report(tool, e.what());
         failed = true;
+        continue;
       }
+      out.write(result);  // a write error ends the run (below)
     }
     if (any_ok) out.commit();
   } catch (const std::exception& e) {
@@ -128,7 +479,7 @@ int with_all_inputs(const std::string& tool, const common_options& o,
                     const std::function<void(const std::vector<document>&, std::ostream&)>& all) {
   bool failed = false;
   try {
-    sink out(o);
+    output out(o);
     std::vector<document> docs;
     for (const std::string& name : input_names(o)) {
       try {
@@ -141,7 +492,7 @@ int with_all_inputs(const std::string& tool, const common_options& o,
     if (!docs.empty()) {
       std::ostringstream buffer;
       all(docs, buffer);
-      out.stream() << buffer.str();
+      out.write(buffer.str());
       out.commit();
     }
   } catch (const std::exception& e) {

@@ -31,8 +31,13 @@ struct table {
   int precision = 3;  ///< digits after the point for reals
 };
 
-/// Writes `t` as an aligned text table, TSV or CSV (RFC 4180: CRLF, quotes doubled).
-/// `color` bolds the header (only ever pass true when the stream is a terminal).
+/// The widest cell of the `table` format, in code points: a longer cell is cut to its first
+/// max_table_cell - 1 code points and "…", so that one huge word cannot pad every row to its
+/// width. TSV, CSV and JSON always keep the full text.
+inline constexpr std::size_t max_table_cell = 200;
+
+/// Writes `t` as an aligned text table (cells cut at max_table_cell), TSV or CSV (RFC 4180:
+/// CRLF, quotes doubled). `color` bolds the header (only ever pass true when the stream is a terminal).
 void write_table(std::ostream& out, const table& t, format f, bool color = false);
 
 /// Formats a real with `precision` digits after the point; "" when it is not finite.

@@ -160,5 +160,8 @@ struct segment_summary {
 segment_summary summarize(const segmentation& seg);
 /// Adds the counts of `seg` to `s` (for block-by-block runs; `seg.blocks` may be empty).
 void add_to_summary(segment_summary& s, const segmentation& seg);
+/// histext-tokens' summary of a whole document: the counts of summarize(seg.run(doc)), computed
+/// block by block so that no token list is kept (memory bounded by the largest block).
+segment_summary summarize(segmenter& seg, const document& doc, const segmenter::progress_fn& progress = {});
 
 }  // namespace histext

@@ -115,6 +115,8 @@ struct chunk_reader::impl {
   block_state blocks;
   sha256_state sha;
   bool checksum = true;
+  int wide = -1;                // starts with a UTF-16/32 byte-order mark: 1, not: 0, not known yet: -1
+  std::size_t nul_checked = 0;  // bytes of `pending` already searched for NUL
 
   impl(std::istream& i, std::string n, std::size_t c, bool hash)
       : in(i), name(std::move(n)), chunk_bytes(std::max<std::size_t>(c, 64)), checksum(hash) {}
@@ -133,12 +135,33 @@ struct chunk_reader::impl {
       if (checksum) sha.update(std::string_view(buf, got));
       total += got;
       total_got += got;
-      if (got == 0 || !in) {
-        eof = true;
-        break;
-      }
+      if (got == 0 || !in) eof = true;
+      check_binary();
+      if (eof) break;
     }
     return total_got > 0;
+  }
+
+  // A NUL byte is reported as soon as it is read, not when its piece is cut: a piece is cut at a
+  // blank line or a space, and /dev/zero has neither (it would be read until memory ran out).
+  // Input with a UTF-16/32 byte-order mark (read whole and converted, see needs_conversion) is
+  // exempt; the first four bytes decide.
+  void check_binary() {
+    if (wide < 0) {
+      if (total < 4 && !eof) return;
+      std::string_view first = std::string_view(pending).substr(0, 4);
+      wide = consumed == 0 && (first.substr(0, 2) == "\xFF\xFE" || first.substr(0, 2) == "\xFE\xFF" ||
+                               first == std::string_view("\0\0\xFE\xFF", 4));
+      nul_checked = 0;
+    }
+    if (wide) return;
+    const std::size_t from = std::min(nul_checked, pending.size());
+    const void* p = std::memchr(pending.data() + from, '\0', pending.size() - from);
+    nul_checked = pending.size();
+    if (!p) return;
+    // validate() reports it with its line and column (or an invalid sequence before it).
+    std::size_t at = static_cast<std::size_t>(static_cast<const char*>(p) - pending.data());
+    validate(std::string_view(pending).substr(0, at + 1));
   }
 
   void validate(std::string_view piece) {
@@ -249,6 +272,7 @@ bool chunk_reader::next(text_chunk& out) {
   }
   out.owned.assign(m.pending, 0, cut);
   m.pending.erase(0, cut);
+  m.nul_checked -= std::min(m.nul_checked, cut);
   out.text = out.owned;
   out.base = m.consumed;
   m.validate(out.text);

@@ -8,6 +8,7 @@
 #include <unicode/utf8.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <array>
 #include <cctype>
 #include <cerrno>
@@ -51,14 +52,88 @@ std::string located(const std::string& name, const char* what, std::string_view 
          std::to_string(base + offset) + ")";
 }
 
-std::string read_all(std::istream& in, const std::string& name) {
+// Spots binary input while it is read, so that an endless device (/dev/zero) or a huge binary
+// file is refused after its first piece instead of being read to the end (or until memory runs
+// out). In UTF-8 and single-byte charsets any NUL byte is binary; with a UTF-16/32 byte-order
+// mark, an encoding naming 16 or 32 bits, or "auto", only a run of eight (U+0000 twice even in UTF-32).
+class binary_guard {
+ public:
+  binary_guard(const std::string& name, const load_options& options) : name_(name) {
+    for (char c : options.encoding) label_ += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  }
+  // `bytes` is everything read so far; `at_end` when nothing more will come.
+  void check(std::string_view bytes, bool at_end) {
+    if (mode_ == mode::unknown) {
+      if (bytes.size() < 4 && !at_end) return;  // a byte-order mark needs four bytes to be told apart
+      const bool wide = !bom_charset(bytes.substr(0, 4)).empty() && bytes.substr(0, 3) != "\xEF\xBB\xBF";
+      const bool wide_label = label_ == "auto" || label_.find("16") != std::string::npos ||
+                              label_.find("32") != std::string::npos || label_.rfind("ucs", 0) == 0 ||
+                              label_ == "scsu" || label_ == "bocu-1";
+      mode_ = wide || wide_label ? mode::run_of_nuls : mode::any_nul;
+    }
+    std::size_t found = std::string_view::npos;
+    if (mode_ == mode::any_nul) {
+      const void* p = std::memchr(bytes.data() + checked_, '\0', bytes.size() - checked_);
+      if (p) found = static_cast<std::size_t>(static_cast<const char*>(p) - bytes.data());
+    } else {
+      found = bytes.find(std::string_view("\0\0\0\0\0\0\0\0", 8), checked_ >= 7 ? checked_ - 7 : 0);
+    }
+    if (found != std::string_view::npos)
+      throw error(located(name_, "binary file (NUL byte)", bytes, found, 0));
+    checked_ = bytes.size();
+  }
+
+ private:
+  enum class mode { unknown, any_nul, run_of_nuls } mode_ = mode::unknown;
+  const std::string& name_;
+  std::string label_;
+  std::size_t checked_ = 0;
+};
+
+std::string read_all(std::istream& in, const std::string& name, const load_options& options) {
   std::string bytes;
   std::array<char, 1 << 16> buf;
+  binary_guard guard(name, options);
   while (in) {
     in.read(buf.data(), buf.size());
     bytes.append(buf.data(), static_cast<std::size_t>(in.gcount()));
+    guard.check(bytes, !in);
   }
   if (in.bad()) throw error(name + ": read error");
+  return bytes;
+}
+
+// Reads a file descriptor to its end, `size_hint` bytes expected; at most 16 MB per read so that
+// binary input is caught early. Read errors name their reason ("-: read error: Is a directory").
+std::string read_fd(int fd, const std::string& name, std::size_t size_hint, const load_options& options) {
+  std::string bytes;
+  // One byte more than the size, so that the read which finds the end needs no reallocation (a
+  // copy of the whole file).
+  bytes.reserve(size_hint + 1);
+#ifdef __linux__
+  // A large file: ask for transparent huge pages before the buffer is first written (one page
+  // fault per 2 MB instead of per 4 KB; a hint only).
+  if (bytes.capacity() >= (std::size_t{8} << 20)) {
+    constexpr std::uintptr_t page = 4096;
+    auto first = (reinterpret_cast<std::uintptr_t>(bytes.data()) + page - 1) & ~(page - 1);
+    auto last = (reinterpret_cast<std::uintptr_t>(bytes.data()) + bytes.capacity()) & ~(page - 1);
+    if (last > first) ::madvise(reinterpret_cast<void*>(first), last - first, MADV_HUGEPAGE);
+  }
+#endif
+  bytes.resize(size_hint + 1);
+  binary_guard guard(name, options);
+  std::size_t done = 0;
+  while (true) {  // the size may change while reading: read to the end whatever it is
+    if (done == bytes.size()) bytes.resize(bytes.size() + std::max<std::size_t>(bytes.size() / 2, 1 << 16));
+    const std::size_t want = std::min<std::size_t>(bytes.size() - done, std::size_t{16} << 20);
+    ssize_t n = ::read(fd, bytes.data() + done, want);
+    if (n < 0 && errno == EINTR) continue;
+    if (n < 0) throw error(name + ": read error: " + std::strerror(errno));
+    done += static_cast<std::size_t>(n);
+    guard.check(std::string_view(bytes.data(), done), n == 0);
+    if (n == 0) break;
+  }
+  bytes.resize(done);
   return bytes;
 }
 
@@ -119,51 +194,27 @@ document document::from_bytes(std::string bytes, const std::string& name, const 
 }
 
 document document::from_stream(std::istream& in, const std::string& name, const load_options& options) {
-  return from_bytes(read_all(in, name), name, options);
+  return from_bytes(read_all(in, name, options), name, options);
 }
 
 document document::from_file(const std::string& path, const load_options& options) {
-  if (path == "-") return from_stream(std::cin, "-", options);
+  // stdin through its file descriptor, not std::cin: std::cin hides read errors (stdin a
+  // directory, or closed) as an empty input.
+  if (path == "-") return from_bytes(read_fd(0, "-", 0, options), "-", options);
   struct stat st {};
   if (::stat(path.c_str(), &st) != 0) throw error(path + ": " + std::strerror(errno));
   if (S_ISDIR(st.st_mode)) throw error(path + ": is a directory");
-  if (!S_ISREG(st.st_mode)) {  // a pipe or a device: read as a stream
-    std::ifstream in(path, std::ios::binary);
-    if (!in) throw error(path + ": cannot open: " + std::strerror(errno));
-    return from_stream(in, path, options);
-  }
   int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
   if (fd < 0) throw error(path + ": cannot open: " + std::strerror(errno));
   std::string bytes;
-  // One byte more than the size, so that the read which finds the end needs no reallocation (a
-  // copy of the whole file).
-  bytes.reserve(static_cast<std::size_t>(st.st_size) + 1);
-#ifdef __linux__
-  // A large file: ask for transparent huge pages before the buffer is first written (one page
-  // fault per 2 MB instead of per 4 KB; a hint only).
-  if (bytes.capacity() >= (std::size_t{8} << 20)) {
-    constexpr std::uintptr_t page = 4096;
-    auto first = (reinterpret_cast<std::uintptr_t>(bytes.data()) + page - 1) & ~(page - 1);
-    auto last = (reinterpret_cast<std::uintptr_t>(bytes.data()) + bytes.capacity()) & ~(page - 1);
-    if (last > first) ::madvise(reinterpret_cast<void*>(first), last - first, MADV_HUGEPAGE);
-  }
-#endif
-  bytes.resize(static_cast<std::size_t>(st.st_size) + 1);
-  std::size_t done = 0;
-  while (true) {  // the size may change while reading: read to the end whatever it is
-    if (done == bytes.size()) bytes.resize(bytes.size() + (1 << 16));
-    ssize_t n = ::read(fd, bytes.data() + done, bytes.size() - done);
-    if (n < 0 && errno == EINTR) continue;
-    if (n < 0) {
-      int e = errno;
-      ::close(fd);
-      throw error(path + ": read error: " + std::strerror(e));
-    }
-    if (n == 0) break;
-    done += static_cast<std::size_t>(n);
+  try {
+    // A pipe or a device has no size: read it as a stream, checked piece by piece all the same.
+    bytes = read_fd(fd, path, S_ISREG(st.st_mode) ? static_cast<std::size_t>(st.st_size) : 0, options);
+  } catch (...) {
+    ::close(fd);
+    throw;
   }
   ::close(fd);
-  bytes.resize(done);
   return from_bytes(std::move(bytes), path, options);
 }
 

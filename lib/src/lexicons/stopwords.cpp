@@ -1,8 +1,9 @@
 #include "histext/stopwords.hpp"
 
-#include <fstream>
 #include <istream>
+#include <sstream>
 
+#include "histext/document.hpp"
 #include "histext/error.hpp"
 #include "histext/version.hpp"
 #include "common/text_util.hpp"
@@ -16,8 +17,9 @@ stopword_list stopword_list::from_stream(std::istream& in, const std::string& na
 }
 
 void stopword_list::add_file(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw error(path + ": cannot open stopword list");
+  // Read as an input is (a directory, binary bytes or invalid UTF-8 are errors with a position,
+  // and /dev/zero is refused at once instead of being read as one endless line).
+  std::istringstream in(document::from_file(path).text());
   add_from_stream(in, path);
 }
 

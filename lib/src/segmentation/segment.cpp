@@ -798,4 +798,15 @@ segment_summary summarize(const segmentation& seg) {
   return s;
 }
 
+segment_summary summarize(segmenter& seg, const document& doc, const segmenter::progress_fn& progress) {
+  segment_summary s;
+  segmentation blocks_only;  // the blocks counted once at the end; each piece's own blocks list is unused
+  seg.for_each_block(doc, [&](const block& b, const segmentation& piece) {
+    blocks_only.blocks.push_back(b);
+    add_to_summary(s, piece);
+  }, progress);
+  add_to_summary(s, blocks_only);
+  return s;
+}
+
 }  // namespace histext

@@ -77,6 +77,23 @@ std::size_t display_width(const std::string& s) {
   return w;
 }
 
+// A table cell: at most max_table_cell code points, the last one "…" when cut.
+std::string bounded_cell(std::string s) {
+  if (s.size() <= max_table_cell) return s;  // bytes >= code points
+  std::size_t points = 0;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    if ((static_cast<unsigned char>(s[i]) & 0xC0) == 0x80) continue;
+    if (++points == max_table_cell) {  // s[i] starts the last code point that would fit
+      std::size_t rest = i + 1;
+      while (rest < s.size() && (static_cast<unsigned char>(s[rest]) & 0xC0) == 0x80) ++rest;
+      if (rest == s.size()) return s;  // exactly max_table_cell code points
+      s.resize(i);
+      return s + "\u2026";
+    }
+  }
+  return s;
+}
+
 std::string tsv_escape(std::string s) {
   for (char& c : s)
     if (c == '\t' || c == '\n' || c == '\r') c = ' ';
@@ -122,7 +139,7 @@ void write_table(std::ostream& out, const table& t, format f, bool color) {
   for (const auto& row : t.rows) {
     std::vector<std::string> line;
     for (std::size_t i = 0; i < row.size() && i < n; ++i) {
-      line.push_back(tsv_escape(cell_text(row[i], t.precision)));
+      line.push_back(bounded_cell(tsv_escape(cell_text(row[i], t.precision))));
       width[i] = std::max(width[i], display_width(line.back()));
       if (std::holds_alternative<std::string>(row[i])) numeric[i] = false;
     }
