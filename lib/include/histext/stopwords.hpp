@@ -1,9 +1,10 @@
 #pragma once
 /// @file stopwords.hpp  Stopword lists: words left out of frequency counts.
+#include <cstddef>
 #include <iosfwd>
+#include <memory>
 #include <string>
 #include <string_view>
-#include <unordered_set>
 
 namespace histext {
 
@@ -30,15 +31,14 @@ class stopword_list {
 
   /// True when `normalized_word` (already normalised, e.g. token::base()) is a stopword.
   bool contains(std::string_view normalized_word) const;
-  std::size_t size() const { return words_.size(); }
-  bool empty() const { return words_.empty(); }
+  /// The number of words in the list.
+  std::size_t size() const;
+  /// True when the list has no word.
+  bool empty() const { return size() == 0; }
 
  private:
-  struct hash {
-    using is_transparent = void;
-    std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
-  };
-  std::unordered_set<std::string, hash, std::equal_to<>> words_;
+  struct word_set;  // the set itself (hashed by the library's one string hash); shared, never changed
+  std::shared_ptr<const word_set> words_;
 };
 
 }  // namespace histext

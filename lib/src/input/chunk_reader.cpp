@@ -6,6 +6,8 @@
 #include <cstring>
 
 #include "common/sha256.hpp"
+#include "common/utf8.hpp"
+#include "input/utf8_validate.hpp"
 #include "histext/error.hpp"
 #include "segmentation/blocks.hpp"
 
@@ -59,47 +61,6 @@ std::size_t forced_cut(std::string_view s, std::size_t limit) {
   for (std::size_t i = limit; i > 1; --i)
     if (s[i - 1] == ' ' || s[i - 1] == '\n' || s[i - 1] == '\t') return i;
   return std::string_view::npos;
-}
-
-// Length of the valid UTF-8 prefix of s (no NUL bytes either).
-std::size_t valid_utf8_prefix(std::string_view s) {
-  const auto* p = reinterpret_cast<const unsigned char*>(s.data());
-  std::size_t n = s.size(), i = 0;
-  while (i < n) {
-    // ASCII without NUL, eight bytes at a time: no high bit set, and no zero byte (the classic
-    // test: a zero byte is the only one whose value minus one borrows into its high bit).
-    while (i + 8 <= n) {
-      std::uint64_t w;
-      std::memcpy(&w, p + i, 8);
-      if ((w | ((w - 0x0101010101010101ULL) & ~w)) & 0x8080808080808080ULL) break;
-      i += 8;
-    }
-    if (i >= n) break;
-    unsigned char c = p[i];
-    if (c >= 0x01 && c < 0x80) {
-      ++i;
-      continue;
-    }
-    std::size_t len;
-    unsigned char lo = 0x80, hi = 0xBF;
-    if (c >= 0xC2 && c <= 0xDF) len = 2;
-    else if (c >= 0xE0 && c <= 0xEF) {
-      len = 3;
-      if (c == 0xE0) lo = 0xA0;
-      if (c == 0xED) hi = 0x9F;
-    } else if (c >= 0xF0 && c <= 0xF4) {
-      len = 4;
-      if (c == 0xF0) lo = 0x90;
-      if (c == 0xF4) hi = 0x8F;
-    } else
-      return i;
-    if (i + len > n) return i;
-    if (p[i + 1] < lo || p[i + 1] > hi) return i;
-    for (std::size_t k = 2; k < len; ++k)
-      if (p[i + k] < 0x80 || p[i + k] > 0xBF) return i;
-    i += len;
-  }
-  return n;
 }
 
 }  // namespace
@@ -165,7 +126,7 @@ struct chunk_reader::impl {
   }
 
   void validate(std::string_view piece) {
-    std::size_t ok = valid_utf8_prefix(piece);
+    std::size_t ok = valid_utf8_prefix(piece, true);
     std::size_t lines = 0;
     for (const char* p = piece.data(), *end = p + piece.size();
          (p = static_cast<const char*>(std::memchr(p, '\n', static_cast<std::size_t>(end - p)))); ++p)
@@ -175,8 +136,7 @@ struct chunk_reader::impl {
       std::size_t nl = before.rfind('\n');
       std::size_t line = lines_before + static_cast<std::size_t>(std::count(before.begin(), before.end(), '\n')) + 1;
       std::string_view tail = nl == std::string_view::npos ? before : before.substr(nl + 1);
-      std::size_t column = 1 + static_cast<std::size_t>(std::count_if(
-                                   tail.begin(), tail.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
+      std::size_t column = 1 + code_points(tail);
       if (nl == std::string_view::npos) column += columns_before;
       const char* what = piece[ok] == '\0' ? "binary file (NUL byte)" : "invalid UTF-8";
       throw error(name + ": " + what + " at line " + std::to_string(line) + ", column " + std::to_string(column) +
@@ -184,8 +144,7 @@ struct chunk_reader::impl {
     }
     std::size_t nl = piece.rfind('\n');
     std::string_view tail = nl == std::string_view::npos ? piece : piece.substr(nl + 1);
-    std::size_t cps = static_cast<std::size_t>(std::count_if(
-        tail.begin(), tail.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
+    std::size_t cps = code_points(tail);
     columns_before = nl == std::string_view::npos ? columns_before + cps : cps;
     lines_before += lines;
   }

@@ -20,6 +20,8 @@
 #include "histext/encoding.hpp"
 #include "histext/error.hpp"
 #include "common/sha256.hpp"
+#include "common/utf8.hpp"
+#include "input/utf8_validate.hpp"
 
 namespace histext {
 
@@ -37,10 +39,7 @@ text_position position_in(std::string_view text, std::size_t offset) {
     }
   }
   // Column in code points: count lead bytes between line start and offset.
-  std::size_t col = 1;
-  for (std::size_t i = line_start; i < offset; ++i)
-    if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) ++col;
-  pos.column = col;
+  pos.column = 1 + code_points(text.substr(line_start, offset - line_start));
   return pos;
 }
 
@@ -140,24 +139,8 @@ std::string read_fd(int fd, const std::string& name, std::size_t size_hint, cons
 }  // namespace
 
 void validate_utf8(std::string_view bytes, const std::string& name, std::size_t base) {
-  const auto* s = reinterpret_cast<const uint8_t*>(bytes.data());
-  const auto length = static_cast<int64_t>(bytes.size());
-  int64_t i = 0;
-  while (i < length) {
-    // ASCII fast path, 8 bytes at a time.
-    while (i + 8 <= length) {
-      uint64_t w;
-      std::memcpy(&w, s + i, 8);
-      if (w & 0x8080808080808080ULL) break;
-      i += 8;
-    }
-    if (i >= length) break;
-    int64_t start = i;
-    UChar32 c;
-    U8_NEXT(s, i, length, c);
-    if (c < 0)
-      throw error(located(name, "invalid UTF-8", bytes, static_cast<std::size_t>(start), base));
-  }
+  const std::size_t ok = valid_utf8_prefix(bytes, false);
+  if (ok < bytes.size()) throw error(located(name, "invalid UTF-8", bytes, ok, base));
 }
 
 std::string sha256_hex(std::string_view bytes) {

@@ -1,14 +1,20 @@
 #include "histext/stopwords.hpp"
 
 #include <istream>
+#include <unordered_set>
 #include <sstream>
 
 #include "histext/document.hpp"
 #include "histext/error.hpp"
 #include "histext/version.hpp"
+#include "common/hash.hpp"
 #include "common/text_util.hpp"
 
 namespace histext {
+
+struct stopword_list::word_set {
+  std::unordered_set<std::string, string_hash, std::equal_to<>> words;
+};
 
 stopword_list stopword_list::from_stream(std::istream& in, const std::string& name) {
   stopword_list list;
@@ -24,7 +30,10 @@ void stopword_list::add_file(const std::string& path) {
 }
 
 void stopword_list::add_from_stream(std::istream& in, const std::string& name) {
-  stopword_list added;  // read whole before merging: a read error leaves this list unchanged
+  // Read whole into a new set before it replaces this one: a read error leaves the list unchanged,
+  // and copies of the list made before (which share the old set) keep their words.
+  auto merged = std::make_shared<word_set>();
+  if (words_) merged->words = words_->words;
   std::string line;
   while (std::getline(in, line)) {
     std::size_t hash = line.find('#');
@@ -32,10 +41,10 @@ void stopword_list::add_from_stream(std::istream& in, const std::string& name) {
     s.remove_prefix(leading_space(s));
     s.remove_suffix(trailing_space(s));
     if (s.empty()) continue;
-    added.words_.insert(normalize_word(s));
+    merged->words.insert(normalize_word(s));
   }
   if (in.bad()) throw error(name + ": read error");
-  words_.merge(added.words_);
+  words_ = std::move(merged);
 }
 
 stopword_list stopword_list::from_file(const std::string& path) {
@@ -53,7 +62,9 @@ stopword_list stopword_list::from_spec(const std::string& spec) {
 }
 
 bool stopword_list::contains(std::string_view normalized_word) const {
-  return words_.find(normalized_word) != words_.end();
+  return words_ && words_->words.find(normalized_word) != words_->words.end();
 }
+
+std::size_t stopword_list::size() const { return words_ ? words_->words.size() : 0; }
 
 }  // namespace histext
