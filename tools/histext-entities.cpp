@@ -17,6 +17,8 @@ int main(int argc, char** argv) {
   histext::cli::add_common(app, common, {"table", "tsv", "csv", "json"}, false);
   app.add_option("--types", types, "comma-separated types to list: person,group,place,work,other (default: all)");
   app.add_flag("--keep-titles", options.keep_titles, "keep a title in the name (General Kornilov), not only as an alias");
+  app.add_flag("--body", options.body_only, "count only mentions in body paragraphs (default: every block)");
+  app.add_flag("--pages", options.pages, "also count mentions in running heads and page numbers (page blocks)");
   auto* c = app.add_flag("--cooccurrence", cooc, "print pairs named in the same sentence and eigenvector centrality");
   app.add_flag("--highlight", highlight, "print the passage with every mention marked (colour on a terminal)")
       ->excludes(c);
@@ -43,7 +45,7 @@ int main(int argc, char** argv) {
     if (!seg) seg.emplace(histext::cli::segment_opts(common));
     histext::segmentation s = seg->run(doc);
     std::vector<histext::entity> entities = histext::find_entities(doc, s, options);
-    auto meta = histext::cli::make_meta(tool, {doc.info()}, app, {{"types", types.empty() ? "all" : types}});
+    auto meta = histext::cli::make_meta(tool, {doc.info()}, app, {{"types", types.empty() ? "all" : types}, {"scope", histext::scope_name(options)}});
     if (highlight) histext::write_highlight(out, doc, entities, color);
     else if (cooc) {
       histext::cooccurrence net = histext::cooccur(entities);

@@ -50,11 +50,7 @@ int main(int argc, char** argv) {
     return seg ? 2 : 1;
   }
   return histext::cli::for_each_input(tool, common, [&](const histext::document& doc, std::ostream& out) {
-    auto meta = histext::cli::make_meta(tool, {doc.info()},
-                                        {{"word", word}, {"context", std::to_string(options.context)},
-                                         {"lemma", options.lemma ? "true" : "false"},
-                                         {"all", common.all ? "true" : "false"}, {"format", common.format},
-                                         {"encoding", common.encoding}});
+    auto meta = histext::cli::make_meta(tool, {doc.info()}, app, {{"word", word}});
     histext::kwic_writer writer(out, fmt, std::move(meta), color);
     histext::find_keyword(doc, *seg, word, options, [&](histext::kwic_line&& line) { writer.add(std::move(line)); });
     writer.finish();

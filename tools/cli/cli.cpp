@@ -175,6 +175,13 @@ run_meta make_meta(const std::string& tool, std::vector<input_info> inputs,
 run_meta make_meta(const std::string& tool, std::vector<input_info> inputs, const CLI::App& app,
                    const std::vector<std::pair<std::string, std::string>>& extra, const std::set<std::string>& exclude) {
   auto options = options_of(app, exclude);
+  // Every output says which blocks it covers: "body" (body paragraphs) unless --all, or "all"
+  // for a tool without --all (histext-tokens lists every block). A tool may say otherwise in
+  // `extra` (histext-entities covers every block unless --body).
+  const CLI::Option* all = nullptr;
+  for (const CLI::Option* opt : app.get_options())
+    if (opt->check_lname("all")) all = opt;
+  options.emplace_back("scope", !all || all->count() > 0 ? "all" : "body");
   for (const auto& [k, v] : extra) {
     auto it = std::find_if(options.begin(), options.end(), [&](const auto& kv) { return kv.first == k; });
     if (it != options.end()) it->second = v;

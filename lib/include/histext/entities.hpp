@@ -48,7 +48,17 @@ struct entity {
 struct entity_options {
   std::vector<entity_type> types;  ///< empty: every type
   bool keep_titles = false;        ///< name "General Kornilov" rather than "Kornilov" (GUM's convention)
+  /// Count only mentions in body paragraphs (--body). By default every block counts: a letter's
+  /// writer and addressee, a book's author matter to a historian.
+  bool body_only = false;
+  /// Count mentions in `page` blocks too (running heads repeat names on every page, so by default
+  /// they are left out of the counts).
+  bool pages = false;
 };
+
+/// The blocks whose mentions an entity count covers under `options`: "body" or "all" (also the
+/// value of meta.options.scope).
+const char* scope_name(const entity_options& options);
 
 /// Finds the entities of a segmented document, in order of first mention. Loads the lexicons on
 /// first use (throws histext::error if a data file is missing). At most 6 titles directly before

@@ -29,6 +29,8 @@ enum class block_kind : std::uint8_t {
   page,         ///< running head, page number or folio of a scanned page
   note,         ///< the text of a footnote or endnote ("1 See ...", "* ...")
 };
+/// The number of block kinds (for arrays indexed by block_kind).
+inline constexpr int block_kind_count = static_cast<int>(block_kind::note) + 1;
 /// The kind's name as every output prints it: "heading", "paragraph", "attribution",
 /// "dateline", "salutation", "closing", "postscript", "page" or "note".
 const char* to_string(block_kind kind);
@@ -154,6 +156,7 @@ struct segment_summary {
   std::size_t sentences = 0, body_sentences = 0;
   std::size_t tokens = 0;
   std::size_t by_kind[5] = {};  ///< indexed by token_kind
+  std::size_t by_block_kind[block_kind_count] = {};  ///< blocks, indexed by block_kind
 };
 
 /// Counts blocks, sentences and tokens by kind.

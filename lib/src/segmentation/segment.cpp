@@ -226,6 +226,8 @@ struct segmenter::impl {
   void merge_tokens(std::string_view s);
   void find_sentences(std::string_view s);
   void add_list_item_breaks(std::string_view s);
+  void add_line_breaks(std::string_view s);
+  bool lines_end_sentences = false;  // the block's lines are headings, a dateline, a signature...
   void emit(std::string_view text, const block& b, segmentation& out);
 };
 
@@ -539,6 +541,7 @@ void segmenter::impl::find_sentences(std::string_view s) {
       kept.push_back(note.end);
   }
   add_list_item_breaks(s);
+  if (lines_end_sentences) add_line_breaks(s);
   kept.push_back(s.size());
   std::sort(kept.begin(), kept.end());
   kept.erase(std::unique(kept.begin(), kept.end()), kept.end());
@@ -635,6 +638,18 @@ void segmenter::impl::add_list_item_breaks(std::string_view s) {
   }
 }
 
+// In a block whose lines stand alone (a heading of two lines, a dateline, a salutation, a
+// closing and its signature, a running head), every line end is a sentence end, unless the next
+// line starts in lower case and so continues the line before ("I am, Sir, / your obedient
+// servant,").
+void segmenter::impl::add_line_breaks(std::string_view s) {
+  for (std::size_t k = 0; k + 1 < lines.size(); ++k) {
+    std::string_view next = s.substr(lines[k + 1].first, lines[k + 1].second - lines[k + 1].first);
+    std::string_view rest = next.substr(leading_space(next));
+    if (rest.empty() || !u_islower(first_char(rest))) kept.push_back(lines[k].second);
+  }
+}
+
 void segmenter::impl::emit(std::string_view text, const block& b, segmentation& out) {
   std::string_view s = text.substr(b.begin, b.end - b.begin);
   auto sentence_number = static_cast<std::uint32_t>(out.sentences_before + out.sentences.size());
@@ -713,6 +728,9 @@ void segmenter::run_block(std::string_view text, const block& b, segmentation& o
   if (U_FAILURE(status)) throw error(std::string("ICU UText: ") + u_errorName(status));
   m.tokenize(m.scratch);
   m.merge_tokens(m.scratch);
+  m.lines_end_sentences = b.kind == block_kind::heading || b.kind == block_kind::dateline ||
+                          b.kind == block_kind::salutation || b.kind == block_kind::closing ||
+                          b.kind == block_kind::page;
   m.find_sentences(m.scratch);
   const std::size_t first_token = out.tokens.size(), first_sentence = out.sentences.size();
   m.emit(text, b, out);
@@ -785,6 +803,7 @@ void add_to_summary(segment_summary& s, const segmentation& seg) {
     s.headings += b.kind == block_kind::heading;
     s.paragraphs += b.kind == block_kind::paragraph;
     s.attributions += b.kind == block_kind::attribution;
+    ++s.by_block_kind[static_cast<int>(b.kind)];
   }
   s.sentences += seg.sentences.size();
   for (const sentence& x : seg.sentences) s.body_sentences += x.block_kind == block_kind::paragraph;

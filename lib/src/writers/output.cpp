@@ -258,6 +258,13 @@ void write_token_summary(std::ostream& out, const std::string& name, const segme
   row("  headings", s.headings);
   row("  paragraphs", s.paragraphs);
   row("  attributions", s.attributions);
+  // The letter, book and page kinds only when the text has them (a plain passage's summary keeps
+  // its three rows).
+  for (int k = 0; k < block_kind_count; ++k) {
+    const auto kind = static_cast<block_kind>(k);
+    if (kind == block_kind::heading || kind == block_kind::paragraph || kind == block_kind::attribution) continue;
+    if (s.by_block_kind[k]) row(std::string("  ") + to_string(kind) + "s", s.by_block_kind[k]);
+  }
   row("sentences", s.sentences);
   row("  in body paragraphs", s.body_sentences);
   row("tokens", s.tokens);

@@ -29,11 +29,22 @@ using entities_detail::recognizer;
 std::vector<entity> find_entities(const document& doc, const segmentation& seg, const entity_options& options) {
   recognizer r(doc, seg, options);
   std::vector<entity> all = r.run();
-  if (options.types.empty()) return all;
+  // The recogniser reads every block (a name in a heading or a signature is evidence too); the
+  // scope only decides which mentions are counted. An entity with no mention left is dropped.
+  auto counted = [&](const entity_mention& m) {
+    if (options.body_only) return m.block_kind == block_kind::paragraph;
+    return options.pages || m.block_kind != block_kind::page;
+  };
   std::vector<entity> out;
-  for (auto& e : all)
-    if (std::find(options.types.begin(), options.types.end(), e.type) != options.types.end()) out.push_back(std::move(e));
+  for (auto& e : all) {
+    if (!options.types.empty() && std::find(options.types.begin(), options.types.end(), e.type) == options.types.end())
+      continue;
+    std::erase_if(e.mentions, [&](const entity_mention& m) { return !counted(m); });
+    if (!e.mentions.empty()) out.push_back(std::move(e));
+  }
   return out;
 }
+
+const char* scope_name(const entity_options& options) { return options.body_only ? "body" : "all"; }
 
 }  // namespace histext
