@@ -17,6 +17,7 @@
 
 #include "histext/error.hpp"
 #include "histext/version.hpp"
+#include "lexicons/data_list.hpp"
 
 namespace histext {
 
@@ -68,25 +69,13 @@ struct name_lexicon::impl {
 namespace {
 
 void load_list(const std::string& file, std::unordered_set<std::string>& out, bool tsv) {
-  const std::string path = data_file(file);
-  std::ifstream in(path);
-  if (!in) throw error(path + ": cannot read");
-  std::string line;
-  while (std::getline(in, line)) {
-    if (!line.empty() && line.back() == '\r') line.pop_back();
-    if (line.empty() || line[0] == '#') continue;
-    if (tsv) {  // every column is a member
-      std::size_t b = 0;
-      while (b <= line.size()) {
-        auto e = line.find('\t', b);
-        if (e == std::string::npos) e = line.size();
-        if (e > b) out.insert(line.substr(b, e - b));
-        b = e + 1;
-      }
-    } else {
-      out.insert(line);
+  for_each_data_line(file, [&](std::string_view line) {
+    if (!tsv) {
+      out.emplace(line);
+      return;
     }
-  }
+    for (std::string_view field : split_fields(line, '\t')) out.emplace(field);  // every column is a member
+  });
 }
 
 }  // namespace

@@ -10,6 +10,7 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include "lexicons/data_list.hpp"
 #include "common/fast_paths.hpp"
 #include "common/text_util.hpp"
 #include "histext/error.hpp"
@@ -97,16 +98,11 @@ struct word_lists {
 // Lines of a data file: first field (up to a tab) and the second, comments and blanks skipped.
 template <typename F>
 void read_list(const char* name, F each) {
-  const std::string path = data_file(name);
-  std::ifstream in(path);
-  if (!in) throw error(path + ": cannot open");
-  std::string line;
-  while (std::getline(in, line)) {
-    if (!line.empty() && line.back() == '\r') line.pop_back();
-    if (line.empty() || line[0] == '#') continue;
+  for_each_data_line(name, [&](std::string_view line) {
     const std::size_t tab = line.find('\t');
-    each(normalize_word(line.substr(0, tab)), tab == std::string::npos ? std::string() : line.substr(tab + 1));
-  }
+    each(normalize_word(line.substr(0, tab)),
+         tab == std::string_view::npos ? std::string() : std::string(line.substr(tab + 1)));
+  });
 }
 
 const word_lists& lists() {

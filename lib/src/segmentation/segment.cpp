@@ -23,6 +23,7 @@
 #include "segmentation/dehyphenate.hpp"
 #include "histext/version.hpp"
 #include "common/text_util.hpp"
+#include "lexicons/data_list.hpp"
 
 namespace histext {
 
@@ -81,20 +82,15 @@ struct abbreviation_list {
 
 abbreviation_list load_abbreviations() {
   abbreviation_list list;
-  std::string path = data_file("abbreviations.txt");
-  std::ifstream in(path);
-  if (!in) throw error(path + ": cannot open");
-  std::string line;
-  while (std::getline(in, line)) {
-    if (line.empty() || line[0] == '#') continue;
-    std::string word = line.substr(0, line.find_first_of(" \t\r"));
-    bool ends = line.find(" end") != std::string::npos;
-    bool number = line.find(" number") != std::string::npos;
-    if (word.size() < 2 || word.back() != '.') continue;
+  for_each_data_line("abbreviations.txt", [&](std::string_view line) {
+    std::string_view word = line.substr(0, line.find_first_of(" \t"));
+    bool ends = line.find(" end") != std::string_view::npos;
+    bool number = line.find(" number") != std::string_view::npos;
+    if (word.size() < 2 || word.back() != '.') return;
     std::string key = ascii_lower(word.substr(0, word.size() - 1));
     (number ? list.before_number : list.known).insert(key);
     if (ends) list.may_end.insert(key);
-  }
+  });
   return list;
 }
 

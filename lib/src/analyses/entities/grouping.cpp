@@ -1,5 +1,6 @@
 // Grouping mentions into entities: confirmation of tentative mentions, clusters by key, short
 // forms joined to the fullest form, type by weighted vote, canonical name, aliases and evidence.
+#include "lexicons/data_list.hpp"
 #include "analyses/entities/recognizer.hpp"
 
 namespace histext::entities_detail {
@@ -12,13 +13,7 @@ std::vector<entity> recognizer::run() {
 
 std::vector<std::string> split_words(const std::string& k) {
   std::vector<std::string> out;
-  std::size_t p = 0;
-  while (p <= k.size()) {
-    auto q = k.find(' ', p);
-    if (q == std::string::npos) q = k.size();
-    if (q > p) out.push_back(k.substr(p, q - p));
-    p = q + 1;
-  }
+  for (std::string_view w : split_fields(k, ' ')) out.emplace_back(w);
   return out;
 }
 
