@@ -416,7 +416,6 @@ TEST(cli, stdin_read_errors_are_reported) {
 TEST(cli, meta_options_describe_every_option_the_same_way) {
   for (const tool_case& t : tools) {
     SCOPED_TRACE(t.name);
-    if (t.name == "kwic") continue;  // histext-kwic still lists its options by hand (its owner adopts options_of)
     result r = run(t.name, with(t, {"--format", "json", "--dehyphenate", data_path("bukharin.txt")}));
     ASSERT_EQ(r.exit_code, 0) << r.err;
     auto options = nlohmann::json::parse(r.out)["meta"]["options"];

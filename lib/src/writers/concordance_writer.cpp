@@ -1,5 +1,7 @@
 // histext-kwic's output: all lines at once (write_kwic) or one at a time (kwic_writer).
 #include <algorithm>
+#include <charconv>
+#include <cmath>
 #include <ostream>
 
 #include "histext/concordance.hpp"
@@ -9,11 +11,23 @@ namespace histext {
 
 namespace {
 
-const std::vector<std::string> kwic_columns = {"sentence", "paragraph", "begin", "end", "left", "keyword", "right"};
+const std::vector<std::string> kwic_columns = {"sentence", "paragraph", "begin", "end",
+                                               "left",     "keyword",   "right", "file_position"};
+
+// file_position with 4 decimals ("0.4172"), the same in every locale; JSON gets the same value
+// as a number.
+std::string position_text(double p) {
+  char buf[32];
+  auto [end, ec] = std::to_chars(buf, buf + sizeof buf, p, std::chars_format::fixed, 4);
+  return ec == std::errc() ? std::string(buf, end) : std::string("0.0000");
+}
+double position_number(double p) { return std::round(p * 10000.0) / 10000.0; }
 
 std::vector<cell> kwic_row(const kwic_line& l) {
   return {static_cast<std::int64_t>(l.sentence), static_cast<std::int64_t>(l.paragraph),
-          static_cast<std::int64_t>(l.begin), static_cast<std::int64_t>(l.end), l.left, l.keyword, l.right};
+          static_cast<std::int64_t>(l.begin),    static_cast<std::int64_t>(l.end),
+          l.left,                                l.keyword,
+          l.right,                               position_text(l.file_position)};
 }
 
 // One tsv/csv row through write_table, which escapes a header row exactly as its other rows
@@ -21,7 +35,7 @@ std::vector<cell> kwic_row(const kwic_line& l) {
 void write_delimited_row(std::ostream& out, const kwic_line& l, format f) {
   table t;
   t.columns = {std::to_string(l.sentence), std::to_string(l.paragraph), std::to_string(l.begin),
-               std::to_string(l.end), l.left, l.keyword, l.right};
+               std::to_string(l.end), l.left, l.keyword, l.right, position_text(l.file_position)};
   write_table(out, t, f);
 }
 
@@ -37,7 +51,8 @@ void write_kwic(std::ostream& out, const std::vector<kwic_line>& lines, format f
                           {"end", l.end},
                           {"left", l.left},
                           {"keyword", l.keyword},
-                          {"right", l.right}});
+                          {"right", l.right},
+                          {"file_position", position_number(l.file_position)}});
     write_json(out, meta, json{{"count", lines.size()}, {"lines", rows}});
     return;
   }
