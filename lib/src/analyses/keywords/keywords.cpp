@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cmath>
 #include <unordered_map>
+#include <unordered_set>
 
 #include "histext/error.hpp"
 
@@ -122,9 +123,9 @@ keywords_result compare_keywords(const freq_result& target, const freq_result& r
     auto it = in_reference.find(w.word);
     add(w.word, w.count, it == in_reference.end() ? 0 : it->second);
   }
-  std::unordered_map<std::string_view, bool> in_target;
+  std::unordered_set<std::string_view> in_target;
   in_target.reserve(target.words.size());
-  for (const word_row& w : target.words) in_target.emplace(w.word, true);
+  for (const word_row& w : target.words) in_target.insert(w.word);
   for (const word_row& w : reference.words)
     if (!in_target.count(w.word)) add(w.word, 0, w.count);
 
