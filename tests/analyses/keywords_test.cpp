@@ -98,11 +98,12 @@ TEST(keywords, equal_relative_frequencies_score_zero) {
 }
 
 TEST(keywords, big_corpora_keep_their_precision) {
-  // 100 in 100 million against 50 in 100 million: the other row's terms are ~1e8 each and must
-  // not swamp the word's own. Two-term G2 = 2 * [100 ln(100/75) + 50 ln(50/75)] = 17.0946; the
-  // four-term form differs from it by about (a+b)^2/N, far below 1e-3 here.
-  keyness k = compute_keyness(100, 100'000'000, 50, 100'000'000);
-  EXPECT_NEAR(k.g2, 2 * (100 * std::log(100.0 / 75) + 50 * std::log(50.0 / 75)), 1e-3);
+  // 100 in 10^15 running words against 50 in 10^15. The other row's terms are ~10^15 * 2.5e-14
+  // each, and a plain ln(O/E) of a ratio that near 1 would lose them to rounding (errors of ~0.1
+  // here). Two-term G2 = 2 * [100 ln(100/75) + 50 ln(50/75)] = 17.0946; the four-term form
+  // differs from it by about (a - E11)^2 / E21 = 625 / 10^15, nothing at this tolerance.
+  keyness k = compute_keyness(100, 1'000'000'000'000'000, 50, 1'000'000'000'000'000);
+  EXPECT_NEAR(k.g2, 2 * (100 * std::log(100.0 / 75) + 50 * std::log(50.0 / 75)), 1e-6);
 }
 
 TEST(keywords, impossible_counts_throw) {
