@@ -4,6 +4,7 @@
 // Each returns 0; a broken invariant aborts (libFuzzer and the test both report it).
 #include <nlohmann/json.hpp>
 
+#include <cmath>
 #include <cstddef>
 #include <cstdint>
 #include <cstdio>
@@ -18,6 +19,7 @@
 #include "histext/entities.hpp"
 #include "histext/concordance.hpp"
 #include "histext/frequency.hpp"
+#include "histext/keywords.hpp"
 #include "histext/sentence_stats.hpp"
 #include "histext/error.hpp"
 #include "histext/output.hpp"
@@ -168,11 +170,34 @@ inline void sentence_statistics(const document& doc, const segmentation& seg) {
   check_formats("sentences JSON", [&](std::ostream& out, format f) { write_sentences(out, report, f, meta); });
 }
 
+/// The document against itself and against a fixed reference (each side may be empty: a clear
+/// error then). Every measure stays finite.
+inline void keyword_comparison(const document& doc, const segmentation&) {
+  static const document reference = document::from_bytes("The old order changed, and the people read.\n", "reference");
+  run_meta meta{"histext-fuzz", {doc.info(), reference.info()}, {}};
+  keywords_options o;
+  o.counting.all = true;
+  for (const document* other : {&doc, &reference}) {
+    keywords_result r;
+    try {
+      r = compare_keywords(doc, *other, o);
+    } catch (const error&) {
+      continue;  // a side without words
+    }
+    for (const keyword_row& k : r.rows) {
+      check(std::isfinite(k.k.g2) && k.k.g2 >= 0 && std::isfinite(k.k.p), "keyness g2/p");
+      check(std::isfinite(k.k.log_ratio) && std::isfinite(k.k.pct_diff), "keyness effect sizes");
+      check(other != &doc || k.direction == 0, "a text against itself has no keywords");
+    }
+    check_formats("keywords JSON", [&](std::ostream& out, format f) { write_keywords(out, r, o, f, meta); });
+  }
+}
+
 /// Every analysis the fuzzer drives; a new analysis adds one line here.
 inline const std::vector<analysis>& analyses() {
   static const std::vector<analysis> list = {
       {"tokens", write_all_formats}, {"freq", frequencies},         {"kwic", keyword_in_context},
-      {"entities", named_entities},  {"sentences", sentence_statistics},
+      {"entities", named_entities},  {"sentences", sentence_statistics}, {"keywords", keyword_comparison},
   };
   return list;
 }

@@ -36,7 +36,15 @@ struct tool_spec {
   std::vector<std::string> args;     ///< arguments every run needs (e.g. a query)
   std::vector<std::string> formats;  ///< every --format it offers
   std::string rows;                  ///< a format without meta or file names, to compare runs
+  /// Arguments after the input files; "@reference" stands for reference_file(). histext-keywords
+  /// takes its reference corpus there, and it reads the reference as the inputs are read.
+  std::vector<std::string> after = {};
+  bool input_needs_words = false;    ///< an input without words is an error (exit 1), not an empty result
 };
+
+// An ASCII reference corpus for histext-keywords, world-readable (the "nobody" run reads it too);
+// ASCII, so that every --encoding the tests give reads it alike.
+std::string reference_file();
 
 const std::vector<tool_spec>& tool_specs() {
   static const std::vector<tool_spec> specs = {
@@ -45,6 +53,7 @@ const std::vector<tool_spec>& tool_specs() {
       {"kwic", {"the"}, {"table", "tsv", "csv", "json"}, "tsv"},
       {"entities", {}, {"table", "tsv", "csv", "json"}, "tsv"},
       {"sentences", {}, {"table", "tsv", "csv", "json"}, "tsv"},
+      {"keywords", {}, {"table", "tsv", "csv", "json"}, "tsv", {"--reference", "@reference"}, true},
   };
   return specs;
 }
@@ -57,6 +66,7 @@ bool built(const tool_spec& t) { return fs::exists(tool_path(t.name)); }
 run_result run(const tool_spec& t, std::vector<std::string> args, const std::string& input = "") {
   std::vector<std::string> all = t.args;
   all.insert(all.end(), args.begin(), args.end());
+  for (const std::string& a : t.after) all.push_back(a == "@reference" ? reference_file() : a);
   return run_tool(t.name, all, input);
 }
 
@@ -217,6 +227,17 @@ std::string scratch_dir() {
     return d.string();
   }();
   return dir;
+}
+
+std::string reference_file() {
+  static const std::string path = [] {
+    std::string p = scratch_dir() + "/reference.txt";
+    std::ofstream(p, std::ios::binary) << "The old order changed. A new order came, and the people read the news.\n";
+    ::chmod(p.c_str(), 0644);
+    ::chmod(scratch_dir().c_str(), 0755);
+    return p;
+  }();
+  return path;
 }
 
 // Path of the generated file for a case (written once).
@@ -401,6 +422,7 @@ TEST_P(hostile_tool, unreadable_file) {
   ::chmod(dir.c_str(), 0755);
   std::vector<std::string> args = t.args;
   args.push_back(path);
+  for (const std::string& a : t.after) args.push_back(a == "@reference" ? reference_file() : a);
   std::string exe = tool_path(t.name);
   if (::geteuid() == 0) {  // "nobody" may not reach the build tree: run a world-readable copy
     exe = world_readable_tool(t.name);
@@ -468,6 +490,13 @@ TEST_P(hostile_tool, empty_input_in_every_format) {
     for (const std::string& f : t.formats) {
       SCOPED_TRACE(f + " on " + std::to_string(content.size()) + " bytes");
       run_result r = run(t, {"--format", f, path});
+      if (t.input_needs_words) {  // one line naming the input, nothing written
+        EXPECT_EQ(r.exit_code, 1);
+        EXPECT_EQ(r.out, "");
+        EXPECT_EQ(lines_of(r.err).size(), 1u) << r.err;
+        EXPECT_NE(r.err.find(path + ": "), std::string::npos) << r.err;
+        continue;
+      }
       EXPECT_EQ(r.exit_code, 0) << r.err;
       EXPECT_EQ(r.err, "");
       if (f == "json") {
@@ -486,7 +515,7 @@ TEST_P(hostile_tool, empty_input_in_every_format) {
   }
   // stdin too
   run_result r = run(t, {"--format", t.formats.back()}, "");
-  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(r.exit_code, t.input_needs_words ? 1 : 0) << r.err;
 }
 
 TEST_P(hostile_tool, one_bad_file_among_good_ones) {
@@ -603,14 +632,24 @@ TEST_P(hostile_tool, auto_encoding_says_what_it_chose) {
     koi8 += "\xED\xD9 \xCE\xC5 \xDA\xCE\xC1\xC5\xCD, \xDE\xD4\xCF \xC2\xD5\xC4\xC5\xD4 \xDA\xC1\xD7\xD4\xD2\xC1. ";
   }
   std::string path = temp_file("ru.txt", koi8);
+  // The reference (histext-keywords) is read with --encoding auto too, and said on a second line.
+  auto expect_said = [&](const std::string& err, const std::string& line) {
+    if (t.after.empty()) {
+      EXPECT_EQ(err, line);
+      return;
+    }
+    ASSERT_EQ(lines_of(err).size(), 2u) << err;
+    EXPECT_EQ(lines_of(err)[0] + "\n", line);
+    EXPECT_EQ(lines_of(err)[1].rfind("histext-" + t.name + ": " + reference_file() + ": detected encoding ", 0), 0u);
+  };
   run_result r = run(t, {"--encoding", "auto", "--format", t.rows, path});
   EXPECT_EQ(r.exit_code, 0) << r.err;
-  EXPECT_EQ(r.err, "histext-" + t.name + ": " + path + ": detected encoding KOI8-R\n");
+  expect_said(r.err, "histext-" + t.name + ": " + path + ": detected encoding KOI8-R\n");
   EXPECT_EQ(r.out, run(t, {"--format", t.rows, temp_file("utf8.txt", utf8)}).out);
   path = temp_file("utf16.txt", encode_utf16(good_text, true));
   r = run(t, {"--encoding", "auto", "--format", t.rows, path});
   EXPECT_EQ(r.exit_code, 0) << r.err;
-  EXPECT_EQ(r.err, "histext-" + t.name + ": " + path + ": detected encoding UTF-16BE\n");
+  expect_said(r.err, "histext-" + t.name + ": " + path + ": detected encoding UTF-16BE\n");
 }
 
 INSTANTIATE_TEST_SUITE_P(tools, hostile_tool, ::testing::ValuesIn(tool_specs()), tool_param_name);
