@@ -12,8 +12,9 @@ int main(int argc, char** argv) {
   histext::freq_options options;
   bool lemma = false, stem = false, summary = false;
   histext::cli::add_common(app, common, {"table", "tsv", "csv", "json"});
-  app.add_option("--stopwords", options.stopwords, "stopword list: default (English), none, or a FILE")
+  app.add_option("--stopwords", options.stopwords, "stopword list: default (English), none, or a FILE (replaces the list)")
       ->capture_default_str();
+  app.add_option("--add-stopwords", options.add_stopwords, "FILE whose words join the stopword list (repeatable)");
   auto* lemma_flag = app.add_flag("--lemma", lemma, "count WordNet lemmas (programmes -> programme, went -> go)");
   app.add_flag("--stem", stem, "count Snowball English stems")->excludes(lemma_flag);
   app.add_flag("--numbers", options.numbers, "count numbers as words");

@@ -469,3 +469,17 @@ TEST(cli, one_huge_word_does_not_widen_every_row) {
   r = run("freq", {"--stopwords", "none", "--format", "tsv", path});
   EXPECT_THAT(r.out, HasSubstr(std::string(1 << 20, 'a')));
 }
+
+TEST(cli, add_stopwords_adds_to_the_default_list) {
+  const std::string text = "Stalin spoke. Stalin left. The party stayed. The party met.\n";
+  const std::string extra = histext::test::temp_file("extra.txt", "# names to leave out\nstalin\n");
+  histext::test::run_result plain = histext::test::run_tool("freq", {"--format", "tsv"}, text);
+  histext::test::run_result added = histext::test::run_tool("freq", {"--format", "tsv", "--add-stopwords", extra}, text);
+  ASSERT_EQ(added.exit_code, 0) << added.err;
+  EXPECT_NE(plain.out.find("\nstalin\t"), std::string::npos) << plain.out;
+  EXPECT_EQ(added.out.find("\nstalin\t"), std::string::npos) << added.out;
+  EXPECT_NE(added.out.find("\nparty\t"), std::string::npos) << added.out;
+  EXPECT_EQ(added.out.find("\nthe\t"), std::string::npos) << added.out;  // the default list still applies
+  histext::test::run_result meta = histext::test::run_tool("freq", {"--format", "json", "--add-stopwords", extra}, text);
+  EXPECT_NE(meta.out.find("\"add_stopwords\""), std::string::npos) << meta.out.substr(0, 600);
+}
