@@ -4,6 +4,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_set>
+#include <vector>
 
 namespace histext {
 
@@ -30,6 +31,8 @@ class stopword_list {
 
   /// True when `normalized_word` (already normalised, e.g. token::base()) is a stopword.
   bool contains(std::string_view normalized_word) const;
+  /// Every word of the list, sorted by bytes (e.g. to fingerprint the effective list).
+  std::vector<std::string> words() const;
   std::size_t size() const { return words_.size(); }
   bool empty() const { return words_.empty(); }
 
