@@ -219,6 +219,31 @@ inline int each_analysis(const std::uint8_t* data, std::size_t size) {
   return 0;
 }
 
+/// Shard reading (histext-freq --merge): any bytes are a shard or a histext::error. A shard read
+/// writes back to the same bytes, gives a result, and merges with itself.
+inline int read_shard(const std::uint8_t* data, std::size_t size) {
+  const std::string bytes(reinterpret_cast<const char*>(data), size);
+  auto read = [&] {
+    std::istringstream in(bytes);
+    return freq_shard::read(in, "fuzz");
+  };
+  freq_shard shard;
+  try {
+    shard = read();
+  } catch (const error&) {
+    return 0;
+  }
+  std::ostringstream out;
+  shard.write(out);
+  check(out.str() == bytes, "shard round trip");
+  (void)shard.result(freq_options{});
+  std::vector<freq_shard> two;
+  two.push_back(std::move(shard));
+  two.push_back(read());
+  (void)freq_shard::merge(std::move(two)).result(freq_options{});
+  return 0;
+}
+
 /// The targets by name: fuzz_<name> and fuzz/regressions/<name>/.
 struct target {
   const char* name;
@@ -226,7 +251,7 @@ struct target {
 };
 inline const std::vector<target>& targets() {
   static const std::vector<target> list = {
-      {"document", load_and_segment}, {"encoding", convert}, {"analyses", each_analysis}};
+      {"document", load_and_segment}, {"encoding", convert}, {"analyses", each_analysis}, {"shard", read_shard}};
   return list;
 }
 

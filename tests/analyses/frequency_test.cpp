@@ -967,3 +967,26 @@ TEST(frequency, several_inputs_match_separate_counts) {
     }
   }
 }
+
+// --combine pools counts, not running texts: MATTR and MTLD of the pool would be measured across
+// the seams between inputs (and a merge of shards, which has no running text, could not give
+// them), so the pooled summary leaves them null with the reason; each input keeps its own. The
+// column layout (no --combine) still measures its pooled "all" column over the inputs in order.
+TEST(frequency, combine_leaves_pooled_mattr_mtld_null) {
+  const std::string a = temp_file("a.txt", long_text(150)), b = temp_file("b.txt", long_text(120));
+  auto r = run_tool("freq", {"--combine", "--summary", "--format", "json", a, b});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const auto j = nlohmann::json::parse(r.out);
+  EXPECT_TRUE(j["summary"]["mattr"].is_null());
+  EXPECT_TRUE(j["summary"]["mtld"].is_null());
+  EXPECT_NE(j["summary"]["null_reason"].get<std::string>().find("one running text"), std::string::npos);
+  EXPECT_TRUE(j["summary"]["ttr"].is_number());
+  for (const auto& input : j["inputs"]) {
+    EXPECT_TRUE(input["summary"]["mattr"].is_number());
+    EXPECT_TRUE(input["summary"]["mtld"].is_number());
+    EXPECT_FALSE(input["summary"].contains("null_reason"));
+  }
+  const auto columns = nlohmann::json::parse(run_tool("freq", {"--summary", "--format", "json", a, b}).out);
+  EXPECT_TRUE(columns["summary"]["mtld"].is_number());
+  EXPECT_FALSE(columns["summary"].contains("null_reason"));
+}

@@ -10,6 +10,7 @@
 #include <iosfwd>
 #include <memory>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "histext/document.hpp"
@@ -19,6 +20,10 @@
 #include "histext/stopwords.hpp"
 
 namespace histext {
+
+namespace freq {
+struct counter_access;  // the library's own access to a counter's tables (shards)
+}
 
 /// What a counted item is keyed on.
 enum class word_form : std::uint8_t { norm, lemma, stem };
@@ -59,6 +64,10 @@ struct freq_summary {
   std::uint64_t sentences = 0;   ///< sentences in the counted blocks
   std::uint64_t paragraphs = 0;  ///< counted blocks
   double ttr = 0, mattr = 0, mtld = 0, zipf = 0, zipf_r2 = 0;
+  /// Why mattr and mtld are null although the text may be long enough, "" otherwise: a summary of
+  /// several inputs pooled (--combine, --merge) leaves them null, because they need one running
+  /// text and pooled counts are not one (each input's own values are in its summary).
+  std::string null_reason;
 };
 
 /// One row: a word (or lemma, stem, n-gram) with its counts.
@@ -114,13 +123,64 @@ class frequency_counter {
   input_info add_stream(std::istream& in, const std::string& name);
   /// Counts a loaded document.
   void add_document(const document& doc);
-  /// The result so far (the counter stays usable).
+  /// The result so far (the counter stays usable). With `combine` and several inputs the pooled
+  /// summary's mattr and mtld are NaN (freq_summary::null_reason says why).
   freq_result result() const;
+
+ private:
+  friend struct freq::counter_access;
+  struct impl;
+  std::unique_ptr<impl> impl_;
+};
+
+/// Mergeable counts (histext-freq --shard / --merge): everything a `combine` result needs except
+/// the running text: per key count, sentences, blocks, surface forms and co-occurrences with the
+/// node; the totals; each input's info and summary; and the options that change counts. Merging
+/// shards gives, field for field, the result `combine` gives over the same inputs in name order
+/// (docs/frequency.md, "Shards").
+class freq_shard {
+ public:
+  /// The counts of every input added to `counter` so far. `meta_options` are recorded as given
+  /// (the tool's options as its JSON meta shows them, to reproduce that meta after a merge).
+  static freq_shard from_counter(const frequency_counter& counter,
+                                 std::vector<std::pair<std::string, std::string>> meta_options = {});
+  /// Reads a shard written by write(). Throws histext::error naming `name` (and the byte offset
+  /// where one applies) on anything else: not a shard, another format version, a truncated or
+  /// corrupt file (a SHA-256 closes every shard).
+  static freq_shard read(std::istream& in, const std::string& name);
+  /// Merges shards made with the same options; the result does not depend on their order (inputs
+  /// are sorted by name, size, SHA-256; keys by bytes). Throws histext::error naming the first
+  /// option that differs (and two shards that differ in it) when they were made differently.
+  static freq_shard merge(std::vector<freq_shard> shards);
+
+  /// Writes the shard: magic, format version, little-endian integers, a closing SHA-256.
+  void write(std::ostream& out) const;
+  /// The options the counts were made with (counting options only: top, min_count, min_length
+  /// and combine are the caller's).
+  const freq_options& options() const;
+  /// The inputs, sorted by name (then size, SHA-256).
+  std::vector<input_info> inputs() const;
+  /// The recorded meta options (see from_counter).
+  const std::vector<std::pair<std::string, std::string>>& meta_options() const;
+  /// What frequency_counter::result() gives with `combine` over inputs() in that order, with the
+  /// row filters (top, min_count, min_length) of `filters`; every other field of it is ignored.
+  freq_result result(const freq_options& filters) const;
+
+  freq_shard();
+  ~freq_shard();
+  freq_shard(freq_shard&&) noexcept;
+  freq_shard& operator=(freq_shard&&) noexcept;
 
  private:
   struct impl;
   std::unique_ptr<impl> impl_;
 };
+
+/// Convenience: writes the shard of `counter`'s inputs (freq_shard::from_counter, then write).
+void write_shard(std::ostream& out, const frequency_counter& counter,
+                 const std::vector<std::pair<std::string, std::string>>& meta_options = {});
+/// Convenience: reads shards (`names[i]` names `*shards[i]` in messages) and merges them.
+freq_shard merge_shards(const std::vector<std::istream*>& shards, const std::vector<std::string>& names);
 
 /// Convenience: a counter over one document.
 freq_result count_words(const document& doc, const freq_options& options);

@@ -5,6 +5,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace histext {
 
@@ -31,6 +32,8 @@ class stopword_list {
 
   /// True when `normalized_word` (already normalised, e.g. token::base()) is a stopword.
   bool contains(std::string_view normalized_word) const;
+  /// Every word of the list, sorted by bytes (e.g. to fingerprint the effective list).
+  std::vector<std::string> words() const;
   /// The number of words in the list.
   std::size_t size() const;
   /// True when the list has no word.

@@ -1,5 +1,6 @@
 #include "histext/stopwords.hpp"
 
+#include <algorithm>
 #include <istream>
 #include <unordered_set>
 #include <sstream>
@@ -59,6 +60,13 @@ stopword_list stopword_list::from_spec(const std::string& spec) {
   if (spec == "none") return {};
   if (spec.empty() || spec == "default" || spec == "en") return english();
   return from_file(spec);
+}
+
+std::vector<std::string> stopword_list::words() const {
+  if (!words_) return {};
+  std::vector<std::string> out(words_->words.begin(), words_->words.end());
+  std::sort(out.begin(), out.end());
+  return out;
 }
 
 bool stopword_list::contains(std::string_view normalized_word) const {

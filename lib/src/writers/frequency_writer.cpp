@@ -17,6 +17,7 @@ json summary_json(const freq_summary& s, const freq_options& o) {
   j["mattr"] = real_or_null(s.mattr);
   j["mattr_window"] = o.mattr_window;
   j["mtld"] = real_or_null(s.mtld);
+  if (!s.null_reason.empty()) j["null_reason"] = s.null_reason;  // only a pooled summary has one
   j["zipf_exponent"] = real_or_null(s.zipf);
   j["zipf_r2"] = real_or_null(s.zipf_r2);
   j["sentences"] = s.sentences;

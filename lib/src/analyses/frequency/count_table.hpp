@@ -11,6 +11,7 @@
 #include "analyses/frequency/id_sequence.hpp"
 #include "analyses/frequency/key_handshake.hpp"
 #include "common/hash.hpp"
+#include "histext/document.hpp"
 
 namespace histext::freq {
 
@@ -47,6 +48,7 @@ struct global_entry {
 // One input's merged counts.
 struct count_table {
   std::string name;
+  input_info info;  // as add_stream returned it (or the document's)
   string_map<std::uint32_t> ids;
   std::vector<std::string> keys;
   std::vector<global_entry> entries;
@@ -70,8 +72,9 @@ struct count_table {
     return id;
   }
 
-  // Adds another input's whole table (its blocks are its own: none is shared with this one).
-  void pool(const count_table& t) {
+  // Adds another input's whole table (its blocks are its own: none is shared with this one);
+  // `with_sequence` false leaves the sequence out (nothing that needs the running text follows).
+  void pool(const count_table& t, bool with_sequence = true) {
     std::vector<std::uint32_t> map(t.keys.size());
     for (std::size_t i = 0; i < t.keys.size(); ++i) {
       const std::uint32_t g = intern(t.keys[i]);
@@ -81,7 +84,7 @@ struct count_table {
       entries[g].blocks += t.entries[i].blocks;
       for (const auto& [surface, n] : t.surfaces[i]) surfaces[g][surface] += n;
     }
-    sequence.append_copy(t.sequence, map);
+    if (with_sequence) sequence.append_copy(t.sequence, map);
     sentences += t.sentences;
     running_words += t.running_words;
     blocks += t.blocks;

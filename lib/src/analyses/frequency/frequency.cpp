@@ -16,6 +16,7 @@
 #include "analyses/frequency/counting.hpp"
 #include "analyses/frequency/lexical_stats.hpp"
 #include "analyses/frequency/ordered_pipeline.hpp"
+#include "analyses/frequency/results.hpp"
 #include "histext/concordance.hpp"
 #include "input/chunk_reader.hpp"
 #include "common/utf8.hpp"
@@ -102,18 +103,21 @@ input_info frequency_counter::add_stream(std::istream& in, const std::string& na
     add_document(doc);
     input_info info = doc.info();
     if (!impl_->rules.options.checksum) info.sha256.clear();
+    impl_->tables.back()->info = info;
     return info;
   }
   auto table = std::make_unique<count_table>();
   table->name = name;
   impl_->run(*table, [&](text_chunk& c) { return reader.next(c); });
+  table->info = reader.info();
   impl_->tables.push_back(std::move(table));
-  return reader.info();
+  return impl_->tables.back()->info;
 }
 
 void frequency_counter::add_document(const document& doc) {
   auto table = std::make_unique<count_table>();
   table->name = doc.name();
+  table->info = doc.info();
   std::vector<block> blocks = split_blocks(doc.view(), doc.body_begin());
   std::size_t i = 0;
   impl_->run(*table, [&](text_chunk& c) {
@@ -132,11 +136,12 @@ void frequency_counter::add_document(const document& doc) {
 
 // ---------------------------------------------------------------------------------------------
 // Statistics
-namespace {
 
-freq_summary summarize_table(const count_table& t, const freq_options& o) {
+namespace freq {
+
+freq_summary summarize_counts(const count_table& t, std::uint64_t tokens) {
   freq_summary s;
-  s.tokens = t.sequence.size();
+  s.tokens = tokens;
   s.types = t.keys.size();
   std::vector<std::uint64_t> counts;
   counts.reserve(t.entries.size());
@@ -148,6 +153,19 @@ freq_summary summarize_table(const count_table& t, const freq_options& o) {
   s.paragraphs = t.blocks;
   s.running_words = t.running_words;
   s.ttr = s.tokens ? static_cast<double>(s.types) / static_cast<double>(s.tokens) : nan_value;
+  s.mattr = s.mtld = nan_value;
+  auto [z, r2] = zipf_fit(std::move(counts));
+  s.zipf = z;
+  s.zipf_r2 = r2;
+  return s;
+}
+
+}  // namespace freq
+
+namespace {
+
+freq_summary summarize_table(const count_table& t, const freq_options& o) {
+  freq_summary s = summarize_counts(t, t.sequence.size());
   // MATTR and the MTLD passes only read the sequence; with threads to spare they overlap.
   const bool parallel = o.threads > 1 && t.sequence.size() >= (std::size_t{1} << 13);
   std::future<double> mattr_async;
@@ -155,9 +173,6 @@ freq_summary summarize_table(const count_table& t, const freq_options& o) {
     mattr_async = std::async(std::launch::async, [&] { return mattr(t.sequence, t.keys.size(), o.mattr_window); });
   s.mtld = mtld(t.sequence, t.keys.size(), parallel);
   s.mattr = parallel ? mattr_async.get() : mattr(t.sequence, t.keys.size(), o.mattr_window);
-  auto [z, r2] = zipf_fit(std::move(counts));
-  s.zipf = z;
-  s.zipf_r2 = r2;
   return s;
 }
 
@@ -174,17 +189,35 @@ std::string most_frequent(const string_map<std::uint64_t>& m) {
 
 }  // namespace
 
+freq_summary freq::summarize_input(const count_table& t, const freq_options& o) { return summarize_table(t, o); }
+
+const counting_rules& freq::counter_access::rules(const frequency_counter& c) { return c.impl_->rules; }
+
+std::vector<const count_table*> freq::counter_access::tables(const frequency_counter& c) {
+  std::vector<const count_table*> out;
+  for (const auto& t : c.impl_->tables) out.push_back(t.get());
+  return out;
+}
+
 freq_result frequency_counter::result() const {
   const freq_options& o = impl_->rules.options;
   freq_result r;
   const auto& tables = impl_->tables;
+  // Pooled counts of several inputs are not one running text: with `combine` (whose pooled
+  // summary is the one shown) MATTR and MTLD are left out rather than measured across the seams
+  // between inputs, as a merge of shards (which has no running text) must leave them too.
+  const bool no_running_text = tables.size() > 1 && o.combine;
   // Pool the inputs (in order) into one table.
   count_table pooled_storage;
   const count_table* pooled = nullptr;
+  std::uint64_t tokens = 0;
   if (tables.size() == 1) {
     pooled = tables.front().get();
   } else {
-    for (const auto& t : tables) pooled_storage.pool(*t);
+    for (const auto& t : tables) {
+      pooled_storage.pool(*t, !no_running_text);
+      tokens += t->sequence.size();
+    }
     pooled = &pooled_storage;
   }
   for (const auto& t : tables) {
@@ -192,9 +225,24 @@ freq_result frequency_counter::result() const {
     r.per_input_summary.push_back(summarize_table(*t, o));
   }
   // One input is its own pool: its summary is not computed twice.
-  r.summary = tables.size() == 1 ? r.per_input_summary.front() : summarize_table(*pooled, o);
-  const bool columns = tables.size() > 1 && !o.combine;
+  if (tables.size() == 1) {
+    r.summary = r.per_input_summary.front();
+  } else if (no_running_text) {
+    r.summary = summarize_counts(*pooled, tokens);
+    r.summary.null_reason = pooled_null_reason;
+  } else {
+    r.summary = summarize_table(*pooled, o);
+  }
+  std::vector<const count_table*> columns;
+  if (tables.size() > 1 && !o.combine)
+    for (const auto& t : tables) columns.push_back(t.get());
+  fill_rows(r, *pooled, o, impl_->rules.node_key, columns);
+  return r;
+}
 
+void freq::fill_rows(freq_result& r, const count_table& pooled_table, const freq_options& o, const std::string& node_key,
+                     const std::vector<const count_table*>& columns) {
+  const count_table* pooled = &pooled_table;
   std::vector<std::uint32_t> order(pooled->keys.size());
   for (std::uint32_t i = 0; i < order.size(); ++i) order[i] = i;
   std::sort(order.begin(), order.end(), [&](std::uint32_t a, std::uint32_t b) {
@@ -222,17 +270,16 @@ freq_result frequency_counter::result() const {
     row.paragraphs = e.blocks;
     row.per_1000 = 1000.0 * static_cast<double>(e.count) / total;
     row.percent = 100.0 * static_cast<double>(e.count) / total;
-    if (columns)
-      for (const auto& t : tables) {
-        auto it = t->ids.find(key);
-        row.per_input.push_back(it == t->ids.end() ? 0 : t->entries[it->second].count);
-      }
+    for (const count_table* t : columns) {
+      auto it = t->ids.find(key);
+      row.per_input.push_back(it == t->ids.end() ? 0 : t->entries[it->second].count);
+    }
     r.words.push_back(std::move(row));
   }
 
-  if (!impl_->rules.node_key.empty()) {
+  if (!node_key.empty()) {
     // node_key is already the key (lemma or stem too): transforming it again would change it.
-    r.collocate = impl_->rules.node_key;
+    r.collocate = node_key;
     auto it = pooled->ids.find(r.collocate);
     r.node_count = it == pooled->ids.end() ? 0 : pooled->entries[it->second].count;
     r.node_region = pooled->window_slots;
@@ -249,13 +296,14 @@ freq_result frequency_counter::result() const {
       c.pmi = freq::pmi(table);
       r.collocates.push_back(std::move(c));
     }
-    std::sort(r.collocates.begin(), r.collocates.end(), [](const collocate_row& a, const collocate_row& b) {
-      if (a.g2 != b.g2) return a.g2 > b.g2;
+    // A NaN G2 sorts last (a comparison with NaN would break the sort's ordering).
+    const auto g2_key = [](double g) { return std::isnan(g) ? -std::numeric_limits<double>::infinity() : g; };
+    std::sort(r.collocates.begin(), r.collocates.end(), [&](const collocate_row& a, const collocate_row& b) {
+      if (g2_key(a.g2) != g2_key(b.g2)) return g2_key(a.g2) > g2_key(b.g2);
       return a.word < b.word;
     });
     if (o.top && r.collocates.size() > o.top) r.collocates.resize(o.top);
   }
-  return r;
 }
 
 freq_result count_words(const document& doc, const freq_options& options) {
