@@ -50,7 +50,7 @@ struct graph_layout {
 /// attracts with w d^2/k, k = sqrt(area / n), a weak gravity pulls towards the centre (so separate
 /// components stay on the page); the temperature (largest move) falls linearly to 0
 /// over `iterations`. Starting positions are drawn from mt19937_64(seed). An overlap pass then
-/// pushes apart any two centres closer than 2.5 radii, and a grid fallback guarantees that no two
+/// pushes apart any two centres closer than 6 radii, and a grid fallback guarantees that no two
 /// centres are closer than 2 radii. The box side grows with n (4 radii per node on a square grid).
 /// Throws histext::error if an edge names a node >= n.
 graph_layout force_layout(std::size_t n, const std::vector<graph_edge>& edges, const layout_options& options = {});

@@ -294,7 +294,7 @@ struct writer {
             << to_string(e.type) << "\" cx=\"" << num(g.nodes[i].x) << "\" cy=\"" << num(g.nodes[i].y) << "\" r=\""
             << num(g.radius) << "\"/><text class=\"letter\" x=\"" << num(g.nodes[i].x) << "\" y=\"" << num(g.nodes[i].y)
             << "\">" << type_letter(e.type) << "</text><text x=\"" << num(g.nodes[i].x) << "\" y=\""
-            << num(g.nodes[i].y + g.radius + 11) << "\" text-anchor=\"middle\">" << esc(e.name) << "</text></g>\n";
+            << num(i % 2 ? g.nodes[i].y - g.radius - 4 : g.nodes[i].y + g.radius + 11) << "\" text-anchor=\"middle\">" << esc(e.name) << "</text></g>\n";
       }
       out << "</svg><figcaption>Co-occurrence network: people (P), groups (G) and places (L) named in the same "
              "sentence (line width: number of sentences). The "

@@ -89,8 +89,8 @@ graph_layout force_layout(std::size_t n, const std::vector<graph_edge>& edges, c
       p[i].y = std::clamp(p[i].y, lo, hi);
     }
   }
-  // Overlap pass: push apart pairs closer than 2.5 radii (half each way), a bounded number of rounds.
-  const double want = 2.5 * r;
+  // Overlap pass: push apart pairs closer than 6 radii (half each way), a bounded number of rounds.
+  const double want = 6 * r;  // room for the labels under the nodes
   for (int round = 0; round < 200; ++round) {
     bool moved = false;
     for (std::size_t i = 0; i < n; ++i)
