@@ -66,7 +66,8 @@ std::string drain(int fd) {
 }
 }  // namespace
 
-run_result run_tool(const std::string& tool, const std::vector<std::string>& args, const std::string& input) {
+run_result run_tool(const std::string& tool, const std::vector<std::string>& args, const std::string& input,
+                    const std::string& cwd) {
   // A tool may exit (a usage error) before reading its stdin: the write below must then fail with
   // EPIPE, not kill the test with SIGPIPE.
   static const bool sigpipe_ignored = [] { return std::signal(SIGPIPE, SIG_IGN) != SIG_ERR; }();
@@ -80,6 +81,7 @@ run_result run_tool(const std::string& tool, const std::vector<std::string>& arg
     ::dup2(out[1], 1);
     ::dup2(err[1], 2);
     for (int fd : {in[0], in[1], out[0], out[1], err[0], err[1]}) ::close(fd);
+    if (!cwd.empty() && ::chdir(cwd.c_str()) != 0) ::_exit(126);
     std::vector<char*> argv;
     argv.push_back(const_cast<char*>(path.c_str()));
     for (const auto& a : args) argv.push_back(const_cast<char*>(a.c_str()));

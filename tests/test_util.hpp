@@ -26,7 +26,9 @@ struct run_result {
   std::string out, err;
 };
 /// Runs a built tool with args (no shell); `input` is fed to its stdin.
-run_result run_tool(const std::string& tool, const std::vector<std::string>& args, const std::string& input = "");
+/// With `cwd`, the tool runs in that folder (relative paths in args are read from there).
+run_result run_tool(const std::string& tool, const std::vector<std::string>& args, const std::string& input = "",
+                    const std::string& cwd = "");
 
 /// Asserts (gtest) that every token, sentence and block slices `text` to itself, in order.
 void expect_offsets_valid(const std::string& text, const segmentation& seg);

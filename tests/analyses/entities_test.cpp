@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <cmath>
 #include <sstream>
 
 #include "histext/document.hpp"
@@ -479,6 +480,22 @@ TEST(entities_tool, error_paths) {
   EXPECT_EQ(nlohmann::json::parse(empty.out)["entities"].size(), 0u);
   auto nodata = test::run_tool("entities", {test::data_path("bukharin.txt")});
   EXPECT_EQ(nodata.exit_code, 0);
+}
+
+TEST(cooccurrence, centrality_converges_on_a_heavily_weighted_star) {
+  // A hub named with a in 3000 sentences, with b in 50 and with c in 20. The Perron vector of a
+  // star is x_hub = sqrt(sum w^2), x_leaf = w: the hub is the top, a = 3000 / 3000.483.
+  std::vector<std::uint32_t> hub, a, b, c;
+  for (std::uint32_t s = 1; s <= 3070; ++s) {
+    hub.push_back(s);
+    (s <= 3000 ? a : s <= 3050 ? b : c).push_back(s);
+  }
+  cooccurrence net = cooccur(network({{"hub", hub}, {"a", a}, {"b", b}, {"c", c}}));
+  const double lambda = std::sqrt(3000.0 * 3000.0 + 50.0 * 50.0 + 20.0 * 20.0);
+  EXPECT_DOUBLE_EQ(net.centrality[0], 1.0);
+  EXPECT_NEAR(net.centrality[1], 3000.0 / lambda, 1e-9);
+  EXPECT_NEAR(net.centrality[2], 50.0 / lambda, 1e-9);
+  EXPECT_NEAR(net.centrality[3], 20.0 / lambda, 1e-9);
 }
 
 }  // namespace

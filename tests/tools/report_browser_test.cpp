@@ -71,7 +71,9 @@ class report_browser : public ::testing::Test {
   void SetUp() override {
     if (chromium().empty()) GTEST_SKIP() << "chromium is not installed: browser tests skipped (.ci/setup installs it)";
     html = temp_dir() + "/report.html";
-    const run_result r = run_tool("report", {data_path("bukharin.txt"), "-o", html});
+    // Run from the source folder so that the page (and the screenshot in docs/) names the input
+    // as a reader types it: data/bukharin.txt.
+    const run_result r = run_tool("report", {"data/bukharin.txt", "-o", html}, "", HISTEXT_SOURCE_DIR);
     ASSERT_EQ(r.exit_code, 0) << r.err;
   }
   std::string html;

@@ -39,14 +39,22 @@ std::vector<double> component_centrality(std::size_t n, const std::vector<entity
     std::sort(nodes.begin(), nodes.end());
     for (std::size_t k = 0; k < nodes.size(); ++k) local[nodes[k]] = k;
 
-    // Power iteration on A + I: the same eigenvectors as A, and it converges on bipartite
-    // components too (A alone oscillates there). On a connected component A + I is primitive, so
-    // the limit is the Perron vector: every score is positive.
+    // Power iteration on A + cI, c = the component's largest weighted degree (>= its largest
+    // eigenvalue): the same eigenvectors as A, a spectrum in [0, 2c], so it converges on
+    // bipartite components (a star, a chain) whatever the weights, where A alone oscillates and
+    // A + I crawls once pairs co-occur hundreds of times. On a connected component A + cI is
+    // primitive, so the limit is the Perron vector: every score is positive.
+    double shift = 0;
+    for (std::size_t node : nodes) {
+      double degree = 0;
+      for (const auto& [j, w] : adj[node]) degree += w;
+      shift = std::max(shift, degree);
+    }
     std::vector<double> v(nodes.size(), 1.0), next(nodes.size());
     for (int it = 0; it < centrality_max_iterations; ++it) {
       double norm2 = 0;
       for (std::size_t k = 0; k < nodes.size(); ++k) {
-        double s = v[k];
+        double s = shift * v[k];
         for (const auto& [j, w] : adj[nodes[k]]) s += w * v[local[j]];
         next[k] = s;
         norm2 += s * s;
