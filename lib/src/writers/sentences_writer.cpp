@@ -1,6 +1,8 @@
 // histext-sentences' writers: table (summary, readability, sentences, optional bar chart),
 // TSV/CSV (sentences or summary rows) and JSON.
+#include <algorithm>
 #include <cmath>
+#include <sstream>
 #include <ostream>
 
 #include "histext/sentence_stats.hpp"
@@ -33,6 +35,7 @@ json distribution_json(const distribution& d, bool with_histogram) {
 
 json ref_json(const sentence_ref& r) {
   if (r.index == 0) return nullptr;
+  if (!r.file.empty()) return {{"file", r.file}, {"index", r.index}, {"words", r.words}, {"text", r.text}};
   return {{"index", r.index}, {"words", r.words}, {"text", r.text}};
 }
 
@@ -64,6 +67,8 @@ json summary_json(const sentence_summary& s, const sentence_report* report) {
 /// The summary as (metric, value) rows.
 table summary_table(const sentence_report& r) {
   const sentence_summary& s = r.summary;
+  // A corpus summary's longest and shortest name their file: "a.txt 12 (40 words): ..."
+  auto where = [](const sentence_ref& ref) { return ref.file.empty() ? std::string() : ref.file + " "; };
   table t;
   t.columns = {"metric", "value"};
   t.precision = 2;
@@ -87,10 +92,10 @@ table summary_table(const sentence_report& r) {
   row("words_per_paragraph_median", real_cell(s.words_per_paragraph.median));
   row("words_per_paragraph_min", real_cell(s.words_per_paragraph.min));
   row("words_per_paragraph_max", real_cell(s.words_per_paragraph.max));
-  row("longest_sentence", s.longest.index ? cell(std::to_string(s.longest.index) + " (" +
+  row("longest_sentence", s.longest.index ? cell(where(s.longest) + std::to_string(s.longest.index) + " (" +
                                                  std::to_string(s.longest.words) + " words): " + s.longest.text)
                                           : cell());
-  row("shortest_sentence", s.shortest.index ? cell(std::to_string(s.shortest.index) + " (" +
+  row("shortest_sentence", s.shortest.index ? cell(where(s.shortest) + std::to_string(s.shortest.index) + " (" +
                                                    std::to_string(s.shortest.words) + " words): " + s.shortest.text)
                                             : cell());
   row("framed", std::string(r.framed ? "true" : "false"));
@@ -160,7 +165,15 @@ void write_sentences(std::ostream& out, const sentence_report& r, format f, cons
                      const sentence_write_options& options) {
   switch (f) {
     case format::json: {
-      json sentences = json::array();
+      // The sentences go out one element at a time: a DOM of them all costs far more than the text.
+      json head;
+      head["summary"] = summary_json(r.summary, &r);
+      head["outside_body"] = r.all ? json(nullptr) : summary_json(r.outside_body, nullptr);
+      open_json_document(out, meta);
+      for (const auto& [k, v] : head.items())
+        out << ',' << json(k).dump() << ':' << v.dump(-1, ' ', false, json::error_handler_t::replace);
+      out << ",\"sentences\":[";
+      bool first = true;
       for (const sentence_stat& s : r.sentences) {
         json j;
         j["index"] = s.index;
@@ -178,13 +191,12 @@ void write_sentences(std::ostream& out, const sentence_report& r, format f, cons
         j["quoted_words"] = s.quoted_words;
         j["quoted"] = s.quoted;
         j["preview"] = s.preview;
-        sentences.push_back(std::move(j));
+        if (!first) out << ',';
+        first = false;
+        out << j.dump(-1, ' ', false, json::error_handler_t::replace);
       }
-      json body;
-      body["summary"] = summary_json(r.summary, &r);
-      body["outside_body"] = r.all ? json(nullptr) : summary_json(r.outside_body, nullptr);
-      body["sentences"] = std::move(sentences);
-      write_json(out, meta, body);
+      out << ']';
+      close_json_document(out, meta);
       return;
     }
     case format::tsv:
@@ -205,6 +217,55 @@ void write_sentences(std::ostream& out, const sentence_report& r, format f, cons
       return;
     }
   }
+}
+
+void write_sentence_corpus(std::ostream& out, const std::vector<sentence_tally>& files,
+                           const sentence_summary& corpus, bool all, format f,
+                           const sentence_write_options& options) {
+  const std::string label = "(corpus)";
+  if (f == format::tsv || f == format::csv) {
+    if (!options.summary_only) return;  // sentence rows: the corpus is the rows themselves
+    sentence_report r;
+    r.all = all;
+    r.summary = corpus;
+    for (const sentence_tally& t : files) {
+      r.outside_body.sentences += t.outside_sentences;
+      r.outside_body.words += t.outside_words;
+    }
+    table t = summary_table(r);
+    t.rows.erase(std::remove_if(t.rows.begin(), t.rows.end(),
+                                [](const std::vector<cell>& row) { return std::get<std::string>(row[0]) == "framed"; }),
+                 t.rows.end());  // framing is a property of one text
+    t.columns.insert(t.columns.begin(), "file");
+    for (auto& row : t.rows) row.insert(row.begin(), label);
+    std::ostringstream rows;  // a few dozen short rows: written without their header
+    write_table(rows, t, f);
+    const std::string text = std::move(rows).str();
+    out << text.substr(text.find('\n') + 1);
+    return;
+  }
+  if (f != format::table) return;
+  table t;
+  t.columns = {"file", "paragraphs", "sentences", "words", "words_per_sentence_mean", "words_per_sentence_median",
+               "quoted_share", "flesch_reading_ease", "flesch_kincaid_grade", "gunning_fog", "smog",
+               "coleman_liau", "automated_readability"};
+  t.precision = 2;
+  auto row = [&](const std::string& name, const sentence_summary& s) {
+    t.rows.push_back({name, int_cell(s.paragraphs), int_cell(s.sentences), int_cell(s.words),
+                      real_cell(s.words_per_sentence.mean), real_cell(s.words_per_sentence.median),
+                      real_cell(s.quoted_share), real_cell(s.readability.flesch_reading_ease),
+                      real_cell(s.readability.flesch_kincaid_grade), real_cell(s.readability.gunning_fog),
+                      real_cell(s.readability.smog), real_cell(s.readability.coleman_liau),
+                      real_cell(s.readability.automated_readability)});
+  };
+  for (const sentence_tally& f : files) row(f.file, f.summary);
+  row(label, corpus);
+  out << "\ncorpus: " << files.size() << (files.size() == 1 ? " file" : " files") << '\n';
+  write_table(out, t, format::table, options.color);
+}
+
+std::string sentence_corpus_json(const sentence_summary& corpus) {
+  return summary_json(corpus, nullptr).dump(-1, ' ', false, json::error_handler_t::replace);
 }
 
 }  // namespace histext
