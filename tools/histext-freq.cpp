@@ -37,10 +37,10 @@ int main(int argc, char** argv) {
   const histext::format fmt = histext::parse_format(common.format);
   options.checksum = fmt == histext::format::json;  // only JSON's meta block shows it
   const bool color = common.output.empty() && histext::cli::stdout_is_terminal();
-  std::vector<std::string> names = common.inputs.empty() ? std::vector<std::string>{"-"} : common.inputs;
   bool failed = false;
   try {
     histext::cli::output out(common);  // refuses an -o that is an input, before any work
+    const std::vector<std::string> names = histext::cli::expand_inputs(tool, common, failed);  // directories too
     histext::frequency_counter counter(options);
     std::vector<histext::input_info> infos;
     for (const std::string& name : names) {
