@@ -2,6 +2,7 @@
 /// @file output.hpp  Writers shared by every tool: table, TSV, CSV (RFC 4180) and JSON.
 /// Writers never compute: they lay out values an analysis has already produced.
 #include <cstdint>
+#include <functional>
 #include <iosfwd>
 #include <memory>
 #include <optional>
@@ -39,6 +40,13 @@ inline constexpr std::size_t max_table_cell = 200;
 /// Writes `t` as an aligned text table (cells cut at max_table_cell), TSV or CSV (RFC 4180:
 /// CRLF, quotes doubled). `color` bolds the header (only ever pass true when the stream is a terminal).
 void write_table(std::ostream& out, const table& t, format f, bool color = false);
+
+/// write_table's output, byte for byte, for `count` rows made one at a time by `row(i)`: no row
+/// is kept, so a long table costs no more memory than one row (the table format calls `row`
+/// twice per row: once for the column widths, once to write it).
+void write_table_rows(std::ostream& out, const std::vector<std::string>& columns, std::size_t count,
+                      const std::function<std::vector<cell>(std::size_t)>& row, format f, bool color = false,
+                      int precision = 3);
 
 /// `text` as one cell of a `tsv` row (tabs and line ends made spaces) or a `csv` row (quoted
 /// when it holds a comma, a quote or a line end), exactly as write_table writes it.

@@ -116,6 +116,64 @@ std::string csv_escape(const std::string& s) {
 
 }  // namespace
 
+void write_table_rows(std::ostream& out, const std::vector<std::string>& columns, std::size_t count,
+                      const std::function<std::vector<cell>(std::size_t)>& row, format f, bool color,
+                      int precision) {
+  const std::size_t n = columns.size();
+  if (f == format::tsv || f == format::csv) {
+    const char* eol = f == format::csv ? "\r\n" : "\n";
+    auto record = [&](const std::vector<std::string>& cells) {
+      for (std::size_t i = 0; i < cells.size(); ++i) {
+        if (i) out << (f == format::csv ? ',' : '\t');
+        out << (f == format::csv ? csv_escape(cells[i]) : tsv_escape(cells[i]));
+      }
+      out << eol;
+    };
+    record(columns);
+    std::vector<std::string> cells;
+    for (std::size_t r = 0; r < count; ++r) {
+      cells.clear();
+      for (const cell& c : row(r)) cells.push_back(cell_text(c, precision));
+      record(cells);
+    }
+    return;
+  }
+  // As write_table: a first pass for the widths and which columns are numeric, then the lines.
+  std::vector<std::size_t> width(n, 0);
+  std::vector<bool> numeric(n, true);
+  for (std::size_t i = 0; i < n; ++i) width[i] = display_width(columns[i]);
+  for (std::size_t r = 0; r < count; ++r) {
+    const std::vector<cell> cells = row(r);
+    for (std::size_t i = 0; i < cells.size() && i < n; ++i) {
+      width[i] = std::max(width[i], display_width(bounded_cell(tsv_escape(cell_text(cells[i], precision)))));
+      if (std::holds_alternative<std::string>(cells[i])) numeric[i] = false;
+    }
+  }
+  auto pad = [&](const std::string& s, std::size_t i, bool last) {
+    std::size_t fill = width[i] - std::min(width[i], display_width(s));
+    if (numeric[i]) return std::string(fill, ' ') + s;
+    return last ? s : s + std::string(fill, ' ');
+  };
+  for (std::size_t i = 0; i < n; ++i) {
+    if (i) out << "  ";
+    if (color) out << "\x1b[1m";
+    out << pad(columns[i], i, i + 1 == n);
+    if (color) out << "\x1b[0m";
+  }
+  out << '\n';
+  for (std::size_t r = 0; r < count; ++r) {
+    const std::vector<cell> cells = row(r);
+    const std::size_t m = std::min(cells.size(), n);
+    std::string text;
+    for (std::size_t i = 0; i < m; ++i) {
+      if (i) text += "  ";
+      text += pad(bounded_cell(tsv_escape(cell_text(cells[i], precision))), i, i + 1 == m);
+    }
+    text.erase(text.find_last_not_of(' ') + 1);
+    out << text << '\n';
+  }
+}
+
 std::string delimited_cell(const std::string& text, format f) {
   return f == format::csv ? csv_escape(text) : tsv_escape(text);
 }

@@ -115,27 +115,28 @@ table summary_table(const sentence_report& r) {
   return t;
 }
 
-table sentences_table(const sentence_report& r, bool with_preview_only) {
-  table t;
-  t.columns = {"index", "block", "block_kind", "paragraph", "position", "begin", "end", "words", "letters",
-               "syllables", "polysyllables", "quote_depth", "quoted_words", "quoted", "preview"};
+const std::vector<std::string> sentence_columns = {
+    "index", "block", "block_kind", "paragraph", "position", "begin", "end", "words", "letters",
+    "syllables", "polysyllables", "quote_depth", "quoted_words", "quoted", "preview"};
+const std::vector<std::string> preview_columns = {"index", "paragraph", "position", "words", "letters",
+                                                  "syllables", "polysyllables", "quoted", "preview"};
+
+std::vector<cell> sentence_row(const sentence_stat& s, bool with_preview_only) {
   if (with_preview_only)
-    t.columns = {"index", "paragraph", "position", "words", "letters", "syllables", "polysyllables", "quoted",
-                 "preview"};
-  for (const sentence_stat& s : r.sentences) {
-    if (with_preview_only) {
-      t.rows.push_back({int_cell(s.index), int_cell(s.paragraph), int_cell(s.position), int_cell(s.words),
-                        int_cell(s.letters), int_cell(s.syllables), int_cell(s.polysyllables),
-                        std::string(s.quoted ? "yes" : ""), s.preview});
-    } else {
-      t.rows.push_back({int_cell(s.index), int_cell(s.block), std::string(to_string(s.block_kind)),
-                        int_cell(s.paragraph), int_cell(s.position), int_cell(s.begin), int_cell(s.end),
-                        int_cell(s.words), int_cell(s.letters), int_cell(s.syllables), int_cell(s.polysyllables),
-                        int_cell(s.quote_depth), int_cell(s.quoted_words), std::string(s.quoted ? "true" : "false"),
-                        s.preview});
-    }
-  }
-  return t;
+    return {int_cell(s.index), int_cell(s.paragraph), int_cell(s.position), int_cell(s.words),
+            int_cell(s.letters), int_cell(s.syllables), int_cell(s.polysyllables),
+            std::string(s.quoted ? "yes" : ""), s.preview};
+  return {int_cell(s.index), int_cell(s.block), std::string(to_string(s.block_kind)),
+          int_cell(s.paragraph), int_cell(s.position), int_cell(s.begin), int_cell(s.end),
+          int_cell(s.words), int_cell(s.letters), int_cell(s.syllables), int_cell(s.polysyllables),
+          int_cell(s.quote_depth), int_cell(s.quoted_words), std::string(s.quoted ? "true" : "false"),
+          s.preview};
+}
+
+/// The sentences as rows made one at a time (a table of them all would cost far more than the text).
+void write_sentence_rows(std::ostream& out, const sentence_report& r, bool with_preview_only, format f, bool color) {
+  write_table_rows(out, with_preview_only ? preview_columns : sentence_columns, r.sentences.size(),
+                   [&](std::size_t i) { return sentence_row(r.sentences[i], with_preview_only); }, f, color);
 }
 
 /// A text bar chart of words per sentence: one line per bin, bars of '#' scaled to 40 columns.
@@ -201,7 +202,8 @@ void write_sentences(std::ostream& out, const sentence_report& r, format f, cons
     }
     case format::tsv:
     case format::csv:
-      write_table(out, options.summary_only ? summary_table(r) : sentences_table(r, false), f);
+      if (options.summary_only) write_table(out, summary_table(r), f);
+      else write_sentence_rows(out, r, false, f, false);
       return;
     default: {
       for (const input_info& in : meta.inputs) out << in.name << "\n";
@@ -212,7 +214,7 @@ void write_sentences(std::ostream& out, const sentence_report& r, format f, cons
       }
       if (!options.summary_only) {
         out << '\n';
-        write_table(out, sentences_table(r, true), format::table, options.color);
+        write_sentence_rows(out, r, true, format::table, options.color);
       }
       return;
     }
