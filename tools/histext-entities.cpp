@@ -41,7 +41,23 @@ int main(int argc, char** argv) {
   const histext::format fmt = histext::parse_format(common.format);
   const bool color = common.output.empty() && histext::cli::stdout_is_terminal();
   std::optional<histext::segmenter> seg;
-  return histext::cli::for_each_input(tool, common, [&](const histext::document& doc, std::ostream& out) {
+  // Several inputs: one corpus view, every entity pooled by name and type with its files.
+  std::vector<histext::corpus_entity> pool;
+  std::size_t files = 0;
+  const bool pooling = !highlight && !cooc;
+  histext::cli::corpus_options corpus;
+  corpus.format = fmt;
+  corpus.heading = histext::cli::table_heading::line;
+  corpus.meta = [&](std::vector<histext::input_info> in) {
+    return histext::cli::make_meta(tool, std::move(in), app, {{"types", types.empty() ? "all" : types}});
+  };
+  if (pooling) {
+    corpus.json_members = [&]() -> std::vector<std::pair<std::string, std::string>> {
+      return {{"corpus", histext::entity_corpus_json(pool)}};
+    };
+    corpus.finish = [&](std::ostream& out) { histext::write_entity_corpus(out, pool, files, fmt, color); };
+  }
+  return histext::cli::for_each_input(tool, common, corpus, [&](const histext::document& doc, std::ostream& out) {
     if (!seg) seg.emplace(histext::cli::segment_opts(common));
     histext::segmentation s = seg->run(doc);
     std::vector<histext::entity> entities = histext::find_entities(doc, s, options);
@@ -53,5 +69,6 @@ int main(int argc, char** argv) {
       histext::write_cooccurrence(out, entities, net, fmt, meta, color);
     }
     else histext::write_entities(out, entities, fmt, meta, color);
+    if (pooling) pool = histext::pool_entities(std::move(pool), doc.name(), entities), ++files;
   });
 }

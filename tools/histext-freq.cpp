@@ -54,7 +54,6 @@ int main(int argc, char** argv) {
   const std::set<std::string> not_counting = {"threads", "shard", "merge", "format", "top", "min_count",
                                               "min_length", "summary", "combine"};
   const bool color = common.output.empty() && histext::cli::stdout_is_terminal();
-  std::vector<std::string> names = common.inputs.empty() ? std::vector<std::string>{"-"} : common.inputs;
   bool failed = false;
   if (merge) {
     try {
@@ -108,6 +107,7 @@ int main(int argc, char** argv) {
   }
   try {
     histext::cli::output out(common);  // refuses an -o that is an input, before any work
+    const std::vector<std::string> names = histext::cli::expand_inputs(tool, common, failed);  // directories too
     histext::frequency_counter counter(options);
     std::vector<histext::input_info> infos;
     for (const std::string& name : names) {

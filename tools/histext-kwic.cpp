@@ -66,8 +66,15 @@ int main(int argc, char** argv) {
     histext::cli::report(tool, e.what());
     return seg ? 2 : 1;
   }
-  return histext::cli::for_each_input(tool, common, [&](const histext::document& doc, std::ostream& out) {
-    auto meta = histext::cli::make_meta(tool, {doc.info()}, app, {{"word", options.regex ? "" : word}});
+  const std::vector<std::pair<std::string, std::string>> extra = {{"word", options.regex ? "" : word}};
+  histext::cli::corpus_options corpus;
+  corpus.format = fmt;
+  corpus.heading = histext::cli::table_heading::prefix;  // several files: each line starts with its file
+  corpus.meta = [&](std::vector<histext::input_info> in) {
+    return histext::cli::make_meta(tool, std::move(in), app, extra);
+  };
+  return histext::cli::for_each_input(tool, common, corpus, [&](const histext::document& doc, std::ostream& out) {
+    auto meta = histext::cli::make_meta(tool, {doc.info()}, app, extra);
     histext::kwic_writer writer(out, fmt, std::move(meta), color);
     histext::find_keyword(doc, *seg, word, options, [&](histext::kwic_line&& line) { writer.add(std::move(line)); });
     writer.finish();

@@ -20,9 +20,21 @@ int main(int argc, char** argv) {
   const histext::format fmt = histext::parse_format(common.format);
   write.color = common.output.empty() && histext::cli::stdout_is_terminal();
   std::optional<histext::segmenter> seg;
-  return histext::cli::for_each_input(tool, common, [&](const histext::document& doc, std::ostream& out) {
+  // Several inputs: each file's word counts are tallied (a few bytes per sentence) for the corpus summary.
+  std::vector<histext::sentence_tally> tallies;
+  auto pooled = [&] { return histext::pool_sentences(tallies); };
+  histext::cli::corpus_options corpus;
+  corpus.format = fmt;
+  corpus.heading = histext::cli::table_heading::own;  // the writer heads each summary with the file's name
+  corpus.meta = [&](std::vector<histext::input_info> in) { return histext::cli::make_meta(tool, std::move(in), app); };
+  corpus.json_members = [&]() -> std::vector<std::pair<std::string, std::string>> {
+    return {{"corpus", histext::sentence_corpus_json(pooled())}};
+  };
+  corpus.finish = [&](std::ostream& out) { histext::write_sentence_corpus(out, tallies, pooled(), options.all, fmt, write); };
+  return histext::cli::for_each_input(tool, common, corpus, [&](const histext::document& doc, std::ostream& out) {
     if (!seg) seg.emplace(histext::cli::segment_opts(common));
     histext::sentence_report report = histext::analyze_sentences(doc, *seg, options);
     histext::write_sentences(out, report, fmt, histext::cli::make_meta(tool, {doc.info()}, app), write);
+    tallies.push_back(histext::tally_sentences(doc.name(), report));
   });
 }

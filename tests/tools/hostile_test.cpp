@@ -401,14 +401,25 @@ TEST_P(hostile_tool, missing_file) {
   EXPECT_EQ(r.err, "histext-" + t.name + ": " + missing + ": No such file or directory\n");
 }
 
+// A directory stands for its *.txt files (docs/corpus.md); one without any is an error.
 TEST_P(hostile_tool, directory) {
   const tool_spec& t = GetParam();
   SKIP_UNLESS_BUILT(t);
   std::string dir = temp_dir();
+  {
+    std::ofstream(dir + "/notes.md") << good_text;  // not a .txt file
+  }
   run_result r = run(t, {dir});
   EXPECT_EQ(r.exit_code, 1);
   EXPECT_EQ(r.out, "");
-  EXPECT_EQ(r.err, "histext-" + t.name + ": " + dir + ": is a directory\n");
+  EXPECT_EQ(r.err, "histext-" + t.name + ": " + dir + ": no .txt file in this directory\n");
+  {
+    std::ofstream(dir + "/a.txt") << good_text;
+  }
+  run_result one = run(t, {dir});
+  EXPECT_EQ(one.exit_code, 0) << one.err;
+  EXPECT_EQ(one.err, "");
+  EXPECT_EQ(one.out, run(t, {dir + "/a.txt"}).out);
 }
 
 // chmod 000 means nothing to root (CI runs as root), so there the tool runs as "nobody".

@@ -167,9 +167,17 @@ std::vector<std::pair<std::string, std::string>> options_of(const CLI::App& app,
   return out;
 }
 
+namespace {
+// The input whose output for_each_input is writing as one element of a corpus JSON document's
+// "files": make_meta marks the meta it builds, so every writer opens that element with "file".
+const std::string* corpus_file_in_progress = nullptr;
+}  // namespace
+
 run_meta make_meta(const std::string& tool, std::vector<input_info> inputs,
                    std::vector<std::pair<std::string, std::string>> options) {
-  return run_meta{tool, std::move(inputs), std::move(options)};
+  run_meta meta{tool, std::move(inputs), std::move(options), std::nullopt};
+  if (corpus_file_in_progress) meta.file = *corpus_file_in_progress;
+  return meta;
 }
 
 run_meta make_meta(const std::string& tool, std::vector<input_info> inputs, const CLI::App& app,
@@ -197,6 +205,19 @@ namespace {
 
 std::vector<std::string> input_names(const common_options& o) {
   return o.inputs.empty() ? std::vector<std::string>{"-"} : o.inputs;
+}
+
+// Every input name with the directories expanded, for the -o check (errors are reported later).
+std::vector<std::string> expanded_names(const common_options& o) {
+  std::vector<std::string> out;
+  for (const std::string& name : input_names(o)) {
+    try {
+      for (std::string& f : expand_input(name)) out.push_back(std::move(f));
+    } catch (const std::exception&) {
+      out.push_back(name);
+    }
+  }
+  return out;
 }
 
 load_options load_opts(const common_options& o) { return load_options{o.encoding}; }
@@ -260,6 +281,35 @@ std::unique_ptr<std::istream> open_input(const std::string& name) {
     throw error(name + ": is a directory");
   }
   return std::make_unique<fd_stream>(fd, name, true);
+}
+
+std::vector<std::string> expand_input(const std::string& name) {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  if (name == "-" || !fs::is_directory(name, ec)) return {name};
+  std::vector<std::string> files;
+  fs::recursive_directory_iterator it(name, fs::directory_options::none, ec), end;
+  for (; !ec && it != end; it.increment(ec)) {
+    std::error_code file_ec;
+    if (it->path().extension() == ".txt" && it->is_regular_file(file_ec)) files.push_back(it->path().string());
+  }
+  if (ec) throw error(name + ": " + ec.message());
+  if (files.empty()) throw error(name + ": no .txt file in this directory");
+  std::sort(files.begin(), files.end());  // std::string compares bytes as unsigned char: byte order
+  return files;
+}
+
+std::vector<std::string> expand_inputs(const std::string& tool, const common_options& o, bool& failed) {
+  std::vector<std::string> out;
+  for (const std::string& name : input_names(o)) {
+    try {
+      for (std::string& f : expand_input(name)) out.push_back(std::move(f));
+    } catch (const std::exception& e) {
+      report(tool, e.what());
+      failed = true;
+    }
+  }
+  return out;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -362,7 +412,7 @@ output::output(const common_options& o) : impl_(std::make_unique<impl>()) {
     // Never an input, compared by device and inode (so through any link or path spelling);
     // a character device (/dev/null) can be both without harm.
     if (!S_ISCHR(st.st_mode)) {
-      for (const std::string& in : input_names(o)) {
+      for (const std::string& in : expanded_names(o)) {
         struct stat si {};
         bool got = in == "-" ? ::fstat(0, &si) == 0 : ::stat(in.c_str(), &si) == 0;
         if (got && same_file(si, st)) throw error(path + ": refusing to write over an input file");
@@ -454,32 +504,200 @@ void output::commit() {
   }
 }
 
-int for_each_input(const std::string& tool, const common_options& o,
+namespace {
+
+// An output stream's buffer that hands full 64 KiB chunks (and the rest on sync) to output::write.
+class output_buf : public std::streambuf {
+ public:
+  explicit output_buf(output& out) : out_(out) { setp(buf_, buf_ + sizeof buf_); }
+
+ protected:
+  int_type overflow(int_type c) override {
+    drain();
+    if (!traits_type::eq_int_type(c, traits_type::eof())) {
+      *pptr() = traits_type::to_char_type(c);
+      pbump(1);
+    }
+    return traits_type::not_eof(c);
+  }
+  std::streamsize xsputn(const char* s, std::streamsize n) override {
+    if (n <= epptr() - pptr()) {
+      std::memcpy(pptr(), s, static_cast<std::size_t>(n));
+      pbump(static_cast<int>(n));
+      return n;
+    }
+    drain();
+    if (n < static_cast<std::streamsize>(sizeof buf_)) return xsputn(s, n);
+    out_.write(std::string_view(s, static_cast<std::size_t>(n)));
+    return n;
+  }
+  int sync() override {
+    drain();
+    return 0;
+  }
+
+ private:
+  void drain() {
+    if (pptr() > pbase()) out_.write(std::string_view(pbase(), static_cast<std::size_t>(pptr() - pbase())));
+    setp(buf_, buf_ + sizeof buf_);
+  }
+  output& out_;
+  char buf_[1 << 16];
+};
+
+// Puts a prefix before every record (line) going through it: TSV/CSV rows get the file column
+// (the first record, the header, gets "file" and is dropped for every file after the first), table
+// lines get the file name. CSV records end at a line end outside quotes (a quoted cell may hold one).
+class record_prefix_buf : public std::streambuf {
+ public:
+  record_prefix_buf(std::streambuf* down, std::string header_prefix, std::string prefix, bool drop_header, bool csv)
+      : down_(down), header_prefix_(std::move(header_prefix)), prefix_(std::move(prefix)),
+        drop_header_(drop_header), csv_(csv) {}
+
+ protected:
+  int_type overflow(int_type c) override {
+    if (traits_type::eq_int_type(c, traits_type::eof())) return traits_type::not_eof(c);
+    char ch = traits_type::to_char_type(c);
+    put(&ch, 1);
+    return c;
+  }
+  std::streamsize xsputn(const char* s, std::streamsize n) override {
+    put(s, static_cast<std::size_t>(n));
+    return n;
+  }
+  int sync() override { return down_->pubsync(); }
+
+ private:
+  void put(const char* s, std::size_t n) {
+    chunk_.clear();
+    for (std::size_t i = 0; i < n; ++i) {
+      const char c = s[i];
+      if (at_start_) {
+        at_start_ = false;
+        dropping_ = first_record_ && drop_header_;
+        if (!dropping_) chunk_ += first_record_ ? header_prefix_ : prefix_;
+      }
+      if (!dropping_) chunk_ += c;
+      if (csv_ && c == '"') in_quotes_ = !in_quotes_;  // a doubled quote toggles twice
+      if (c == '\n' && !in_quotes_) at_start_ = true, first_record_ = false, dropping_ = false;
+    }
+    if (!chunk_.empty() && down_->sputn(chunk_.data(), static_cast<std::streamsize>(chunk_.size())) !=
+                               static_cast<std::streamsize>(chunk_.size()))
+      throw error("write error");
+  }
+  std::streambuf* down_;
+  std::string header_prefix_, prefix_, chunk_;
+  bool drop_header_, csv_;
+  bool at_start_ = true, first_record_ = true, dropping_ = false, in_quotes_ = false;
+};
+
+struct checked_input {
+  std::string name;
+  input_info info;
+  std::optional<document> doc;  // kept from the check pass for stdin and a lone input
+};
+
+std::size_t display_width(const std::string& s) {
+  std::size_t w = 0;
+  for (unsigned char c : s) w += (c & 0xC0) != 0x80;
+  return w;
+}
+
+}  // namespace
+
+int for_each_input(const std::string& tool, const common_options& o, const corpus_options& corpus,
                    const std::function<void(const document&, std::ostream&)>& each) {
-  bool failed = false, any_ok = false;
+  bool failed = false;
   try {
     output out(o);
-    for (const std::string& name : input_names(o)) {
-      std::string result;
+    const std::vector<std::string> names = expand_inputs(tool, o, failed);
+    // Check pass: every failure that can be found before writing is found here.
+    std::vector<checked_input> inputs;
+    for (const std::string& name : names) {
       try {
         document doc = load_input(tool, name, o);
-        std::ostringstream buffer;
-        each(doc, buffer);
-        result = std::move(buffer).str();
-        any_ok = true;
+        checked_input in{name, doc.info(), std::nullopt};
+        if (name == "-" || names.size() == 1) in.doc = std::move(doc);
+        inputs.push_back(std::move(in));
       } catch (const std::exception& e) {
         report(tool, e.what());
         failed = true;
-        continue;
       }
-      out.write(result);  // a write error ends the run (below)
     }
-    if (any_ok) out.commit();
+    if (inputs.empty()) return 1;
+    // Several files were named (directories count their files): the corpus shapes, even when
+    // only one of them loaded, so that the shape never depends on which files were good.
+    const bool several = names.size() > 1;
+    const format f = corpus.format;
+    const bool delimited = f == format::tsv || f == format::csv;
+    std::size_t name_width = 0;
+    for (const checked_input& in : inputs) name_width = std::max(name_width, display_width(in.name));
+
+    output_buf buf(out);
+    std::ostream stream(&buf);
+    stream.exceptions(std::ios::badbit);  // a write error (thrown by output::write) ends the run
+    if (several && f == format::json) {
+      std::vector<input_info> infos;
+      for (const checked_input& in : inputs) infos.push_back(in.info);
+      open_corpus_json(stream, corpus.meta ? corpus.meta(infos) : run_meta{tool, infos, {}, std::nullopt});
+    }
+    bool first = true;
+    for (checked_input& in : inputs) {
+      try {
+        document doc = in.doc ? std::move(*in.doc) : document::from_file(in.name, load_opts(o));
+        in.doc.reset();
+        if (!several) {
+          each(doc, stream);
+        } else if (f == format::json) {
+          if (!first) stream << ',';
+          corpus_file_in_progress = &in.name;
+          each(doc, stream);
+          corpus_file_in_progress = nullptr;
+        } else if (delimited || (f == format::table && corpus.heading == table_heading::prefix)) {
+          std::string prefix, header;
+          if (delimited) {
+            prefix = delimited_cell(in.name, f) + (f == format::csv ? "," : "\t");
+            header = std::string("file") + (f == format::csv ? "," : "\t");
+          } else {
+            prefix = header = in.name + std::string(name_width - display_width(in.name), ' ') + "  ";
+          }
+          record_prefix_buf filter(&buf, header, prefix, delimited && !first, f == format::csv);
+          std::ostream filtered(&filter);
+          filtered.exceptions(std::ios::badbit);
+          each(doc, filtered);
+        } else {
+          if (f == format::table && corpus.heading == table_heading::line) stream << in.name << '\n';
+          each(doc, stream);
+        }
+        first = false;
+      } catch (const std::exception& e) {
+        corpus_file_in_progress = nullptr;
+        if (dynamic_cast<const std::ios_base::failure*>(&e)) throw;
+        report(tool, e.what());
+        return 1;  // output may already hold part of this input: end the run, -o not replaced
+      }
+    }
+    if (several && f == format::json)
+      close_corpus_json(stream, corpus.json_members ? corpus.json_members() : std::vector<std::pair<std::string, std::string>>{});
+    else if (several && corpus.finish) corpus.finish(stream);
+    stream.flush();
+    out.commit();
   } catch (const std::exception& e) {
     report(tool, e.what());
     return 1;
   }
   return failed ? 1 : 0;
+}
+
+int for_each_input(const std::string& tool, const common_options& o,
+                   const std::function<void(const document&, std::ostream&)>& each) {
+  corpus_options corpus;
+  try {
+    corpus.format = parse_format(o.format);
+  } catch (const std::exception&) {
+    corpus.format = format::table;  // a tool-specific format: files set apart by a heading line
+  }
+  return for_each_input(tool, o, corpus, each);
 }
 
 int with_all_inputs(const std::string& tool, const common_options& o,
@@ -488,7 +706,7 @@ int with_all_inputs(const std::string& tool, const common_options& o,
   try {
     output out(o);
     std::vector<document> docs;
-    for (const std::string& name : input_names(o)) {
+    for (const std::string& name : expand_inputs(tool, o, failed)) {
       try {
         docs.push_back(load_input(tool, name, o));
       } catch (const std::exception& e) {
@@ -497,9 +715,11 @@ int with_all_inputs(const std::string& tool, const common_options& o,
       }
     }
     if (!docs.empty()) {
-      std::ostringstream buffer;
-      all(docs, buffer);
-      out.write(buffer.str());
+      output_buf buf(out);
+      std::ostream stream(&buf);
+      stream.exceptions(std::ios::badbit);
+      all(docs, stream);
+      stream.flush();
       out.commit();
     }
   } catch (const std::exception& e) {

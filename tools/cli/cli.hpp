@@ -21,7 +21,7 @@ namespace histext::cli {
 
 /// Flags every tool shares.
 struct common_options {
-  std::vector<std::string> inputs;  ///< files; empty or "-" means stdin
+  std::vector<std::string> inputs;  ///< files or directories (their *.txt files); empty or "-" means stdin
   std::string format = "table";
   std::string output;               ///< -o FILE; empty or "-" means stdout
   std::string encoding;             ///< --encoding LABEL|auto
@@ -120,15 +120,55 @@ class output {
   std::unique_ptr<impl> impl_;
 };
 
-/// Loads each input (stdin for none or "-") and calls `each` with it and a buffer; a buffer is
-/// written to stdout or -o only when its input succeeded. Errors are reported one line each and
-/// the other inputs still run. -o writes a temporary file renamed into place at the end, never an
-/// input file. Returns the exit code: 0, or 1 if any input failed or the output could not be written.
+/// The files one input name stands for: a directory's *.txt files, recursively, sorted by path in
+/// byte order; any other name (a file, "-") itself. Throws histext::error "<dir>: no .txt file in
+/// this directory" for a directory without one, or naming the directory when it cannot be read.
+std::vector<std::string> expand_input(const std::string& name);
+
+/// Every input of the command line (stdin for none), directories expanded; a name that cannot be
+/// expanded is reported ("<tool>: <message>") and sets `failed`.
+std::vector<std::string> expand_inputs(const std::string& tool, const common_options& o, bool& failed);
+
+/// How the table format sets the files of a several-input run apart.
+enum class table_heading {
+  own,     ///< the tool's writer names the file itself (histext-tokens, histext-sentences)
+  line,    ///< a line with the file name before each file's output
+  prefix,  ///< every line starts with the file name, padded to the longest (histext-kwic)
+};
+
+/// What for_each_input does with several inputs (docs/corpus.md). One input is written exactly
+/// as the tool writes it alone.
+struct corpus_options {
+  histext::format format = histext::format::table;
+  table_heading heading = table_heading::line;
+  /// The meta block of the one JSON document, given every input that loaded.
+  std::function<run_meta(std::vector<input_info>)> meta;
+  /// JSON: members written after "files" (name, serialised value), e.g. a corpus summary.
+  std::function<std::vector<std::pair<std::string, std::string>>()> json_members;
+  /// Other formats: written after the last file (no file column or prefix is added to it).
+  std::function<void(std::ostream&)> finish;
+};
+
+/// Runs `each` over every input (directories expanded; stdin for none or "-") and writes what it
+/// writes to stdout or -o, as it goes. A first pass loads every input (UTF-8, binary and encoding
+/// checks, size and SHA-256), reporting failures one line each; those inputs are left out and the
+/// rest still run. Then each input is loaded again (stdin is kept from the first pass) and `each`
+/// writes straight to the destination, so no whole output is held in memory. With several inputs
+/// the output is one table (TSV/CSV: a first column "file" and one header), one JSON document
+/// {"meta", "files": [{"file", ...}]}, or per-file sections in the table format (`corpus`).
+/// An input that fails after its check (changed on disk, an analysis error) ends the run: what
+/// was written to stdout stays, an -o file is not replaced. -o writes a temporary file renamed into
+/// place at the end, never an input file. Returns the exit code: 0, or 1 if any input failed or
+/// the output could not be written.
+int for_each_input(const std::string& tool, const common_options& o, const corpus_options& corpus,
+                   const std::function<void(const document&, std::ostream&)>& each);
+
+/// for_each_input with corpus_options{parse_format(o.format)} and a meta block naming only the tool.
 int for_each_input(const std::string& tool, const common_options& o,
                    const std::function<void(const document&, std::ostream&)>& each);
 
-/// Loads every input first (for tools that pool or compare them), reporting failures; `failed`
-/// is set when any input failed. Then `all` writes the combined result.
+/// Loads every input first (for tools that pool or compare them; directories expanded),
+/// reporting failures. Then `all` writes the combined result.
 int with_all_inputs(const std::string& tool, const common_options& o,
                     const std::function<void(const std::vector<document>&, std::ostream&)>& all);
 

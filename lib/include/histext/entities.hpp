@@ -8,6 +8,7 @@
 #include <cstdint>
 #include <iosfwd>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "histext/document.hpp"
@@ -99,6 +100,28 @@ void write_entities(std::ostream& out, const std::vector<entity>& entities, form
 /// the measure).
 void write_cooccurrence(std::ostream& out, const std::vector<entity>& entities, const cooccurrence& net, format f,
                         const run_meta& meta, bool color = false);
+
+/// One entity of a corpus: the entities of several files with the same name and type, pooled.
+struct corpus_entity {
+  std::string name;
+  entity_type type = entity_type::person;
+  std::size_t count = 0;                                  ///< mentions in all files
+  std::vector<std::pair<std::string, std::size_t>> files;  ///< (file, mentions there), in file order
+};
+
+/// Adds one file's entities to `pool`: an entity whose name and type are already there adds the
+/// file and its mention count; a new one is appended. Calling it for each file in order gives the
+/// corpus view in order of first appearance (file order, then each file's order). Pure.
+std::vector<corpus_entity> pool_entities(std::vector<corpus_entity> pool, const std::string& file,
+                                         const std::vector<entity>& entities);
+
+/// Writes a corpus's pooled entities after the files' own lists: table: "corpus: N files" and
+/// (name, type, count, files as "a.txt 8, b.txt 3"); other formats: nothing.
+void write_entity_corpus(std::ostream& out, const std::vector<corpus_entity>& pool, std::size_t files, format f,
+                         bool color = false);
+
+/// The pooled entities as a JSON array of {name, type, count, files: [{file, count}]}.
+std::string entity_corpus_json(const std::vector<corpus_entity>& pool);
 
 /// Writes the passage with every mention marked: [text]{type} or, with `color`, in colour by type.
 void write_highlight(std::ostream& out, const document& doc, const std::vector<entity>& entities, bool color);

@@ -70,6 +70,7 @@ readability compute_readability(std::size_t sentences, std::size_t words, std::s
 
 /// A sentence quoted by text, for the longest and shortest.
 struct sentence_ref {
+  std::string file;         ///< the input it is in: set in a corpus summary only (pool_sentences)
   std::uint32_t index = 0;  ///< 0 when there is none
   std::size_t words = 0;
   std::string text;         ///< white space collapsed
@@ -101,6 +102,25 @@ sentence_report analyze_sentences(const document& doc, const segmentation& seg, 
 /// Segments and analyses block by block, keeping only one block's tokens at a time (large inputs).
 sentence_report analyze_sentences(const document& doc, segmenter& seg, const sentence_options& options = {});
 
+/// What a corpus summary needs of one file's report: the word count of each summary sentence and
+/// paragraph (no sentence text but the longest and shortest), small enough to keep for many files.
+struct sentence_tally {
+  std::string file;
+  sentence_summary summary;                 ///< the file's own summary (counts, longest, shortest)
+  std::vector<double> sentence_words;       ///< words of each counted sentence (with a word), in order
+  std::vector<double> paragraph_words;      ///< words of each summary paragraph, in order
+  std::size_t outside_sentences = 0, outside_words = 0;  ///< outside_body's counts
+};
+
+/// Tallies one file's report (its words per paragraph are rebuilt from its sentences' blocks).
+sentence_tally tally_sentences(const std::string& file, const sentence_report& report);
+
+/// The summary of every tallied file's sentences taken together, as if they were one document:
+/// counts summed, the distributions over all their sentences and paragraphs (files in order),
+/// readability and quoted share from the pooled counts; the longest and shortest are the first
+/// in file order, with sentence_ref::file set. Pure: depends on nothing but `files`.
+sentence_summary pool_sentences(const std::vector<sentence_tally>& files);
+
 /// What histext-sentences writes.
 struct sentence_write_options {
   bool histogram = false;  ///< table: add a text bar chart of words per sentence
@@ -112,5 +132,16 @@ struct sentence_write_options {
 /// json: {"meta", "summary", "outside_body", "sentences"}.
 void write_sentences(std::ostream& out, const sentence_report& report, format f, const run_meta& meta,
                      const sentence_write_options& options = {});
+
+/// The end of a several-file run (docs/corpus.md): table: one summary row per file and a
+/// "(corpus)" row; tsv/csv with summary_only: the corpus summary's (metric, value) rows with
+/// "(corpus)" in the file column, no header; otherwise nothing. `corpus` is pool_sentences(files).
+void write_sentence_corpus(std::ostream& out, const std::vector<sentence_tally>& files,
+                           const sentence_summary& corpus, bool all, format f,
+                           const sentence_write_options& options = {});
+
+/// The corpus summary as a JSON object (the keys of a file's "summary" but "framed"; the
+/// longest and shortest name their file).
+std::string sentence_corpus_json(const sentence_summary& corpus);
 
 }  // namespace histext

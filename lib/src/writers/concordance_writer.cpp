@@ -43,17 +43,19 @@ void write_delimited_row(std::ostream& out, const kwic_line& l, format f) {
 
 void write_kwic(std::ostream& out, const std::vector<kwic_line>& lines, format f, const run_meta& meta, bool color) {
   if (f == format::json) {
-    json rows = json::array();
-    for (const kwic_line& l : lines)
-      rows.push_back(json{{"sentence", l.sentence},
-                          {"paragraph", l.paragraph},
-                          {"begin", l.begin},
-                          {"end", l.end},
-                          {"left", l.left},
-                          {"keyword", l.keyword},
-                          {"right", l.right},
-                          {"file_position", position_number(l.file_position)}});
-    write_json(out, meta, json{{"count", lines.size()}, {"lines", rows}});
+    // One line at a time: a DOM of every line (then copied into the document) cost 3 copies of them.
+    open_json_document(out, meta);
+    out << ",\"count\":" << lines.size() << ",\"lines\":[";
+    for (std::size_t i = 0; i < lines.size(); ++i) {
+      const kwic_line& l = lines[i];
+      if (i) out << ',';
+      out << json{{"sentence", l.sentence}, {"paragraph", l.paragraph}, {"begin", l.begin}, {"end", l.end},
+                  {"left", l.left},         {"keyword", l.keyword},     {"right", l.right},
+                  {"file_position", position_number(l.file_position)}}
+                 .dump(-1, ' ', false, json::error_handler_t::replace);
+    }
+    out << ']';
+    close_json_document(out, meta);
     return;
   }
   if (f == format::table && lines.empty()) {

@@ -109,4 +109,28 @@ void write_highlight(std::ostream& out, const document& doc, const std::vector<e
   if (!text.empty() && text.back() != '\n') out << '\n';
 }
 
+void write_entity_corpus(std::ostream& out, const std::vector<corpus_entity>& pool, std::size_t files, format f,
+                         bool color) {
+  if (f != format::table) return;
+  table t;
+  t.columns = {"name", "type", "count", "files"};
+  for (const corpus_entity& e : pool) {
+    std::string where;
+    for (const auto& [file, n] : e.files) where += (where.empty() ? "" : ", ") + file + " " + std::to_string(n);
+    t.rows.push_back({e.name, std::string(to_string(e.type)), static_cast<std::int64_t>(e.count), where});
+  }
+  out << "\ncorpus: " << files << (files == 1 ? " file" : " files") << '\n';
+  write_table(out, t, f, color);
+}
+
+std::string entity_corpus_json(const std::vector<corpus_entity>& pool) {
+  json list = json::array();
+  for (const corpus_entity& e : pool) {
+    json fs = json::array();
+    for (const auto& [file, n] : e.files) fs.push_back({{"file", file}, {"count", n}});
+    list.push_back({{"name", e.name}, {"type", to_string(e.type)}, {"count", e.count}, {"files", fs}});
+  }
+  return list.dump(-1, ' ', false, json::error_handler_t::replace);
+}
+
 }  // namespace histext

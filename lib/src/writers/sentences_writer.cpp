@@ -1,6 +1,8 @@
 // histext-sentences' writers: table (summary, readability, sentences, optional bar chart),
 // TSV/CSV (sentences or summary rows) and JSON.
+#include <algorithm>
 #include <cmath>
+#include <sstream>
 #include <ostream>
 
 #include "histext/sentence_stats.hpp"
@@ -33,6 +35,7 @@ json distribution_json(const distribution& d, bool with_histogram) {
 
 json ref_json(const sentence_ref& r) {
   if (r.index == 0) return nullptr;
+  if (!r.file.empty()) return {{"file", r.file}, {"index", r.index}, {"words", r.words}, {"text", r.text}};
   return {{"index", r.index}, {"words", r.words}, {"text", r.text}};
 }
 
@@ -64,6 +67,8 @@ json summary_json(const sentence_summary& s, const sentence_report* report) {
 /// The summary as (metric, value) rows.
 table summary_table(const sentence_report& r) {
   const sentence_summary& s = r.summary;
+  // A corpus summary's longest and shortest name their file: "a.txt 12 (40 words): ..."
+  auto where = [](const sentence_ref& ref) { return ref.file.empty() ? std::string() : ref.file + " "; };
   table t;
   t.columns = {"metric", "value"};
   t.precision = 2;
@@ -87,10 +92,10 @@ table summary_table(const sentence_report& r) {
   row("words_per_paragraph_median", real_cell(s.words_per_paragraph.median));
   row("words_per_paragraph_min", real_cell(s.words_per_paragraph.min));
   row("words_per_paragraph_max", real_cell(s.words_per_paragraph.max));
-  row("longest_sentence", s.longest.index ? cell(std::to_string(s.longest.index) + " (" +
+  row("longest_sentence", s.longest.index ? cell(where(s.longest) + std::to_string(s.longest.index) + " (" +
                                                  std::to_string(s.longest.words) + " words): " + s.longest.text)
                                           : cell());
-  row("shortest_sentence", s.shortest.index ? cell(std::to_string(s.shortest.index) + " (" +
+  row("shortest_sentence", s.shortest.index ? cell(where(s.shortest) + std::to_string(s.shortest.index) + " (" +
                                                    std::to_string(s.shortest.words) + " words): " + s.shortest.text)
                                             : cell());
   row("framed", std::string(r.framed ? "true" : "false"));
@@ -110,27 +115,28 @@ table summary_table(const sentence_report& r) {
   return t;
 }
 
-table sentences_table(const sentence_report& r, bool with_preview_only) {
-  table t;
-  t.columns = {"index", "block", "block_kind", "paragraph", "position", "begin", "end", "words", "letters",
-               "syllables", "polysyllables", "quote_depth", "quoted_words", "quoted", "preview"};
+const std::vector<std::string> sentence_columns = {
+    "index", "block", "block_kind", "paragraph", "position", "begin", "end", "words", "letters",
+    "syllables", "polysyllables", "quote_depth", "quoted_words", "quoted", "preview"};
+const std::vector<std::string> preview_columns = {"index", "paragraph", "position", "words", "letters",
+                                                  "syllables", "polysyllables", "quoted", "preview"};
+
+std::vector<cell> sentence_row(const sentence_stat& s, bool with_preview_only) {
   if (with_preview_only)
-    t.columns = {"index", "paragraph", "position", "words", "letters", "syllables", "polysyllables", "quoted",
-                 "preview"};
-  for (const sentence_stat& s : r.sentences) {
-    if (with_preview_only) {
-      t.rows.push_back({int_cell(s.index), int_cell(s.paragraph), int_cell(s.position), int_cell(s.words),
-                        int_cell(s.letters), int_cell(s.syllables), int_cell(s.polysyllables),
-                        std::string(s.quoted ? "yes" : ""), s.preview});
-    } else {
-      t.rows.push_back({int_cell(s.index), int_cell(s.block), std::string(to_string(s.block_kind)),
-                        int_cell(s.paragraph), int_cell(s.position), int_cell(s.begin), int_cell(s.end),
-                        int_cell(s.words), int_cell(s.letters), int_cell(s.syllables), int_cell(s.polysyllables),
-                        int_cell(s.quote_depth), int_cell(s.quoted_words), std::string(s.quoted ? "true" : "false"),
-                        s.preview});
-    }
-  }
-  return t;
+    return {int_cell(s.index), int_cell(s.paragraph), int_cell(s.position), int_cell(s.words),
+            int_cell(s.letters), int_cell(s.syllables), int_cell(s.polysyllables),
+            std::string(s.quoted ? "yes" : ""), s.preview};
+  return {int_cell(s.index), int_cell(s.block), std::string(to_string(s.block_kind)),
+          int_cell(s.paragraph), int_cell(s.position), int_cell(s.begin), int_cell(s.end),
+          int_cell(s.words), int_cell(s.letters), int_cell(s.syllables), int_cell(s.polysyllables),
+          int_cell(s.quote_depth), int_cell(s.quoted_words), std::string(s.quoted ? "true" : "false"),
+          s.preview};
+}
+
+/// The sentences as rows made one at a time (a table of them all would cost far more than the text).
+void write_sentence_rows(std::ostream& out, const sentence_report& r, bool with_preview_only, format f, bool color) {
+  write_table_rows(out, with_preview_only ? preview_columns : sentence_columns, r.sentences.size(),
+                   [&](std::size_t i) { return sentence_row(r.sentences[i], with_preview_only); }, f, color);
 }
 
 /// A text bar chart of words per sentence: one line per bin, bars of '#' scaled to 40 columns.
@@ -160,7 +166,15 @@ void write_sentences(std::ostream& out, const sentence_report& r, format f, cons
                      const sentence_write_options& options) {
   switch (f) {
     case format::json: {
-      json sentences = json::array();
+      // The sentences go out one element at a time: a DOM of them all costs far more than the text.
+      json head;
+      head["summary"] = summary_json(r.summary, &r);
+      head["outside_body"] = r.all ? json(nullptr) : summary_json(r.outside_body, nullptr);
+      open_json_document(out, meta);
+      for (const auto& [k, v] : head.items())
+        out << ',' << json(k).dump() << ':' << v.dump(-1, ' ', false, json::error_handler_t::replace);
+      out << ",\"sentences\":[";
+      bool first = true;
       for (const sentence_stat& s : r.sentences) {
         json j;
         j["index"] = s.index;
@@ -178,18 +192,18 @@ void write_sentences(std::ostream& out, const sentence_report& r, format f, cons
         j["quoted_words"] = s.quoted_words;
         j["quoted"] = s.quoted;
         j["preview"] = s.preview;
-        sentences.push_back(std::move(j));
+        if (!first) out << ',';
+        first = false;
+        out << j.dump(-1, ' ', false, json::error_handler_t::replace);
       }
-      json body;
-      body["summary"] = summary_json(r.summary, &r);
-      body["outside_body"] = r.all ? json(nullptr) : summary_json(r.outside_body, nullptr);
-      body["sentences"] = std::move(sentences);
-      write_json(out, meta, body);
+      out << ']';
+      close_json_document(out, meta);
       return;
     }
     case format::tsv:
     case format::csv:
-      write_table(out, options.summary_only ? summary_table(r) : sentences_table(r, false), f);
+      if (options.summary_only) write_table(out, summary_table(r), f);
+      else write_sentence_rows(out, r, false, f, false);
       return;
     default: {
       for (const input_info& in : meta.inputs) out << in.name << "\n";
@@ -200,11 +214,60 @@ void write_sentences(std::ostream& out, const sentence_report& r, format f, cons
       }
       if (!options.summary_only) {
         out << '\n';
-        write_table(out, sentences_table(r, true), format::table, options.color);
+        write_sentence_rows(out, r, true, format::table, options.color);
       }
       return;
     }
   }
+}
+
+void write_sentence_corpus(std::ostream& out, const std::vector<sentence_tally>& files,
+                           const sentence_summary& corpus, bool all, format f,
+                           const sentence_write_options& options) {
+  const std::string label = "(corpus)";
+  if (f == format::tsv || f == format::csv) {
+    if (!options.summary_only) return;  // sentence rows: the corpus is the rows themselves
+    sentence_report r;
+    r.all = all;
+    r.summary = corpus;
+    for (const sentence_tally& t : files) {
+      r.outside_body.sentences += t.outside_sentences;
+      r.outside_body.words += t.outside_words;
+    }
+    table t = summary_table(r);
+    t.rows.erase(std::remove_if(t.rows.begin(), t.rows.end(),
+                                [](const std::vector<cell>& row) { return std::get<std::string>(row[0]) == "framed"; }),
+                 t.rows.end());  // framing is a property of one text
+    t.columns.insert(t.columns.begin(), "file");
+    for (auto& row : t.rows) row.insert(row.begin(), label);
+    std::ostringstream rows;  // a few dozen short rows: written without their header
+    write_table(rows, t, f);
+    const std::string text = std::move(rows).str();
+    out << text.substr(text.find('\n') + 1);
+    return;
+  }
+  if (f != format::table) return;
+  table t;
+  t.columns = {"file", "paragraphs", "sentences", "words", "words_per_sentence_mean", "words_per_sentence_median",
+               "quoted_share", "flesch_reading_ease", "flesch_kincaid_grade", "gunning_fog", "smog",
+               "coleman_liau", "automated_readability"};
+  t.precision = 2;
+  auto row = [&](const std::string& name, const sentence_summary& s) {
+    t.rows.push_back({name, int_cell(s.paragraphs), int_cell(s.sentences), int_cell(s.words),
+                      real_cell(s.words_per_sentence.mean), real_cell(s.words_per_sentence.median),
+                      real_cell(s.quoted_share), real_cell(s.readability.flesch_reading_ease),
+                      real_cell(s.readability.flesch_kincaid_grade), real_cell(s.readability.gunning_fog),
+                      real_cell(s.readability.smog), real_cell(s.readability.coleman_liau),
+                      real_cell(s.readability.automated_readability)});
+  };
+  for (const sentence_tally& f : files) row(f.file, f.summary);
+  row(label, corpus);
+  out << "\ncorpus: " << files.size() << (files.size() == 1 ? " file" : " files") << '\n';
+  write_table(out, t, format::table, options.color);
+}
+
+std::string sentence_corpus_json(const sentence_summary& corpus) {
+  return summary_json(corpus, nullptr).dump(-1, ' ', false, json::error_handler_t::replace);
 }
 
 }  // namespace histext
