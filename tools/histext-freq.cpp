@@ -59,6 +59,8 @@ int main(int argc, char** argv) {
     try {
       histext::cli::output out(common);
       std::vector<histext::freq_shard> shards;
+      // Shards are named one by one (a directory means *.txt inputs, not shards).
+      const std::vector<std::string> names = common.inputs.empty() ? std::vector<std::string>{"-"} : common.inputs;
       for (const std::string& name : names) shards.push_back(histext::freq_shard::read(*histext::cli::open_input(name), name));
       histext::freq_shard merged = histext::freq_shard::merge(std::move(shards));
       std::ostringstream buffer;

@@ -88,6 +88,12 @@ int main(int argc, char** argv) {
   const bool color = common.output.empty() && histext::cli::stdout_is_terminal();
   bool failed = false;
   try {
+    // Directories stand for their *.txt files, on either side.
+    histext::cli::common_options side = common;
+    side.inputs = targets;
+    targets = histext::cli::expand_inputs(tool, side, failed);
+    side.inputs = references;
+    references = histext::cli::expand_inputs(tool, side, failed);
     // -o must be neither a target nor a reference file.
     histext::cli::common_options every_input = common;
     every_input.inputs = targets;
