@@ -27,6 +27,7 @@
 #include "histext/error.hpp"
 #include "histext/frequency.hpp"
 #include "histext/keywords.hpp"
+#include "histext/report.hpp"
 #include "histext/segment.hpp"
 #include "histext/sentence_stats.hpp"
 #include "histext/version.hpp"
@@ -697,6 +698,32 @@ std::vector<std::size_t> char_offsets_fn(const std::string& text, const std::vec
 
 }  // namespace
 
+/// histext-report's page for the inputs, as UTF-8 bytes (the same page the tool writes for the
+/// same inputs and options; the provenance lists the options given here).
+py::bytes report_fn(const std::vector<source>& inputs, const std::string& encoding, std::size_t top_words,
+                    std::size_t text_view_bytes) {
+  std::string html;
+  {
+    py::gil_scoped_release release;
+    histext::report_options ro;
+    ro.top_words = top_words;
+    ro.text_view_bytes = text_view_bytes;
+    std::vector<histext::report_input> built;
+    std::vector<histext::input_info> infos;
+    for (const source& s : inputs) {
+      built.push_back(histext::build_report(load(s, encoding), ro));
+      infos.push_back(built.back().doc.info());
+    }
+    histext::run_meta meta{"histext-report", std::move(infos),
+                           {{"encoding", encoding}, {"top_words", std::to_string(top_words)},
+                            {"text_view_bytes", std::to_string(text_view_bytes)}}};
+    std::ostringstream out;
+    histext::write_report(out, built, meta, ro);
+    html = std::move(out).str();
+  }
+  return py::bytes(html);
+}
+
 PYBIND11_MODULE(_histext, m) {
   m.doc() = "histext's C++ library (use the histext package, not this module)";
   // The one exception: histext::error, with the library's message (file and position).
@@ -717,6 +744,7 @@ PYBIND11_MODULE(_histext, m) {
   m.def("entities", &entities_fn);
   m.def("freq", &freq_fn);
   m.def("keywords", &keywords_fn);
+  m.def("report", &report_fn);
   m.def("shard", &shard_fn);
   m.def("merge", &merge_fn);
   m.def("char_offsets", &char_offsets_fn);

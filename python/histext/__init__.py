@@ -26,7 +26,7 @@ from . import _histext  # noqa: E402  (after the data folder is known)
 
 __all__ = [
     "Error", "Table", "Tokens", "Sentences", "Entity", "Entities", "Freq", "Keywords",
-    "tokens", "sentences", "entities", "freq", "keywords", "shard", "merge", "char_offsets",
+    "tokens", "sentences", "entities", "freq", "keywords", "report", "shard", "merge", "char_offsets",
     "version",
 ]
 
@@ -429,6 +429,18 @@ def merge(shards: Iterable[bytes], *, names: Optional[Sequence[str]] = None, as_
         return _histext.merge(shards, names, format, top, min_count, min_length, summary,
                               _merge_meta(format, top, min_count, min_length, summary))
     return _freq_result(_histext.merge(shards, names, "result", top, min_count, min_length, False, []))
+
+
+def report(text: Union[TextArg, Sequence[TextArg], None] = None, *,
+           path: Union[PathArg, Sequence[PathArg], None] = None, name: str = "", encoding: str = "",
+           top_words: int = 20, text_view_bytes: int = 256 * 1024) -> str:
+    """The self-contained HTML page of histext-report for one or more texts or files, as a str.
+
+    Write it to a file and open it in a browser; it needs no network (docs/report.md).
+    """
+    top_words = _bounded("top_words", top_words, 1, 1000)
+    html = _histext.report(_sources(text, path, name), encoding, top_words, int(text_view_bytes))
+    return html.decode("utf-8")
 
 
 def char_offsets(text: TextArg, byte_offsets: Iterable[int]) -> list:

@@ -253,3 +253,17 @@ def test_installed_package_imports_from_a_prefix(tmp_path):
                           "words['word'][0], histext._histext.data_dir())"],
                          env=env, cwd=str(tmp_path), check=True, stdout=subprocess.PIPE, text=True).stdout.split()
     assert out[0] == "war" and os.path.realpath(out[1]) == os.path.realpath(tmp_path / "share" / "histext")
+
+
+def test_report_is_the_tools_page_sections_and_deterministic(tmp_path):
+    page = histext.report(path=BUKHARIN)
+    assert page.startswith("<!DOCTYPE html>")
+    assert "Content-Security-Policy" in page
+    assert page.count("<svg") >= 3
+    assert "Stalin" in page
+    assert histext.report(path=BUKHARIN) == page  # no date in the page: the same bytes
+    two = histext.report(text=["Stalin met Bukharin in Moscow.", "Lenin wrote from Zurich."],
+                         name="letters")
+    assert two.count("<svg") >= 3
+    with pytest.raises(histext.Error):
+        histext.report(path=str(tmp_path / "missing.txt"))
