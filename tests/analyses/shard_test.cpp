@@ -310,3 +310,27 @@ TEST(shard, shard_refuses_row_filters_and_formats) {
     EXPECT_EQ(r.exit_code, 2) << extra[0] << r.err;
   }
 }
+
+TEST(shard, reading_stops_at_a_wrong_magic_and_the_same_input_twice_is_refused) {
+  // Not a shard: refused after its first bytes, whatever follows (an endless device would do).
+  std::istringstream zeros(std::string(1 << 20, '\0'));
+  EXPECT_THROW(histext::freq_shard::read(zeros, "zeros"), histext::error);
+  // One input in two shards would be counted twice.
+  histext::freq_options o;
+  histext::frequency_counter counter(o);
+  std::istringstream text("Stalin met Bukharin. Stalin left.\n");
+  counter.add_stream(text, "a.txt");
+  std::ostringstream bytes;
+  histext::write_shard(bytes, counter, {});
+  std::vector<histext::freq_shard> two;
+  for (int i = 0; i < 2; ++i) {
+    std::istringstream in(bytes.str());
+    two.push_back(histext::freq_shard::read(in, "a.shard"));
+  }
+  try {
+    histext::freq_shard::merge(std::move(two));
+    FAIL() << "merged one input twice";
+  } catch (const histext::error& e) {
+    EXPECT_NE(std::string(e.what()).find("a.txt"), std::string::npos) << e.what();
+  }
+}

@@ -276,11 +276,16 @@ void freq_shard::write(std::ostream& out) const {
 }
 
 freq_shard freq_shard::read(std::istream& in, const std::string& name) {
-  const std::string bytes{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+  // The magic first: a text file, a device such as /dev/zero or an endless pipe is refused after
+  // its first bytes instead of being read whole.
+  std::string bytes(shard_magic.size(), '\0');
+  in.read(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+  if (in.bad()) throw error(name + ": read error");
+  bytes.resize(static_cast<std::size_t>(in.gcount()));
+  if (bytes != shard_magic) throw error(name + ": not a histext-freq shard (made by histext-freq --shard)");
+  bytes.append(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
   if (in.bad()) throw error(name + ": read error");
   byte_reader r(bytes, name);
-  if (bytes.compare(0, shard_magic.size(), shard_magic) != 0)
-    throw error(name + ": not a histext-freq shard (made by histext-freq --shard)");
   r.raw(shard_magic.size());
   const std::uint32_t version = r.u32();
   if (version != shard_version)
@@ -406,6 +411,12 @@ freq_shard freq_shard::merge(std::vector<freq_shard> shards) {
     }
     w.surfaces.assign(surfaces.begin(), surfaces.end());
     m.words.push_back(std::move(w));
+  }
+  // The same input (name, size and SHA-256) in two shards would be counted twice: refuse it.
+  for (std::size_t i = 1; i < m.inputs.size(); ++i) {
+    const input_info &a = m.inputs[i - 1].info, &b = m.inputs[i].info;
+    if (a.name == b.name && a.size == b.size && !a.sha256.empty() && a.sha256 == b.sha256)
+      throw error(a.name + ": this input is in more than one shard (merging would count it twice)");
   }
   return merged;
 }
