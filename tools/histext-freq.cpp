@@ -111,21 +111,7 @@ int main(int argc, char** argv) {
     histext::cli::output out(common);  // refuses an -o that is an input, before any work
     const std::vector<std::string> names = histext::cli::expand_inputs(tool, common, failed);  // directories too
     histext::frequency_counter counter(options);
-    std::vector<histext::input_info> infos;
-    for (const std::string& name : names) {
-      try {
-        if (!common.encoding.empty()) {
-          histext::document doc = histext::cli::load_input(tool, name, common);
-          counter.add_document(doc);
-          infos.push_back(doc.info());
-        } else {
-          infos.push_back(counter.add_stream(*histext::cli::open_input(name), name));
-        }
-      } catch (const std::exception& e) {
-        histext::cli::report(tool, e.what());
-        failed = true;
-      }
-    }
+    std::vector<histext::input_info> infos = histext::cli::count_inputs(tool, counter, names, common, failed);
     if (infos.empty()) return 1;
     const char* form = lemma ? "lemma" : stem ? "stem" : "norm";
     // threads never change the output, so they are not part of it

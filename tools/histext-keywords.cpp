@@ -12,26 +12,6 @@ namespace {
 
 const std::string tool = "histext-keywords";
 
-// Counts one side's inputs; failures are reported and skipped (as histext-freq does).
-std::vector<histext::input_info> count_side(histext::frequency_counter& counter, const std::vector<std::string>& names,
-                                            const histext::cli::common_options& common, bool& failed) {
-  std::vector<histext::input_info> infos;
-  for (const std::string& name : names) {
-    try {
-      if (!common.encoding.empty()) {
-        histext::document doc = histext::cli::load_input(tool, name, common);
-        counter.add_document(doc);
-        infos.push_back(doc.info());
-      } else {
-        infos.push_back(counter.add_stream(*histext::cli::open_input(name), name));
-      }
-    } catch (const std::exception& e) {
-      histext::cli::report(tool, e.what());
-      failed = true;
-    }
-  }
-  return infos;
-}
 
 }  // namespace
 
@@ -101,9 +81,9 @@ int main(int argc, char** argv) {
     histext::cli::output out(every_input);
     const histext::freq_options counter_options = options.counting_options();
     histext::frequency_counter target_counter(counter_options), reference_counter(counter_options);
-    std::vector<histext::input_info> infos = count_side(target_counter, targets, common, failed);
+    std::vector<histext::input_info> infos = histext::cli::count_inputs(tool, target_counter, targets, common, failed);
     const bool target_read = !infos.empty();
-    std::vector<histext::input_info> reference_infos = count_side(reference_counter, references, common, failed);
+    std::vector<histext::input_info> reference_infos = histext::cli::count_inputs(tool, reference_counter, references, common, failed);
     if (!target_read || reference_infos.empty()) return 1;  // the failures are already reported
     infos.insert(infos.end(), reference_infos.begin(), reference_infos.end());
     const char* form = lemma ? "lemma" : stem ? "stem" : "norm";

@@ -299,6 +299,26 @@ std::vector<std::string> expand_input(const std::string& name) {
   return files;
 }
 
+std::vector<input_info> count_inputs(const std::string& tool, frequency_counter& counter,
+                                     const std::vector<std::string>& names, const common_options& o, bool& failed) {
+  std::vector<input_info> infos;
+  for (const std::string& name : names) {
+    try {
+      if (!o.encoding.empty()) {
+        document doc = load_input(tool, name, o);
+        counter.add_document(doc);
+        infos.push_back(doc.info());
+      } else {
+        infos.push_back(counter.add_stream(*open_input(name), name));
+      }
+    } catch (const std::exception& e) {
+      report(tool, e.what());
+      failed = true;
+    }
+  }
+  return infos;
+}
+
 std::vector<std::string> expand_inputs(const std::string& tool, const common_options& o, bool& failed) {
   std::vector<std::string> out;
   for (const std::string& name : input_names(o)) {
@@ -596,12 +616,6 @@ struct checked_input {
   input_info info;
   std::optional<document> doc;  // kept from the check pass for stdin and a lone input
 };
-
-std::size_t display_width(const std::string& s) {
-  std::size_t w = 0;
-  for (unsigned char c : s) w += (c & 0xC0) != 0x80;
-  return w;
-}
 
 }  // namespace
 

@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "histext/document.hpp"
+#include "histext/frequency.hpp"
 #include "histext/output.hpp"
 #include "histext/segment.hpp"
 
@@ -124,6 +125,12 @@ class output {
 /// byte order; any other name (a file, "-") itself. Throws histext::error "<dir>: no .txt file in
 /// this directory" for a directory without one, or naming the directory when it cannot be read.
 std::vector<std::string> expand_input(const std::string& name);
+
+/// Streams each of `names` into `counter` (through load_input with --encoding, else open_input);
+/// a failed input is reported ("<tool>: <message>"), sets `failed` and is skipped. Returns the
+/// infos of the inputs counted, in order.
+std::vector<input_info> count_inputs(const std::string& tool, frequency_counter& counter,
+                                     const std::vector<std::string>& names, const common_options& o, bool& failed);
 
 /// Every input of the command line (stdin for none), directories expanded; a name that cannot be
 /// expanded is reported ("<tool>: <message>") and sets `failed`.

@@ -7,6 +7,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <variant>
 #include <vector>
@@ -36,6 +37,9 @@ struct table {
 /// max_table_cell - 1 code points and "…", so that one huge word cannot pad every row to its
 /// width. TSV, CSV and JSON always keep the full text.
 inline constexpr std::size_t max_table_cell = 200;
+
+/// The width of `s` (valid UTF-8) in a text table: its number of code points.
+std::size_t display_width(std::string_view s);
 
 /// Writes `t` as an aligned text table (cells cut at max_table_cell), TSV or CSV (RFC 4180:
 /// CRLF, quotes doubled). `color` bolds the header (only ever pass true when the stream is a terminal).

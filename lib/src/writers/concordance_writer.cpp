@@ -5,6 +5,7 @@
 #include <ostream>
 
 #include "histext/concordance.hpp"
+#include "common/utf8.hpp"
 #include "writers/json_writer.hpp"
 
 namespace histext {
@@ -65,8 +66,7 @@ void write_kwic(std::ostream& out, const std::vector<kwic_line>& lines, format f
   if (f == format::table) {
     // Left context right-aligned (by code points), keyword, right context.
     auto width = [](std::string_view s) {
-      return static_cast<std::size_t>(
-          std::count_if(s.begin(), s.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
+      return code_points(s);
     };
     std::size_t lw = 0, kw = 0, pw = 0;
     std::vector<std::string> places;

@@ -18,6 +18,7 @@
 #include "histext/error.hpp"
 #include "histext/lemma.hpp"
 #include "histext/version.hpp"
+#include "common/utf8.hpp"
 #include "writers/json_writer.hpp"
 
 namespace histext {
@@ -65,6 +66,9 @@ std::string format_real(double value, int precision) {
   return std::string(text);
 }
 
+// Code points: good enough for aligned columns of mostly Latin text.
+std::size_t display_width(std::string_view s) { return code_points(s); }
+
 namespace {
 
 std::string cell_text(const cell& c, int precision) {
@@ -74,22 +78,16 @@ std::string cell_text(const cell& c, int precision) {
   return "";
 }
 
-// Display width in code points (good enough for aligned columns of mostly Latin text).
-std::size_t display_width(const std::string& s) {
-  std::size_t w = 0;
-  for (unsigned char c : s) w += (c & 0xC0) != 0x80;
-  return w;
-}
 
 // A table cell: at most max_table_cell code points, the last one "…" when cut.
 std::string bounded_cell(std::string s) {
   if (s.size() <= max_table_cell) return s;  // bytes >= code points
   std::size_t points = 0;
   for (std::size_t i = 0; i < s.size(); ++i) {
-    if ((static_cast<unsigned char>(s[i]) & 0xC0) == 0x80) continue;
+    if (!starts_code_point(static_cast<unsigned char>(s[i]))) continue;
     if (++points == max_table_cell) {  // s[i] starts the last code point that would fit
       std::size_t rest = i + 1;
-      while (rest < s.size() && (static_cast<unsigned char>(s[rest]) & 0xC0) == 0x80) ++rest;
+      while (rest < s.size() && !starts_code_point(static_cast<unsigned char>(s[rest]))) ++rest;
       if (rest == s.size()) return s;  // exactly max_table_cell code points
       s.resize(i);
       return s + "\u2026";
@@ -138,7 +136,8 @@ void write_table_rows(std::ostream& out, const std::vector<std::string>& columns
     }
     return;
   }
-  // As write_table: a first pass for the widths and which columns are numeric, then the lines.
+  // A first pass for the widths and which columns are numeric (numbers right-aligned, text
+  // left-aligned), then the lines.
   std::vector<std::size_t> width(n, 0);
   std::vector<bool> numeric(n, true);
   for (std::size_t i = 0; i < n; ++i) width[i] = display_width(columns[i]);
@@ -179,59 +178,9 @@ std::string delimited_cell(const std::string& text, format f) {
 }
 
 void write_table(std::ostream& out, const table& t, format f, bool color) {
-  const std::size_t n = t.columns.size();
-  if (f == format::tsv || f == format::csv) {
-    const char* eol = f == format::csv ? "\r\n" : "\n";
-    auto row_out = [&](const std::vector<std::string>& cells) {
-      for (std::size_t i = 0; i < cells.size(); ++i) {
-        if (i) out << (f == format::csv ? ',' : '\t');
-        out << (f == format::csv ? csv_escape(cells[i]) : tsv_escape(cells[i]));
-      }
-      out << eol;
-    };
-    row_out(t.columns);
-    for (const auto& row : t.rows) {
-      std::vector<std::string> cells;
-      for (const cell& c : row) cells.push_back(cell_text(c, t.precision));
-      row_out(cells);
-    }
-    return;
-  }
-  // Aligned text table: numbers right-aligned, text left-aligned.
-  std::vector<std::size_t> width(n, 0);
-  std::vector<bool> numeric(n, true);
-  for (std::size_t i = 0; i < n; ++i) width[i] = display_width(t.columns[i]);
-  std::vector<std::vector<std::string>> cells;
-  for (const auto& row : t.rows) {
-    std::vector<std::string> line;
-    for (std::size_t i = 0; i < row.size() && i < n; ++i) {
-      line.push_back(bounded_cell(tsv_escape(cell_text(row[i], t.precision))));
-      width[i] = std::max(width[i], display_width(line.back()));
-      if (std::holds_alternative<std::string>(row[i])) numeric[i] = false;
-    }
-    cells.push_back(std::move(line));
-  }
-  auto pad = [&](const std::string& s, std::size_t i, bool last) {
-    std::size_t fill = width[i] - std::min(width[i], display_width(s));
-    if (numeric[i]) return std::string(fill, ' ') + s;
-    return last ? s : s + std::string(fill, ' ');
-  };
-  for (std::size_t i = 0; i < n; ++i) {
-    if (i) out << "  ";
-    if (color) out << "\x1b[1m";
-    out << pad(t.columns[i], i, i + 1 == n);
-    if (color) out << "\x1b[0m";
-  }
-  out << '\n';
-  for (const auto& line : cells) {
-    std::string text;
-    for (std::size_t i = 0; i < line.size(); ++i) {
-      if (i) text += "  ";
-      text += pad(line[i], i, i + 1 == line.size());
-    }
-    text.erase(text.find_last_not_of(' ') + 1);
-    out << text << '\n';
-  }
+  // Numbers right-aligned, text left-aligned: the same layout as rows made one at a time.
+  write_table_rows(
+      out, t.columns, t.rows.size(), [&](std::size_t r) { return t.rows[r]; }, f, color, t.precision);
 }
 
 json meta_json(const run_meta& meta) {
