@@ -80,9 +80,8 @@ int main(int argc, char** argv) {
       std::printf("run %d: %.3f s, %.2f MB/s\n", r + 1, s, mbs);
       if (mbs > best) best = mbs;
     }
-    std::printf("%s: %zu bytes, %llu word boundaries, %llu sentence boundaries, best %.2f MB/s\n", argv[1],
-                text.size(), static_cast<unsigned long long>(counts.words),
-                static_cast<unsigned long long>(counts.sentences), best);
+    std::printf("%s: %zu bytes, %llu word boundaries, %llu sentence boundaries, best %.2f MB/s\n", argv[1], text.size(),
+                static_cast<unsigned long long>(counts.words), static_cast<unsigned long long>(counts.sentences), best);
   } catch (const std::exception& e) {
     std::fprintf(stderr, "icu_baseline: %s\n", e.what());
     return 1;

@@ -3,7 +3,6 @@
 //   segment_bench CORPUS [--benchmark_...]      (bench/segment_bench.sh builds the corpus and runs this)
 // HISTEXT_BENCH_REPS sets the repetitions of each benchmark (default 3); the summary compares medians.
 #include <benchmark/benchmark.h>
-
 #include <unistd.h>
 
 #include <algorithm>
@@ -162,8 +161,8 @@ int main(int argc, char** argv) {
   int reps = 3;
   if (const char* env = std::getenv("HISTEXT_BENCH_REPS"); env && *env) reps = std::atoi(env);
 
-  std::vector<std::pair<const char*, void (*)(benchmark::State&)>> benches = {
-      {"icu_baseline", &bm_icu_baseline}, {"histext_load_segment", &bm_histext}};
+  std::vector<std::pair<const char*, void (*)(benchmark::State&)>> benches = {{"icu_baseline", &bm_icu_baseline},
+                                                                              {"histext_load_segment", &bm_histext}};
   if (has_for_each_block<histext::segmenter>)
     benches.emplace_back("histext_load_blocks", &bm_histext_blocks<histext::segmenter>);
   benches.emplace_back("histext_load_only", &bm_load);

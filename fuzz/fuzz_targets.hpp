@@ -2,28 +2,27 @@
 // The fuzz targets' bodies, shared by the libFuzzer executables (fuzz_<name>.cpp) and by the
 // regression test (tests/fuzz_regression_test.cpp), which replays fuzz/regressions/<name>/*.
 // Each returns 0; a broken invariant aborts (libFuzzer and the test both report it).
-#include <nlohmann/json.hpp>
-
 #include <cmath>
 #include <cstddef>
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>
 #include <memory>
+#include <nlohmann/json.hpp>
 #include <sstream>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "histext/concordance.hpp"
 #include "histext/document.hpp"
 #include "histext/entities.hpp"
-#include "histext/concordance.hpp"
+#include "histext/error.hpp"
 #include "histext/frequency.hpp"
 #include "histext/keywords.hpp"
-#include "histext/sentence_stats.hpp"
-#include "histext/error.hpp"
 #include "histext/output.hpp"
 #include "histext/segment.hpp"
+#include "histext/sentence_stats.hpp"
 
 namespace histext::fuzz {
 
@@ -81,11 +80,11 @@ inline int load_and_segment(const std::uint8_t* data, std::size_t size) {
 
 /// Charset conversion: the first byte picks an --encoding label, the rest is the file.
 inline int convert(const std::uint8_t* data, std::size_t size) {
-  static const char* const labels[] = {"auto",       "utf-8",     "windows-1252", "ISO-8859-1", "KOI8-R",
-                                       "UTF-16",     "UTF-16LE",  "UTF-16BE",     "UTF-32",     "UTF-32LE",
-                                       "Shift_JIS",  "EUC-JP",    "ISO-2022-JP",  "GB18030",    "Big5",
-                                       "EUC-KR",     "ISO-8859-5", "windows-1251", "IBM424",     "IBM420",
-                                       "UTF-7",      "SCSU",      "BOCU-1",       "CESU-8",     ""};
+  static const char* const labels[] = {"auto",      "utf-8",      "windows-1252", "ISO-8859-1", "KOI8-R",
+                                       "UTF-16",    "UTF-16LE",   "UTF-16BE",     "UTF-32",     "UTF-32LE",
+                                       "Shift_JIS", "EUC-JP",     "ISO-2022-JP",  "GB18030",    "Big5",
+                                       "EUC-KR",    "ISO-8859-5", "windows-1251", "IBM424",     "IBM420",
+                                       "UTF-7",     "SCSU",       "BOCU-1",       "CESU-8",     ""};
   if (size == 0) return 0;
   const char* label = labels[data[0] % (sizeof labels / sizeof labels[0])];
   std::string bytes(reinterpret_cast<const char*>(data + 1), size - 1);
@@ -159,7 +158,8 @@ inline void named_entities(const document& doc, const segmentation& seg) {
     for (const auto& m : e.mentions) check(m.begin <= m.end && m.end <= doc.text().size(), "mention offsets");
   check_formats("entities JSON", [&](std::ostream& out, format f) { write_entities(out, found, f, meta); });
   cooccurrence net = cooccur(found);
-  check_formats("cooccurrence JSON", [&](std::ostream& out, format f) { write_cooccurrence(out, found, net, f, meta); });
+  check_formats("cooccurrence JSON",
+                [&](std::ostream& out, format f) { write_cooccurrence(out, found, net, f, meta); });
   std::ostringstream highlighted;
   write_highlight(highlighted, doc, found, false);
 }
@@ -196,8 +196,9 @@ inline void keyword_comparison(const document& doc, const segmentation&) {
 /// Every analysis the fuzzer drives; a new analysis adds one line here.
 inline const std::vector<analysis>& analyses() {
   static const std::vector<analysis> list = {
-      {"tokens", write_all_formats}, {"freq", frequencies},         {"kwic", keyword_in_context},
-      {"entities", named_entities},  {"sentences", sentence_statistics}, {"keywords", keyword_comparison},
+      {"tokens", write_all_formats},      {"freq", frequencies},
+      {"kwic", keyword_in_context},       {"entities", named_entities},
+      {"sentences", sentence_statistics}, {"keywords", keyword_comparison},
   };
   return list;
 }

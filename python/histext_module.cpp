@@ -5,10 +5,9 @@
 // released (so Python threads run analyses in parallel), then builds Python objects again under
 // the GIL. Tables come back as dicts of column lists; every byte offset column (begin, end) has
 // its code-point twin (begin_char, end_char), which indexes the Python str of the same text.
+#include <fcntl.h>
 #include <pybind11/pybind11.h>
 #include <pybind11/stl.h>
-
-#include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -61,8 +60,9 @@ class char_index {
   }
   /// The code-point offset of byte offset `b`; throws histext::error inside a code point or past the end.
   std::size_t operator()(std::size_t b) const {
-    if (b > text_.size()) throw histext::error("byte offset " + std::to_string(b) + " is past the end of the text (" +
-                                               std::to_string(text_.size()) + " bytes)");
+    if (b > text_.size())
+      throw histext::error("byte offset " + std::to_string(b) + " is past the end of the text (" +
+                           std::to_string(text_.size()) + " bytes)");
     if (b == text_.size()) return total_;
     if (continuation(text_[b]))
       throw histext::error("byte offset " + std::to_string(b) + " is inside a UTF-8 sequence");
@@ -408,7 +408,8 @@ py::dict tokens_fn(const source& s, const std::string& encoding, bool dehyphenat
   return r;
 }
 
-py::dict sentences_fn(const source& s, const std::string& encoding, bool dehyphenate, bool all, std::size_t preview_words) {
+py::dict sentences_fn(const source& s, const std::string& encoding, bool dehyphenate, bool all,
+                      std::size_t preview_words) {
   std::optional<histext::document> doc;
   histext::sentence_report rep;
   {
@@ -470,8 +471,9 @@ py::dict sentences_fn(const source& s, const std::string& encoding, bool dehyphe
   return r;
 }
 
-py::dict entities_fn(const source& s, const std::string& encoding, bool dehyphenate, const std::vector<std::string>& types,
-                     bool keep_titles, bool body, bool pages, bool with_cooccurrence) {
+py::dict entities_fn(const source& s, const std::string& encoding, bool dehyphenate,
+                     const std::vector<std::string>& types, bool keep_titles, bool body, bool pages,
+                     bool with_cooccurrence) {
   std::optional<histext::document> doc;
   std::vector<histext::entity> found;
   histext::cooccurrence net;
@@ -560,8 +562,9 @@ py::dict freq_fn(const std::vector<source>& inputs, const std::string& encoding,
   return freq_result_dict(result);
 }
 
-py::dict keywords_fn(const std::vector<source>& target, const std::vector<source>& reference, const std::string& encoding,
-                     const py::dict& counting, const std::string& measure, std::uint64_t min_count, std::size_t top) {
+py::dict keywords_fn(const std::vector<source>& target, const std::vector<source>& reference,
+                     const std::string& encoding, const py::dict& counting, const std::string& measure,
+                     std::uint64_t min_count, std::size_t top) {
   histext::keywords_options opts;
   opts.counting = freq_opts(counting);
   opts.counting.checksum = false;
@@ -635,9 +638,9 @@ py::bytes shard_fn(const std::vector<source>& inputs, const std::string& encodin
 /// Reads and merges shards. `mode` is "shard" (merged shard bytes), "result" (a freq result
 /// dict) or a format name (the bytes histext-freq --merge writes, with `base_meta` as its meta
 /// options before the shards' recorded options replace or join them, as make_meta does).
-py::object merge_fn(const std::vector<std::string>& shards, const std::vector<std::string>& names, const std::string& mode,
-                    std::size_t top, std::uint64_t min_count, std::size_t min_length, bool summary,
-                    option_list base_meta) {
+py::object merge_fn(const std::vector<std::string>& shards, const std::vector<std::string>& names,
+                    const std::string& mode, std::size_t top, std::uint64_t min_count, std::size_t min_length,
+                    bool summary, option_list base_meta) {
   std::string bytes;
   histext::freq_result result;
   {
@@ -646,7 +649,8 @@ py::object merge_fn(const std::vector<std::string>& shards, const std::vector<st
     read.reserve(shards.size());
     for (std::size_t i = 0; i < shards.size(); ++i) {
       std::istringstream in(shards[i]);
-      read.push_back(histext::freq_shard::read(in, i < names.size() ? names[i] : "<shard " + std::to_string(i + 1) + ">"));
+      read.push_back(
+          histext::freq_shard::read(in, i < names.size() ? names[i] : "<shard " + std::to_string(i + 1) + ">"));
     }
     histext::freq_shard merged = histext::freq_shard::merge(std::move(read));
     if (mode == "shard") {
@@ -667,8 +671,10 @@ py::object merge_fn(const std::vector<std::string>& shards, const std::vector<st
         extra.emplace_back("combine", "true");
         for (const auto& [k, v] : extra) {
           auto it = std::find_if(base_meta.begin(), base_meta.end(), [&](const auto& kv) { return kv.first == k; });
-          if (it != base_meta.end()) it->second = v;
-          else base_meta.emplace_back(k, v);
+          if (it != base_meta.end())
+            it->second = v;
+          else
+            base_meta.emplace_back(k, v);
         }
         histext::run_meta meta{"histext-freq", merged.inputs(), base_meta};
         std::ostringstream out;
@@ -714,8 +720,10 @@ py::bytes report_fn(const std::vector<source>& inputs, const std::string& encodi
       built.push_back(histext::build_report(load(s, encoding), ro));
       infos.push_back(built.back().doc.info());
     }
-    histext::run_meta meta{"histext-report", std::move(infos),
-                           {{"encoding", encoding}, {"top_words", std::to_string(top_words)},
+    histext::run_meta meta{"histext-report",
+                           std::move(infos),
+                           {{"encoding", encoding},
+                            {"top_words", std::to_string(top_words)},
                             {"text_view_bytes", std::to_string(text_view_bytes)}}};
     std::ostringstream out;
     histext::write_report(out, built, meta, ro);

@@ -16,7 +16,8 @@ int main(int argc, char** argv) {
   histext::entity_options options;
   histext::cli::add_common(app, common, {"table", "tsv", "csv", "json"}, false);
   app.add_option("--types", types, "comma-separated types to list: person,group,place,work,other (default: all)");
-  app.add_flag("--keep-titles", options.keep_titles, "keep a title in the name (General Kornilov), not only as an alias");
+  app.add_flag("--keep-titles", options.keep_titles,
+               "keep a title in the name (General Kornilov), not only as an alias");
   app.add_flag("--body", options.body_only, "count only mentions in body paragraphs (default: every block)");
   app.add_flag("--pages", options.pages, "also count mentions in running heads and page numbers (page blocks)");
   auto* c = app.add_flag("--cooccurrence", cooc, "print pairs named in the same sentence and eigenvector centrality");
@@ -61,14 +62,16 @@ int main(int argc, char** argv) {
     if (!seg) seg.emplace(histext::cli::segment_opts(common));
     histext::segmentation s = seg->run(doc);
     std::vector<histext::entity> entities = histext::find_entities(doc, s, options);
-    auto meta = histext::cli::make_meta(tool, {doc.info()}, app, {{"types", types.empty() ? "all" : types}, {"scope", histext::scope_name(options)}});
-    if (highlight) histext::write_highlight(out, doc, entities, color);
+    auto meta = histext::cli::make_meta(
+        tool, {doc.info()}, app, {{"types", types.empty() ? "all" : types}, {"scope", histext::scope_name(options)}});
+    if (highlight)
+      histext::write_highlight(out, doc, entities, color);
     else if (cooc) {
       histext::cooccurrence net = histext::cooccur(entities);
       for (const auto& note : net.notes) histext::cli::report(tool, "note: " + note);  // what a bound dropped
       histext::write_cooccurrence(out, entities, net, fmt, meta, color);
-    }
-    else histext::write_entities(out, entities, fmt, meta, color);
+    } else
+      histext::write_entities(out, entities, fmt, meta, color);
     if (pooling) pool = histext::pool_entities(std::move(pool), doc.name(), entities), ++files;
   });
 }

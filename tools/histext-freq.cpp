@@ -14,7 +14,8 @@ int main(int argc, char** argv) {
   histext::freq_options options;
   bool lemma = false, stem = false, summary = false, shard = false, merge = false;
   histext::cli::add_common(app, common, {"table", "tsv", "csv", "json"});
-  app.add_option("--stopwords", options.stopwords, "stopword list: default (English), none, or a FILE (replaces the list)")
+  app.add_option("--stopwords", options.stopwords,
+                 "stopword list: default (English), none, or a FILE (replaces the list)")
       ->capture_default_str();
   app.add_option("--add-stopwords", options.add_stopwords, "FILE whose words join the stopword list (repeatable)");
   auto* lemma_flag = app.add_flag("--lemma", lemma, "count WordNet lemmas (programmes -> programme, went -> go)");
@@ -23,9 +24,12 @@ int main(int argc, char** argv) {
   histext::cli::add_bounded(app, "--ngrams", options.ngram, 1, 5, "count n-grams of N words inside a sentence");
   app.add_option("--collocations", options.collocate, "list the collocates of WORD (log-likelihood, PMI)");
   histext::cli::add_bounded(app, "--window", options.window, 1, 1000, "collocation window, words each side");
-  auto* top_opt = histext::cli::add_bounded(app, "--top", options.top, 0, 1'000'000'000, "show the first N rows only (0: all)");
-  auto* min_count_opt = histext::cli::add_bounded(app, "--min-count", options.min_count, 0, 1'000'000'000'000, "show words counted at least N times");
-  auto* min_length_opt = histext::cli::add_bounded(app, "--min-length", options.min_length, 0, 1'000'000'000, "show words of at least N letters");
+  auto* top_opt =
+      histext::cli::add_bounded(app, "--top", options.top, 0, 1'000'000'000, "show the first N rows only (0: all)");
+  auto* min_count_opt = histext::cli::add_bounded(app, "--min-count", options.min_count, 0, 1'000'000'000'000,
+                                                  "show words counted at least N times");
+  auto* min_length_opt = histext::cli::add_bounded(app, "--min-length", options.min_length, 0, 1'000'000'000,
+                                                   "show words of at least N letters");
   app.add_flag("--combine", options.combine, "several files: pooled counts instead of a column per file");
   auto* summary_flag = app.add_flag("--summary", summary, "print the summary statistics instead of the words");
   // A shard keeps every count: the row filters and the layout belong to the --merge that reads it.
@@ -35,8 +39,9 @@ int main(int argc, char** argv) {
       ->excludes(min_length_opt)
       ->excludes(summary_flag)
       ->excludes(app.get_option("--format"));
-  app.add_flag("--merge", merge,
-               "FILE... are shards (--shard): write what --combine over their inputs writes (with --shard: a merged shard)");
+  app.add_flag(
+      "--merge", merge,
+      "FILE... are shards (--shard): write what --combine over their inputs writes (with --shard: a merged shard)");
   options.threads = 0;
   histext::cli::add_bounded(app, "--threads", options.threads, 0, 256, "counting threads (0: one per core)");
   histext::cli::set_example(app, "histext-freq --top 10 data/bukharin.txt");
@@ -51,8 +56,8 @@ int main(int argc, char** argv) {
   // Options that never change the output (threads) or that choose the mode are not in the meta.
   const std::set<std::string> not_meta = {"threads", "shard", "merge"};
   // A shard records the options that change counts as the meta shows them, not those of the layout.
-  const std::set<std::string> not_counting = {"threads", "shard", "merge", "format", "top", "min_count",
-                                              "min_length", "summary", "combine"};
+  const std::set<std::string> not_counting = {"threads",   "shard",      "merge",   "format", "top",
+                                              "min_count", "min_length", "summary", "combine"};
   const bool color = common.output.empty() && histext::cli::stdout_is_terminal();
   bool failed = false;
   if (merge) {
@@ -61,7 +66,8 @@ int main(int argc, char** argv) {
       std::vector<histext::freq_shard> shards;
       // Shards are named one by one (a directory means *.txt inputs, not shards).
       const std::vector<std::string> names = common.inputs.empty() ? std::vector<std::string>{"-"} : common.inputs;
-      for (const std::string& name : names) shards.push_back(histext::freq_shard::read(*histext::cli::open_input(name), name));
+      for (const std::string& name : names)
+        shards.push_back(histext::freq_shard::read(*histext::cli::open_input(name), name));
       histext::freq_shard merged = histext::freq_shard::merge(std::move(shards));
       std::ostringstream buffer;
       if (shard) {
@@ -118,7 +124,8 @@ int main(int argc, char** argv) {
     auto meta = histext::cli::make_meta(tool, infos, app, {{"form", form}}, not_meta);
     if (shard) {
       std::ostringstream buffer;
-      histext::write_shard(buffer, counter, histext::cli::make_meta(tool, {}, app, {{"form", form}}, not_counting).options);
+      histext::write_shard(buffer, counter,
+                           histext::cli::make_meta(tool, {}, app, {{"form", form}}, not_counting).options);
       out.write(buffer.str());
       out.commit();
       return failed ? 1 : 0;

@@ -12,12 +12,12 @@ namespace {
 
 const std::string tool = "histext-keywords";
 
-
 }  // namespace
 
 int main(int argc, char** argv) {
-  CLI::App app{"Compare a target corpus with a reference corpus: the words it uses more (+) and less (-), "
-               "by log-likelihood G2, log ratio and %DIFF."};
+  CLI::App app{
+      "Compare a target corpus with a reference corpus: the words it uses more (+) and less (-), "
+      "by log-likelihood G2, log ratio and %DIFF."};
   histext::cli::common_options common;
   histext::keywords_options options;
   histext::freq_options& counting = options.counting;
@@ -47,8 +47,8 @@ int main(int argc, char** argv) {
   if (int rc = histext::cli::parse(app, argc, argv); rc >= 0) return rc;
 
   std::vector<std::string> targets = common.inputs.empty() ? std::vector<std::string>{"-"} : common.inputs;
-  const auto stdin_uses = std::count(targets.begin(), targets.end(), "-") +
-                          std::count(references.begin(), references.end(), "-");
+  const auto stdin_uses =
+      std::count(targets.begin(), targets.end(), "-") + std::count(references.begin(), references.end(), "-");
   if (stdin_uses > 1) {
     histext::cli::report(tool, "standard input (-) can be read only once");
     return 2;
@@ -83,7 +83,8 @@ int main(int argc, char** argv) {
     histext::frequency_counter target_counter(counter_options), reference_counter(counter_options);
     std::vector<histext::input_info> infos = histext::cli::count_inputs(tool, target_counter, targets, common, failed);
     const bool target_read = !infos.empty();
-    std::vector<histext::input_info> reference_infos = histext::cli::count_inputs(tool, reference_counter, references, common, failed);
+    std::vector<histext::input_info> reference_infos =
+        histext::cli::count_inputs(tool, reference_counter, references, common, failed);
     if (!target_read || reference_infos.empty()) return 1;  // the failures are already reported
     infos.insert(infos.end(), reference_infos.begin(), reference_infos.end());
     const char* form = lemma ? "lemma" : stem ? "stem" : "norm";

@@ -7,8 +7,9 @@
 
 int main(int argc, char** argv) {
   const std::string tool = "histext-report";
-  CLI::App app{"Write one self-contained HTML report (no network, inline SVG charts) of one or more passages: "
-               "the passage with its names highlighted, words, people/groups/places, sentences, provenance."};
+  CLI::App app{
+      "Write one self-contained HTML report (no network, inline SVG charts) of one or more passages: "
+      "the passage with its names highlighted, words, people/groups/places, sentences, provenance."};
   histext::cli::common_options common;
   histext::report_options options;
   common.format = "html";
@@ -23,33 +24,35 @@ int main(int argc, char** argv) {
   options.text_view_bytes = text_kb * 1024;
   if (common.output.empty()) common.output = "report.html";
   std::ostringstream summary;
-  int rc = histext::cli::with_all_inputs(tool, common, [&](const std::vector<histext::document>& docs, std::ostream& out) {
-    std::vector<histext::report_input> inputs;
-    std::vector<histext::input_info> infos;
-    for (const histext::document& doc : docs) {
-      infos.push_back(doc.info());
-      inputs.push_back(histext::build_report(doc, options));
-    }
-    histext::write_report(out, inputs, histext::cli::make_meta(tool, infos, app), options);
-    for (const histext::report_input& r : inputs) {
-      summary << r.doc.name() << ":\n  top words:";
-      for (std::size_t i = 0; i < r.words.words.size() && i < 8; ++i)
-        summary << (i ? ", " : " ") << r.words.words[i].word << " " << r.words.words[i].count;
-      summary << "\n  people, groups, places:";
-      std::size_t shown = 0;
-      for (const histext::entity& e : r.entities) {
-        if (e.type != histext::entity_type::person && e.type != histext::entity_type::group &&
-            e.type != histext::entity_type::place)
-          continue;
-        if (shown == 8) break;
-        summary << (shown++ ? ", " : " ") << e.name << " (" << histext::to_string(e.type) << ", "
-                << e.mentions.size() << ")";
-      }
-      summary << "\n  readability: Flesch reading ease "
-              << histext::format_real(r.sentences.summary.readability.flesch_reading_ease, 1) << ", Flesch-Kincaid grade "
-              << histext::format_real(r.sentences.summary.readability.flesch_kincaid_grade, 1) << "\n";
-    }
-  });
+  int rc =
+      histext::cli::with_all_inputs(tool, common, [&](const std::vector<histext::document>& docs, std::ostream& out) {
+        std::vector<histext::report_input> inputs;
+        std::vector<histext::input_info> infos;
+        for (const histext::document& doc : docs) {
+          infos.push_back(doc.info());
+          inputs.push_back(histext::build_report(doc, options));
+        }
+        histext::write_report(out, inputs, histext::cli::make_meta(tool, infos, app), options);
+        for (const histext::report_input& r : inputs) {
+          summary << r.doc.name() << ":\n  top words:";
+          for (std::size_t i = 0; i < r.words.words.size() && i < 8; ++i)
+            summary << (i ? ", " : " ") << r.words.words[i].word << " " << r.words.words[i].count;
+          summary << "\n  people, groups, places:";
+          std::size_t shown = 0;
+          for (const histext::entity& e : r.entities) {
+            if (e.type != histext::entity_type::person && e.type != histext::entity_type::group &&
+                e.type != histext::entity_type::place)
+              continue;
+            if (shown == 8) break;
+            summary << (shown++ ? ", " : " ") << e.name << " (" << histext::to_string(e.type) << ", "
+                    << e.mentions.size() << ")";
+          }
+          summary << "\n  readability: Flesch reading ease "
+                  << histext::format_real(r.sentences.summary.readability.flesch_reading_ease, 1)
+                  << ", Flesch-Kincaid grade "
+                  << histext::format_real(r.sentences.summary.readability.flesch_kincaid_grade, 1) << "\n";
+        }
+      });
   if (rc == 0 || !summary.str().empty()) {
     // The page may be on stdout (-o -): the summary then goes to stderr.
     std::ostream& term = common.output == "-" ? std::cerr : std::cout;

@@ -4,8 +4,9 @@
 
 int main(int argc, char** argv) {
   const std::string tool = "histext-sentences";
-  CLI::App app{"Sentence statistics and readability (Flesch, Flesch-Kincaid, Fog, SMOG, Coleman-Liau, ARI) "
-               "of the body of a passage; --all adds the heading and attribution."};
+  CLI::App app{
+      "Sentence statistics and readability (Flesch, Flesch-Kincaid, Fog, SMOG, Coleman-Liau, ARI) "
+      "of the body of a passage; --all adds the heading and attribution."};
   histext::cli::common_options common;
   histext::sentence_options options;
   histext::sentence_write_options write;
@@ -30,7 +31,9 @@ int main(int argc, char** argv) {
   corpus.json_members = [&]() -> std::vector<std::pair<std::string, std::string>> {
     return {{"corpus", histext::sentence_corpus_json(pooled())}};
   };
-  corpus.finish = [&](std::ostream& out) { histext::write_sentence_corpus(out, tallies, pooled(), options.all, fmt, write); };
+  corpus.finish = [&](std::ostream& out) {
+    histext::write_sentence_corpus(out, tallies, pooled(), options.all, fmt, write);
+  };
   return histext::cli::for_each_input(tool, common, corpus, [&](const histext::document& doc, std::ostream& out) {
     if (!seg) seg.emplace(histext::cli::segment_opts(common));
     histext::sentence_report report = histext::analyze_sentences(doc, *seg, options);

@@ -160,10 +160,14 @@ int main(int argc, char** argv) {
         std::string w = spelled(s, lemma);
         char c;
         if (capitalised(w)) {
-          if (s.lexfile == 18) c = s.instance ? 'p' : 'P';
-          else if (s.lexfile == 15 || s.lexfile == 17 || (s.lexfile == 6 && is_structure(nouns, off))) c = 'l';
-          else if (s.lexfile == 14) c = 'g';
-          else c = 'o';
+          if (s.lexfile == 18)
+            c = s.instance ? 'p' : 'P';
+          else if (s.lexfile == 15 || s.lexfile == 17 || (s.lexfile == 6 && is_structure(nouns, off)))
+            c = 'l';
+          else if (s.lexfile == 14)
+            c = 'g';
+          else
+            c = 'o';
           if (!evidence.count(key)) {
             std::string hyp;
             auto h = nouns.find(s.hypernym);
@@ -193,8 +197,10 @@ int main(int argc, char** argv) {
         ++given[lower(first)];
       }
     }
-    const struct { const char* file; char lower_code, upper_code; } others[] = {
-        {"index.adj", 'a', 'A'}, {"index.verb", 'v', 'v'}, {"index.adv", 'r', 'r'}};
+    const struct {
+      const char* file;
+      char lower_code, upper_code;
+    } others[] = {{"index.adj", 'a', 'A'}, {"index.verb", 'v', 'v'}, {"index.adv", 'r', 'r'}};
     auto adjs = read_data(dir + "/data.adj");
     for (const auto& o : others) {
       auto idx = read_index(dir + "/" + o.file);
@@ -223,9 +229,12 @@ int main(int argc, char** argv) {
     std::map<std::string, std::array<int, 3>> suffixes;
     for (const auto& [off, s] : nouns) {
       int cls = -1;
-      if (s.lexfile == 18 && s.instance) cls = 0;
-      else if (s.lexfile == 15 || s.lexfile == 17) cls = 1;
-      else if (s.lexfile == 14) cls = 2;
+      if (s.lexfile == 18 && s.instance)
+        cls = 0;
+      else if (s.lexfile == 15 || s.lexfile == 17)
+        cls = 1;
+      else if (s.lexfile == 14)
+        cls = 2;
       if (cls < 0) continue;
       std::set<std::string> seen;
       for (const auto& word : s.words) {

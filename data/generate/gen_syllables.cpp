@@ -74,11 +74,10 @@ int main(int argc, char** argv) {
     entries.emplace_back(std::move(word), n);
   }
   // Keep each word's first entry: stable sort by word, then unique.
-  std::stable_sort(entries.begin(), entries.end(),
-                   [](const auto& a, const auto& b) { return a.first < b.first; });
-  entries.erase(std::unique(entries.begin(), entries.end(),
-                            [](const auto& a, const auto& b) { return a.first == b.first; }),
-                entries.end());
+  std::stable_sort(entries.begin(), entries.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+  entries.erase(
+      std::unique(entries.begin(), entries.end(), [](const auto& a, const auto& b) { return a.first == b.first; }),
+      entries.end());
   if (entries.size() < 1000) {
     std::cerr << "histext_gen_syllables: only " << entries.size() << " entries in " << argv[1] << "\n";
     return 1;

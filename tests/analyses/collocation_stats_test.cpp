@@ -14,8 +14,8 @@ using namespace histext::freq;
 TEST(collocation_stats, hand_computed_table) {
   const contingency t{2, 3, 3, 12};
   EXPECT_DOUBLE_EQ(expected_11(t), 0.75);
-  const double g2 = 2 * (2 * std::log(2 / 0.75) + 1 * std::log(1 / 2.25) + 1 * std::log(1 / 2.25) +
-                         8 * std::log(8 / 6.75));
+  const double g2 =
+      2 * (2 * std::log(2 / 0.75) + 1 * std::log(1 / 2.25) + 1 * std::log(1 / 2.25) + 8 * std::log(8 / 6.75));
   EXPECT_NEAR(log_likelihood(t), g2, 1e-12);
   EXPECT_NEAR(log_likelihood(t), 3.39798, 1e-5);  // by hand (python)
   EXPECT_NEAR(pmi(t), std::log2(2 / 0.75), 1e-12);
@@ -31,7 +31,7 @@ TEST(collocation_stats, empty_cells_count_zero) {
 }
 
 TEST(collocation_stats, inconsistent_table_throws) {
-  EXPECT_THROW(log_likelihood(contingency{5, 4, 6, 20}), error);  // O11 > R1
-  EXPECT_THROW(log_likelihood(contingency{5, 6, 4, 20}), error);  // O11 > C1
+  EXPECT_THROW(log_likelihood(contingency{5, 4, 6, 20}), error);    // O11 > R1
+  EXPECT_THROW(log_likelihood(contingency{5, 6, 4, 20}), error);    // O11 > C1
   EXPECT_THROW(log_likelihood(contingency{1, 10, 12, 20}), error);  // R1 + C1 - O11 > N
 }

@@ -1,17 +1,18 @@
 // histext-kwic and find_keyword.
+#include "histext/concordance.hpp"
+
 #include <fcntl.h>
 #include <gtest/gtest.h>
-#include <nlohmann/json.hpp>
 #include <sys/resource.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
 #include <csignal>
 #include <cstdlib>
+#include <nlohmann/json.hpp>
 #include <sstream>
 #include <stdexcept>
 
-#include "histext/concordance.hpp"
 #include "histext/error.hpp"
 #include "test_util.hpp"
 
@@ -183,11 +184,12 @@ TEST(concordance, phrase_query_finds_the_words_in_sequence) {
   EXPECT_EQ(lines[3].keyword, "Communist Party");  // "communist, party": the comma breaks it
   EXPECT_EQ(lines[3].paragraph, 2u);
   EXPECT_EQ(kwic("He is a communist. Party men came.", "communist party").size(), 0u);  // not across sentences
-  EXPECT_EQ(kwic("The the the.", "the the").size(), 2u);  // every start position
+  EXPECT_EQ(kwic("The the the.", "the the").size(), 2u);                                // every start position
   auto t = run_tool("kwic", {"--format", "tsv", "-c", "1", "communist party"}, "The Communist Party met.\n");
   ASSERT_EQ(t.exit_code, 0) << t.err;
-  EXPECT_EQ(t.out, "sentence\tparagraph\tbegin\tend\tleft\tkeyword\tright\tfile_position\n"
-                   "1\t1\t4\t19\tThe\tCommunist Party\tmet.\t0.1600\n");
+  EXPECT_EQ(t.out,
+            "sentence\tparagraph\tbegin\tend\tleft\tkeyword\tright\tfile_position\n"
+            "1\t1\t4\t19\tThe\tCommunist Party\tmet.\t0.1600\n");
 }
 
 TEST(concordance, phrase_query_with_lemmas) {
@@ -253,10 +255,11 @@ TEST(concordance, accents_are_ignored_unless_asked_for) {
   ASSERT_EQ(lines.size(), 2u);
   EXPECT_EQ(lines[1].keyword, "NAPOL\xC3\x89ON");
   EXPECT_EQ(kwic(text, "napoleon", exact).size(), 1u);
-  EXPECT_EQ(run_tool("kwic", {"--format", "tsv", "napoleon"}, text).out.size(),
-            run_tool("kwic", {"--format", "tsv", "--accents", "napoleon"}, text).out.size() +
-                std::string("1\t1\t0\t9\t\tNapol\xC3\xA9on\tcame. Napoleon went. NAPOL\xC3\x89ON stayed.\t0.0000\n").size() +
-                std::string("3\t1\t38\t46\tNapol\xC3\xA9on came. Napoleon went.\tNAPOL\xC3\x89ON\tstayed.\t0.6032\n").size());
+  EXPECT_EQ(
+      run_tool("kwic", {"--format", "tsv", "napoleon"}, text).out.size(),
+      run_tool("kwic", {"--format", "tsv", "--accents", "napoleon"}, text).out.size() +
+          std::string("1\t1\t0\t9\t\tNapol\xC3\xA9on\tcame. Napoleon went. NAPOL\xC3\x89ON stayed.\t0.0000\n").size() +
+          std::string("3\t1\t38\t46\tNapol\xC3\xA9on came. Napoleon went.\tNAPOL\xC3\x89ON\tstayed.\t0.6032\n").size());
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -284,7 +287,8 @@ TEST(concordance, sort_by_words_left_and_right_then_text_order) {
   EXPECT_EQ(o.sort.size(), 2u);
   EXPECT_FALSE(o.sort[0].left);
   EXPECT_EQ(o.sort[1].position, 3u);
-  for (const char* bad : {"", "X1", "L0", "L101", "R1,", "R", "1R", "R1 R2"}) EXPECT_THROW(parse_kwic_sort(bad), error) << bad;
+  for (const char* bad : {"", "X1", "L0", "L101", "R1,", "R", "1R", "R1 R2"})
+    EXPECT_THROW(parse_kwic_sort(bad), error) << bad;
   // A missing word (the start of the block) sorts first; the same order block by block.
   o.sort = parse_kwic_sort("L1");
   document doc = document::from_bytes("flag one.\n\nthe flag.\n\nflag two.");
@@ -311,8 +315,9 @@ TEST(concordance, file_position_is_the_begin_byte_over_the_text_size) {
   EXPECT_DOUBLE_EQ(lines[1].file_position, 18.0 / 21.0);
   auto t = run_tool("kwic", {"--format", "csv", "-c", "0", "war"}, text);
   ASSERT_EQ(t.exit_code, 0) << t.err;
-  EXPECT_EQ(t.out, "sentence,paragraph,begin,end,left,keyword,right,file_position\r\n1,1,0,3,,war,,0.0000\r\n"
-                   "1,1,18,21,,war,,0.8571\r\n");
+  EXPECT_EQ(t.out,
+            "sentence,paragraph,begin,end,left,keyword,right,file_position\r\n1,1,0,3,,war,,0.0000\r\n"
+            "1,1,18,21,,war,,0.8571\r\n");
   auto j = nlohmann::json::parse(run_tool("kwic", {"--format", "json", "war"}, text).out);
   EXPECT_EQ(j["lines"][1]["file_position"], 0.8571);
   EXPECT_EQ(j["lines"][0]["keyword"], "war");  // the other keys stay

@@ -25,13 +25,16 @@ histext::sentence_report analyze(const std::string& text) {
 }
 
 void expect_same_real(double a, double b) {
-  if (std::isnan(a)) EXPECT_TRUE(std::isnan(b));
-  else EXPECT_DOUBLE_EQ(a, b);
+  if (std::isnan(a))
+    EXPECT_TRUE(std::isnan(b));
+  else
+    EXPECT_DOUBLE_EQ(a, b);
 }
 
 // Two plain texts pooled give the summary of the one text that is both, blank line between.
 TEST(corpus_pooling, sentences_pool_as_one_document) {
-  const std::string a = "The first text is short. It has two sentences, one of them \"quoted\" here.\n\nAnother paragraph.\n";
+  const std::string a =
+      "The first text is short. It has two sentences, one of them \"quoted\" here.\n\nAnother paragraph.\n";
   const std::string b = "A second text with a much longer sentence that goes on and on for many words indeed.\n";
   std::vector<histext::sentence_tally> tallies = {histext::tally_sentences("a.txt", analyze(a)),
                                                   histext::tally_sentences("b.txt", analyze(b))};

@@ -1,20 +1,20 @@
 // Tests for histext-entities: each rule, grouping, offsets, writers and the tool's error paths.
+#include "histext/entities.hpp"
+
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
-#include <nlohmann/json.hpp>
-
 #include <algorithm>
 #include <cmath>
+#include <nlohmann/json.hpp>
 #include <sstream>
 
+#include "analyses/entities/bounds.hpp"
+#include "analyses/entities/cooccurrence.hpp"
 #include "histext/document.hpp"
-#include "histext/entities.hpp"
 #include "histext/error.hpp"
 #include "histext/names.hpp"
 #include "histext/segment.hpp"
-#include "analyses/entities/bounds.hpp"
-#include "analyses/entities/cooccurrence.hpp"
 #include "test_util.hpp"
 
 namespace histext {
@@ -166,12 +166,13 @@ TEST(entities, accent_and_final_e_variants_join) {
 }
 
 TEST(entities, context_rules_for_unknown_names) {
-  auto es = run("Later Qwertov said nothing. Far away, Zyxwin united the clans, and the emperor Plimbo fled. "
-                "Then Qwop and Blimov quarrelled. The delegates came from Qwertyburg.\n");
-  EXPECT_TRUE(has(es, "Qwertov", entity_type::person));   // before a verb of speech
-  EXPECT_TRUE(has(es, "Zyxwin", entity_type::person));    // subject of a past tense
-  EXPECT_TRUE(has(es, "Plimbo", entity_type::person));    // after a lower-case title
-  EXPECT_TRUE(has(es, "Qwop", entity_type::person));      // coordinated unknown names
+  auto es =
+      run("Later Qwertov said nothing. Far away, Zyxwin united the clans, and the emperor Plimbo fled. "
+          "Then Qwop and Blimov quarrelled. The delegates came from Qwertyburg.\n");
+  EXPECT_TRUE(has(es, "Qwertov", entity_type::person));  // before a verb of speech
+  EXPECT_TRUE(has(es, "Zyxwin", entity_type::person));   // subject of a past tense
+  EXPECT_TRUE(has(es, "Plimbo", entity_type::person));   // after a lower-case title
+  EXPECT_TRUE(has(es, "Qwop", entity_type::person));     // coordinated unknown names
   EXPECT_TRUE(has(es, "Blimov", entity_type::person));
   EXPECT_TRUE(has(es, "Qwertyburg", entity_type::place));  // after "from"
 }
@@ -278,7 +279,7 @@ TEST(cooccurrence, centrality_is_defined_on_every_component) {
   EXPECT_DOUBLE_EQ(net.centrality[1], net.centrality[2]);
   EXPECT_DOUBLE_EQ(net.centrality[3], 1.0);  // the second component's top is 1 too, not ~0
   EXPECT_DOUBLE_EQ(net.centrality[4], 1.0);
-  EXPECT_EQ(net.centrality[5], 0.0);         // no co-occurrence at all
+  EXPECT_EQ(net.centrality[5], 0.0);  // no co-occurrence at all
   EXPECT_EQ(net.centrality_measure, "eigenvector_per_component");
   EXPECT_TRUE(net.notes.empty());
 }
@@ -400,7 +401,8 @@ TEST(entities, home_passage_required_entities_and_offsets) {
     EXPECT_TRUE(has(es, p, entity_type::person));
   for (const char* g : {"Zinoviev-Kamenev fraction", "Trotskyites", "Communist Party of Germany", "International"})
     EXPECT_TRUE(has(es, g, entity_type::group));
-  for (const char* l : {"Russia", "Germany", "Poland", "France", "Neufchâtel"}) EXPECT_TRUE(has(es, l, entity_type::place));
+  for (const char* l : {"Russia", "Germany", "Poland", "France", "Neufchâtel"})
+    EXPECT_TRUE(has(es, l, entity_type::place));
   EXPECT_EQ(find(es, "Bukharin")->mentions.size(), 4u);  // the heading's "Bukharin1" included, marker stripped
   EXPECT_EQ(find(es, "Jules Humbert-Droz")->mentions.size(), 2u);
   EXPECT_THAT(find(es, "Lenin")->aliases, ::testing::Contains("Lénine"));  // accent folding + final -e

@@ -2,17 +2,17 @@
 #include "histext/frequency.hpp"
 
 #include <gtest/gtest.h>
-#include <nlohmann/json.hpp>
 
 #include <chrono>
 #include <cmath>
 #include <map>
+#include <nlohmann/json.hpp>
 #include <sstream>
 
-#include "input/chunk_reader.hpp"
 #include "common/sha256.hpp"
 #include "histext/error.hpp"
 #include "histext/stopwords.hpp"
+#include "input/chunk_reader.hpp"
 #include "test_util.hpp"
 
 using namespace histext;
@@ -45,8 +45,8 @@ std::string written(const freq_result& r, const freq_options& o, format f) {
 
 // Paragraphs of varied prose, enough for many small chunks.
 std::string long_text(std::size_t paragraphs) {
-  const char* words[] = {"revolution", "party",  "Stalin’s", "programme", "struggle", "the",    "of",      "congress",
-                         "workers",    "Lenin",  "peasants", "terror",    "faction",  "debate", "question", "1921"};
+  const char* words[] = {"revolution", "party", "Stalin’s", "programme", "struggle", "the",    "of",       "congress",
+                         "workers",    "Lenin", "peasants", "terror",    "faction",  "debate", "question", "1921"};
   std::string s = "A Heading Line\n\n";
   unsigned x = 12345;
   for (std::size_t p = 0; p < paragraphs; ++p) {
@@ -77,8 +77,8 @@ TEST(frequency, home_passage_defaults) {
   ASSERT_GE(r.words.size(), 6u);
   std::vector<std::pair<std::string, std::uint64_t>> top;
   for (std::size_t i = 0; i < 6; ++i) top.emplace_back(r.words[i].word, r.words[i].count);
-  std::vector<std::pair<std::string, std::uint64_t>> expected = {{"stalin", 8}, {"political", 5}, {"struggle", 5},
-                                                                 {"bukharin", 3}, {"party", 3},   {"programme", 3}};
+  std::vector<std::pair<std::string, std::uint64_t>> expected = {{"stalin", 8},   {"political", 5}, {"struggle", 5},
+                                                                 {"bukharin", 3}, {"party", 3},     {"programme", 3}};
   EXPECT_EQ(top, expected);
   for (const char* w : {"lenin", "zinoviev-kamenev", "social-democrats"}) {
     ASSERT_NE(find_row(r, w), nullptr) << w;
@@ -102,7 +102,8 @@ TEST(frequency, home_passage_without_stopwords) {
   freq_result r = count_words(document::from_file(data_path("bukharin.txt")), o);
   std::vector<std::pair<std::string, std::uint64_t>> top;
   for (std::size_t i = 0; i < 5; ++i) top.emplace_back(r.words[i].word, r.words[i].count);
-  std::vector<std::pair<std::string, std::uint64_t>> expected = {{"the", 37}, {"of", 18}, {"to", 16}, {"and", 10}, {"i", 8}};
+  std::vector<std::pair<std::string, std::uint64_t>> expected = {
+      {"the", 37}, {"of", 18}, {"to", 16}, {"and", 10}, {"i", 8}};
   EXPECT_EQ(top, expected);
   EXPECT_NEAR(static_cast<double>(r.summary.tokens), 424.0, 10.0);
   EXPECT_EQ(r.summary.paragraphs, 3u);
@@ -123,7 +124,8 @@ TEST(frequency, tool_defaults_and_stopwords_none) {
   EXPECT_EQ(r.out.rfind("word\tcount\tper_1000\tpercent\trank\tsentences\tparagraphs\nstalin\t8\t", 0), 0u) << r.out;
   auto n = run_tool("freq", {"--stopwords", "none", "--top", "2", "--format", "csv", data_path("bukharin.txt")});
   ASSERT_EQ(n.exit_code, 0) << n.err;
-  EXPECT_EQ(n.out.substr(0, n.out.find("\r\nof")), "word,count,per_1000,percent,rank,sentences,paragraphs\r\nthe,37,87.264,8.726,1,12,3");
+  EXPECT_EQ(n.out.substr(0, n.out.find("\r\nof")),
+            "word,count,per_1000,percent,rank,sentences,paragraphs\r\nthe,37,87.264,8.726,1,12,3");
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -164,11 +166,12 @@ TEST(frequency, missing_stopword_file_throws) {
 
 TEST(frequency, default_stopwords_cover_the_issue_list) {
   stopword_list s = stopword_list::english();
-  for (const char* w : {"the", "a", "an", "his", "himself", "of", "and", "is", "was", "have", "did", "will", "would",
-                        "shall", "should", "can", "could", "may", "might", "must", "ought", "not", "no", "nor", "this",
-                        "that", "these", "those", "which", "who", "what", "when", "where", "then", "also", "very", "so",
-                        "than", "too", "all", "any", "some", "such", "here", "there", "only", "just", "well", "upon",
-                        "whether", "it's"})
+  for (const char* w :
+       {"the",   "a",     "an",    "his",    "himself", "of",      "and",   "is",    "was",  "have",  "did",
+        "will",  "would", "shall", "should", "can",     "could",   "may",   "might", "must", "ought", "not",
+        "no",    "nor",   "this",  "that",   "these",   "those",   "which", "who",   "what", "when",  "where",
+        "then",  "also",  "very",  "so",     "than",    "too",     "all",   "any",   "some", "such",  "here",
+        "there", "only",  "just",  "well",   "upon",    "whether", "it's"})
     EXPECT_TRUE(s.contains(w)) << w;
   EXPECT_FALSE(s.contains("stalin"));
 }
@@ -274,7 +277,8 @@ TEST(frequency, mtld_is_null_below_100_tokens) {
   freq_result r = count_text(text + ".", o);
   EXPECT_EQ(r.summary.tokens, 80u);
   EXPECT_TRUE(std::isnan(r.summary.mtld)) << r.summary.mtld;
-  auto j = run_tool("freq", {"--summary", "--stopwords", "none", "--format", "json", temp_file("mtld80.txt", text + ".")});
+  auto j =
+      run_tool("freq", {"--summary", "--stopwords", "none", "--format", "json", temp_file("mtld80.txt", text + ".")});
   ASSERT_EQ(j.exit_code, 0) << j.err;
   EXPECT_TRUE(nlohmann::json::parse(j.out)["summary"]["mtld"].is_null()) << j.out;
 }
@@ -363,7 +367,7 @@ TEST(frequency, collocates_counted_once_per_window_union) {
   std::map<std::string, const collocate_row*> rows;
   for (const collocate_row& c : r.collocates) {
     rows[c.word] = &c;
-    EXPECT_LE(c.observed, c.frequency) << c.word;  // O11 <= C1
+    EXPECT_LE(c.observed, c.frequency) << c.word;    // O11 <= C1
     EXPECT_LE(c.observed, r.node_region) << c.word;  // O11 <= R1
   }
   EXPECT_EQ(rows.count("king"), 0u);  // the node is not its own collocate
@@ -478,7 +482,8 @@ TEST(frequency, json_shape_and_order) {
   EXPECT_EQ(keys, (std::vector<std::string>{"meta", "summary", "words"}));
   EXPECT_EQ(j["words"][0]["word"], "stalin");
   EXPECT_EQ(j["words"][0]["count"], 8);
-  for (const char* k : {"per_1000", "percent", "rank", "sentences", "paragraphs"}) EXPECT_TRUE(j["words"][0].contains(k)) << k;
+  for (const char* k : {"per_1000", "percent", "rank", "sentences", "paragraphs"})
+    EXPECT_TRUE(j["words"][0].contains(k)) << k;
   for (const char* k : {"tokens", "types", "ttr", "hapax", "mattr", "mtld", "zipf_exponent"})
     EXPECT_TRUE(j["summary"].contains(k)) << k;
   for (std::size_t i = 1; i < j["words"].size(); ++i) {
@@ -594,7 +599,8 @@ TEST(frequency, summary_keeps_the_collocations) {
   const std::string t = tsv_out.str();
   EXPECT_EQ(t.rfind("statistic\tvalue\ntokens\t12\n", 0), 0u) << t;
   EXPECT_NE(t.find("\n\ncollocate\tobserved\texpected\tfrequency\tg2\tpmi\narmy\t2\t"), std::string::npos) << t;
-  auto tool = run_tool("freq", {"--summary", "--collocations", "stalin", "--format", "json", data_path("bukharin.txt")});
+  auto tool =
+      run_tool("freq", {"--summary", "--collocations", "stalin", "--format", "json", data_path("bukharin.txt")});
   ASSERT_EQ(tool.exit_code, 0) << tool.err;
   EXPECT_EQ(nlohmann::json::parse(tool.out)["collocations"]["node_count"], 8);
   // Without a node the summary is as before.
@@ -741,7 +747,10 @@ TEST(frequency, checksum_only_when_asked) {
     EXPECT_EQ(counter.result().summary.tokens, 4u);  // counts do not depend on it
   }
   // A UTF-16 input (read whole, as a document) follows the option too.
-  const std::string utf16("\xFF\xFE" "S\0t\0a\0l\0i\0n\0.\0\n\0", 18);
+  const std::string utf16(
+      "\xFF\xFE"
+      "S\0t\0a\0l\0i\0n\0.\0\n\0",
+      18);
   for (bool checksum : {true, false}) {
     freq_options o;
     o.checksum = checksum;

@@ -31,7 +31,8 @@ struct chunk {
 };
 
 // Refers to each of `slots` in order, as a worker does on first meeting a key in a chunk.
-chunk make_chunk(key_sender& sender, const std::vector<std::string>& slot_texts, const std::vector<std::uint32_t>& slots) {
+chunk make_chunk(key_sender& sender, const std::vector<std::string>& slot_texts,
+                 const std::vector<std::uint32_t>& slots) {
   chunk c;
   for (std::uint32_t slot : slots) c.texts.push_back(sender.refer(slot, c.refs) ? slot_texts[slot] : std::string());
   return c;
@@ -39,7 +40,8 @@ chunk make_chunk(key_sender& sender, const std::vector<std::string>& slot_texts,
 
 std::vector<std::uint32_t> resolve(key_receiver& receiver, fake_table& table, const chunk& c) {
   std::vector<std::uint32_t> ids;
-  receiver.resolve(c.refs, c.texts, [&](const std::string& key) { return table.intern(key); }, ids);
+  receiver.resolve(
+      c.refs, c.texts, [&](const std::string& key) { return table.intern(key); }, ids);
   return ids;
 }
 

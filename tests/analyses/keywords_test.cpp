@@ -3,10 +3,10 @@
 #include "histext/keywords.hpp"
 
 #include <gtest/gtest.h>
-#include <nlohmann/json.hpp>
 
 #include <algorithm>
 #include <cmath>
+#include <nlohmann/json.hpp>
 #include <sstream>
 
 #include "histext/error.hpp"
@@ -133,8 +133,8 @@ TEST(keywords, positive_rows_first_then_negative_then_equal) {
   // "peace" 1 against 4 and "fish" 0 against 2 under-used; "bread" 1 and 1 is equal.
   // On so small a table the word absent from one side weighs more: G2(land) = 3.059 >
   // G2(war) = 2.756, and likewise G2(fish) > G2(peace).
-  keywords_result r = compare_texts("war war war war peace bread land land\n",
-                                    "war peace peace peace peace bread fish fish\n");
+  keywords_result r =
+      compare_texts("war war war war peace bread land land\n", "war peace peace peace peace bread fish fish\n");
   ASSERT_EQ(r.rows.size(), 5u);
   EXPECT_EQ(words_of(r), (std::vector<std::string>{"land", "war", "fish", "peace", "bread"}));
   EXPECT_EQ(r.rows[0].direction, 1);

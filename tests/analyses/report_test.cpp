@@ -1,11 +1,12 @@
 // histext-report's layout functions and HTML writer.
+#include "histext/report.hpp"
+
 #include <gtest/gtest.h>
 
 #include <cmath>
 #include <sstream>
 
 #include "histext/error.hpp"
-#include "histext/report.hpp"
 #include "test_util.hpp"
 
 using namespace histext;
@@ -169,7 +170,7 @@ TEST(report, a_long_text_gets_a_condensed_view) {
 TEST(report, several_files_get_a_section_each) {
   const std::string page = page_of({build_report(document::from_bytes("Lenin spoke in Moscow.\n", "a.txt")),
                                     build_report(document::from_bytes("Trotsky wrote.\n", "b.txt"))});
-  for (const char* id : {"id=\"f1\"", "id=\"f2\"", "id=\"f1-words\"", "id=\"f2-sentences\"", "id=\"files\"",
-                         "id=\"provenance\""})
+  for (const char* id :
+       {"id=\"f1\"", "id=\"f2\"", "id=\"f1-words\"", "id=\"f2-sentences\"", "id=\"files\"", "id=\"provenance\""})
     EXPECT_NE(page.find(id), std::string::npos) << id;
 }

@@ -2,9 +2,8 @@
 // block but page lines by default, --body only the body; every JSON meta says its scope.
 #include <gtest/gtest.h>
 
-#include <nlohmann/json.hpp>
-
 #include <algorithm>
+#include <nlohmann/json.hpp>
 #include <string>
 
 #include "histext/document.hpp"
@@ -93,10 +92,14 @@ TEST(scope, every_json_output_names_its_scope) {
     std::string scope;
   };
   const std::vector<run> runs = {
-      {"freq", {"--format", "json"}, "body"},           {"freq", {"--format", "json", "--all"}, "all"},
-      {"sentences", {"--format", "json"}, "body"},      {"sentences", {"--format", "json", "--all"}, "all"},
-      {"kwic", {"trade", "--format", "json"}, "body"},  {"entities", {"--format", "json"}, "all"},
-      {"entities", {"--format", "json", "--body"}, "body"}, {"tokens", {"--format", "json"}, "all"},
+      {"freq", {"--format", "json"}, "body"},
+      {"freq", {"--format", "json", "--all"}, "all"},
+      {"sentences", {"--format", "json"}, "body"},
+      {"sentences", {"--format", "json", "--all"}, "all"},
+      {"kwic", {"trade", "--format", "json"}, "body"},
+      {"entities", {"--format", "json"}, "all"},
+      {"entities", {"--format", "json", "--body"}, "body"},
+      {"tokens", {"--format", "json"}, "all"},
   };
   for (const run& x : runs) {
     run_result r = run_tool(x.tool, x.args, letter);

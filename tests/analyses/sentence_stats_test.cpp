@@ -3,10 +3,10 @@
 
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
-#include <nlohmann/json.hpp>
 
 #include <cmath>
 #include <cstdlib>
+#include <nlohmann/json.hpp>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -53,9 +53,9 @@ TEST(home_passage, has_22_body_sentences_8_9_5_by_paragraph) {
 }
 
 TEST(home_passage, word_counts_match_the_hand_count_within_one) {
-  const std::vector<std::size_t> hand = {22, 7,  28, 17, 9,  39, 15, 15,           // paragraph 1
-                                         19, 32, 7,  15, 26, 14, 24, 7,  32,       // paragraph 2
-                                         22, 5,  15, 13, 41};                      // paragraph 3
+  const std::vector<std::size_t> hand = {22, 7,  28, 17, 9,  39, 15, 15,      // paragraph 1
+                                         19, 32, 7,  15, 26, 14, 24, 7,  32,  // paragraph 2
+                                         22, 5,  15, 13, 41};                 // paragraph 3
   sentence_report r = home();
   ASSERT_EQ(r.sentences.size(), hand.size());
   std::size_t total = 0;
@@ -92,9 +92,9 @@ TEST(home_passage, syllables_are_within_a_few_percent_of_the_cmu_count) {
   // Body words the dictionary does not list whole, counted by hand; every other word has its
   // CMU count. Our total must be within 3% of that reference.
   const std::vector<std::pair<std::string, int>> hand = {
-      {"zinoviev-kamenev", 7}, {"oppositions", 4}, {"combatted", 3},     {"trotskyites", 3},
+      {"zinoviev-kamenev", 7}, {"oppositions", 4},      {"combatted", 3},     {"trotskyites", 3},
       {"kulaks", 2},           {"social-democrats", 5}, {"short-sighted", 3}, {"utilise", 3},
-      {"phrasemongers", 4},    {"doubtlessly", 3},  {"lenin's", 2}};
+      {"phrasemongers", 4},    {"doubtlessly", 3},      {"lenin's", 2}};
   document doc = document::from_file(histext::test::data_path("bukharin.txt"));
   histext::segmentation seg = histext::segment(doc);
   const auto& dict = histext::syllable_dictionary::shared();
@@ -201,7 +201,8 @@ TEST(edge_cases, a_text_that_is_all_one_quotation_is_a_frame) {
 }
 
 TEST(edge_cases, a_text_of_separate_quotations_is_all_quoted) {
-  sentence_report r = analyze("\xE2\x80\x9CWe shall meet again.\xE2\x80\x9D \xE2\x80\x9CThe struggle goes on.\xE2\x80\x9D");
+  sentence_report r =
+      analyze("\xE2\x80\x9CWe shall meet again.\xE2\x80\x9D \xE2\x80\x9CThe struggle goes on.\xE2\x80\x9D");
   EXPECT_FALSE(r.framed);
   ASSERT_EQ(r.sentences.size(), 2u);
   for (const auto& s : r.sentences) EXPECT_TRUE(s.quoted);
@@ -242,7 +243,7 @@ TEST(edge_cases, fifty_thousand_nested_quotes) {
 TEST(quotation, straight_quotes_are_read_from_their_neighbours) {
   sentence_report r = analyze("She said: \"We will fight on. We will not yield.\" Then she left the room.");
   ASSERT_EQ(r.sentences.size(), 3u);
-  EXPECT_TRUE(r.sentences[0].quoted);   // 4 of 6 words quoted
+  EXPECT_TRUE(r.sentences[0].quoted);  // 4 of 6 words quoted
   EXPECT_EQ(r.sentences[0].quoted_words, 4u);
   EXPECT_TRUE(r.sentences[1].quoted);
   EXPECT_FALSE(r.sentences[2].quoted);
@@ -250,15 +251,17 @@ TEST(quotation, straight_quotes_are_read_from_their_neighbours) {
 }
 
 TEST(quotation, straight_quotes_with_spaces_around_them_still_pair) {
-  sentence_report r = analyze("The pseudonym \" Jenna Marbles \" comes from her mother. "
-                              "Her dog is called \"Mr. Marbles \". She said ' no ' twice. Nothing else here now.");
+  sentence_report r = analyze(
+      "The pseudonym \" Jenna Marbles \" comes from her mother. "
+      "Her dog is called \"Mr. Marbles \". She said ' no ' twice. Nothing else here now.");
   EXPECT_EQ(r.summary.quoted_words, 4u);  // Jenna Marbles, Marbles; the spaced ' is no quote
   EXPECT_FALSE(r.sentences.back().quoted);
 }
 
 TEST(quotation, a_straight_quote_frame_spans_paragraphs) {
-  sentence_report r = analyze("\"First part of the speech. 'Inner words here.'\n\nSecond part of the speech.\n\n"
-                              "Third part of the speech.\"");
+  sentence_report r = analyze(
+      "\"First part of the speech. 'Inner words here.'\n\nSecond part of the speech.\n\n"
+      "Third part of the speech.\"");
   EXPECT_TRUE(r.framed);
   std::vector<bool> quoted;
   for (const auto& s : r.sentences) quoted.push_back(s.quoted);
@@ -266,7 +269,8 @@ TEST(quotation, a_straight_quote_frame_spans_paragraphs) {
 }
 
 TEST(quotation, apostrophes_are_not_quotes) {
-  sentence_report r = analyze("Lenin\xE2\x80\x99s heirs sang l\xE2\x80\x99internationale. The workers\xE2\x80\x99 party won.");
+  sentence_report r =
+      analyze("Lenin\xE2\x80\x99s heirs sang l\xE2\x80\x99internationale. The workers\xE2\x80\x99 party won.");
   for (const auto& s : r.sentences) EXPECT_EQ(s.quoted_words, 0u);
 }
 
@@ -277,10 +281,10 @@ TEST(quotation, plural_possessives_and_elisions_inside_british_single_quotes) {
   std::vector<bool> quoted;
   std::vector<std::size_t> quoted_words;
   for (const auto& s : r.sentences) quoted.push_back(s.quoted), quoted_words.push_back(s.quoted_words);
-  EXPECT_EQ(quoted, (std::vector<bool>{true, true, false, false, true,   // curly quotes
-                                       true, false, false,               // straight quotes
-                                       false, false,                     // ‘the masses’ closes
-                                       true, true, false}));             // a quote over two paragraphs
+  EXPECT_EQ(quoted, (std::vector<bool>{true, true, false, false, true,  // curly quotes
+                                       true, false, false,              // straight quotes
+                                       false, false,                    // ‘the masses’ closes
+                                       true, true, false}));            // a quote over two paragraphs
   EXPECT_EQ(quoted_words, (std::vector<std::size_t>{7, 10, 0, 0, 4, 7, 0, 0, 2, 0, 5, 4, 0}));
   EXPECT_FALSE(r.framed);
 }
@@ -289,7 +293,9 @@ TEST(quotation, a_quote_spans_sentences_and_paragraphs) {
   sentence_report r = analyze(
       "He wrote to me. \xE2\x80\x98The first part. The second part.\n\n"
       "The third part.\xE2\x80\x99 Then silence.\n\n"
-      "\xE2\x80\x9C" "A new speech.\n\n\xE2\x80\x9C" "Continued here.\xE2\x80\x9D After.");
+      "\xE2\x80\x9C"
+      "A new speech.\n\n\xE2\x80\x9C"
+      "Continued here.\xE2\x80\x9D After.");
   std::vector<bool> quoted;
   for (const auto& s : r.sentences) quoted.push_back(s.quoted);
   EXPECT_EQ(quoted, (std::vector<bool>{false, true, true, true, false, true, true, false}));
@@ -344,13 +350,14 @@ TEST(tool, json_has_the_documented_shape) {
   ASSERT_EQ(j.at("sentences").size(), 22u);
   int quoted = 0;
   for (const auto& x : j.at("sentences")) {
-    for (const char* k : {"index", "block", "block_kind", "paragraph", "begin", "end", "words", "syllables",
-                          "quoted", "preview"})
+    for (const char* k :
+         {"index", "block", "block_kind", "paragraph", "begin", "end", "words", "syllables", "quoted", "preview"})
       EXPECT_TRUE(x.contains(k)) << k;
     quoted += x.at("quoted").get<bool>();
   }
   EXPECT_EQ(quoted, 10);
-  auto all = histext::test::run_tool("sentences", {"--all", "--format", "json", histext::test::data_path("bukharin.txt")});
+  auto all =
+      histext::test::run_tool("sentences", {"--all", "--format", "json", histext::test::data_path("bukharin.txt")});
   EXPECT_GT(nlohmann::json::parse(all.out).at("sentences").size(), 22u);
 }
 

@@ -1,16 +1,15 @@
 // histext-freq --shard / --merge and freq_shard: a merge of shards writes what --combine writes.
-#include "histext/frequency.hpp"
-
 #include <gtest/gtest.h>
-#include <nlohmann/json.hpp>
 
 #include <algorithm>
 #include <cstdint>
 #include <fstream>
+#include <nlohmann/json.hpp>
 #include <random>
 #include <sstream>
 
 #include "histext/error.hpp"
+#include "histext/frequency.hpp"
 #include "test_util.hpp"
 
 using namespace histext;
@@ -23,11 +22,11 @@ namespace {
 // Sentences from a small vocabulary (lemma and stem forms, the node "party", numbers),
 // paragraphs at blank lines; `seed` varies the text.
 std::string made_up_text(unsigned seed, std::size_t sentences) {
-  static const char* words[] = {"party",  "Stalin",   "men",    "went",   "programmes", "struggles", "political",
-                                "the",    "and",      "of",     "workers", "peasants",  "congress",  "agreed",
-                                "agree",  "economic", "plans",  "plan",   "Bukharin's", "going",     "1928",
-                                "grain",  "market",   "cities", "city",   "it's",       "fought",    "fight",
-                                "leader", "leaders",  "policy", "NEP",    "kulaks",     "a",         "to"};
+  static const char* words[] = {"party",  "Stalin",   "men",    "went",    "programmes", "struggles", "political",
+                                "the",    "and",      "of",     "workers", "peasants",   "congress",  "agreed",
+                                "agree",  "economic", "plans",  "plan",    "Bukharin's", "going",     "1928",
+                                "grain",  "market",   "cities", "city",    "it's",       "fought",    "fight",
+                                "leader", "leaders",  "policy", "NEP",     "kulaks",     "a",         "to"};
   std::mt19937 rng(seed);
   std::string out;
   for (std::size_t s = 0; s < sentences; ++s) {
@@ -88,8 +87,10 @@ const std::vector<std::vector<std::string>>& option_sets() {
 }
 
 const std::vector<std::vector<std::string>>& layouts() {
-  static const std::vector<std::vector<std::string>> l = {{"--format", "table"}, {"--format", "tsv"},
-                                                          {"--format", "csv"},   {"--format", "json"},
+  static const std::vector<std::vector<std::string>> l = {{"--format", "table"},
+                                                          {"--format", "tsv"},
+                                                          {"--format", "csv"},
+                                                          {"--format", "json"},
                                                           {"--format", "json", "--summary"},
                                                           {"--format", "tsv", "--summary"},
                                                           {"--format", "tsv", "--top", "7", "--min-length", "4"}};

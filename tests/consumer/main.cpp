@@ -1,7 +1,6 @@
 // Prints the number of sentences in its argument's file, using the installed library.
 #include <histext/document.hpp>
 #include <histext/segment.hpp>
-
 #include <iostream>
 
 int main(int argc, char** argv) {

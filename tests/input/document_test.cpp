@@ -106,7 +106,10 @@ TEST(document, charset_detector_loads_on_first_use) {
         if (histext::test::library_loaded("libicui18n")) std::_Exit(2);
         histext::load_options o;
         o.encoding = "auto";
-        document d = document::from_bytes("caf\xE9 na\xEFve r\xE9sum\xE9 \xE0 la fran\xE7" "aise.\n", "old.txt", o);
+        document d = document::from_bytes(
+            "caf\xE9 na\xEFve r\xE9sum\xE9 \xE0 la fran\xE7"
+            "aise.\n",
+            "old.txt", o);
         if (d.info().encoding != "ISO-8859-1") std::_Exit(3);
         std::_Exit(histext::test::library_loaded("libicui18n") ? 0 : 4);
       },

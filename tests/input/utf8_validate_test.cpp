@@ -1,10 +1,10 @@
 // The one UTF-8 validator, against an independent table-driven reference (RFC 3629, table 3-7 of
 // the Unicode standard), at every alignment of the 8-byte fast path.
+#include "input/utf8_validate.hpp"
+
 #include <gtest/gtest.h>
 
 #include <string>
-
-#include "input/utf8_validate.hpp"
 
 using namespace histext;
 

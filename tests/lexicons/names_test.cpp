@@ -1,4 +1,6 @@
 // Tests for the name lexicon (generated from WordNet) and the curated category lists.
+#include "histext/names.hpp"
+
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
@@ -7,7 +9,6 @@
 #include <string>
 
 #include "histext/error.hpp"
-#include "histext/names.hpp"
 #include "test_util.hpp"
 
 namespace histext {
@@ -71,8 +72,8 @@ TEST(names, codes_and_evidence) {
   name_entry before = lex.find("before");
   EXPECT_FALSE(before.proper());
   EXPECT_TRUE(before.common());
-  EXPECT_TRUE(lex.find("europe").has('l'));       // noun.object counts as a place
-  EXPECT_EQ(lex.find("-sky").codes, "S");          // suffix statistics
+  EXPECT_TRUE(lex.find("europe").has('l'));  // noun.object counts as a place
+  EXPECT_EQ(lex.find("-sky").codes, "S");    // suffix statistics
   EXPECT_TRUE(lex.find("john").has('p'));
 }
 

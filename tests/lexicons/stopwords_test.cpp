@@ -1,10 +1,11 @@
 // Stopword lists: merging, copies, failed reads.
+#include "histext/stopwords.hpp"
+
 #include <gtest/gtest.h>
 
 #include <sstream>
 
 #include "histext/error.hpp"
-#include "histext/stopwords.hpp"
 
 using namespace histext;
 

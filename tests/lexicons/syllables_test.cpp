@@ -81,17 +81,17 @@ TEST(count_syllables, derives_from_the_dictionary) {
 
 TEST(count_syllables_rules, handles_the_usual_cases) {
   EXPECT_EQ(histext::count_syllables_rules("cat"), 1);
-  EXPECT_EQ(histext::count_syllables_rules("make"), 1);       // silent e
-  EXPECT_EQ(histext::count_syllables_rules("table"), 2);      // syllabic -le
-  EXPECT_EQ(histext::count_syllables_rules("makes"), 1);      // silent -es
-  EXPECT_EQ(histext::count_syllables_rules("horses"), 2);     // -es after a sibilant
-  EXPECT_EQ(histext::count_syllables_rules("walked"), 1);     // silent -ed
-  EXPECT_EQ(histext::count_syllables_rules("wanted"), 2);     // -ed after t
-  EXPECT_EQ(histext::count_syllables_rules("media"), 3);      // ia read as two
-  EXPECT_EQ(histext::count_syllables_rules("nation"), 2);     // -tion is one
-  EXPECT_EQ(histext::count_syllables_rules("lonely"), 2);     // silent e before -ly
+  EXPECT_EQ(histext::count_syllables_rules("make"), 1);    // silent e
+  EXPECT_EQ(histext::count_syllables_rules("table"), 2);   // syllabic -le
+  EXPECT_EQ(histext::count_syllables_rules("makes"), 1);   // silent -es
+  EXPECT_EQ(histext::count_syllables_rules("horses"), 2);  // -es after a sibilant
+  EXPECT_EQ(histext::count_syllables_rules("walked"), 1);  // silent -ed
+  EXPECT_EQ(histext::count_syllables_rules("wanted"), 2);  // -ed after t
+  EXPECT_EQ(histext::count_syllables_rules("media"), 3);   // ia read as two
+  EXPECT_EQ(histext::count_syllables_rules("nation"), 2);  // -tion is one
+  EXPECT_EQ(histext::count_syllables_rules("lonely"), 2);  // silent e before -ly
   EXPECT_EQ(histext::count_syllables_rules("prism"), 2);
-  EXPECT_EQ(histext::count_syllables_rules("rhythm"), 2);     // y as a vowel, -thm a syllable
+  EXPECT_EQ(histext::count_syllables_rules("rhythm"), 2);  // y as a vowel, -thm a syllable
   EXPECT_EQ(histext::count_syllables_rules("social-democrats"), 5);
   EXPECT_EQ(histext::count_syllables_rules("Marx's"), 2);
   EXPECT_EQ(histext::count_syllables_rules("1921"), 0);
@@ -116,8 +116,8 @@ TEST(count_syllables_rules, matches_the_dictionary_on_85_percent_of_a_fixed_samp
     within_one += rules - truth <= 1 && truth - rules <= 1;
   }
   double accuracy = static_cast<double>(exact) / sample;
-  std::cout << "fallback exact match: " << exact << "/" << sample << " = " << accuracy * 100 << "%, within one: "
-            << within_one << "/" << sample << "\n";
+  std::cout << "fallback exact match: " << exact << "/" << sample << " = " << accuracy * 100
+            << "%, within one: " << within_one << "/" << sample << "\n";
   RecordProperty("exact", static_cast<int>(exact));
   RecordProperty("within_one", static_cast<int>(within_one));
   EXPECT_GE(accuracy, 0.85);

@@ -1,10 +1,11 @@
 // The one WordNet reader: loaded once per folder, one rule table, clear errors.
+#include "lexicons/wordnet.hpp"
+
 #include <gtest/gtest.h>
 
 #include "histext/error.hpp"
 #include "histext/lemma.hpp"
 #include "lexicons/wordlist.hpp"
-#include "lexicons/wordnet.hpp"
 
 using namespace histext;
 

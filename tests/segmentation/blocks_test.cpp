@@ -112,12 +112,14 @@ TEST(blocks, signature_after_a_closing_is_closing) {
 
 TEST(blocks, letter_words_inside_body_text_stay_body) {
   // A valediction or opener word that starts a line of running text is not a closing.
-  EXPECT_THAT(blocks_of("We waited.\n\nThe post came at last.\nYour letter was in it, and\nwe read it twice over.\n").kinds(),
-              ElementsAre("paragraph", "paragraph"));
+  EXPECT_THAT(
+      blocks_of("We waited.\n\nThe post came at last.\nYour letter was in it, and\nwe read it twice over.\n").kinds(),
+      ElementsAre("paragraph", "paragraph"));
   EXPECT_THAT(blocks_of("We waited.\n\nDear me, how it rained all that week in the valley.\n").kinds(),
               ElementsAre("paragraph", "paragraph"));
   // A numbered line after a heading is a verse, not a note.
-  EXPECT_THAT(blocks_of("Mark 4\n\n1 And he began again to teach by the sea side.\n2 And he taught them many things.\n").kinds(),
+  EXPECT_THAT(blocks_of("Mark 4\n\n1 And he began again to teach by the sea side.\n2 And he taught them many things.\n")
+                  .kinds(),
               ElementsAre("heading", "paragraph"));
   // A chapter line may start with a number ("2 Samuel 1") after a paragraph.
   EXPECT_THAT(blocks_of("1 And it came to pass.\n\n2 Kings 3\n\n1 Now Jehoram reigned.\n").kinds(),
@@ -129,17 +131,22 @@ TEST(blocks, a_single_run_of_lines_is_one_paragraph) {
 }
 
 TEST(blocks, kind_names) {
-  const std::vector<std::pair<block_kind, std::string>> names = {
-      {block_kind::heading, "heading"},       {block_kind::dateline, "dateline"}, {block_kind::salutation, "salutation"},
-      {block_kind::closing, "closing"},       {block_kind::postscript, "postscript"},
-      {block_kind::attribution, "attribution"}, {block_kind::page, "page"},     {block_kind::note, "note"},
-      {block_kind::paragraph, "paragraph"}};
+  const std::vector<std::pair<block_kind, std::string>> names = {{block_kind::heading, "heading"},
+                                                                 {block_kind::dateline, "dateline"},
+                                                                 {block_kind::salutation, "salutation"},
+                                                                 {block_kind::closing, "closing"},
+                                                                 {block_kind::postscript, "postscript"},
+                                                                 {block_kind::attribution, "attribution"},
+                                                                 {block_kind::page, "page"},
+                                                                 {block_kind::note, "note"},
+                                                                 {block_kind::paragraph, "paragraph"}};
   for (const auto& [kind, name] : names) EXPECT_EQ(to_string(kind), name);
 }
 
 TEST(blocks, kinds_do_not_depend_on_where_pieces_are_cut) {
   std::string text;
-  for (const char* f : {"book.txt", "letter.txt", "diary.txt", "scan.txt", "sermon.txt", "letter.txt"}) text += fixture(f) + "\n";
+  for (const char* f : {"book.txt", "letter.txt", "diary.txt", "scan.txt", "sermon.txt", "letter.txt"})
+    text += fixture(f) + "\n";
   text += "\n \xE2\x80\x93 A. Collector, Papers, 1901.\n";
   const std::vector<block> whole = split_blocks(text);
   ASSERT_EQ(whole.back().kind, block_kind::attribution);
@@ -174,9 +181,9 @@ TEST(blocks, body_counts_leave_out_letter_parts) {
       if (row.word == w) return row.count;
     return 0;
   };
-  EXPECT_EQ(count("father"), 1u);     // body
-  EXPECT_EQ(count("calcutta"), 0u);   // dateline
-  EXPECT_EQ(count("dearest"), 0u);    // salutation
-  EXPECT_EQ(count("robert"), 0u);     // closing
-  EXPECT_EQ(count("kiss"), 0u);       // postscript
+  EXPECT_EQ(count("father"), 1u);    // body
+  EXPECT_EQ(count("calcutta"), 0u);  // dateline
+  EXPECT_EQ(count("dearest"), 0u);   // salutation
+  EXPECT_EQ(count("robert"), 0u);    // closing
+  EXPECT_EQ(count("kiss"), 0u);      // postscript
 }

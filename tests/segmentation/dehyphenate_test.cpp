@@ -6,8 +6,8 @@
 
 #include "histext/document.hpp"
 #include "histext/segment.hpp"
-#include "test_util.hpp"
 #include "lexicons/wordlist.hpp"
+#include "test_util.hpp"
 
 using namespace histext;
 using namespace histext::test;
@@ -37,9 +37,28 @@ TEST(dehyphenate, known_words_are_joined_others_keep_their_hyphen) {
   document doc = document::from_bytes(wrapped, "wrapped");
   segmentation seg = segment(doc, dehyphenating());
   expect_offsets_valid(doc.text(), seg);
-  std::vector<std::string> want = {"the", "revolutionary", "party", "and", "the", "well-known",
-                                   "anti-revolutionary", "forces", ".", "lenin's", "revolution's", "end", ";",
-                                   "capitalists", "stopped", ".", "a", "real", "dash", "-", "here", "."};
+  std::vector<std::string> want = {"the",
+                                   "revolutionary",
+                                   "party",
+                                   "and",
+                                   "the",
+                                   "well-known",
+                                   "anti-revolutionary",
+                                   "forces",
+                                   ".",
+                                   "lenin's",
+                                   "revolution's",
+                                   "end",
+                                   ";",
+                                   "capitalists",
+                                   "stopped",
+                                   ".",
+                                   "a",
+                                   "real",
+                                   "dash",
+                                   "-",
+                                   "here",
+                                   "."};
   EXPECT_EQ(norms(seg), want);
   // Offsets point at the original bytes of both parts.
   const token& t = seg.tokens[1];

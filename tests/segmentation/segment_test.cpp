@@ -7,8 +7,8 @@
 #include <algorithm>
 #include <cctype>
 
-#include "test_util.hpp"
 #include "common/text_util.hpp"
+#include "test_util.hpp"
 
 using namespace histext;
 using histext::test::data_path;
@@ -173,7 +173,9 @@ TEST(segment, accents_stay_inside_words_and_curly_quotes_are_punctuation) {
 }
 
 TEST(segment, norm_is_nfc_and_case_folded) {
-  parsed p = parse("Cafe\xCC\x81 STRASSE Stra\xC3\x9F" "e");
+  parsed p = parse(
+      "Cafe\xCC\x81 STRASSE Stra\xC3\x9F"
+      "e");
   EXPECT_EQ(p.seg.tokens[0].norm, "caf\xC3\xA9");
   EXPECT_EQ(p.seg.tokens[1].norm, "strasse");
   EXPECT_EQ(p.seg.tokens[2].norm, "strasse");
@@ -188,8 +190,8 @@ TEST(segment, etc_before_a_capital_ends_a_sentence) {
 
 TEST(segment, abbreviations_and_initials_do_not_end_sentences) {
   parsed p = parse("Gen. Kornilov met Mr. Kerensky in St. Petersburg, see vol. 2, pp. 14. J. V. Stalin was absent.");
-  EXPECT_THAT(sentence_texts(p), ::testing::ElementsAre(
-                                     "Gen. Kornilov met Mr. Kerensky in St. Petersburg, see vol. 2, pp. 14.",
+  EXPECT_THAT(sentence_texts(p),
+              ::testing::ElementsAre("Gen. Kornilov met Mr. Kerensky in St. Petersburg, see vol. 2, pp. 14.",
                                      "J. V. Stalin was absent."));
   EXPECT_NE(find_token(p, "Gen."), nullptr);
   EXPECT_NE(find_token(p, "J."), nullptr);
@@ -197,13 +199,15 @@ TEST(segment, abbreviations_and_initials_do_not_end_sentences) {
 
 // Words that only look like entries of ICU's English suppression list end their sentence.
 TEST(segment, ordinary_words_before_a_full_stop_end_sentences) {
-  parsed p = parse("Congress passed the Stamp Act. The colonists refused. It was OK. He went in 347 AD. Go. And he went.");
+  parsed p =
+      parse("Congress passed the Stamp Act. The colonists refused. It was OK. He went in 347 AD. Go. And he went.");
   EXPECT_THAT(sentence_texts(p), ::testing::ElementsAre("Congress passed the Stamp Act.", "The colonists refused.",
                                                         "It was OK.", "He went in 347 AD.", "Go.", "And he went."));
 }
 
 TEST(segment, quotes_attach_to_their_sentence) {
-  parsed p = parse("He said it. \xE2\x80\x98The struggle is on.\xE2\x80\x99 Then the strictly political terrain\xE2\x80\x99. Done.");
+  parsed p = parse(
+      "He said it. \xE2\x80\x98The struggle is on.\xE2\x80\x99 Then the strictly political terrain\xE2\x80\x99. Done.");
   EXPECT_THAT(sentence_texts(p), ::testing::ElementsAre("He said it.", "\xE2\x80\x98The struggle is on.\xE2\x80\x99",
                                                         "Then the strictly political terrain\xE2\x80\x99.", "Done."));
   parsed q = parse("\xE2\x80\x9CWhy?\xE2\x80\x9D he asked. Nobody knew.");
@@ -213,7 +217,8 @@ TEST(segment, quotes_attach_to_their_sentence) {
 TEST(segment, home_passage_quoted_sentence_boundaries) {
   const parsed& p = home();
   std::vector<std::string> s = sentence_texts(p);
-  EXPECT_THAT(s, ::testing::Contains(::testing::StartsWith("\xE2\x80\x9C" "Before leaving")));
+  EXPECT_THAT(s, ::testing::Contains(::testing::StartsWith("\xE2\x80\x9C"
+                                                           "Before leaving")));
   EXPECT_THAT(s, ::testing::Contains(::testing::EndsWith("strictly political terrain\xE2\x80\x99.")));
   EXPECT_THAT(s, ::testing::Contains(::testing::EndsWith("the state.\xE2\x80\x9D")));
   EXPECT_THAT(s, ::testing::Contains(::testing::StartsWith("On the morrow of a common victory")));
@@ -241,7 +246,8 @@ TEST(segment, crlf_cr_and_nbsp_are_spaces) {
 
 TEST(segment, non_latin_scripts_combining_marks_and_emoji) {
   EXPECT_THAT(token_texts(parse("\xD0\x9B\xD0\xB5\xD0\xB2 \xD0\xA2\xD1\x80\xD0\xBE\xD1\x86\xD0\xBA\xD0\xB8\xD0\xB9.")),
-              ::testing::ElementsAre("\xD0\x9B\xD0\xB5\xD0\xB2", "\xD0\xA2\xD1\x80\xD0\xBE\xD1\x86\xD0\xBA\xD0\xB8\xD0\xB9", "."));
+              ::testing::ElementsAre("\xD0\x9B\xD0\xB5\xD0\xB2",
+                                     "\xD0\xA2\xD1\x80\xD0\xBE\xD1\x86\xD0\xBA\xD0\xB8\xD0\xB9", "."));
   parsed greek = parse("\xCE\x9F \xCE\xA3\xCF\x89\xCE\xBA\xCF\x81\xCE\xAC\xCF\x84\xCE\xB7\xCF\x82.");
   EXPECT_EQ(greek.seg.tokens.size(), 3u);
   parsed cjk = parse("\xE5\x8C\x97\xE4\xBA\xAC\xE5\xA4\xA7\xE5\xAD\xA6\xE3\x80\x82\xE5\xBD\xBC\xE3\x80\x82");
@@ -289,8 +295,8 @@ TEST(segment, summary_counts_kinds) {
 TEST(segment, number_and_word_kinds_follow_icu) {
   parsed p = parse("1921 4th Bukharin1 3.14 1\xCB\x97 1\xD7\xB3 COVID19 word");
   std::vector<std::pair<std::string, token_kind>> expected = {
-      {"1921", token_kind::number}, {"4th", token_kind::word},      {"Bukharin", token_kind::word},
-      {"1", token_kind::footnote},  {"3.14", token_kind::number},   {"1\xCB\x97", token_kind::word},
+      {"1921", token_kind::number},    {"4th", token_kind::word},     {"Bukharin", token_kind::word},
+      {"1", token_kind::footnote},     {"3.14", token_kind::number},  {"1\xCB\x97", token_kind::word},
       {"1\xD7\xB3", token_kind::word}, {"COVID19", token_kind::word}, {"word", token_kind::word}};
   ASSERT_EQ(p.seg.tokens.size(), expected.size()) << ::testing::PrintToString(token_texts(p));
   for (std::size_t i = 0; i < expected.size(); ++i) {
@@ -337,7 +343,7 @@ TEST(segment, ascii_norm_matches_bytewise_lowercase_at_every_length) {
     }
     EXPECT_EQ(histext::normalize_word(word), expected) << word;
     for (std::size_t k = 0; k <= n; ++k) {
-      std::string with = word.substr(0, k) + "\xC3\x84" + word.substr(k);      // Ä
+      std::string with = word.substr(0, k) + "\xC3\x84" + word.substr(k);          // Ä
       std::string want = expected.substr(0, k) + "\xC3\xA4" + expected.substr(k);  // ä
       EXPECT_EQ(histext::normalize_word(with), want) << with;
     }

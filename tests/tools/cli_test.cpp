@@ -3,7 +3,6 @@
 #include <fcntl.h>
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
-#include <nlohmann/json.hpp>
 #include <poll.h>
 #include <signal.h>
 #include <sys/stat.h>
@@ -14,6 +13,7 @@
 #include <chrono>
 #include <filesystem>
 #include <fstream>
+#include <nlohmann/json.hpp>
 #include <string>
 #include <thread>
 #include <vector>
@@ -63,14 +63,17 @@ result run(const std::string& tool, std::vector<std::string> args, const stdin_f
   pid_t pid = ::fork();
   if (pid == 0) {
     if (!cwd.empty() && ::chdir(cwd.c_str()) != 0) ::_exit(126);
-    if (in.how == stdin_from::text) ::dup2(feed[0], 0);
+    if (in.how == stdin_from::text)
+      ::dup2(feed[0], 0);
     else if (in.how == stdin_from::path) {
       int fd = ::open(in.value.c_str(), O_RDONLY);
       if (fd < 0) ::_exit(126);
       ::dup2(fd, 0);
       ::close(fd);
-    } else ::close(0);
-    if (stdout_path.empty()) ::dup2(out[1], 1);
+    } else
+      ::close(0);
+    if (stdout_path.empty())
+      ::dup2(out[1], 1);
     else {
       int fd = ::open(stdout_path.c_str(), O_WRONLY);
       if (fd < 0) ::_exit(126);
@@ -116,7 +119,8 @@ result run(const std::string& tool, std::vector<std::string> args, const stdin_f
       if (fds[i].fd < 0 || !(fds[i].revents & (POLLIN | POLLHUP | POLLERR))) continue;
       char buf[65536];
       ssize_t n = ::read(fds[i].fd, buf, sizeof buf);
-      if (n > 0) (i == 0 ? r.out : r.err).append(buf, static_cast<std::size_t>(n));
+      if (n > 0)
+        (i == 0 ? r.out : r.err).append(buf, static_cast<std::size_t>(n));
       else {
         ::close(fds[i].fd);
         fds[i].fd = -1;
@@ -129,8 +133,10 @@ result run(const std::string& tool, std::vector<std::string> args, const stdin_f
   int status = 0;
   ::waitpid(pid, &status, 0);
   writer.join();
-  if (WIFEXITED(status)) r.exit_code = WEXITSTATUS(status);
-  else if (WIFSIGNALED(status)) r.signal = WTERMSIG(status);
+  if (WIFEXITED(status))
+    r.exit_code = WEXITSTATUS(status);
+  else if (WIFSIGNALED(status))
+    r.signal = WTERMSIG(status);
   return r;
 }
 
@@ -183,8 +189,8 @@ TEST(cli, write_error_on_output_file_is_reported_and_fails) {
 TEST(cli, usage_errors_exit_2_with_the_tool_prefix) {
   for (const tool_case& t : tools) {
     SCOPED_TRACE(t.name);
-    for (std::vector<std::string> args : {std::vector<std::string>{"--no-such-flag"},
-                                          std::vector<std::string>{"--format", "xml"}}) {
+    for (std::vector<std::string> args :
+         {std::vector<std::string>{"--no-such-flag"}, std::vector<std::string>{"--format", "xml"}}) {
       result r = run(t.name, with(t, args));
       EXPECT_EQ(r.exit_code, 2);
       EXPECT_THAT(r.err, StartsWith("histext-" + t.name + ": ")) << r.err;
@@ -365,7 +371,8 @@ TEST(cli, interrupted_run_leaves_no_temporary_file) {
 TEST(cli, endless_binary_input_is_refused_at_once) {
   for (const tool_case& t : tools) {
     SCOPED_TRACE(t.name);
-    const std::string expected = "histext-" + t.name + ": /dev/zero: binary file (NUL byte) at line 1, column 1 (byte 0)\n";
+    const std::string expected =
+        "histext-" + t.name + ": /dev/zero: binary file (NUL byte) at line 1, column 1 (byte 0)\n";
     result r = run(t.name, with(t, {"/dev/zero"}), {}, "", "", std::chrono::seconds(20));
     EXPECT_FALSE(r.timed_out);
     EXPECT_EQ(r.exit_code, 1);
@@ -462,7 +469,8 @@ TEST(cli, collocations_of_an_absent_word_say_so) {
 // --- 10. table width ---------------------------------------------------------------------------
 
 TEST(cli, one_huge_word_does_not_widen_every_row) {
-  std::string path = temp_file("word.txt", "A " + std::string(1 << 20, 'a') + " word.\n\nOther words here, and more.\n");
+  std::string path =
+      temp_file("word.txt", "A " + std::string(1 << 20, 'a') + " word.\n\nOther words here, and more.\n");
   result r = run("freq", {"--stopwords", "none", path});
   EXPECT_EQ(r.exit_code, 0) << r.err;
   EXPECT_LT(r.out.size(), 4096u);
@@ -474,12 +482,14 @@ TEST(cli, add_stopwords_adds_to_the_default_list) {
   const std::string text = "Stalin spoke. Stalin left. The party stayed. The party met.\n";
   const std::string extra = histext::test::temp_file("extra.txt", "# names to leave out\nstalin\n");
   histext::test::run_result plain = histext::test::run_tool("freq", {"--format", "tsv"}, text);
-  histext::test::run_result added = histext::test::run_tool("freq", {"--format", "tsv", "--add-stopwords", extra}, text);
+  histext::test::run_result added =
+      histext::test::run_tool("freq", {"--format", "tsv", "--add-stopwords", extra}, text);
   ASSERT_EQ(added.exit_code, 0) << added.err;
   EXPECT_NE(plain.out.find("\nstalin\t"), std::string::npos) << plain.out;
   EXPECT_EQ(added.out.find("\nstalin\t"), std::string::npos) << added.out;
   EXPECT_NE(added.out.find("\nparty\t"), std::string::npos) << added.out;
   EXPECT_EQ(added.out.find("\nthe\t"), std::string::npos) << added.out;  // the default list still applies
-  histext::test::run_result meta = histext::test::run_tool("freq", {"--format", "json", "--add-stopwords", extra}, text);
+  histext::test::run_result meta =
+      histext::test::run_tool("freq", {"--format", "json", "--add-stopwords", extra}, text);
   EXPECT_NE(meta.out.find("\"add_stopwords\""), std::string::npos) << meta.out.substr(0, 600);
 }

@@ -1,11 +1,11 @@
 // Many files in one table (docs/corpus.md): directories, the several-input shapes of every tool
 // and format, corpus summaries and histext-tokens --format vrt. The tools run as subprocesses.
 #include <gtest/gtest.h>
-#include <nlohmann/json.hpp>
 
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <nlohmann/json.hpp>
 #include <sstream>
 #include <string>
 #include <vector>

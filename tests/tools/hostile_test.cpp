@@ -2,7 +2,6 @@
 // The tool tests are table-driven over tool_specs(): a new tool joins them with one line there,
 // and a tool not built yet is skipped. Big inputs are generated here, never committed.
 #include <gtest/gtest.h>
-#include <nlohmann/json.hpp>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -11,6 +10,7 @@
 #include <filesystem>
 #include <fstream>
 #include <map>
+#include <nlohmann/json.hpp>
 #include <sstream>
 #include <string>
 #include <thread>
@@ -39,7 +39,7 @@ struct tool_spec {
   /// Arguments after the input files; "@reference" stands for reference_file(). histext-keywords
   /// takes its reference corpus there, and it reads the reference as the inputs are read.
   std::vector<std::string> after = {};
-  bool input_needs_words = false;    ///< an input without words is an error (exit 1), not an empty result
+  bool input_needs_words = false;  ///< an input without words is an error (exit 1), not an empty result
 };
 
 // An ASCII reference corpus for histext-keywords, world-readable (the "nobody" run reads it too);
@@ -102,8 +102,10 @@ std::string encode_utf16(const std::string& utf8, bool big_endian) {
   std::string out = big_endian ? "\xFE\xFF" : "\xFF\xFE";
   auto unit = [&](unsigned u) {
     char hi = static_cast<char>(u >> 8), lo = static_cast<char>(u & 0xFF);
-    if (big_endian) out += {hi, lo};
-    else out += {lo, hi};
+    if (big_endian)
+      out += {hi, lo};
+    else
+      out += {lo, hi};
   };
   for (char32_t c : utf32_of(utf8)) {
     if (c >= 0x10000) {
@@ -121,8 +123,10 @@ std::string encode_utf32(const std::string& utf8, bool big_endian) {
   auto unit = [&](char32_t c) {
     char b[4] = {static_cast<char>(c >> 24), static_cast<char>((c >> 16) & 0xFF), static_cast<char>((c >> 8) & 0xFF),
                  static_cast<char>(c & 0xFF)};
-    if (big_endian) out.append(b, 4);
-    else out += {b[3], b[2], b[1], b[0]};
+    if (big_endian)
+      out.append(b, 4);
+    else
+      out += {b[3], b[2], b[1], b[0]};
   };
   unit(0xFEFF);
   for (char32_t c : utf32_of(utf8)) unit(c);
@@ -137,7 +141,10 @@ const std::vector<legacy_sample>& legacy_samples() {
   static const std::vector<legacy_sample> samples = {
       {"windows-1252", "The caf\xE9 was \x93quiet\x94 \x97 na\xEFve, wasn\x92t it?\n",
        "The café was “quiet” — naïve, wasn’t it?\n"},
-      {"ISO-8859-1", "Le caf\xE9 na\xEF" "f \xAB ferm\xE9 \xBB.\n", "Le café naïf « fermé ».\n"},
+      {"ISO-8859-1",
+       "Le caf\xE9 na\xEF"
+       "f \xAB ferm\xE9 \xBB.\n",
+       "Le café naïf « fermé ».\n"},
       {"KOI8-R", "\xF0\xD2\xC9\xD7\xC5\xD4 \xCD\xC9\xD2.\n", "Привет мир.\n"},
   };
   return samples;
@@ -204,7 +211,8 @@ std::string make_rtl() {
 }
 std::string make_emoji() {
   std::string line =
-      "👨‍👩‍👧‍👦 family 🏳️‍🌈 flag 👩🏽‍🔬 scientist 1️⃣ key 🇬🇧 and ❤️‍🔥. ";
+      "👨‍👩‍👧‍👦 family 🏳️‍🌈 flag 👩🏽‍🔬 scientist 1️⃣ key 🇬🇧 and "
+      "❤️‍🔥. ";
   std::string chain;  // one grapheme cluster of 1,000 joined emoji
   for (int i = 0; i < 1000; ++i) chain += i ? "\u200D👨" : "👨";
   return repeat(line, 2000) + "\n\n" + chain + " end.\n";
@@ -212,9 +220,12 @@ std::string make_emoji() {
 
 const std::vector<extreme_case>& extreme_cases() {
   static const std::vector<extreme_case> cases = {
-      {"line_50MB", make_long_line, true},         {"blank_lines_100k", make_blank_lines, false},
-      {"word_1MB", make_long_word, false},         {"nested_quotes_50k", make_nested_quotes, false},
-      {"combining_stacks", make_combining, false}, {"right_to_left", make_rtl, false},
+      {"line_50MB", make_long_line, true},
+      {"blank_lines_100k", make_blank_lines, false},
+      {"word_1MB", make_long_word, false},
+      {"nested_quotes_50k", make_nested_quotes, false},
+      {"combining_stacks", make_combining, false},
+      {"right_to_left", make_rtl, false},
       {"emoji_zwj", make_emoji, false},
   };
   return cases;
@@ -413,9 +424,7 @@ TEST_P(hostile_tool, directory) {
   EXPECT_EQ(r.exit_code, 1);
   EXPECT_EQ(r.out, "");
   EXPECT_EQ(r.err, "histext-" + t.name + ": " + dir + ": no .txt file in this directory\n");
-  {
-    std::ofstream(dir + "/a.txt") << good_text;
-  }
+  { std::ofstream(dir + "/a.txt") << good_text; }
   run_result one = run(t, {dir});
   EXPECT_EQ(one.exit_code, 0) << one.err;
   EXPECT_EQ(one.err, "");
@@ -483,7 +492,9 @@ TEST_P(hostile_tool, invalid_utf8_names_position) {
 TEST_P(hostile_tool, binary_file) {
   const tool_spec& t = GetParam();
   SKIP_UNLESS_BUILT(t);
-  std::string bytes = "\x7F" "ELF\x02\x01\x01";
+  std::string bytes =
+      "\x7F"
+      "ELF\x02\x01\x01";
   bytes += std::string(64, '\0') + "text";
   std::string path = temp_file("prog.bin", bytes);
   run_result r = run(t, {path});
@@ -601,10 +612,11 @@ TEST_P(hostile_tool, byte_order_marks_recognised) {
   SKIP_UNLESS_BUILT(t);
   run_result expected = run(t, {"--format", t.rows, temp_file("utf8.txt", good_text)});
   ASSERT_EQ(expected.exit_code, 0) << expected.err;
-  std::vector<std::pair<std::string, std::string>> variants = {
-      {"utf16le", encode_utf16(good_text, false)}, {"utf16be", encode_utf16(good_text, true)},
-      {"utf32le", encode_utf32(good_text, false)}, {"utf32be", encode_utf32(good_text, true)},
-      {"utf8bom", "\xEF\xBB\xBF" + good_text}};
+  std::vector<std::pair<std::string, std::string>> variants = {{"utf16le", encode_utf16(good_text, false)},
+                                                               {"utf16be", encode_utf16(good_text, true)},
+                                                               {"utf32le", encode_utf32(good_text, false)},
+                                                               {"utf32be", encode_utf32(good_text, true)},
+                                                               {"utf8bom", "\xEF\xBB\xBF" + good_text}};
   for (const auto& [name, bytes] : variants) {
     SCOPED_TRACE(name);
     run_result r = run(t, {"--format", t.rows, temp_file(name + ".txt", bytes)});

@@ -29,15 +29,20 @@ TEST(install, prefix_has_tools_headers_data_and_a_working_package_config) {
   // The installed tool finds its data beside itself.
   std::string out = prefix + "/out.txt";
   ASSERT_EQ(std::system(("env -u HISTEXT_DATA_DIR \"" + prefix + "/bin/histext-tokens\" -f vertical \"" +
-                         histext::test::data_path("bukharin.txt") + "\" > \"" + out + "\"").c_str()), 0);
+                         histext::test::data_path("bukharin.txt") + "\" > \"" + out + "\"")
+                            .c_str()),
+            0);
   EXPECT_EQ(histext::test::read_file(out).rfind("Bukharin\n1\n\n", 0), 0u);
 
   std::string build = histext::test::temp_dir() + "/consumer";
   ASSERT_EQ(sh("\"" HISTEXT_CMAKE_COMMAND "\" -S \"" HISTEXT_SOURCE_DIR "/tests/consumer\" -B \"" + build +
-               "\" -DCMAKE_PREFIX_PATH=\"" + prefix + "\" -DCMAKE_CXX_COMPILER=\"" HISTEXT_CXX_COMPILER "\""), 0);
+               "\" -DCMAKE_PREFIX_PATH=\"" + prefix + "\" -DCMAKE_CXX_COMPILER=\"" HISTEXT_CXX_COMPILER "\""),
+            0);
   ASSERT_EQ(sh("\"" HISTEXT_CMAKE_COMMAND "\" --build \"" + build + "\""), 0);
   std::string count = build + "/count.txt";
   ASSERT_EQ(std::system(("HISTEXT_DATA_DIR=\"" + prefix + "/share/histext\" \"" + build + "/consumer\" \"" +
-                         histext::test::data_path("bukharin.txt") + "\" > \"" + count + "\"").c_str()), 0);
+                         histext::test::data_path("bukharin.txt") + "\" > \"" + count + "\"")
+                            .c_str()),
+            0);
   EXPECT_EQ(histext::test::read_file(count), "28\n");
 }

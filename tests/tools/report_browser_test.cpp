@@ -34,8 +34,8 @@ page_load load(const std::string& html, bool scripts, const std::string& screens
   const std::string dom = dir + "/dom.html", log = dir + "/log.txt";
   std::string cmd = quoted(chromium()) +
                     " --headless --no-sandbox --disable-gpu --no-first-run --disable-background-networking"
-                    " --disable-component-update --disable-sync --user-data-dir=" + quoted(dir + "/profile") +
-                    " --proxy-server=127.0.0.1:9 --enable-logging=stderr --v=0";
+                    " --disable-component-update --disable-sync --user-data-dir=" +
+                    quoted(dir + "/profile") + " --proxy-server=127.0.0.1:9 --enable-logging=stderr --v=0";
   if (!scripts) cmd += " --blink-settings=scriptEnabled=false";
   if (!scripts && screenshot.empty()) {
     // --dump-dom reads the DOM through script, which scriptEnabled=false also blocks (an empty
@@ -52,8 +52,10 @@ page_load load(const std::string& html, bool scripts, const std::string& screens
     EXPECT_EQ(rc, 0) << cmd << "\n" << read_file(log);
     return {read_file(dom), read_file(log)};
   }
-  if (!screenshot.empty()) cmd += " --window-size=1200,3000 --screenshot=" + quoted(screenshot);
-  else cmd += " --dump-dom";
+  if (!screenshot.empty())
+    cmd += " --window-size=1200,3000 --screenshot=" + quoted(screenshot);
+  else
+    cmd += " --dump-dom";
   cmd += " " + quoted("file://" + html) + " >" + quoted(dom) + " 2>" + quoted(log);
   const int rc = std::system(cmd.c_str());
   EXPECT_EQ(rc, 0) << cmd << "\n" << read_file(log);

@@ -1,7 +1,8 @@
 // histext-tokens as a user runs it: formats, stdin, exit codes, several inputs, -o.
-#include <algorithm>
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
+
+#include <algorithm>
 #include <nlohmann/json.hpp>
 
 #include "histext/document.hpp"
@@ -22,8 +23,8 @@ TEST(tokens_tool, summary_table_of_the_home_passage) {
 }
 
 TEST(tokens_tool, reads_stdin_without_a_file_or_with_dash) {
-  for (const std::vector<std::string>& args : {std::vector<std::string>{"-f", "vertical"},
-                                               std::vector<std::string>{"-f", "vertical", "-"}}) {
+  for (const std::vector<std::string>& args :
+       {std::vector<std::string>{"-f", "vertical"}, std::vector<std::string>{"-f", "vertical", "-"}}) {
     auto r = run_tool("tokens", args, "Hello there. Bye.");
     ASSERT_EQ(r.exit_code, 0) << r.err;
     EXPECT_EQ(r.out, "Hello\nthere\n.\n\nBye\n.\n\n");

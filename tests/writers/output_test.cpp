@@ -3,13 +3,13 @@
 
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
-#include <nlohmann/json.hpp>
 
 #include <cmath>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <limits>
+#include <nlohmann/json.hpp>
 #include <sstream>
 
 #include "histext/error.hpp"
@@ -85,9 +85,7 @@ TEST(output, reals_match_printf_at_every_size) {
 TEST(output, atomic_file_replaces_only_on_commit) {
   std::string dir = histext::test::temp_dir();
   std::string path = dir + "/out.txt";
-  {
-    std::ofstream(path) << "old";
-  }
+  { std::ofstream(path) << "old"; }
   {
     atomic_file f(path);
     f.stream() << "new";

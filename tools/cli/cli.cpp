@@ -32,7 +32,8 @@ void add_common(CLI::App& app, common_options& o, const std::vector<std::string>
   app.add_option("-o,--output", o.output,
                  "write to FILE (a regular file atomically: a temporary file renamed when done; - is stdout)");
   app.add_option("--encoding", o.encoding,
-                 "input charset: an ICU name (windows-1252, ISO-8859-1, UTF-16, KOI8-R...) or auto (the choice is said on stderr)");
+                 "input charset: an ICU name (windows-1252, ISO-8859-1, UTF-16, KOI8-R...) or auto (the choice is said "
+                 "on stderr)");
   app.add_flag("--dehyphenate", o.dehyphenate,
                "join words hyphenated at a line end (\"revolu-\" + \"tionary\") when the joined word is known");
   if (with_all) app.add_flag("--all", o.all, "include the heading and the attribution, not only the body");
@@ -53,8 +54,8 @@ long long parse_bounded(const std::string& option, const std::string& text, long
   if (first != last && *first == '+') ++first;  // from_chars takes no '+'
   auto [end, ec] = std::from_chars(first, last, v);
   if (first == last || ec != std::errc() || end != last || v < lo || v > hi)
-    throw CLI::ValidationError(option, "must be an integer from " + std::to_string(lo) + " to " + std::to_string(hi) +
-                                           ", not '" + text + "'");
+    throw CLI::ValidationError(
+        option, "must be an integer from " + std::to_string(lo) + " to " + std::to_string(hi) + ", not '" + text + "'");
   return v;
 }
 
@@ -181,7 +182,8 @@ run_meta make_meta(const std::string& tool, std::vector<input_info> inputs,
 }
 
 run_meta make_meta(const std::string& tool, std::vector<input_info> inputs, const CLI::App& app,
-                   const std::vector<std::pair<std::string, std::string>>& extra, const std::set<std::string>& exclude) {
+                   const std::vector<std::pair<std::string, std::string>>& extra,
+                   const std::set<std::string>& exclude) {
   auto options = options_of(app, exclude);
   // Every output says which blocks it covers: "body" (body paragraphs) unless --all, or "all"
   // for a tool without --all (histext-tokens lists every block). A tool may say otherwise in
@@ -192,8 +194,10 @@ run_meta make_meta(const std::string& tool, std::vector<input_info> inputs, cons
   options.emplace_back("scope", !all || all->count() > 0 ? "all" : "body");
   for (const auto& [k, v] : extra) {
     auto it = std::find_if(options.begin(), options.end(), [&](const auto& kv) { return kv.first == k; });
-    if (it != options.end()) it->second = v;
-    else options.emplace_back(k, v);
+    if (it != options.end())
+      it->second = v;
+    else
+      options.emplace_back(k, v);
   }
   return make_meta(tool, std::move(inputs), std::move(options));
 }
@@ -571,8 +575,11 @@ class output_buf : public std::streambuf {
 class record_prefix_buf : public std::streambuf {
  public:
   record_prefix_buf(std::streambuf* down, std::string header_prefix, std::string prefix, bool drop_header, bool csv)
-      : down_(down), header_prefix_(std::move(header_prefix)), prefix_(std::move(prefix)),
-        drop_header_(drop_header), csv_(csv) {}
+      : down_(down),
+        header_prefix_(std::move(header_prefix)),
+        prefix_(std::move(prefix)),
+        drop_header_(drop_header),
+        csv_(csv) {}
 
  protected:
   int_type overflow(int_type c) override {
@@ -692,8 +699,10 @@ int for_each_input(const std::string& tool, const common_options& o, const corpu
       }
     }
     if (several && f == format::json)
-      close_corpus_json(stream, corpus.json_members ? corpus.json_members() : std::vector<std::pair<std::string, std::string>>{});
-    else if (several && corpus.finish) corpus.finish(stream);
+      close_corpus_json(
+          stream, corpus.json_members ? corpus.json_members() : std::vector<std::pair<std::string, std::string>>{});
+    else if (several && corpus.finish)
+      corpus.finish(stream);
     stream.flush();
     out.commit();
   } catch (const std::exception& e) {

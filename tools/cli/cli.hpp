@@ -2,7 +2,6 @@
 // Command-line plumbing shared by every histext-<name> tool: common flags, the input loop,
 // error reporting and exit codes (0 ok, 1 some input failed, 2 usage). No analysis here.
 #include <CLI/CLI.hpp>
-
 #include <functional>
 #include <istream>
 #include <memory>
@@ -24,10 +23,10 @@ namespace histext::cli {
 struct common_options {
   std::vector<std::string> inputs;  ///< files or directories (their *.txt files); empty or "-" means stdin
   std::string format = "table";
-  std::string output;               ///< -o FILE; empty or "-" means stdout
-  std::string encoding;             ///< --encoding LABEL|auto
-  bool all = false;                 ///< --all: include heading and attribution
-  bool dehyphenate = false;         ///< --dehyphenate: join words hyphenated at line ends
+  std::string output;        ///< -o FILE; empty or "-" means stdout
+  std::string encoding;      ///< --encoding LABEL|auto
+  bool all = false;          ///< --all: include heading and attribution
+  bool dehyphenate = false;  ///< --dehyphenate: join words hyphenated at line ends
 };
 
 /// Registers FILE..., --format (one of `formats`), -o, --encoding, --dehyphenate and, if `with_all`, --all.

@@ -39,9 +39,9 @@ std::vector<kwic_sort_key> parse_kwic_sort(const std::string& text);
 
 /// What histext-kwic matches and shows.
 struct kwic_options {
-  bool all = false;              ///< search the heading and attribution too
-  std::size_t context = 5;       ///< words each side, 0..max_kwic_context
-  bool lemma = false;            ///< match on the lemma (exact words only, not wildcards or regex)
+  bool all = false;         ///< search the heading and attribution too
+  std::size_t context = 5;  ///< words each side, 0..max_kwic_context
+  bool lemma = false;       ///< match on the lemma (exact words only, not wildcards or regex)
   std::string wordnet_dir = default_wordnet_dir;
   /// The query is one ICU regular expression matched (case-insensitively, whole word) against
   /// each word token's base(), not a word, phrase or wildcard pattern.
@@ -58,7 +58,7 @@ struct kwic_options {
 struct kwic_line {
   std::string left, keyword, right;  ///< surface text; line ends shown as spaces
   std::uint32_t sentence = 0, paragraph = 0, block = 0;
-  std::size_t begin = 0, end = 0;    ///< byte offsets of the keyword
+  std::size_t begin = 0, end = 0;  ///< byte offsets of the keyword
   /// Where the keyword starts in its text, from 0 to 1: begin / the text's size in bytes (of the
   /// UTF-8 text, after decoding), for a dispersion plot.
   double file_position = 0;

@@ -40,8 +40,7 @@ class document {
   /// Reads all of a stream; `name` is used in messages. Throws as from_file.
   static document from_stream(std::istream& in, const std::string& name, const load_options& options = {});
   /// Takes bytes already in memory. Throws as from_file.
-  static document from_bytes(std::string bytes, const std::string& name = "<memory>",
-                             const load_options& options = {});
+  static document from_bytes(std::string bytes, const std::string& name = "<memory>", const load_options& options = {});
 
   const std::string& text() const { return text_; }
   std::string_view view() const { return text_; }

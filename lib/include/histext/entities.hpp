@@ -30,8 +30,8 @@ struct entity_mention {
   std::size_t begin = 0, end = 0;  ///< byte offsets into document::text() (possessive and footnote excluded)
   std::uint32_t sentence = 0, block = 0, paragraph = 0;  ///< 1-based (paragraph 0 = heading/attribution)
   histext::block_kind block_kind = histext::block_kind::paragraph;
-  std::string text;                ///< the exact surface text, text().substr(begin, end - begin): a
-                                   ///< hard-wrapped name keeps its line break here (and only here)
+  std::string text;  ///< the exact surface text, text().substr(begin, end - begin): a
+                     ///< hard-wrapped name keeps its line break here (and only here)
 };
 
 /// One entity with all its mentions.
@@ -40,9 +40,9 @@ struct entity {
   /// breaks included) made one space.
   std::string name;
   entity_type type = entity_type::person;
-  std::vector<std::string> aliases;    ///< other surface forms (titled, short), white space collapsed, sorted
+  std::vector<std::string> aliases;      ///< other surface forms (titled, short), white space collapsed, sorted
   std::vector<entity_mention> mentions;  ///< in text order
-  std::vector<std::string> evidence;   ///< why it was listed and typed ("WordNet: instance of communist")
+  std::vector<std::string> evidence;     ///< why it was listed and typed ("WordNet: instance of communist")
 };
 
 /// What to list.
@@ -74,14 +74,14 @@ struct entity_pair {
 
 /// The co-occurrence network of a list of entities.
 struct cooccurrence {
-  std::vector<entity_pair> pairs;   ///< by count (descending), then a, then b
+  std::vector<entity_pair> pairs;  ///< by count (descending), then a, then b
   /// Per entity: weighted eigenvector centrality within its connected component, scaled so that
   /// the top entity of each component scores 1 (every other member in (0, 1]); 0 for an entity
   /// named with no other. Comparable within a component, not across components.
   std::vector<double> centrality;
-  std::string centrality_measure;   ///< the measure's name ("eigenvector_per_component")
-  std::size_t dropped_pairs = 0;    ///< sentence pairs left out by the per-sentence bound (see notes)
-  std::vector<std::string> notes;   ///< work the bounds dropped, one line each (empty: nothing dropped)
+  std::string centrality_measure;  ///< the measure's name ("eigenvector_per_component")
+  std::size_t dropped_pairs = 0;   ///< sentence pairs left out by the per-sentence bound (see notes)
+  std::vector<std::string> notes;  ///< work the bounds dropped, one line each (empty: nothing dropped)
 };
 
 /// Pairs of people, groups and places mentioned in the same sentence (works and others are left
@@ -105,7 +105,7 @@ void write_cooccurrence(std::ostream& out, const std::vector<entity>& entities, 
 struct corpus_entity {
   std::string name;
   entity_type type = entity_type::person;
-  std::size_t count = 0;                                  ///< mentions in all files
+  std::size_t count = 0;                                   ///< mentions in all files
   std::vector<std::pair<std::string, std::size_t>> files;  ///< (file, mentions there), in file order
 };
 

@@ -30,32 +30,32 @@ enum class word_form : std::uint8_t { norm, lemma, stem };
 
 /// Everything that changes what histext-freq counts and reports.
 struct freq_options {
-  segment_options segmentation;  ///< how tokens are made (--dehyphenate)
-  bool all = false;              ///< count the heading and attribution too (default: body only)
-  bool numbers = false;          ///< count number tokens as words
-  std::string stopwords = "default";  ///< "default", "none" or a file (see stopword_list::from_spec)
+  segment_options segmentation;            ///< how tokens are made (--dehyphenate)
+  bool all = false;                        ///< count the heading and attribution too (default: body only)
+  bool numbers = false;                    ///< count number tokens as words
+  std::string stopwords = "default";       ///< "default", "none" or a file (see stopword_list::from_spec)
   std::vector<std::string> add_stopwords;  ///< files whose words join the `stopwords` list (--add-stopwords)
   word_form form = word_form::norm;
   std::string wordnet_dir = default_wordnet_dir;  ///< read only when form == lemma
-  std::size_t ngram = 1;         ///< 1 = words; 2..5 = n-grams inside one sentence
+  std::size_t ngram = 1;                          ///< 1 = words; 2..5 = n-grams inside one sentence
   /// Non-empty: also compute collocations of this word. It is keyed like a token: keyword_key
   /// (segmented as text, so "Stalin's" -> "stalin" and "it's" stays "it's"), then the key
   /// transform (lemma or stem) once. It must hold exactly one word or number.
   std::string collocate;
-  std::size_t window = 5;        ///< collocation window, words each side, inside one sentence
+  std::size_t window = 5;  ///< collocation window, words each side, inside one sentence
   std::size_t mattr_window = 50;
-  bool combine = false;          ///< several inputs: pooled counts instead of a column each
-  std::size_t top = 0;           ///< keep the first N rows (0 = all)
+  bool combine = false;  ///< several inputs: pooled counts instead of a column each
+  std::size_t top = 0;   ///< keep the first N rows (0 = all)
   std::uint64_t min_count = 1;
-  std::size_t min_length = 1;    ///< in code points
-  unsigned threads = 1;          ///< 0 = the number of cores
+  std::size_t min_length = 1;                      ///< in code points
+  unsigned threads = 1;                            ///< 0 = the number of cores
   std::size_t chunk_bytes = std::size_t(1) << 20;  ///< target chunk size when streaming
-  bool checksum = true;          ///< SHA-256 of each input (input_info::sha256, JSON's meta); false leaves it empty
+  bool checksum = true;  ///< SHA-256 of each input (input_info::sha256, JSON's meta); false leaves it empty
 };
 
 /// Summary statistics of the counted items. Undefined values are NaN (written as null / empty).
 struct freq_summary {
-  std::uint64_t tokens = 0;      ///< counted items (after stopwords)
+  std::uint64_t tokens = 0;  ///< counted items (after stopwords)
   /// Running words: every word token (and number with `numbers`) of the counted blocks, stopwords
   /// and short words included. The base of word_row::per_1000 and percent.
   std::uint64_t running_words = 0;
@@ -73,33 +73,33 @@ struct freq_summary {
 /// One row: a word (or lemma, stem, n-gram) with its counts.
 struct word_row {
   std::string word;
-  std::string surface;           ///< most frequent normalised form behind a lemma/stem ("" otherwise)
+  std::string surface;  ///< most frequent normalised form behind a lemma/stem ("" otherwise)
   std::uint64_t count = 0;
-  std::uint64_t rank = 0;        ///< 1 + number of words counted more often (ties share a rank)
-  std::uint64_t sentences = 0;   ///< sentences it occurs in
-  std::uint64_t paragraphs = 0;  ///< blocks it occurs in
-  double per_1000 = 0, percent = 0;  ///< count per 1000 / per 100 running words (freq_summary::running_words)
+  std::uint64_t rank = 0;                ///< 1 + number of words counted more often (ties share a rank)
+  std::uint64_t sentences = 0;           ///< sentences it occurs in
+  std::uint64_t paragraphs = 0;          ///< blocks it occurs in
+  double per_1000 = 0, percent = 0;      ///< count per 1000 / per 100 running words (freq_summary::running_words)
   std::vector<std::uint64_t> per_input;  ///< with several inputs and no `combine`: count per input
 };
 
 /// One collocate of the node word (definitions and formulas in docs/frequency.md).
 struct collocate_row {
   std::string word;
-  std::uint64_t observed = 0;    ///< O11: its occurrences inside the node's window region (at most C1)
-  double expected = 0;           ///< E11 = R1 * C1 / N
-  std::uint64_t frequency = 0;   ///< C1: its frequency in the whole text
-  double g2 = 0;                 ///< Dunning's log-likelihood
-  double pmi = 0;                ///< log2(O11 / E11)
+  std::uint64_t observed = 0;   ///< O11: its occurrences inside the node's window region (at most C1)
+  double expected = 0;          ///< E11 = R1 * C1 / N
+  std::uint64_t frequency = 0;  ///< C1: its frequency in the whole text
+  double g2 = 0;                ///< Dunning's log-likelihood
+  double pmi = 0;               ///< log2(O11 / E11)
 };
 
 /// A frequency analysis of one or more inputs.
 struct freq_result {
-  std::vector<std::string> inputs;    ///< names, in order
+  std::vector<std::string> inputs;  ///< names, in order
   std::vector<freq_summary> per_input_summary;
-  freq_summary summary;               ///< of all inputs pooled
-  std::vector<word_row> words;        ///< count desc, then word (bytes); after top/min filters
-  std::string collocate;              ///< the node's key (see freq_options::collocate), or ""
-  std::uint64_t node_count = 0;       ///< its frequency
+  freq_summary summary;          ///< of all inputs pooled
+  std::vector<word_row> words;   ///< count desc, then word (bytes); after top/min filters
+  std::string collocate;         ///< the node's key (see freq_options::collocate), or ""
+  std::uint64_t node_count = 0;  ///< its frequency
   /// R1: the size of the node's window region, the union of its windows (`window` counted words
   /// each side, inside one sentence) without the node's own occurrences; each position counts once.
   std::uint64_t node_region = 0;

@@ -11,6 +11,7 @@
 #include <string_view>
 #include <utility>
 #include <vector>
+
 #include "histext/document.hpp"
 #include "histext/entities.hpp"
 #include "histext/frequency.hpp"
@@ -33,10 +34,10 @@ struct graph_edge {
 
 /// Fruchterman-Reingold parameters. The same options and graph give the same layout, bit for bit.
 struct layout_options {
-  double radius = 10;              ///< node radius; centres end at least 2 * radius apart
-  double min_side = 480;           ///< the square's smallest side
-  std::size_t iterations = 300;    ///< fixed iteration count (no convergence test)
-  std::uint64_t seed = 1;          ///< seed of the starting positions (std::mt19937_64)
+  double radius = 10;            ///< node radius; centres end at least 2 * radius apart
+  double min_side = 480;         ///< the square's smallest side
+  std::size_t iterations = 300;  ///< fixed iteration count (no convergence test)
+  std::uint64_t seed = 1;        ///< seed of the starting positions (std::mt19937_64)
 };
 
 /// A graph drawn in a width x height box; node i is centred at nodes[i].
@@ -57,9 +58,9 @@ graph_layout force_layout(std::size_t n, const std::vector<graph_edge>& edges, c
 
 /// A linear axis from 0 to a "nice" maximum (1, 2 or 5 x 10^k, at least `max_value`), for bars.
 struct bar_scale {
-  double max = 1;                  ///< the axis end
-  double step = 1;                 ///< tick spacing (max / step ticks)
-  double pixels = 100;             ///< length of the axis
+  double max = 1;       ///< the axis end
+  double step = 1;      ///< tick spacing (max / step ticks)
+  double pixels = 100;  ///< length of the axis
   /// Bar length of `value` in pixels.
   double length(double value) const { return max > 0 ? value / max * pixels : 0; }
 };
@@ -72,22 +73,22 @@ std::vector<double> dispersion_positions(const std::vector<std::size_t>& offsets
 
 /// One row of a dispersion plot: an item and where it occurs.
 struct dispersion_row {
-  std::string label;               ///< the word or the entity's name
-  std::string kind;                ///< "word" or the entity type
-  std::vector<double> positions;   ///< relative positions in [0, 1], in text order
+  std::string label;              ///< the word or the entity's name
+  std::string kind;               ///< "word" or the entity type
+  std::vector<double> positions;  ///< relative positions in [0, 1], in text order
 };
 
 /// What build_report() does.
 struct report_options {
-  std::size_t top_words = 20;      ///< bars of the frequency chart
+  std::size_t top_words = 20;           ///< bars of the frequency chart
   std::size_t dispersion_words = 6;     ///< words in the dispersion plot
   std::size_t dispersion_entities = 6;  ///< entities in the dispersion plot
-  std::size_t graph_nodes = 40;    ///< the most-mentioned entities drawn in the network
+  std::size_t graph_nodes = 40;         ///< the most-mentioned entities drawn in the network
   /// Longer texts show only their first blocks up to this many bytes in the highlighted view
   /// (the entity table and charts still cover the whole text).
   std::size_t text_view_bytes = 256 * 1024;
-  std::size_t table_entities = 500;     ///< rows of the entity table (most mentioned first beyond it)
-  std::size_t table_mentions = 50;      ///< mentions listed per entity in the table
+  std::size_t table_entities = 500;  ///< rows of the entity table (most mentioned first beyond it)
+  std::size_t table_mentions = 50;   ///< mentions listed per entity in the table
 };
 
 /// Everything one input's section shows, computed by the library.
@@ -96,17 +97,17 @@ struct report_input {
   segmentation seg;
   std::vector<entity> entities;
   cooccurrence network;
-  std::vector<std::size_t> graph_entities;   ///< indices into `entities` of the graph's nodes
-  std::vector<graph_edge> graph_edges;       ///< between graph node indices
+  std::vector<std::size_t> graph_entities;  ///< indices into `entities` of the graph's nodes
+  std::vector<graph_edge> graph_edges;      ///< between graph node indices
   graph_layout graph;
-  freq_result words;                         ///< top words (body, default stopwords)
+  freq_result words;  ///< top words (body, default stopwords)
   bar_scale word_scale;
   std::vector<dispersion_row> dispersion;
   sentence_report sentences;
-  bar_scale histogram_scale;                 ///< of the sentence-length histogram's counts
-  bar_scale strip_scale;                     ///< of sentence lengths (words)
-  std::size_t shown_bytes = 0;               ///< the highlighted view covers text()[0, shown_bytes)
-  std::size_t shown_blocks = 0;              ///< blocks in the highlighted view
+  bar_scale histogram_scale;     ///< of the sentence-length histogram's counts
+  bar_scale strip_scale;         ///< of sentence lengths (words)
+  std::size_t shown_bytes = 0;   ///< the highlighted view covers text()[0, shown_bytes)
+  std::size_t shown_blocks = 0;  ///< blocks in the highlighted view
 };
 
 /// Segments `doc` and runs every analysis and layout the page shows. Throws histext::error.

@@ -41,17 +41,17 @@ struct block {
   std::size_t begin = 0, end = 0;  ///< without the surrounding blank lines and trailing spaces
   std::uint32_t index = 0;         ///< 1-based over all blocks, split-off parts included
   block_kind kind = block_kind::paragraph;
-  std::uint32_t paragraph = 0;     ///< 1-based among body paragraphs; 0 for every other kind
+  std::uint32_t paragraph = 0;  ///< 1-based among body paragraphs; 0 for every other kind
 };
 
 /// One sentence: its quotes are attached, surrounding whitespace is not.
 struct sentence {
   std::size_t begin = 0, end = 0;
-  std::uint32_t index = 0;         ///< 1-based over the whole document
+  std::uint32_t index = 0;  ///< 1-based over the whole document
   std::uint32_t block = 0;
   histext::block_kind block_kind = histext::block_kind::paragraph;
   std::uint32_t paragraph = 0;
-  std::uint32_t first_token = 0;   ///< tokens [first_token, last_token) of segmentation::tokens
+  std::uint32_t first_token = 0;  ///< tokens [first_token, last_token) of segmentation::tokens
   std::uint32_t last_token = 0;
 };
 
@@ -77,15 +77,15 @@ std::string_view without_s_ending(std::string_view norm);
 /// the analyses count. `base()` is without_possessive(norm): "Lenin’s" -> "lenin", "it's" stays.
 struct token {
   std::size_t begin = 0, end = 0;
-  std::size_t base_end = 0;        ///< end of the surface base (before a possessive)
+  std::size_t base_end = 0;  ///< end of the surface base (before a possessive)
   std::string norm;
-  std::uint32_t sentence = 0;      ///< 1-based
+  std::uint32_t sentence = 0;  ///< 1-based
   std::uint32_t block = 0;
   histext::block_kind block_kind = histext::block_kind::paragraph;
   std::uint32_t paragraph = 0;
   token_kind kind = token_kind::word;
-  std::uint8_t norm_strip = 0;     ///< bytes of norm that base() drops
-  bool hyphenated = false;         ///< a compound joined across hyphens
+  std::uint8_t norm_strip = 0;  ///< bytes of norm that base() drops
+  bool hyphenated = false;      ///< a compound joined across hyphens
 
   std::string_view text(std::string_view input) const { return input.substr(begin, end - begin); }
   std::string_view base() const { return std::string_view(norm).substr(0, norm.size() - norm_strip); }
@@ -155,7 +155,7 @@ struct segment_summary {
   std::size_t blocks = 0, headings = 0, paragraphs = 0, attributions = 0;
   std::size_t sentences = 0, body_sentences = 0;
   std::size_t tokens = 0;
-  std::size_t by_kind[5] = {};  ///< indexed by token_kind
+  std::size_t by_kind[5] = {};                       ///< indexed by token_kind
   std::size_t by_block_kind[block_kind_count] = {};  ///< blocks, indexed by block_kind
 };
 

@@ -24,17 +24,17 @@ struct sentence_options {
 
 /// One sentence's counts.
 struct sentence_stat {
-  std::uint32_t index = 0;      ///< 1-based over the whole document (as in histext-tokens)
+  std::uint32_t index = 0;  ///< 1-based over the whole document (as in histext-tokens)
   std::uint32_t block = 0;
   histext::block_kind block_kind = histext::block_kind::paragraph;
   std::uint32_t paragraph = 0;  ///< 0 for heading/attribution
   std::uint32_t position = 0;   ///< 1-based within its block
   std::size_t begin = 0, end = 0;
   std::size_t words = 0, letters = 0, syllables = 0, polysyllables = 0;  ///< polysyllables: >= 3 syllables
-  std::size_t quoted_words = 0;  ///< words inside quotation marks (a whole-body frame does not count)
-  std::uint32_t quote_depth = 0; ///< deepest quotation level reached in the sentence (frame excluded)
-  bool quoted = false;           ///< at least half of its words (and at least one) are quoted
-  std::string preview;           ///< the first preview_words words, white space collapsed, "…" if cut
+  std::size_t quoted_words = 0;   ///< words inside quotation marks (a whole-body frame does not count)
+  std::uint32_t quote_depth = 0;  ///< deepest quotation level reached in the sentence (frame excluded)
+  bool quoted = false;            ///< at least half of its words (and at least one) are quoted
+  std::string preview;            ///< the first preview_words words, white space collapsed, "…" if cut
 };
 
 /// One bar of a histogram: values in [low, high).
@@ -65,15 +65,15 @@ struct readability {
 };
 
 /// Computes the formulas from counts (ASL = words / sentences, ASW = syllables / words).
-readability compute_readability(std::size_t sentences, std::size_t words, std::size_t letters,
-                                std::size_t syllables, std::size_t polysyllables);
+readability compute_readability(std::size_t sentences, std::size_t words, std::size_t letters, std::size_t syllables,
+                                std::size_t polysyllables);
 
 /// A sentence quoted by text, for the longest and shortest.
 struct sentence_ref {
   std::string file;         ///< the input it is in: set in a corpus summary only (pool_sentences)
   std::uint32_t index = 0;  ///< 0 when there is none
   std::size_t words = 0;
-  std::string text;         ///< white space collapsed
+  std::string text;  ///< white space collapsed
 };
 
 /// Totals over a set of sentences. `sentences` counts those with at least one word (the ASL
@@ -89,10 +89,10 @@ struct sentence_summary {
 
 /// The whole result for one document.
 struct sentence_report {
-  bool all = false;                  ///< the options' `all`
-  bool framed = false;               ///< one quotation spans the whole body (reported once, here)
-  sentence_summary summary;          ///< the body (everything with `all`)
-  sentence_summary outside_body;     ///< heading and attribution (empty with `all`)
+  bool all = false;                      ///< the options' `all`
+  bool framed = false;                   ///< one quotation spans the whole body (reported once, here)
+  sentence_summary summary;              ///< the body (everything with `all`)
+  sentence_summary outside_body;         ///< heading and attribution (empty with `all`)
   std::vector<sentence_stat> sentences;  ///< the summary's sentences, in order
 };
 
@@ -106,9 +106,9 @@ sentence_report analyze_sentences(const document& doc, segmenter& seg, const sen
 /// paragraph (no sentence text but the longest and shortest), small enough to keep for many files.
 struct sentence_tally {
   std::string file;
-  sentence_summary summary;                 ///< the file's own summary (counts, longest, shortest)
-  std::vector<double> sentence_words;       ///< words of each counted sentence (with a word), in order
-  std::vector<double> paragraph_words;      ///< words of each summary paragraph, in order
+  sentence_summary summary;                              ///< the file's own summary (counts, longest, shortest)
+  std::vector<double> sentence_words;                    ///< words of each counted sentence (with a word), in order
+  std::vector<double> paragraph_words;                   ///< words of each summary paragraph, in order
   std::size_t outside_sentences = 0, outside_words = 0;  ///< outside_body's counts
 };
 
@@ -123,9 +123,9 @@ sentence_summary pool_sentences(const std::vector<sentence_tally>& files);
 
 /// What histext-sentences writes.
 struct sentence_write_options {
-  bool histogram = false;  ///< table: add a text bar chart of words per sentence
+  bool histogram = false;     ///< table: add a text bar chart of words per sentence
   bool summary_only = false;  ///< tsv/csv: write the summary (metric, value) instead of the sentences
-  bool color = false;      ///< bold table headers (only on a terminal)
+  bool color = false;         ///< bold table headers (only on a terminal)
 };
 
 /// table: summary, readability and the sentences; tsv/csv: one row per sentence (or the summary);
@@ -136,9 +136,8 @@ void write_sentences(std::ostream& out, const sentence_report& report, format f,
 /// The end of a several-file run (docs/corpus.md): table: one summary row per file and a
 /// "(corpus)" row; tsv/csv with summary_only: the corpus summary's (metric, value) rows with
 /// "(corpus)" in the file column, no header; otherwise nothing. `corpus` is pool_sentences(files).
-void write_sentence_corpus(std::ostream& out, const std::vector<sentence_tally>& files,
-                           const sentence_summary& corpus, bool all, format f,
-                           const sentence_write_options& options = {});
+void write_sentence_corpus(std::ostream& out, const std::vector<sentence_tally>& files, const sentence_summary& corpus,
+                           bool all, format f, const sentence_write_options& options = {});
 
 /// The corpus summary as a JSON object (the keys of a file's "summary" but "framed"; the
 /// longest and shortest name their file).

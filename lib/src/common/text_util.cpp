@@ -1,12 +1,12 @@
 #include "common/text_util.hpp"
 
-#include <cstdint>
-#include <cstring>
-
 #include <unicode/normalizer2.h>
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
 #include <unicode/utf8.h>
+
+#include <cstdint>
+#include <cstring>
 
 #include "common/fast_paths.hpp"
 #include "histext/error.hpp"
@@ -77,8 +77,10 @@ std::string collapse_space(std::string_view s) {
       U8_NEXT(reinterpret_cast<const uint8_t*>(s.data()), j, s.size(), c);
       space = c >= 0 && u_isUWhiteSpace(c);
     }
-    if (!space) out.append(s.substr(i, j - i));
-    else if (!in_space) out += ' ';
+    if (!space)
+      out.append(s.substr(i, j - i));
+    else if (!in_space)
+      out += ' ';
     in_space = space;
     i = j;
   }
@@ -170,7 +172,8 @@ void normalize_word(std::string_view s, std::string& out) {
       if (!lower_in_place<std::uint64_t>(p + i)) return normalize_unicode(s, out);
     if (n % 8 != 0 && !lower_in_place<std::uint64_t>(p + n - 8)) return normalize_unicode(s, out);
   } else if (n >= 4) {
-    if (!lower_in_place<std::uint32_t>(p) || !lower_in_place<std::uint32_t>(p + n - 4)) return normalize_unicode(s, out);
+    if (!lower_in_place<std::uint32_t>(p) || !lower_in_place<std::uint32_t>(p + n - 4))
+      return normalize_unicode(s, out);
   } else {
     for (std::size_t i = 0; i < n; ++i) {
       auto u = static_cast<unsigned char>(p[i]);

@@ -39,7 +39,9 @@ std::string data_dir() {
         if (is_dir(p)) return fs::weakly_canonical(p).string();
     }
     if (is_dir(HISTEXT_INSTALL_DATA_DIR)) return std::string(HISTEXT_INSTALL_DATA_DIR);
-    throw error("cannot find histext's data folder: set HISTEXT_DATA_DIR or install histext (looked in <bin>/../share/histext and " HISTEXT_INSTALL_DATA_DIR ")");
+    throw error(
+        "cannot find histext's data folder: set HISTEXT_DATA_DIR or install histext (looked in <bin>/../share/histext "
+        "and " HISTEXT_INSTALL_DATA_DIR ")");
   }();
   return dir;
 }

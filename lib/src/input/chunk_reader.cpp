@@ -1,14 +1,13 @@
 #include "input/chunk_reader.hpp"
 
-
 #include <algorithm>
 #include <cstdint>
 #include <cstring>
 
 #include "common/sha256.hpp"
 #include "common/utf8.hpp"
-#include "input/utf8_validate.hpp"
 #include "histext/error.hpp"
+#include "input/utf8_validate.hpp"
 #include "segmentation/blocks.hpp"
 
 namespace histext {
@@ -128,7 +127,7 @@ struct chunk_reader::impl {
   void validate(std::string_view piece) {
     std::size_t ok = valid_utf8_prefix(piece, true);
     std::size_t lines = 0;
-    for (const char* p = piece.data(), *end = p + piece.size();
+    for (const char *p = piece.data(), *end = p + piece.size();
          (p = static_cast<const char*>(std::memchr(p, '\n', static_cast<std::size_t>(end - p)))); ++p)
       ++lines;
     if (ok < piece.size()) {
@@ -159,7 +158,8 @@ bool chunk_reader::needs_conversion() {
   while (m.pending.size() < 4 && m.read_more(4 - m.pending.size())) {
   }
   std::string_view s = m.pending;
-  return s.substr(0, 2) == "\xFF\xFE" || s.substr(0, 2) == "\xFE\xFF" || s.substr(0, 4) == std::string_view("\0\0\xFE\xFF", 4);
+  return s.substr(0, 2) == "\xFF\xFE" || s.substr(0, 2) == "\xFE\xFF" ||
+         s.substr(0, 4) == std::string_view("\0\0\xFE\xFF", 4);
 }
 
 std::string chunk_reader::take_all() {

@@ -20,9 +20,9 @@ namespace histext {
 /// Moving one keeps `text` valid: a view into `owned` is re-pointed at the new `owned` (a short
 /// string lives inside the string object, so its bytes move with it).
 struct text_chunk {
-  std::string owned;           ///< the bytes when read from a stream
-  std::string_view text;       ///< what block offsets index
-  std::size_t base = 0;        ///< offset of text[0] in the input
+  std::string owned;      ///< the bytes when read from a stream
+  std::string_view text;  ///< what block offsets index
+  std::size_t base = 0;   ///< offset of text[0] in the input
   std::vector<block> blocks;
 
   text_chunk() = default;
@@ -33,7 +33,8 @@ struct text_chunk {
     if (this == &other) return *this;
     const std::less<const char*> before;
     const char* o = other.owned.data();
-    const bool in_owned = !before(other.text.data(), o) && !before(o + other.owned.size(), other.text.data() + other.text.size());
+    const bool in_owned =
+        !before(other.text.data(), o) && !before(o + other.owned.size(), other.text.data() + other.text.size());
     const std::size_t offset = in_owned ? static_cast<std::size_t>(other.text.data() - o) : 0;
     owned = std::move(other.owned);
     text = in_owned ? std::string_view(owned).substr(offset, other.text.size()) : other.text;

@@ -17,10 +17,10 @@
 #include <iostream>
 #include <iterator>
 
-#include "histext/encoding.hpp"
-#include "histext/error.hpp"
 #include "common/sha256.hpp"
 #include "common/utf8.hpp"
+#include "histext/encoding.hpp"
+#include "histext/error.hpp"
 #include "input/utf8_validate.hpp"
 
 namespace histext {
@@ -47,8 +47,8 @@ text_position position_in(std::string_view text, std::size_t offset) {
 std::string located(const std::string& name, const char* what, std::string_view text, std::size_t offset,
                     std::size_t base) {
   text_position p = position_in(text, offset);
-  return name + ": " + what + " at line " + std::to_string(p.line) + ", column " + std::to_string(p.column) + " (byte " +
-         std::to_string(base + offset) + ")";
+  return name + ": " + what + " at line " + std::to_string(p.line) + ", column " + std::to_string(p.column) +
+         " (byte " + std::to_string(base + offset) + ")";
 }
 
 // Spots binary input while it is read, so that an endless device (/dev/zero) or a huge binary
@@ -77,8 +77,7 @@ class binary_guard {
     } else {
       found = bytes.find(std::string_view("\0\0\0\0\0\0\0\0", 8), checked_ >= 7 ? checked_ - 7 : 0);
     }
-    if (found != std::string_view::npos)
-      throw error(located(name_, "binary file (NUL byte)", bytes, found, 0));
+    if (found != std::string_view::npos) throw error(located(name_, "binary file (NUL byte)", bytes, found, 0));
     checked_ = bytes.size();
   }
 

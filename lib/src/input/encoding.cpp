@@ -6,8 +6,8 @@
 #include <algorithm>
 #include <memory>
 
-#include "histext/error.hpp"
 #include "common/lazy_library.hpp"
+#include "histext/error.hpp"
 
 namespace histext {
 
@@ -79,12 +79,11 @@ struct detector_api {
 const detector_api& detector() {
   static lazy_library library(HISTEXT_ICU_I18N_SONAME, HISTEXT_ICU_I18N_PATH,
                               "ICU charset detection for --encoding auto");
-  static const detector_api functions{
-      library.symbol<decltype(&ucsdet_open)>(HISTEXT_ICU_NAME(ucsdet_open)),
-      library.symbol<decltype(&ucsdet_close)>(HISTEXT_ICU_NAME(ucsdet_close)),
-      library.symbol<decltype(&ucsdet_setText)>(HISTEXT_ICU_NAME(ucsdet_setText)),
-      library.symbol<decltype(&ucsdet_detect)>(HISTEXT_ICU_NAME(ucsdet_detect)),
-      library.symbol<decltype(&ucsdet_getName)>(HISTEXT_ICU_NAME(ucsdet_getName))};
+  static const detector_api functions{library.symbol<decltype(&ucsdet_open)>(HISTEXT_ICU_NAME(ucsdet_open)),
+                                      library.symbol<decltype(&ucsdet_close)>(HISTEXT_ICU_NAME(ucsdet_close)),
+                                      library.symbol<decltype(&ucsdet_setText)>(HISTEXT_ICU_NAME(ucsdet_setText)),
+                                      library.symbol<decltype(&ucsdet_detect)>(HISTEXT_ICU_NAME(ucsdet_detect)),
+                                      library.symbol<decltype(&ucsdet_getName)>(HISTEXT_ICU_NAME(ucsdet_getName))};
   return functions;
 }
 

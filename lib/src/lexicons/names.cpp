@@ -63,7 +63,6 @@ struct name_lexicon::impl {
   ~impl() {
     if (data) munmap(const_cast<char*>(data), size);
   }
-
 };
 
 namespace {
@@ -107,9 +106,9 @@ name_lexicon::name_lexicon() : impl_(new impl) {
     std::string_view key;
     name_entry entry;
     parse_name_line(std::string_view(impl_->data, first_nl ? first_nl - impl_->data : impl_->size), key, entry);
-    const char* files[] = {"titles.txt",        "org_heads.txt",      "place_words.txt",   "group_nouns.txt",
-                           "connectors.txt",    "function_words.txt", "nationalities.tsv", "given_names.txt",
-                           "person_verbs.txt",  "event_words.txt"};
+    const char* files[] = {"titles.txt",       "org_heads.txt",      "place_words.txt",   "group_nouns.txt",
+                           "connectors.txt",   "function_words.txt", "nationalities.tsv", "given_names.txt",
+                           "person_verbs.txt", "event_words.txt"};
     for (int i = 0; i < 10; ++i) load_list(files[i], impl_->lists[i], i == 6);
   } catch (...) {
     delete impl_;
@@ -142,8 +141,10 @@ name_entry name_lexicon::find(std::string_view key) const {
       parse_name_line(l, kk, entry);
       return entry;
     }
-    if (c < 0) lo = e + 1;
-    else hi = b;
+    if (c < 0)
+      lo = e + 1;
+    else
+      hi = b;
   }
   return {};
 }

@@ -1,8 +1,8 @@
 #include <libstemmer.h>
 
+#include "common/lazy_library.hpp"
 #include "histext/error.hpp"
 #include "histext/lemma.hpp"
-#include "common/lazy_library.hpp"
 
 namespace histext {
 

@@ -2,14 +2,14 @@
 
 #include <algorithm>
 #include <istream>
-#include <unordered_set>
 #include <sstream>
+#include <unordered_set>
 
+#include "common/hash.hpp"
+#include "common/text_util.hpp"
 #include "histext/document.hpp"
 #include "histext/error.hpp"
 #include "histext/version.hpp"
-#include "common/hash.hpp"
-#include "common/text_util.hpp"
 
 namespace histext {
 

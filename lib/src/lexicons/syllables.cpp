@@ -7,10 +7,10 @@
 #include <mutex>
 #include <sstream>
 
+#include "common/text_util.hpp"
 #include "histext/error.hpp"
 #include "histext/segment.hpp"
 #include "histext/version.hpp"
-#include "common/text_util.hpp"
 
 namespace histext {
 
@@ -41,8 +41,10 @@ std::string ascii_letters(std::string_view word) {
   std::string out;
   out.reserve(word.size());
   for (char c : word) {
-    if (c >= 'A' && c <= 'Z') out.push_back(static_cast<char>(c - 'A' + 'a'));
-    else if ((c >= 'a' && c <= 'z') || c == '-' || c == '\'') out.push_back(c);
+    if (c >= 'A' && c <= 'Z')
+      out.push_back(static_cast<char>(c - 'A' + 'a'));
+    else if ((c >= 'a' && c <= 'z') || c == '-' || c == '\'')
+      out.push_back(c);
     else if (static_cast<unsigned char>(c) >= 0x80) {
       // A letter with no ASCII base (æ, ø, ß...): keep a vowel-like placeholder only for the
       // first byte of a sequence so that it still forms a syllable nucleus.
@@ -93,15 +95,19 @@ int rules_plain(std::string_view w) {
     // -es / -ed after a consonant cluster: tables, handled, hundred keep their vowel; boxes too.
     char c = w[n - 3];
     bool keep = (c == 'l' && w[n - 4] != 'r') || (c == 'r' && w[n - 4] != 'r');
-    if (w[n - 1] == 's') keep = keep || c == 's' || c == 'x' || c == 'z' || c == 'c' || c == 'g' || c == 'h';
-    else keep = keep || c == 't' || c == 'd';
+    if (w[n - 1] == 's')
+      keep = keep || c == 's' || c == 'x' || c == 'z' || c == 'c' || c == 'g' || c == 'h';
+    else
+      keep = keep || c == 't' || c == 'd';
     if (!keep) --count;
   } else if (n >= 4 && (ends_with(w, "es") || ends_with(w, "ed")) && consonant_at(n - 3)) {
     // -es / -ed after vowel + consonant: makes, joked silent; horses, wanted, wished... voiced.
     char c = w[n - 3];
     bool keep;
-    if (w[n - 1] == 's') keep = c == 's' || c == 'x' || c == 'z' || c == 'c' || c == 'g';
-    else keep = c == 't' || c == 'd';
+    if (w[n - 1] == 's')
+      keep = c == 's' || c == 'x' || c == 'z' || c == 'c' || c == 'g';
+    else
+      keep = c == 't' || c == 'd';
     if (!keep) --count;
   }
   // Silent e before a suffix: lonely, movement, careful, careless, lateness.
@@ -243,8 +249,10 @@ int syllable_dictionary::lookup(std::string_view w) const {
     std::size_t mid = lo + (hi - lo) / 2;
     int c = word(mid).compare(w);
     if (c == 0) return counts_[mid];
-    if (c < 0) lo = mid + 1;
-    else hi = mid;
+    if (c < 0)
+      lo = mid + 1;
+    else
+      hi = mid;
   }
   return 0;
 }
@@ -291,7 +299,7 @@ int syllable_counter::count(std::string_view word) {
   }
   int n = count_syllables(word, *dict_);
   if (used_ >= 1000000 || arena_.size() + word.size() > 0xFFFFFFFFu) return n;  // cache full: count afresh
-  if (2 * (used_ + 1) > slots_.size()) {  // keep the load under one half
+  if (2 * (used_ + 1) > slots_.size()) {                                        // keep the load under one half
     std::vector<slot> old(slots_.size() * 2);
     old.swap(slots_);
     mask = slots_.size() - 1;

@@ -26,7 +26,8 @@ std::shared_ptr<const database> read(const std::string& dir) {
     }
     path = dir + "/" + pos_names[p] + ".exc";
     std::ifstream exc(path);
-    if (!exc) throw error(path + ": cannot open WordNet's exception list (install wordnet-base or set HISTEXT_WORDNET_DIR)");
+    if (!exc)
+      throw error(path + ": cannot open WordNet's exception list (install wordnet-base or set HISTEXT_WORDNET_DIR)");
     while (std::getline(exc, line)) {
       std::size_t sp = line.find(' ');
       if (sp == std::string::npos) continue;
@@ -43,7 +44,13 @@ std::shared_ptr<const database> read(const std::string& dir) {
 const std::vector<detachment>& detachment_rules(pos p) {
   static const std::vector<detachment> rules[pos_count] = {
       {{"s", ""}, {"ies", "y"}, {"es", "e"}, {"es", ""}, {"ed", "e"}, {"ed", ""}, {"ing", "e"}, {"ing", ""}},
-      {{"s", ""}, {"ses", "s"}, {"xes", "x"}, {"zes", "z"}, {"ches", "ch"}, {"shes", "sh"}, {"men", "man"},
+      {{"s", ""},
+       {"ses", "s"},
+       {"xes", "x"},
+       {"zes", "z"},
+       {"ches", "ch"},
+       {"shes", "sh"},
+       {"men", "man"},
        {"ies", "y"}},
       {{"er", ""}, {"est", ""}, {"er", "e"}, {"est", "e"}},
       {}};

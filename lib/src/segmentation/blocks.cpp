@@ -10,11 +10,11 @@
 #include <unordered_map>
 #include <unordered_set>
 
-#include "lexicons/data_list.hpp"
 #include "common/fast_paths.hpp"
 #include "common/text_util.hpp"
 #include "histext/error.hpp"
 #include "histext/version.hpp"
+#include "lexicons/data_list.hpp"
 
 namespace histext {
 
@@ -79,11 +79,11 @@ bool looks_like_heading(std::string_view s) {
       i = j;
       continue;
     }
-    return !(c == '.' || c == '!' || c == '?' || c == ',' || c == ';' || c == ':' || c == 0x2026 || c == 0x2014 || c == 0x2013);
+    return !(c == '.' || c == '!' || c == '?' || c == ',' || c == ';' || c == ':' || c == 0x2026 || c == 0x2014 ||
+             c == 0x2013);
   }
   return false;
 }
-
 
 // ---------------------------------------------------------------------------------------------
 // Word lists (data/*.txt), loaded once per process
@@ -110,15 +110,21 @@ const word_lists& lists() {
     word_lists w;
     read_list("letter_openers.txt", [&](std::string p, const std::string&) { w.openers.push_back(std::move(p)); });
     read_list("valedictions.txt", [&](std::string p, const std::string&) { w.valedictions.push_back(std::move(p)); });
-    read_list("heading_words.txt", [&](std::string p, const std::string& tag) { w.heading_words.emplace_back(std::move(p), tag == "notes"); });
+    read_list("heading_words.txt", [&](std::string p, const std::string& tag) {
+      w.heading_words.emplace_back(std::move(p), tag == "notes");
+    });
     read_list("number_words.txt", [&](std::string p, const std::string&) { w.number_words.insert(std::move(p)); });
-    read_list("date_words.txt", [&](std::string p, const std::string& tag) { w.date_words[std::move(p)] = tag == "date"; });
+    read_list("date_words.txt",
+              [&](std::string p, const std::string& tag) { w.date_words[std::move(p)] = tag == "date"; });
     // Longest first, so that "your loving" is tried before "your" would be (and "i am, sir, your"
     // before "i am, sir").
-    auto longest_first = [](const std::string& a, const std::string& b) { return a.size() > b.size() || (a.size() == b.size() && a < b); };
+    auto longest_first = [](const std::string& a, const std::string& b) {
+      return a.size() > b.size() || (a.size() == b.size() && a < b);
+    };
     std::sort(w.openers.begin(), w.openers.end(), longest_first);
     std::sort(w.valedictions.begin(), w.valedictions.end(), longest_first);
-    std::sort(w.heading_words.begin(), w.heading_words.end(), [&](const auto& a, const auto& b) { return longest_first(a.first, b.first); });
+    std::sort(w.heading_words.begin(), w.heading_words.end(),
+              [&](const auto& a, const auto& b) { return longest_first(a.first, b.first); });
     return w;
   }();
   return l;
@@ -157,7 +163,9 @@ bool ends_sentence(std::string_view s) {
 std::vector<std::string_view> fields(std::string_view s) {
   auto space_at = [&](std::size_t i) {
     const auto c = static_cast<unsigned char>(s[i]);
-    if (c < 0x80) return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v' ? std::size_t{1} : std::size_t{0};
+    if (c < 0x80)
+      return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v' ? std::size_t{1}
+                                                                                       : std::size_t{0};
     return leading_space(s.substr(i, 4));  // NBSP and other Unicode spaces
   };
   std::vector<std::string_view> out;
@@ -197,8 +205,10 @@ std::pair<std::size_t, std::size_t> letter_cases(std::string_view s) {
   while (i < n) {
     UChar32 c;
     U8_NEXT(reinterpret_cast<const uint8_t*>(s.data()), i, n, c);
-    if (u_isUUppercase(c)) ++upper;
-    else if (u_isULowercase(c)) ++lower;
+    if (u_isUUppercase(c))
+      ++upper;
+    else if (u_isULowercase(c))
+      ++lower;
   }
   return {upper, lower};
 }
@@ -226,14 +236,17 @@ bool starts_with_phrase(const std::string& folded, const List& phrases, Key key,
 }
 const auto same = [](const std::string& s) -> const std::string& { return s; };
 
-std::string folded_line(std::string_view s) { return normalize_word(s.substr(0, std::min<std::size_t>(s.size(), 200))); }
+std::string folded_line(std::string_view s) {
+  return normalize_word(s.substr(0, std::min<std::size_t>(s.size(), 200)));
+}
 
 // A page number or folio ("24", "[24]", "— 24 —", "xii"), or a running head: a page number at
 // one end of a line whose other letters are all capitals ("24 THE FRENCH REVOLUTION. [CHAP. II.").
 bool page_line(std::string_view s) {
   if (s.size() > 100) return false;
   auto strip = [](std::string_view f) {
-    while (!f.empty() && (f.front() == '[' || f.front() == '(' || f.front() == '-' || f.front() == '|')) f.remove_prefix(1);
+    while (!f.empty() && (f.front() == '[' || f.front() == '(' || f.front() == '-' || f.front() == '|'))
+      f.remove_prefix(1);
     f = strip_trailing(f, "])-|");
     return f;
   };
@@ -249,7 +262,8 @@ bool page_line(std::string_view s) {
   const bool at_start = all_digits(core.front()) && core.front().size() <= 3;
   const bool at_end = all_digits(core.back()) && core.back().size() <= 3;
   if (!at_start && !at_end) return false;
-  const std::string_view rest = at_start ? s.substr(s.find(fs.front()) + fs.front().size()) : s.substr(0, s.rfind(fs.back()));
+  const std::string_view rest =
+      at_start ? s.substr(s.find(fs.front()) + fs.front().size()) : s.substr(0, s.rfind(fs.back()));
   auto [upper, lower] = letter_cases(rest);
   return upper >= 3 && lower == 0;
 }
@@ -299,7 +313,8 @@ bool valediction_line(std::string_view s) {
 bool signature_line(std::string_view s) {
   const std::vector<std::string_view> fs = fields(s);
   const UChar32 end = final_cp(s);
-  if (s.size() > 40 || fs.empty() || fs.size() > 6 || !starts_upper_or_digit(s) || end == '?' || end == '!' || end == ':' || end == ';')
+  if (s.size() > 40 || fs.empty() || fs.size() > 6 || !starts_upper_or_digit(s) || end == '?' || end == '!' ||
+      end == ':' || end == ';')
     return false;
   // A name, not a short sentence ("My mother is not ill."): most fields capitalised.
   std::size_t lower = 0;
@@ -332,7 +347,8 @@ bool dateline_text(std::string_view s) {
     std::string_view bare = strip_trailing(f, ",;:");
     std::string folded = normalize_word(bare);
     auto it = words.find(folded);
-    if (it == words.end() && !folded.empty() && folded.back() == '.') it = words.find(folded.substr(0, folded.size() - 1));
+    if (it == words.end() && !folded.empty() && folded.back() == '.')
+      it = words.find(folded.substr(0, folded.size() - 1));
     if (it != words.end()) {
       date |= it->second;
       continue;
@@ -365,7 +381,8 @@ bool heading_word_line(std::string_view s, bool& opens_notes) {
     // Compare the following field on the original line: Roman numerals are upper case there.
     std::vector<std::string_view> orig = fields(s);
     std::size_t skip = fields(word).size();
-    if (orig.size() > skip && (numeral(orig[skip]) || lists().number_words.count(normalize_word(strip_trailing(orig[skip], ".:,"))))) {
+    if (orig.size() > skip &&
+        (numeral(orig[skip]) || lists().number_words.count(normalize_word(strip_trailing(orig[skip], ".:,"))))) {
       opens_notes = notes;
       return true;
     }
@@ -380,10 +397,10 @@ struct line {
 
 struct context {
   block_kind previous = block_kind::paragraph;
-  bool first = false;        // no block before it in the input
-  bool only = false;         // the input's one line group
-  bool final = false;        // the input's last line group
-  bool in_notes = false;     // after a heading that opens notes
+  bool first = false;     // no block before it in the input
+  bool only = false;      // the input's one line group
+  bool final = false;     // the input's last line group
+  bool in_notes = false;  // after a heading that opens notes
 };
 
 // The kind of a line group (or of a part split off it), from its own lines and the kind of the
@@ -482,7 +499,8 @@ std::vector<block> split_blocks(std::string_view text, std::size_t begin, block_
   for (std::size_t g = 0; g < groups.size(); ++g) {
     const std::vector<line>& ls = groups[g];
     if (g == 0 && state.continues) {  // the rest of a block cut inside (a forced cut)
-      block b{ls.front().begin, ls.back().end, state.index, state.previous, state.previous == block_kind::paragraph ? state.paragraph : 0};
+      block b{ls.front().begin, ls.back().end, state.index, state.previous,
+              state.previous == block_kind::paragraph ? state.paragraph : 0};
       blocks.push_back(b);
       continue;
     }
@@ -509,7 +527,8 @@ std::vector<block> split_blocks(std::string_view text, std::size_t begin, block_
       if (head > from) add(ls.data() + from, head - from, block_kind::page, false);
       from = head;
       std::size_t foot = to;
-      while (foot - 1 > from && page_line(text.substr(ls[foot - 1].begin, ls[foot - 1].end - ls[foot - 1].begin))) --foot;
+      while (foot - 1 > from && page_line(text.substr(ls[foot - 1].begin, ls[foot - 1].end - ls[foot - 1].begin)))
+        --foot;
       // A salutation on the group's first line ("Dear Sir," above the letter's first paragraph).
       if (from + 1 < foot && salutation_line(text.substr(ls[from].begin, ls[from].end - ls[from].begin), true)) {
         add(ls.data() + from, 1, block_kind::salutation, false);

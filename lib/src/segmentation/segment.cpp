@@ -18,12 +18,12 @@
 #endif
 
 #include "common/fast_paths.hpp"
+#include "common/text_util.hpp"
 #include "histext/error.hpp"
+#include "histext/version.hpp"
+#include "lexicons/data_list.hpp"
 #include "segmentation/blocks.hpp"
 #include "segmentation/dehyphenate.hpp"
-#include "histext/version.hpp"
-#include "common/text_util.hpp"
-#include "lexicons/data_list.hpp"
 
 namespace histext {
 
@@ -45,8 +45,8 @@ namespace {
 
 // Grammatical contractions with 's that are not possessives ('s = is, has; "let's" = let us).
 bool is_s_contraction(std::string_view base) {
-  static const std::unordered_set<std::string_view> words = {
-      "it", "that", "he", "she", "there", "here", "what", "who", "where", "how", "let", "when", "why", "this"};
+  static const std::unordered_set<std::string_view> words = {"it",  "that",  "he",  "she", "there", "here", "what",
+                                                             "who", "where", "how", "let", "when",  "why",  "this"};
   return words.count(base) != 0;
 }
 
@@ -75,8 +75,8 @@ std::string_view without_possessive(std::string_view norm) {
 namespace {
 
 struct abbreviation_list {
-  std::unordered_set<std::string> known;     // lower-cased, without the final period ("gen", "u.s")
-  std::unordered_set<std::string> may_end;   // lower-cased, without the final period ("etc")
+  std::unordered_set<std::string> known;          // lower-cased, without the final period ("gen", "u.s")
+  std::unordered_set<std::string> may_end;        // lower-cased, without the final period ("etc")
   std::unordered_set<std::string> before_number;  // also ordinary words: abbreviations only before a number ("no")
 };
 
@@ -100,8 +100,14 @@ bool is_roman_numeral(std::string_view w) {
   if (w.size() < 2 || w.size() > 12) return false;
   auto value = [](char c) {
     switch (c) {
-      case 'I': return 1; case 'V': return 5; case 'X': return 10; case 'L': return 50;
-      case 'C': return 100; case 'D': return 500; case 'M': return 1000; default: return 0;
+      case 'I': return 1;
+      case 'V': return 5;
+      case 'X': return 10;
+      case 'L': return 50;
+      case 'C': return 100;
+      case 'D': return 500;
+      case 'M': return 1000;
+      default: return 0;
     }
   };
   // Sum with subtraction, then check the number prints back the same way (rejects "IIII", "VX", "IL").
@@ -117,8 +123,8 @@ bool is_roman_numeral(std::string_view w) {
   static const char* const hundreds[] = {"", "C", "CC", "CCC", "CD", "D", "DC", "DCC", "DCCC", "CM"};
   static const char* const tens[] = {"", "X", "XX", "XXX", "XL", "L", "LX", "LXX", "LXXX", "XC"};
   static const char* const ones[] = {"", "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX"};
-  std::string canonical = std::string(thousands[total / 1000]) + hundreds[total / 100 % 10] + tens[total / 10 % 10] +
-                          ones[total % 10];
+  std::string canonical =
+      std::string(thousands[total / 1000]) + hundreds[total / 100 % 10] + tens[total / 10 % 10] + ones[total % 10];
   return canonical == w;
 }
 
@@ -128,17 +134,14 @@ bool is_footnote_number(std::string_view w) {
   return std::all_of(w.begin(), w.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
 
-
 // Prefixes that UD keeps joined even when it splits hyphenated words ("e-mail", "non-Microsoft").
 bool is_prefix(const std::string& w) {
-  static const std::unordered_set<std::string> prefixes = {"e", "x", "non", "counter", "mis", "pre", "co", "anti",
-                                                          "re", "multi", "semi", "ex", "un"};
+  static const std::unordered_set<std::string> prefixes = {"e",    "x",  "non",   "counter", "mis", "pre", "co",
+                                                           "anti", "re", "multi", "semi",    "ex",  "un"};
   return prefixes.count(w) != 0;
 }
 
-bool is_hyphen(std::string_view s) {
-  return s == "-" || s == "\xE2\x80\x90" || s == "\xE2\x80\x91";
-}
+bool is_hyphen(std::string_view s) { return s == "-" || s == "\xE2\x80\x90" || s == "\xE2\x80\x91"; }
 
 // ASCII case-insensitive comparisons (for URL schemes).
 bool iequals(std::string_view a, std::string_view lower) {
@@ -199,9 +202,9 @@ struct segmenter::impl {
   UText* utext = nullptr;
   std::string scratch;
   std::vector<raw_token> raw;
-  std::vector<raw_token> merged;     // merge_tokens' output, swapped with raw
+  std::vector<raw_token> merged;  // merge_tokens' output, swapped with raw
   std::vector<std::size_t> breaks;
-  std::vector<std::size_t> kept;     // find_sentences' scratch
+  std::vector<std::size_t> kept;                           // find_sentences' scratch
   std::vector<std::pair<std::size_t, std::size_t>> lines;  // [begin, end) of each line of the block
 
   explicit impl(const segment_options& o) : options(o), abbreviations(load_abbreviations()) {
@@ -248,7 +251,7 @@ void segmenter::impl::tokenize(std::string_view s) {
       const auto lead = static_cast<unsigned char>(piece[0]);
       const bool digit = static_cast<unsigned>(lead - '0') < 10u;
       status = static_cast<unsigned>((lead | 0x20) - 'a') < 26u ? UBRK_WORD_LETTER
-               : digit && has_letter(piece)                    ? UBRK_WORD_NUMBER
+               : digit && has_letter(piece)                     ? UBRK_WORD_NUMBER
                : lead == ' ' || (lead < 0x80 && piece.size() == 1 && !digit && lead != '_' && lead != '@')
                    ? UBRK_WORD_NONE
                    : words->getRuleStatus();
@@ -306,13 +309,19 @@ void segmenter::impl::merge_tokens(std::string_view s) {
     if constexpr (fast_paths) {
       auto joins_next = [](char c) {
         switch (c) {
-          case ':': case '@': case '-': case '.': case '/': case '\xE2': return true;
+          case ':':
+          case '@':
+          case '-':
+          case '.':
+          case '/':
+          case '\xE2': return true;
           default: return false;
         }
       };
-      const bool joinable = adjacent(i + 1) && ((t.end - t.begin == 1 && (t.kind == token_kind::punctuation ||
-                                                                          t.kind == token_kind::symbol)) ||
-                                                joins_next(s[raw[i + 1].begin]));
+      const bool joinable =
+          adjacent(i + 1) &&
+          ((t.end - t.begin == 1 && (t.kind == token_kind::punctuation || t.kind == token_kind::symbol)) ||
+           joins_next(s[raw[i + 1].begin]));
       if (!joinable) {
         std::string_view w = text(t);
         bool maybe = (t.kind == token_kind::word && ((w[0] | 0x20) == 'w' || (w.back() >= '0' && w.back() <= '9'))) ||
@@ -346,8 +355,8 @@ void segmenter::impl::merge_tokens(std::string_view s) {
     // Hyphenated compound: word (hyphen word)+, at least one side of each hyphen a word.
     if (t.kind == token_kind::word || t.kind == token_kind::number) {
       std::size_t j = i;
-      while ((!options.split_hyphens || (j == i && is_prefix(ascii_lower(text(raw[j]))))) &&
-             adjacent(j + 1) && is_hyphen(text(raw[j + 1])) && adjacent(j + 2) &&
+      while ((!options.split_hyphens || (j == i && is_prefix(ascii_lower(text(raw[j]))))) && adjacent(j + 1) &&
+             is_hyphen(text(raw[j + 1])) && adjacent(j + 2) &&
              (raw[j + 2].kind == token_kind::word || raw[j + 2].kind == token_kind::number) &&
              (raw[j].kind == token_kind::word || raw[j + 2].kind == token_kind::word))
         j += 2;
@@ -403,7 +412,8 @@ void segmenter::impl::merge_tokens(std::string_view s) {
       std::string_view w = text(t);
       std::size_t dot = w.find('.');
       if (dot != std::string_view::npos && dot >= 3 && is_footnote_number(w.substr(dot + 1)) &&
-          std::all_of(w.begin(), w.begin() + static_cast<std::ptrdiff_t>(dot), [](char c) { return c >= '0' && c <= '9'; })) {
+          std::all_of(w.begin(), w.begin() + static_cast<std::ptrdiff_t>(dot),
+                      [](char c) { return c >= '0' && c <= '9'; })) {
         out.push_back({t.begin, t.begin + dot, token_kind::number});
         out.push_back({t.begin + dot, t.begin + dot + 1, token_kind::punctuation});
         out.push_back({t.begin + dot + 1, t.end, token_kind::footnote});
@@ -429,7 +439,8 @@ void segmenter::impl::merge_tokens(std::string_view s) {
         return a == b || ((a == '!' || a == '?') && (b == '!' || b == '?')) || (rule_char(a) && rule_char(b));
       };
       std::size_t j = i;
-      while (adjacent(j + 1) && raw[j + 1].end - raw[j + 1].begin == 1 && same_class(s[t.begin], s[raw[j + 1].begin])) ++j;
+      while (adjacent(j + 1) && raw[j + 1].end - raw[j + 1].begin == 1 && same_class(s[t.begin], s[raw[j + 1].begin]))
+        ++j;
       if (j > i) {
         out.push_back({t.begin, raw[j].end, t.kind});
         i = j;
@@ -492,12 +503,14 @@ void segmenter::impl::find_sentences(std::string_view s) {
   auto after_abbreviation = [&](std::size_t b) {
     std::size_t e = b;
     while (e > 0 && (s[e - 1] == ' ' || s[e - 1] == '\t')) --e;
-    auto it = std::lower_bound(raw.begin(), raw.end(), e, [](const raw_token& t, std::size_t pos) { return t.end < pos; });
+    auto it =
+        std::lower_bound(raw.begin(), raw.end(), e, [](const raw_token& t, std::size_t pos) { return t.end < pos; });
     if (it == raw.end() || it->end != e || it->kind != token_kind::word || s[e - 1] != '.') return false;
     std::string_view w = s.substr(it->begin, it->end - it->begin - 1);
     if (w.size() == 1 && std::isupper(static_cast<unsigned char>(w[0]))) return true;
     std::string key = ascii_lower(w);
-    return (abbreviations.known.count(key) || abbreviations.before_number.count(key)) && !abbreviations.may_end.count(key);
+    return (abbreviations.known.count(key) || abbreviations.before_number.count(key)) &&
+           !abbreviations.may_end.count(key);
   };
   // Keep a break after "?" or "!" only if what follows does not start in lower case
   // ("“Why?” he asked." is one sentence).
@@ -520,7 +533,9 @@ void segmenter::impl::find_sentences(std::string_view s) {
   for (std::size_t k = 1; k + 1 < raw.size(); ++k) {
     const raw_token &prev = raw[k - 1], &dot = raw[k], &next = raw[k + 1];
     if (dot.end - dot.begin != 1 || s[dot.begin] != '.' || prev.end != dot.begin || next.begin == dot.end) continue;
-    if ((prev.kind != token_kind::word && prev.kind != token_kind::number) || prev.end - prev.begin < 2 || !u_islower(first_char(s.substr(next.begin)))) continue;
+    if ((prev.kind != token_kind::word && prev.kind != token_kind::number) || prev.end - prev.begin < 2 ||
+        !u_islower(first_char(s.substr(next.begin))))
+      continue;
     if (abbreviations.known.count(ascii_lower(s.substr(prev.begin, prev.end - prev.begin)))) continue;
     // A regnal numeral: a capitalised name, a Roman numeral and its full stop, then a lower-case
     // word ("Charles II. fled") is period printing, not a sentence end.
@@ -548,7 +563,8 @@ void segmenter::impl::find_sentences(std::string_view s) {
   std::size_t t = 0;
   for (std::size_t& b : breaks) {
     while (t < raw.size() && raw[t].end <= b) ++t;
-    if (t < raw.size() && raw[t].begin < b) b = raw[t].end;
+    if (t < raw.size() && raw[t].begin < b)
+      b = raw[t].end;
     else if (t < raw.size() && t > 0 && raw[t].begin == b && raw[t].kind == token_kind::footnote && raw[t - 1].end == b)
       b = raw[t].end;
   }
@@ -686,7 +702,8 @@ void segmenter::impl::emit(std::string_view text, const block& b, segmentation& 
           // whose apostrophe may be ’ (3 bytes) or ʼ (2) and whose s may be S.
           std::string_view surface = s.substr(r.begin, r.end - r.begin);
           auto cut = static_cast<int32_t>(surface.size());
-          for (std::size_t n = 0; n < strip && cut > 0; ++n) U8_BACK_1(reinterpret_cast<const uint8_t*>(surface.data()), 0, cut);
+          for (std::size_t n = 0; n < strip && cut > 0; ++n)
+            U8_BACK_1(reinterpret_cast<const uint8_t*>(surface.data()), 0, cut);
           tok.base_end = tok.begin + static_cast<std::size_t>(cut);
         }
       }
@@ -717,7 +734,8 @@ void segmenter::run_block(std::string_view text, const block& b, segmentation& o
     line_begin = i + 1;
   }
   for (char end_of_line : {'\n', '\r'})
-    for (char* p = m.scratch.data(); (p = static_cast<char*>(std::memchr(p, end_of_line, m.scratch.data() + m.scratch.size() - p)));)
+    for (char* p = m.scratch.data();
+         (p = static_cast<char*>(std::memchr(p, end_of_line, m.scratch.data() + m.scratch.size() - p)));)
       *p++ = ' ';
   UErrorCode status = U_ZERO_ERROR;
   m.utext = utext_openUTF8(m.utext, m.scratch.data(), static_cast<int64_t>(m.scratch.size()), &status);
@@ -816,10 +834,13 @@ segment_summary summarize(const segmentation& seg) {
 segment_summary summarize(segmenter& seg, const document& doc, const segmenter::progress_fn& progress) {
   segment_summary s;
   segmentation blocks_only;  // the blocks counted once at the end; each piece's own blocks list is unused
-  seg.for_each_block(doc, [&](const block& b, const segmentation& piece) {
-    blocks_only.blocks.push_back(b);
-    add_to_summary(s, piece);
-  }, progress);
+  seg.for_each_block(
+      doc,
+      [&](const block& b, const segmentation& piece) {
+        blocks_only.blocks.push_back(b);
+        add_to_summary(s, piece);
+      },
+      progress);
   add_to_summary(s, blocks_only);
   return s;
 }

@@ -4,8 +4,8 @@
 #include <cmath>
 #include <ostream>
 
-#include "histext/concordance.hpp"
 #include "common/utf8.hpp"
+#include "histext/concordance.hpp"
 #include "writers/json_writer.hpp"
 
 namespace histext {
@@ -25,18 +25,28 @@ std::string position_text(double p) {
 double position_number(double p) { return std::round(p * 10000.0) / 10000.0; }
 
 std::vector<cell> kwic_row(const kwic_line& l) {
-  return {static_cast<std::int64_t>(l.sentence), static_cast<std::int64_t>(l.paragraph),
-          static_cast<std::int64_t>(l.begin),    static_cast<std::int64_t>(l.end),
-          l.left,                                l.keyword,
-          l.right,                               position_text(l.file_position)};
+  return {static_cast<std::int64_t>(l.sentence),
+          static_cast<std::int64_t>(l.paragraph),
+          static_cast<std::int64_t>(l.begin),
+          static_cast<std::int64_t>(l.end),
+          l.left,
+          l.keyword,
+          l.right,
+          position_text(l.file_position)};
 }
 
 // One tsv/csv row through write_table, which escapes a header row exactly as its other rows
 // (a header is any row of strings): rows go out one by one without a copy of the escaping.
 void write_delimited_row(std::ostream& out, const kwic_line& l, format f) {
   table t;
-  t.columns = {std::to_string(l.sentence), std::to_string(l.paragraph), std::to_string(l.begin),
-               std::to_string(l.end), l.left, l.keyword, l.right, position_text(l.file_position)};
+  t.columns = {std::to_string(l.sentence),
+               std::to_string(l.paragraph),
+               std::to_string(l.begin),
+               std::to_string(l.end),
+               l.left,
+               l.keyword,
+               l.right,
+               position_text(l.file_position)};
   write_table(out, t, f);
 }
 
@@ -50,9 +60,10 @@ void write_kwic(std::ostream& out, const std::vector<kwic_line>& lines, format f
     for (std::size_t i = 0; i < lines.size(); ++i) {
       const kwic_line& l = lines[i];
       if (i) out << ',';
-      out << json{{"sentence", l.sentence}, {"paragraph", l.paragraph}, {"begin", l.begin}, {"end", l.end},
-                  {"left", l.left},         {"keyword", l.keyword},     {"right", l.right},
-                  {"file_position", position_number(l.file_position)}}
+      out << json{{"sentence", l.sentence}, {"paragraph", l.paragraph},
+                  {"begin", l.begin},       {"end", l.end},
+                  {"left", l.left},         {"keyword", l.keyword},
+                  {"right", l.right},       {"file_position", position_number(l.file_position)}}
                  .dump(-1, ' ', false, json::error_handler_t::replace);
     }
     out << ']';
@@ -65,9 +76,7 @@ void write_kwic(std::ostream& out, const std::vector<kwic_line>& lines, format f
   }
   if (f == format::table) {
     // Left context right-aligned (by code points), keyword, right context.
-    auto width = [](std::string_view s) {
-      return code_points(s);
-    };
+    auto width = [](std::string_view s) { return code_points(s); };
     std::size_t lw = 0, kw = 0, pw = 0;
     std::vector<std::string> places;
     for (const kwic_line& l : lines) {
@@ -78,8 +87,8 @@ void write_kwic(std::ostream& out, const std::vector<kwic_line>& lines, format f
     }
     for (std::size_t i = 0; i < lines.size(); ++i) {
       const kwic_line& l = lines[i];
-      out << std::string(pw - places[i].size(), ' ') << places[i] << "  " << std::string(lw - width(l.left), ' ') << l.left
-          << "  " << (color ? "\x1b[1m" : "") << l.keyword << (color ? "\x1b[0m" : "")
+      out << std::string(pw - places[i].size(), ' ') << places[i] << "  " << std::string(lw - width(l.left), ' ')
+          << l.left << "  " << (color ? "\x1b[1m" : "") << l.keyword << (color ? "\x1b[0m" : "")
           << std::string(kw - width(l.keyword), ' ') << "  " << l.right << '\n';
     }
     return;

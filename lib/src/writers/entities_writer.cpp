@@ -26,10 +26,19 @@ void write_entities(std::ostream& out, const std::vector<entity>& entities, form
     for (const auto& e : entities) {
       json ms = json::array();
       for (const auto& m : e.mentions)
-        ms.push_back({{"begin", m.begin}, {"end", m.end}, {"sentence", m.sentence}, {"block", m.block},
-                      {"block_kind", to_string(m.block_kind)}, {"paragraph", m.paragraph}, {"text", m.text}});
-      list.push_back({{"name", e.name}, {"type", to_string(e.type)}, {"count", e.mentions.size()},
-                      {"aliases", e.aliases}, {"mentions", ms}, {"evidence", e.evidence}});
+        ms.push_back({{"begin", m.begin},
+                      {"end", m.end},
+                      {"sentence", m.sentence},
+                      {"block", m.block},
+                      {"block_kind", to_string(m.block_kind)},
+                      {"paragraph", m.paragraph},
+                      {"text", m.text}});
+      list.push_back({{"name", e.name},
+                      {"type", to_string(e.type)},
+                      {"count", e.mentions.size()},
+                      {"aliases", e.aliases},
+                      {"mentions", ms},
+                      {"evidence", e.evidence}});
     }
     write_json(out, meta, json{{"entities", list}});
     return;
@@ -50,10 +59,14 @@ void write_cooccurrence(std::ostream& out, const std::vector<entity>& entities, 
     m.options.emplace_back("centrality_measure", net.centrality_measure);
     json pairs = json::array(), cent = json::array();
     for (const auto& p : net.pairs)
-      pairs.push_back({{"a", entities[p.a].name}, {"a_type", to_string(entities[p.a].type)}, {"b", entities[p.b].name},
-                       {"b_type", to_string(entities[p.b].type)}, {"count", p.count}});
+      pairs.push_back({{"a", entities[p.a].name},
+                       {"a_type", to_string(entities[p.a].type)},
+                       {"b", entities[p.b].name},
+                       {"b_type", to_string(entities[p.b].type)},
+                       {"count", p.count}});
     for (std::size_t i = 0; i < entities.size(); ++i)
-      cent.push_back({{"name", entities[i].name}, {"type", to_string(entities[i].type)},
+      cent.push_back({{"name", entities[i].name},
+                      {"type", to_string(entities[i].type)},
                       {"centrality", real_or_null(net.centrality[i])}});
     json body{{"pairs", pairs}, {"centrality", cent}};
     if (!net.notes.empty()) body["notes"] = net.notes;
@@ -73,7 +86,8 @@ void write_cooccurrence(std::ostream& out, const std::vector<entity>& entities, 
   for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
   std::stable_sort(order.begin(), order.end(),
                    [&](std::size_t x, std::size_t y) { return net.centrality[x] > net.centrality[y]; });
-  for (auto i : order) c.rows.push_back({entities[i].name, std::string(to_string(entities[i].type)), net.centrality[i]});
+  for (auto i : order)
+    c.rows.push_back({entities[i].name, std::string(to_string(entities[i].type)), net.centrality[i]});
   write_table(out, c, f, color);
 }
 
@@ -85,9 +99,8 @@ void write_highlight(std::ostream& out, const document& doc, const std::vector<e
   std::vector<mark> marks;
   for (const auto& e : entities)
     for (const auto& m : e.mentions) marks.push_back({m.begin, m.end, e.type});
-  std::sort(marks.begin(), marks.end(), [](const mark& x, const mark& y) {
-    return x.begin != y.begin ? x.begin < y.begin : x.end > y.end;
-  });
+  std::sort(marks.begin(), marks.end(),
+            [](const mark& x, const mark& y) { return x.begin != y.begin ? x.begin < y.begin : x.end > y.end; });
   const std::string_view text = doc.view();
   std::size_t pos = 0;
   for (const auto& m : marks) {

@@ -96,7 +96,10 @@ void write_frequencies(std::ostream& out, const freq_result& r, const freq_optio
     return;
   }
   table t;
-  t.columns.push_back(o.ngram > 1 ? "ngram" : o.form == word_form::lemma ? "lemma" : o.form == word_form::stem ? "stem" : "word");
+  t.columns.push_back(o.ngram > 1                  ? "ngram"
+                      : o.form == word_form::lemma ? "lemma"
+                      : o.form == word_form::stem  ? "stem"
+                                                   : "word");
   if (forms) t.columns.push_back("surface");
   if (columns)
     for (const std::string& name : r.inputs) t.columns.push_back(name);

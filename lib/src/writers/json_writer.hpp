@@ -1,8 +1,7 @@
 #pragma once
 // Internal: JSON output shared by every analysis writer (nlohmann::ordered_json keeps key order).
-#include <nlohmann/json.hpp>
-
 #include <iosfwd>
+#include <nlohmann/json.hpp>
 
 #include "histext/output.hpp"
 

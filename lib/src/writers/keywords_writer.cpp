@@ -50,7 +50,7 @@ void write_keywords(std::ostream& out, const keywords_result& r, const keywords_
   }
   table t;
   t.columns = {"word", "direction", "target_count", "reference_count", "target_per_million", "reference_per_million",
-               "g2", "p", "log_ratio", "pct_diff"};
+               "g2",   "p",         "log_ratio",    "pct_diff"};
   for (const keyword_row& k : r.rows)
     t.rows.push_back({k.word, std::string(direction_sign(k.direction)), static_cast<std::int64_t>(k.target_count),
                       static_cast<std::int64_t>(k.reference_count), k.target_per_million, k.reference_per_million,

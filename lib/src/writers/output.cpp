@@ -15,10 +15,10 @@
 #include <span>
 #include <sstream>
 
+#include "common/utf8.hpp"
 #include "histext/error.hpp"
 #include "histext/lemma.hpp"
 #include "histext/version.hpp"
-#include "common/utf8.hpp"
 #include "writers/json_writer.hpp"
 
 namespace histext {
@@ -62,7 +62,8 @@ std::string format_real(double value, int precision) {
   auto [end, ec] = std::to_chars(buf, buf + room, value, std::chars_format::fixed, precision);
   if (ec != std::errc()) return "";  // not reached: the buffer holds any double
   std::string_view text(buf, static_cast<std::size_t>(end - buf));
-  if (text.front() == '-' && text.find_first_not_of("-0.") == std::string_view::npos) text.remove_prefix(1);  // no "-0.000"
+  if (text.front() == '-' && text.find_first_not_of("-0.") == std::string_view::npos)
+    text.remove_prefix(1);  // no "-0.000"
   return std::string(text);
 }
 
@@ -77,7 +78,6 @@ std::string cell_text(const cell& c, int precision) {
   if (std::holds_alternative<double>(c)) return format_real(std::get<double>(c), precision);
   return "";
 }
-
 
 // A table cell: at most max_table_cell code points, the last one "…" when cut.
 std::string bounded_cell(std::string s) {
@@ -115,8 +115,7 @@ std::string csv_escape(const std::string& s) {
 }  // namespace
 
 void write_table_rows(std::ostream& out, const std::vector<std::string>& columns, std::size_t count,
-                      const std::function<std::vector<cell>(std::size_t)>& row, format f, bool color,
-                      int precision) {
+                      const std::function<std::vector<cell>(std::size_t)>& row, format f, bool color, int precision) {
   const std::size_t n = columns.size();
   if (f == format::tsv || f == format::csv) {
     const char* eol = f == format::csv ? "\r\n" : "\n";
@@ -201,8 +200,10 @@ json real_or_null(double value) { return std::isfinite(value) ? json(value) : js
 
 void write_json(std::ostream& out, const run_meta& meta, const json& body) {
   json doc;
-  if (meta.file) doc["file"] = *meta.file;
-  else doc["meta"] = meta_json(meta);
+  if (meta.file)
+    doc["file"] = *meta.file;
+  else
+    doc["meta"] = meta_json(meta);
   for (const auto& [k, v] : body.items()) doc[k] = v;
   out << doc.dump(-1, ' ', false, json::error_handler_t::replace);
   if (!meta.file) out << '\n';
@@ -243,30 +244,40 @@ void write_record(std::ostream& out, const std::vector<std::string>& cells, form
 }
 
 const std::vector<std::string> token_columns = {"block", "block_kind", "paragraph", "sentence", "kind",
-                                                "begin", "end", "text", "norm"};
+                                                "begin", "end",        "text",      "norm"};
 
 void write_token_record(std::ostream& out, const token& k, std::string_view text, format f) {
-  write_record(out,
-               {std::to_string(k.block), to_string(k.block_kind), std::to_string(k.paragraph),
-                std::to_string(k.sentence), to_string(k.kind), std::to_string(k.begin), std::to_string(k.end),
-                std::string(k.text(text)), k.norm},
-               f);
+  write_record(
+      out,
+      {std::to_string(k.block), to_string(k.block_kind), std::to_string(k.paragraph), std::to_string(k.sentence),
+       to_string(k.kind), std::to_string(k.begin), std::to_string(k.end), std::string(k.text(text)), k.norm},
+      f);
 }
 
 json block_json(const block& b) {
-  return {{"index", b.index}, {"block_kind", to_string(b.kind)}, {"paragraph", b.paragraph},
-          {"begin", b.begin}, {"end", b.end}};
+  return {{"index", b.index},
+          {"block_kind", to_string(b.kind)},
+          {"paragraph", b.paragraph},
+          {"begin", b.begin},
+          {"end", b.end}};
 }
 
 json sentence_json(const sentence& s) {
-  return {{"index", s.index}, {"block", s.block}, {"block_kind", to_string(s.block_kind)},
+  return {{"index", s.index},         {"block", s.block}, {"block_kind", to_string(s.block_kind)},
           {"paragraph", s.paragraph}, {"begin", s.begin}, {"end", s.end}};
 }
 
 json token_json(const token& t, std::string_view text) {
-  return {{"block", t.block}, {"block_kind", to_string(t.block_kind)}, {"paragraph", t.paragraph},
-          {"sentence", t.sentence}, {"kind", to_string(t.kind)}, {"begin", t.begin}, {"end", t.end},
-          {"text", t.text(text)}, {"norm", t.norm}, {"base", t.base()}};
+  return {{"block", t.block},
+          {"block_kind", to_string(t.block_kind)},
+          {"paragraph", t.paragraph},
+          {"sentence", t.sentence},
+          {"kind", to_string(t.kind)},
+          {"begin", t.begin},
+          {"end", t.end},
+          {"text", t.text(text)},
+          {"norm", t.norm},
+          {"base", t.base()}};
 }
 
 void dump_json(std::ostream& out, const json& j) { out << j.dump(-1, ' ', false, json::error_handler_t::replace); }
@@ -283,7 +294,9 @@ std::string xml_escape(std::string_view s) {
       case '>': out += "&gt;"; break;
       case '"': out += "&quot;"; break;
       case '\'': out += "&apos;"; break;
-      case '\t': case '\n': case '\r': out += ' '; break;
+      case '\t':
+      case '\n':
+      case '\r': out += ' '; break;
       default: out += c;
     }
   }
@@ -338,9 +351,7 @@ void write_tokens(std::ostream& out, const document& doc, const segmentation& se
   const std::string_view text = doc.view();
   bool first = true;
   switch (f) {
-    case format::table:
-      write_token_summary(out, doc.name(), summarize(seg), color);
-      return;
+    case format::table: write_token_summary(out, doc.name(), summarize(seg), color); return;
     case format::json: {
       // Streamed one element at a time: a DOM of every token costs hundreds of bytes per input byte.
       open_json_document(out, meta);
@@ -368,17 +379,13 @@ void write_tokens(std::ostream& out, const document& doc, const segmentation& se
       return;
     }
     case format::tsv:
-    case format::csv:
-      write_record(out, token_columns, f);
-      [[fallthrough]];
-    default:
-      write_token_piece(out, text, seg.blocks, seg, f, first, nullptr);
-      return;
+    case format::csv: write_record(out, token_columns, f); [[fallthrough]];
+    default: write_token_piece(out, text, seg.blocks, seg, f, first, nullptr); return;
   }
 }
 
-void write_tokens(std::ostream& out, const document& doc, segmenter& seg, format f, const run_meta& meta,
-                  bool color, const segmenter::progress_fn& progress) {
+void write_tokens(std::ostream& out, const document& doc, segmenter& seg, format f, const run_meta& meta, bool color,
+                  const segmenter::progress_fn& progress) {
   const std::string_view text = doc.view();
   bool first = true;
   std::optional<lemmatizer> lemmas;
@@ -386,9 +393,7 @@ void write_tokens(std::ostream& out, const document& doc, segmenter& seg, format
     write_token_piece(out, text, std::span<const block>(&b, 1), piece, f, first, lemmas ? &*lemmas : nullptr);
   };
   switch (f) {
-    case format::table:
-      write_token_summary(out, doc.name(), summarize(seg, doc, progress), color);
-      return;
+    case format::table: write_token_summary(out, doc.name(), summarize(seg, doc, progress), color); return;
     case format::json: {
       // Blocks and sentences come before the tokens: a first pass keeps only them (a few dozen
       // bytes per sentence), a second streams the tokens, so no token list is ever whole.
@@ -424,12 +429,8 @@ void write_tokens(std::ostream& out, const document& doc, segmenter& seg, format
       out << "</text>\n";
       return;
     case format::tsv:
-    case format::csv:
-      write_record(out, token_columns, f);
-      [[fallthrough]];
-    default:
-      seg.for_each_block(doc, each, progress);
-      return;
+    case format::csv: write_record(out, token_columns, f); [[fallthrough]];
+    default: seg.for_each_block(doc, each, progress); return;
   }
 }
 
@@ -472,7 +473,12 @@ atomic_file::atomic_file(const std::string& path) : impl_(std::make_unique<impl>
   std::string templ = dir + "/." + p.filename().string() + ".tmp-XXXXXX";
   int fd = ::mkstemp(templ.data());
   if (fd < 0) throw error(path + ": cannot create a temporary file: " + std::strerror(errno));
-  ::fchmod(fd, 0644 & ~[] { mode_t m = ::umask(0); ::umask(m); return m; }());
+  ::fchmod(
+      fd, 0644 & ~[] {
+        mode_t m = ::umask(0);
+        ::umask(m);
+        return m;
+      }());
   ::close(fd);
   impl_->temp = templ;
   impl_->stream.open(templ, std::ios::binary | std::ios::trunc);

@@ -137,8 +137,8 @@ struct writer {
   void passage(const report_input& r, const std::string& id) {
     out << "<section class=\"passage\" id=\"" << id << "-passage\"><h3>1. The passage as structured</h3>\n";
     out << "<p class=\"legend\">Highlighted names: ";
-    for (entity_type t : {entity_type::person, entity_type::group, entity_type::place, entity_type::work,
-                          entity_type::other})
+    for (entity_type t :
+         {entity_type::person, entity_type::group, entity_type::place, entity_type::work, entity_type::other})
       out << "<span class=\"key t-" << to_string(t) << "\">" << to_string(t) << "</span>";
     out << " (underline: solid person, double group, dotted place, dashed work, wavy other; the raised letter "
            "names the type). Click a name for its mentions, aliases and evidence; the table in section 3 "
@@ -151,9 +151,8 @@ struct writer {
     for (std::size_t i = 0; i < r.entities.size(); ++i)
       for (const entity_mention& m : r.entities[i].mentions)
         if (m.end <= r.shown_bytes) marks.push_back({m.begin, m.end, i, r.entities[i].type});
-    std::sort(marks.begin(), marks.end(), [](const mark& x, const mark& y) {
-      return x.begin != y.begin ? x.begin < y.begin : x.end > y.end;
-    });
+    std::sort(marks.begin(), marks.end(),
+              [](const mark& x, const mark& y) { return x.begin != y.begin ? x.begin < y.begin : x.end > y.end; });
     const std::string_view text = r.doc.view();
     std::size_t next = 0;
     for (std::size_t bi = 0; bi < r.shown_blocks; ++bi) {
@@ -225,8 +224,8 @@ struct writer {
           << "</text>\n";
     }
     out << "</svg><figcaption>The " << f.words.size()
-        << " most frequent words of the body (stopwords left out; as <code>histext-freq --top "
-        << options.top_words << "</code>).</figcaption></figure>\n";
+        << " most frequent words of the body (stopwords left out; as <code>histext-freq --top " << options.top_words
+        << "</code>).</figcaption></figure>\n";
     // Dispersion plot.
     const double plot_x = 220, plot_w = 520, drow = 20;
     const double dh = drow * static_cast<double>(r.dispersion.size()) + 24;
@@ -265,7 +264,8 @@ struct writer {
     row("TTR", real(s.ttr), "type-token ratio: types / tokens (falls as texts grow)");
     row("MATTR", real(s.mattr), "moving-average TTR over windows of 50 tokens (Covington &amp; McFall 2010)");
     row("MTLD", real(s.mtld, 1),
-        "measure of textual lexical diversity: mean length of runs keeping TTR above 0.72 (McCarthy &amp; Jarvis 2010)");
+        "measure of textual lexical diversity: mean length of runs keeping TTR above 0.72 (McCarthy &amp; Jarvis "
+        "2010)");
     row("Zipf slope", real(s.zipf), "slope of log frequency against log rank");
     out << "</table>\n</section>\n";
   }
@@ -294,7 +294,8 @@ struct writer {
             << to_string(e.type) << "\" cx=\"" << num(g.nodes[i].x) << "\" cy=\"" << num(g.nodes[i].y) << "\" r=\""
             << num(g.radius) << "\"/><text class=\"letter\" x=\"" << num(g.nodes[i].x) << "\" y=\"" << num(g.nodes[i].y)
             << "\">" << type_letter(e.type) << "</text><text x=\"" << num(g.nodes[i].x) << "\" y=\""
-            << num(i % 2 ? g.nodes[i].y - g.radius - 4 : g.nodes[i].y + g.radius + 11) << "\" text-anchor=\"middle\">" << esc(e.name) << "</text></g>\n";
+            << num(i % 2 ? g.nodes[i].y - g.radius - 4 : g.nodes[i].y + g.radius + 11) << "\" text-anchor=\"middle\">"
+            << esc(e.name) << "</text></g>\n";
       }
       out << "</svg><figcaption>Co-occurrence network: people (P), groups (G) and places (L) named in the same "
              "sentence (line width: number of sentences). The "
@@ -344,9 +345,9 @@ struct writer {
         << "\" height=\"220\" role=\"img\" aria-label=\"Sentence-length histogram\">\n";
     const bar_scale& hs = r.histogram_scale;
     for (double t = 0; t <= hs.max + 1e-9; t += hs.step)
-      out << "<line class=\"axis\" x1=\"" << num(left) << "\" x2=\"" << num(hw) << "\" y1=\"" << num(base - hs.length(t))
-          << "\" y2=\"" << num(base - hs.length(t)) << "\"/><text x=\"" << num(left - 4) << "\" y=\""
-          << num(base - hs.length(t) + 4) << "\" text-anchor=\"end\">" << num(t) << "</text>\n";
+      out << "<line class=\"axis\" x1=\"" << num(left) << "\" x2=\"" << num(hw) << "\" y1=\""
+          << num(base - hs.length(t)) << "\" y2=\"" << num(base - hs.length(t)) << "\"/><text x=\"" << num(left - 4)
+          << "\" y=\"" << num(base - hs.length(t) + 4) << "\" text-anchor=\"end\">" << num(t) << "</text>\n";
     for (std::size_t i = 0; i < bins.size(); ++i) {
       const double x = left + bw * static_cast<double>(i);
       const double len = hs.length(static_cast<double>(bins[i].count));
@@ -364,7 +365,8 @@ struct writer {
     const double sw = 720, sh = r.strip_scale.pixels + 20;
     const double each = list.empty() ? 0 : sw / static_cast<double>(list.size());
     out << "<figure><svg class=\"chart strip\" viewBox=\"0 0 " << num(sw + 40) << ' ' << num(sh) << "\" width=\""
-        << num(sw + 40) << "\" height=\"" << num(sh) << "\" role=\"img\" aria-label=\"Sentence lengths in text order\">\n";
+        << num(sw + 40) << "\" height=\"" << num(sh)
+        << "\" role=\"img\" aria-label=\"Sentence lengths in text order\">\n";
     out << "<text x=\"0\" y=\"10\">" << num(r.strip_scale.max) << "</text>\n";
     const double sbase = r.strip_scale.pixels + 4;
     for (std::size_t i = 0; i < list.size(); ++i) {

@@ -2,8 +2,8 @@
 // TSV/CSV (sentences or summary rows) and JSON.
 #include <algorithm>
 #include <cmath>
-#include <sstream>
 #include <ostream>
+#include <sstream>
 
 #include "histext/sentence_stats.hpp"
 #include "writers/json_writer.hpp"
@@ -116,27 +116,44 @@ table summary_table(const sentence_report& r) {
 }
 
 const std::vector<std::string> sentence_columns = {
-    "index", "block", "block_kind", "paragraph", "position", "begin", "end", "words", "letters",
-    "syllables", "polysyllables", "quote_depth", "quoted_words", "quoted", "preview"};
-const std::vector<std::string> preview_columns = {"index", "paragraph", "position", "words", "letters",
-                                                  "syllables", "polysyllables", "quoted", "preview"};
+    "index",   "block",     "block_kind",    "paragraph",   "position",     "begin",  "end",    "words",
+    "letters", "syllables", "polysyllables", "quote_depth", "quoted_words", "quoted", "preview"};
+const std::vector<std::string> preview_columns = {"index",     "paragraph",     "position", "words",  "letters",
+                                                  "syllables", "polysyllables", "quoted",   "preview"};
 
 std::vector<cell> sentence_row(const sentence_stat& s, bool with_preview_only) {
   if (with_preview_only)
-    return {int_cell(s.index), int_cell(s.paragraph), int_cell(s.position), int_cell(s.words),
-            int_cell(s.letters), int_cell(s.syllables), int_cell(s.polysyllables),
-            std::string(s.quoted ? "yes" : ""), s.preview};
-  return {int_cell(s.index), int_cell(s.block), std::string(to_string(s.block_kind)),
-          int_cell(s.paragraph), int_cell(s.position), int_cell(s.begin), int_cell(s.end),
-          int_cell(s.words), int_cell(s.letters), int_cell(s.syllables), int_cell(s.polysyllables),
-          int_cell(s.quote_depth), int_cell(s.quoted_words), std::string(s.quoted ? "true" : "false"),
+    return {int_cell(s.index),
+            int_cell(s.paragraph),
+            int_cell(s.position),
+            int_cell(s.words),
+            int_cell(s.letters),
+            int_cell(s.syllables),
+            int_cell(s.polysyllables),
+            std::string(s.quoted ? "yes" : ""),
+            s.preview};
+  return {int_cell(s.index),
+          int_cell(s.block),
+          std::string(to_string(s.block_kind)),
+          int_cell(s.paragraph),
+          int_cell(s.position),
+          int_cell(s.begin),
+          int_cell(s.end),
+          int_cell(s.words),
+          int_cell(s.letters),
+          int_cell(s.syllables),
+          int_cell(s.polysyllables),
+          int_cell(s.quote_depth),
+          int_cell(s.quoted_words),
+          std::string(s.quoted ? "true" : "false"),
           s.preview};
 }
 
 /// The sentences as rows made one at a time (a table of them all would cost far more than the text).
 void write_sentence_rows(std::ostream& out, const sentence_report& r, bool with_preview_only, format f, bool color) {
-  write_table_rows(out, with_preview_only ? preview_columns : sentence_columns, r.sentences.size(),
-                   [&](std::size_t i) { return sentence_row(r.sentences[i], with_preview_only); }, f, color);
+  write_table_rows(
+      out, with_preview_only ? preview_columns : sentence_columns, r.sentences.size(),
+      [&](std::size_t i) { return sentence_row(r.sentences[i], with_preview_only); }, f, color);
 }
 
 /// A text bar chart of words per sentence: one line per bin, bars of '#' scaled to 40 columns.
@@ -202,8 +219,10 @@ void write_sentences(std::ostream& out, const sentence_report& r, format f, cons
     }
     case format::tsv:
     case format::csv:
-      if (options.summary_only) write_table(out, summary_table(r), f);
-      else write_sentence_rows(out, r, false, f, false);
+      if (options.summary_only)
+        write_table(out, summary_table(r), f);
+      else
+        write_sentence_rows(out, r, false, f, false);
       return;
     default: {
       for (const input_info& in : meta.inputs) out << in.name << "\n";
@@ -221,9 +240,8 @@ void write_sentences(std::ostream& out, const sentence_report& r, format f, cons
   }
 }
 
-void write_sentence_corpus(std::ostream& out, const std::vector<sentence_tally>& files,
-                           const sentence_summary& corpus, bool all, format f,
-                           const sentence_write_options& options) {
+void write_sentence_corpus(std::ostream& out, const std::vector<sentence_tally>& files, const sentence_summary& corpus,
+                           bool all, format f, const sentence_write_options& options) {
   const std::string label = "(corpus)";
   if (f == format::tsv || f == format::csv) {
     if (!options.summary_only) return;  // sentence rows: the corpus is the rows themselves
@@ -248,9 +266,19 @@ void write_sentence_corpus(std::ostream& out, const std::vector<sentence_tally>&
   }
   if (f != format::table) return;
   table t;
-  t.columns = {"file", "paragraphs", "sentences", "words", "words_per_sentence_mean", "words_per_sentence_median",
-               "quoted_share", "flesch_reading_ease", "flesch_kincaid_grade", "gunning_fog", "smog",
-               "coleman_liau", "automated_readability"};
+  t.columns = {"file",
+               "paragraphs",
+               "sentences",
+               "words",
+               "words_per_sentence_mean",
+               "words_per_sentence_median",
+               "quoted_share",
+               "flesch_reading_ease",
+               "flesch_kincaid_grade",
+               "gunning_fog",
+               "smog",
+               "coleman_liau",
+               "automated_readability"};
   t.precision = 2;
   auto row = [&](const std::string& name, const sentence_summary& s) {
     t.rows.push_back({name, int_cell(s.paragraphs), int_cell(s.sentences), int_cell(s.words),

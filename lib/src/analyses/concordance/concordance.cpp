@@ -3,8 +3,8 @@
 #include "histext/concordance.hpp"
 
 #include <unicode/parseerr.h>
-#include <unicode/uregex.h>
 #include <unicode/unistr.h>
+#include <unicode/uregex.h>
 #include <unicode/utypes.h>
 
 #include <algorithm>
@@ -48,7 +48,8 @@ struct regex_api {
 };
 
 const regex_api& regex_functions() {
-  static lazy_library library(HISTEXT_ICU_I18N_SONAME, HISTEXT_ICU_I18N_PATH, "ICU regular expressions for histext-kwic");
+  static lazy_library library(HISTEXT_ICU_I18N_SONAME, HISTEXT_ICU_I18N_PATH,
+                              "ICU regular expressions for histext-kwic");
   static const regex_api functions{library.symbol<decltype(&uregex_open)>(HISTEXT_ICU_NAME(uregex_open)),
                                    library.symbol<decltype(&uregex_close)>(HISTEXT_ICU_NAME(uregex_close)),
                                    library.symbol<decltype(&uregex_setText)>(HISTEXT_ICU_NAME(uregex_setText)),
@@ -96,8 +97,8 @@ class word_regex {
 
 // One word of the query: an exact key, or a pattern (wildcards or --regex).
 struct query_word {
-  std::string key;                     // exact: compared with the folded base (or lemma)
-  std::string shown;                   // what key() shows
+  std::string key;                      // exact: compared with the folded base (or lemma)
+  std::string shown;                    // what key() shows
   std::unique_ptr<word_regex> pattern;  // set for a pattern
 };
 
@@ -113,8 +114,7 @@ std::string keyword_key(const std::string& word, segmenter& seg, bool numbers) {
   for (const token& t : s.tokens)
     if ((t.is_word() || (numbers && t.kind == token_kind::number)) && words++ == 0) key = std::string(t.base());
   if (words == 0) throw error("the search word \"" + word + "\" holds no word");
-  if (words > 1)
-    throw error("the search word \"" + word + "\" holds " + std::to_string(words) + " words; give one");
+  if (words > 1) throw error("the search word \"" + word + "\" holds " + std::to_string(words) + " words; give one");
   return key;
 }
 
@@ -268,14 +268,16 @@ void keyword_finder::find_with_keys(std::string_view text, const segmentation& s
     line.end = t_last.end;
     line.file_position = text.empty() ? 0.0 : static_cast<double>(t.begin) / static_cast<double>(text.size());
     std::size_t left = k, right = k_last;
-    for (std::size_t m = 0; m < options.context && left > 0 && seg.tokens[words[left - 1]].block == t.block; ++m) --left;
-    for (std::size_t m = 0; m < options.context && right + 1 < words.size() && seg.tokens[words[right + 1]].block == t.block;
-         ++m)
+    for (std::size_t m = 0; m < options.context && left > 0 && seg.tokens[words[left - 1]].block == t.block; ++m)
+      --left;
+    for (std::size_t m = 0;
+         m < options.context && right + 1 < words.size() && seg.tokens[words[right + 1]].block == t.block; ++m)
       ++right;
     // The context runs from just after the word before it to just before the word after it, so
     // punctuation next to the context words shows.
     std::size_t first_tok = words[left], last_tok = words[right];
-    while (first_tok > 0 && seg.tokens[first_tok - 1].block == t.block && seg.tokens[first_tok - 1].kind != token_kind::word)
+    while (first_tok > 0 && seg.tokens[first_tok - 1].block == t.block &&
+           seg.tokens[first_tok - 1].kind != token_kind::word)
       --first_tok;
     while (last_tok + 1 < seg.tokens.size() && seg.tokens[last_tok + 1].block == t.block &&
            seg.tokens[last_tok + 1].kind != token_kind::word)
@@ -333,8 +335,9 @@ void find_keyword(const document& doc, segmenter& seg, const std::string& word, 
   }
   sorted_lines sorted;
   seg.for_each_block(doc, [&](const block&, const segmentation& piece) {
-    finder.find_with_keys(doc.view(), piece,
-                          [&](kwic_line&& line, std::vector<std::string>&& keys) { sorted.add(std::move(line), std::move(keys)); });
+    finder.find_with_keys(doc.view(), piece, [&](kwic_line&& line, std::vector<std::string>&& keys) {
+      sorted.add(std::move(line), std::move(keys));
+    });
   });
   sorted.pass(each);
 }
@@ -344,8 +347,9 @@ std::vector<kwic_line> find_keyword(const document& doc, const segmentation& seg
   segmenter query_segmenter;
   const keyword_finder finder(word, options, query_segmenter);
   sorted_lines sorted;
-  finder.find_with_keys(doc.view(), seg,
-                        [&](kwic_line&& line, std::vector<std::string>&& keys) { sorted.add(std::move(line), std::move(keys)); });
+  finder.find_with_keys(doc.view(), seg, [&](kwic_line&& line, std::vector<std::string>&& keys) {
+    sorted.add(std::move(line), std::move(keys));
+  });
   std::vector<kwic_line> lines;
   sorted.pass([&](kwic_line&& line) { lines.push_back(std::move(line)); });
   return lines;

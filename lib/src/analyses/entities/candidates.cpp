@@ -3,8 +3,8 @@
 
 namespace histext::entities_detail {
 
-void recognizer::add_bytes(std::size_t first, std::size_t last, std::size_t begin, std::size_t end,
-                           entity_type type, int weight, std::string evidence) {
+void recognizer::add_bytes(std::size_t first, std::size_t last, std::size_t begin, std::size_t end, entity_type type,
+                           int weight, std::string evidence) {
   raw_mention m;
   m.first = first;
   m.last = last;
@@ -44,8 +44,10 @@ bool recognizer::singular_kind(const std::string& key, char& code, std::string& 
   if (key.size() < 4 || key.back() != 's') return false;
   std::vector<std::string> stems = {key.substr(0, key.size() - 1)};
   if (key.size() > 4 && key.compare(key.size() - 2, 2, "es") == 0) stems.push_back(key.substr(0, key.size() - 2));
-  if (key.size() > 4 && key.compare(key.size() - 3, 3, "ies") == 0) stems.push_back(key.substr(0, key.size() - 3) + "y");
-  if (key.size() > 4 && key.compare(key.size() - 3, 3, "men") == 0) stems.push_back(key.substr(0, key.size() - 3) + "man");
+  if (key.size() > 4 && key.compare(key.size() - 3, 3, "ies") == 0)
+    stems.push_back(key.substr(0, key.size() - 3) + "y");
+  if (key.size() > 4 && key.compare(key.size() - 3, 3, "men") == 0)
+    stems.push_back(key.substr(0, key.size() - 3) + "man");
   for (const auto& st : stems) {
     name_entry e = lex_.find(st);
     char p = e.proper();

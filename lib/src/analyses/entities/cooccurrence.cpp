@@ -124,11 +124,11 @@ cooccurrence cooccur(const std::vector<entity>& entities) {
                    [](const entity_pair& x, const entity_pair& y) { return x.count > y.count; });
   net.dropped_pairs = dropped_pairs;
   if (capped_sentences > 0)
-    net.notes.push_back(std::to_string(capped_sentences) + (capped_sentences == 1 ? " sentence names" : " sentences name") +
-                        " more than " + std::to_string(max_pair_entities_per_sentence) +
-                        " entities: only the first " + std::to_string(max_pair_entities_per_sentence) +
-                        " of each entered the co-occurrence pairs (" + std::to_string(dropped_pairs) +
-                        " sentence pairs left out)");
+    net.notes.push_back(std::to_string(capped_sentences) +
+                        (capped_sentences == 1 ? " sentence names" : " sentences name") + " more than " +
+                        std::to_string(max_pair_entities_per_sentence) + " entities: only the first " +
+                        std::to_string(max_pair_entities_per_sentence) + " of each entered the co-occurrence pairs (" +
+                        std::to_string(dropped_pairs) + " sentence pairs left out)");
   net.centrality = component_centrality(n, net.pairs);
   return net;
 }

@@ -16,8 +16,10 @@ std::vector<corpus_entity> pool_entities(std::vector<corpus_entity> pool, const 
     corpus_entity& c = pool[it->second];
     c.count += e.mentions.size();
     // One file may list a name and type once only; should it list it twice, the counts add up.
-    if (!c.files.empty() && c.files.back().first == file) c.files.back().second += e.mentions.size();
-    else c.files.emplace_back(file, e.mentions.size());
+    if (!c.files.empty() && c.files.back().first == file)
+      c.files.back().second += e.mentions.size();
+    else
+      c.files.emplace_back(file, e.mentions.size());
   }
   return pool;
 }

@@ -1,7 +1,7 @@
 // Grouping mentions into entities: confirmation of tentative mentions, clusters by key, short
 // forms joined to the fullest form, type by weighted vote, canonical name, aliases and evidence.
-#include "lexicons/data_list.hpp"
 #include "analyses/entities/recognizer.hpp"
+#include "lexicons/data_list.hpp"
 
 namespace histext::entities_detail {
 
@@ -206,6 +206,5 @@ std::vector<entity> recognizer::group() {
   for (auto& p : out) res.push_back(std::move(p.second));
   return res;
 }
-
 
 }  // namespace histext::entities_detail

@@ -19,11 +19,11 @@
 #include <unordered_map>
 #include <vector>
 
+#include "analyses/entities/bounds.hpp"
+#include "common/text_util.hpp"
 #include "histext/entities.hpp"
 #include "histext/error.hpp"
 #include "histext/names.hpp"
-#include "analyses/entities/bounds.hpp"
-#include "common/text_util.hpp"
 
 namespace histext::entities_detail {
 
@@ -62,15 +62,15 @@ struct tok_facts {
 };
 
 struct raw_mention {
-  std::size_t first = 0, last = 0;       // token range [first, last] of the whole mention
-  std::size_t begin = 0, end = 0;        // bytes
-  std::size_t name_begin = 0;            // bytes: where the name starts (after a title)
-  std::string key;                       // folded name, words joined by one space
+  std::size_t first = 0, last = 0;  // token range [first, last] of the whole mention
+  std::size_t begin = 0, end = 0;   // bytes
+  std::size_t name_begin = 0;       // bytes: where the name starts (after a title)
+  std::string key;                  // folded name, words joined by one space
   entity_type type = entity_type::person;
   int weight = w_default;
   std::string evidence;
-  bool tentative = false;                // kept only when the same name is confirmed elsewhere
-  bool weak = false;                     // an unknown word typed by default: kept when it recurs
+  bool tentative = false;  // kept only when the same name is confirmed elsewhere
+  bool weak = false;       // an unknown word typed by default: kept when it recurs
 };
 
 class recognizer {
@@ -243,8 +243,8 @@ class recognizer {
   void classify(std::size_t a, std::size_t b, const sentence& s, bool initial, bool title_case);
   void add(std::size_t first, std::size_t last, std::size_t name_first, entity_type type, int weight,
            std::string evidence, bool tentative = false);
-  void add_bytes(std::size_t first, std::size_t last, std::size_t begin, std::size_t end, entity_type type,
-                 int weight, std::string evidence);
+  void add_bytes(std::size_t first, std::size_t last, std::size_t begin, std::size_t end, entity_type type, int weight,
+                 std::string evidence);
   bool singular_kind(const std::string& key, char& code, std::string& ev);
   std::vector<entity> group();
 };

@@ -119,13 +119,15 @@ void recognizer::classify(std::size_t a, std::size_t b, const sentence& s, bool 
 
   // Whole-span lexicon entry ("St Petersburg" is looked up as "st. petersburg" too).
   name_entry whole_e = lex_.find(whole);
-  if (!whole_e.found() && whole.size() > 3 && whole.compare(0, 3, "st ") == 0) whole_e = lex_.find("st. " + whole.substr(3));
+  if (!whole_e.found() && whole.size() > 3 && whole.compare(0, 3, "st ") == 0)
+    whole_e = lex_.find("st. " + whole.substr(3));
   char wp = whole_e.proper();
   const bool after_det = before != npos && word(before) &&
-                        (tok(before).norm == "the" || tok(before).norm == "this" || tok(before).norm == "that" ||
-                         tok(before).norm == "our" || tok(before).norm == "a" || tok(before).norm == "every" ||
-                         tok(before).norm == "their" || tok(before).norm == "his" || tok(before).norm == "her");
-  const bool common_first = !whole_e.codes.empty() && std::string_view("hqwnavr").find(whole_e.codes[0]) != std::string_view::npos;
+                         (tok(before).norm == "the" || tok(before).norm == "this" || tok(before).norm == "that" ||
+                          tok(before).norm == "our" || tok(before).norm == "a" || tok(before).norm == "every" ||
+                          tok(before).norm == "their" || tok(before).norm == "his" || tok(before).norm == "her");
+  const bool common_first =
+      !whole_e.codes.empty() && std::string_view("hqwnavr").find(whole_e.codes[0]) != std::string_view::npos;
   if (w.size() == 1 && wp && wp != 'o' && common_first && (title_case || (after_det && wp != 'p'))) {
     if (!title_case && in(name_list::org_head, w[0]) && whole_e.common_noun() == 'q')
       add(a, b, a, entity_type::group, w_context, "context: capitalised institution word");
@@ -137,8 +139,9 @@ void recognizer::classify(std::size_t a, std::size_t b, const sentence& s, bool 
       add(a, b, a, entity_type::group, w_context, "context: capitalised institution word");
     return;
   }
-  if (w.size() == 1 && wp && wp != 'p' && (whole_e.has('F') || whole_e.has('p') || lex_.in(name_list::given_name, whole)) &&
-      before != npos && word(before) && !facts(before).cap &&
+  if (w.size() == 1 && wp && wp != 'p' &&
+      (whole_e.has('F') || whole_e.has('p') || lex_.in(name_list::given_name, whole)) && before != npos &&
+      word(before) && !facts(before).cap &&
       (in(name_list::title, before) || lemma_lex(key_of(before)).common_noun() == 'h')) {
     // "my son Leon", "the emperor Charles": a person noun or a title before a name.
     add(a, b, a, entity_type::person, w_rule, "context: after '" + std::string(tok(before).norm) + "'");
@@ -251,7 +254,8 @@ void recognizer::classify(std::size_t a, std::size_t b, const sentence& s, bool 
   }
   if (of_at != npos) {
     name_entry hl = fh.lex.found() ? fh.lex : lemma_lex(fh.key);
-    char cn = hl.found() && !hl.proper() && !hl.has('F') && !lex_.in(name_list::given_name, fh.key) ? hl.common_noun() : 0;
+    char cn =
+        hl.found() && !hl.proper() && !hl.has('F') && !lex_.in(name_list::given_name, fh.key) ? hl.common_noun() : 0;
     if (cn) {
       if (cn == 'h' && !attribution) {
         add(a, b, a, entity_type::person, w_rule, "rule: <person noun> of <Name>");
@@ -334,7 +338,8 @@ void recognizer::classify(std::size_t a, std::size_t b, const sentence& s, bool 
     bool plural_ok = false;
     if (head_plural) {
       const std::string& hk = fh.key;
-      bool latin = hk.size() > 2 && (hk.compare(hk.size() - 2, 2, "us") == 0 || hk.compare(hk.size() - 2, 2, "is") == 0);
+      bool latin =
+          hk.size() > 2 && (hk.compare(hk.size() - 2, 2, "us") == 0 || hk.compare(hk.size() - 2, 2, "is") == 0);
       name_entry sg = lemma_lex(hk);
       char cn = sg.common_noun();
       char sp = sg.proper();
@@ -358,7 +363,8 @@ void recognizer::classify(std::size_t a, std::size_t b, const sentence& s, bool 
       return;
     }
     bool rest_unknown = true;  // in a title-case line, "Jules Qwertz" still reads as a name
-    for (std::size_t k = 1; k < w.size(); ++k) rest_unknown &= !facts(w[k]).lex.found() && !word_lex(facts(w[k]).key).found();
+    for (std::size_t k = 1; k < w.size(); ++k)
+      rest_unknown &= !facts(w[k]).lex.found() && !word_lex(facts(w[k]).key).found();
     if (given_at(w[0]) && (!title_case || rest_unknown)) {
       add(a, b, a, entity_type::person, w_rule, "rule: given name " + std::string(tok(w[0]).norm) + " + name");
       return;
@@ -371,7 +377,8 @@ void recognizer::classify(std::size_t a, std::size_t b, const sentence& s, bool 
       modifiers_only &= !ing && !given_at(w[k]) && (f.lex.has('A') || f.lex.has('a') || f.lex.proper() == 'l');
     }
     if (hp == 'l' && persons == 0 && modifiers_only) {
-      add(a, b, a, entity_type::place, w_lexicon, "WordNet: last word is a place (" + std::string(fh.lex.evidence) + ")");
+      add(a, b, a, entity_type::place, w_lexicon,
+          "WordNet: last word is a place (" + std::string(fh.lex.evidence) + ")");
       return;
     }
     {
@@ -401,7 +408,8 @@ void recognizer::classify(std::size_t a, std::size_t b, const sentence& s, bool 
       return;
     }
     if (hp == 'g') {
-      add(a, b, a, entity_type::group, w_lexicon, "WordNet: last word is a group (" + std::string(fh.lex.evidence) + ")");
+      add(a, b, a, entity_type::group, w_lexicon,
+          "WordNet: last word is a group (" + std::string(fh.lex.evidence) + ")");
       return;
     }
     if (hp == 'p' || (persons > 0 && !common_only(head))) {
@@ -456,7 +464,8 @@ void recognizer::classify(std::size_t a, std::size_t b, const sentence& s, bool 
     return;
   }
   if (p == 'o') {
-    if (!f.lex.common() && !initial) add(a, b, a, entity_type::other, w_lexicon, "WordNet: " + std::string(f.lex.evidence));
+    if (!f.lex.common() && !initial)
+      add(a, b, a, entity_type::other, w_lexicon, "WordNet: " + std::string(f.lex.evidence));
     return;
   }
   // Group suffixes on a name: "<Name>-ites", "<Name>-ists", "<Name>-ians".
@@ -497,8 +506,8 @@ void recognizer::classify(std::size_t a, std::size_t b, const sentence& s, bool 
   if (acronym && (digits || f.key.size() < 3 || (after != npos && word(after) && !facts(after).cap && noun_at(after))))
     return;  // "PM2.5", "AI", "ICT sector"
   const std::string& uk = f.key;
-  const bool plural_shape = uk.size() > 4 && uk.back() == 's' && uk[uk.size() - 2] != 's' &&
-                            uk[uk.size() - 2] != 'u' && uk[uk.size() - 2] != 'i' && !tok(k).possessive();
+  const bool plural_shape = uk.size() > 4 && uk.back() == 's' && uk[uk.size() - 2] != 's' && uk[uk.size() - 2] != 'u' &&
+                            uk[uk.size() - 2] != 'i' && !tok(k).possessive();
   // A plural acronym ("MDGs") names things, not a group: not listed.
   {
     std::string_view t = tok(k).text(text_);
@@ -529,8 +538,8 @@ void recognizer::classify(std::size_t a, std::size_t b, const sentence& s, bool 
   }
   std::size_t n1 = after, n2 = after == npos ? npos : next_tok(after, s);
   if (acronym || weight > w_default) {
-  } else if (guess == 'p' && !(prev == "in" || prev == "at" || prev == "near" || prev == "from" ||
-                                prev == "across" || prev == "throughout" || prev == "into")) {
+  } else if (guess == 'p' && !(prev == "in" || prev == "at" || prev == "near" || prev == "from" || prev == "across" ||
+                               prev == "throughout" || prev == "into")) {
     weight = w_context;  // "-sky", "-ovich": a surname's shape is evidence enough
   } else if (prev == "in" || prev == "at" || prev == "near" || prev == "from" || prev == "across" ||
              prev == "throughout" || prev == "into") {
@@ -550,11 +559,10 @@ void recognizer::classify(std::size_t a, std::size_t b, const sentence& s, bool 
       std::string unused;
       return !facts(q).lex.found() && guess == 'p' && suffix_guess(facts(q).key, unused) == 'p';
     };
-    auto place_at = [&](std::size_t q) {
-      return q != npos && word(q) && facts(q).cap && facts(q).lex.proper() == 'l';
-    };
+    auto place_at = [&](std::size_t q) { return q != npos && word(q) && facts(q).cap && facts(q).lex.proper() == 'l'; };
     auto given_name_at = [&](std::size_t q) {
-      return q != npos && word(q) && facts(q).cap && (facts(q).lex.has('F') || lex_.in(name_list::given_name, facts(q).key));
+      return q != npos && word(q) && facts(q).cap &&
+             (facts(q).lex.has('F') || lex_.in(name_list::given_name, facts(q).key));
     };
     std::size_t p1 = before, p2 = before == npos ? npos : prev_tok(before, s);
     // "Basel, Heidelberg, and Strasbourg": skip a comma before "and".

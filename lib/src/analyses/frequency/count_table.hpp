@@ -28,8 +28,8 @@ struct local_entry {  // within one chunk (under 4 GB: ICU's limit), so 32-bit c
 struct chunk_result {
   // Words (not n-grams) refer to their keys through the handshake (key_handshake.hpp): a key's
   // text is sent only the first time its worker meets it in a run, later by number.
-  key_refs refs;                          // local id -> the key's reference (empty for n-grams)
-  std::vector<std::string> keys;          // local id -> key text ("" when not sent)
+  key_refs refs;                  // local id -> the key's reference (empty for n-grams)
+  std::vector<std::string> keys;  // local id -> key text ("" when not sent)
   std::vector<local_entry> entries;
   std::vector<string_map<std::uint64_t>> surfaces;  // lemma/stem only
   std::vector<std::uint32_t> sequence;
@@ -97,7 +97,8 @@ struct count_table {
     if (c.refs.empty()) {
       for (std::size_t i = 0; i < c.keys.size(); ++i) map[i] = intern(c.keys[i]);
     } else {
-      senders.resolve(c.refs, c.keys, [this](const std::string& key) { return intern(key); }, map);
+      senders.resolve(
+          c.refs, c.keys, [this](const std::string& key) { return intern(key); }, map);
     }
     for (std::size_t i = 0; i < c.keys.size(); ++i) {
       const std::uint32_t g = map[i];

@@ -61,8 +61,9 @@ chunk_result count_chunk(const text_chunk& c, worker& w, const counting_rules& r
   const std::size_t n = options.ngram;
   const std::uint32_t generation = ++w.generation;
   if (w.last_bytes)  // chunks are alike: growing by doubling would copy the sequence
-    r.sequence.reserve(static_cast<std::size_t>(static_cast<double>(w.last_ids) * 1.125 * static_cast<double>(c.text.size()) /
-                                                static_cast<double>(w.last_bytes)));
+    r.sequence.reserve(
+        static_cast<std::size_t>(static_cast<double>(w.last_ids) * 1.125 * static_cast<double>(c.text.size()) /
+                                 static_cast<double>(w.last_bytes)));
   string_map<std::uint32_t> ngram_ids;
   std::vector<item> items;
   std::vector<std::uint32_t> sentence_ids;
@@ -190,7 +191,9 @@ chunk_result count_chunk(const text_chunk& c, worker& w, const counting_rules& r
             joined_surface += items[k].surface;
           }
           auto found = ngram_ids.find(joined_key);
-          std::uint32_t id = found != ngram_ids.end() ? found->second : ngram_ids.emplace(joined_key, add_entry(joined_key)).first->second;
+          std::uint32_t id = found != ngram_ids.end()
+                                 ? found->second
+                                 : ngram_ids.emplace(joined_key, add_entry(joined_key)).first->second;
           record(id, b.index);
           if (forms) ++r.surfaces[id][joined_surface];
         }

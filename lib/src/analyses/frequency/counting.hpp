@@ -22,10 +22,10 @@ namespace histext::freq {
 
 /// What every chunk is counted by; read-only once made, so the workers share it.
 struct counting_rules {
-  freq_options options;                 ///< validated by the façade
+  freq_options options;  ///< validated by the façade
   stopword_list stops;
-  std::unique_ptr<lemmatizer> lemmas;   ///< with options.form == lemma only
-  std::string node_key;                 ///< the collocation node's key, "" without one
+  std::unique_ptr<lemmatizer> lemmas;  ///< with options.form == lemma only
+  std::string node_key;                ///< the collocation node's key, "" without one
 
   /// The key transform: a normalised word (token::base()) -> the key it is counted under (itself,
   /// its lemma or its stem). The one place that decides it, for counted words and the node alike.

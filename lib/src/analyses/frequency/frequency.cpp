@@ -17,10 +17,10 @@
 #include "analyses/frequency/lexical_stats.hpp"
 #include "analyses/frequency/ordered_pipeline.hpp"
 #include "analyses/frequency/results.hpp"
-#include "histext/concordance.hpp"
-#include "input/chunk_reader.hpp"
 #include "common/utf8.hpp"
+#include "histext/concordance.hpp"
 #include "histext/error.hpp"
+#include "input/chunk_reader.hpp"
 
 namespace histext {
 
@@ -240,13 +240,14 @@ freq_result frequency_counter::result() const {
   return r;
 }
 
-void freq::fill_rows(freq_result& r, const count_table& pooled_table, const freq_options& o, const std::string& node_key,
-                     const std::vector<const count_table*>& columns) {
+void freq::fill_rows(freq_result& r, const count_table& pooled_table, const freq_options& o,
+                     const std::string& node_key, const std::vector<const count_table*>& columns) {
   const count_table* pooled = &pooled_table;
   std::vector<std::uint32_t> order(pooled->keys.size());
   for (std::uint32_t i = 0; i < order.size(); ++i) order[i] = i;
   std::sort(order.begin(), order.end(), [&](std::uint32_t a, std::uint32_t b) {
-    if (pooled->entries[a].count != pooled->entries[b].count) return pooled->entries[a].count > pooled->entries[b].count;
+    if (pooled->entries[a].count != pooled->entries[b].count)
+      return pooled->entries[a].count > pooled->entries[b].count;
     return pooled->keys[a] < pooled->keys[b];
   });
   // Relative frequencies are per running word (as Voyant, AntConc and quanteda give them), not per

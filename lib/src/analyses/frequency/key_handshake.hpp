@@ -26,9 +26,9 @@ namespace histext::freq {
 /// One chunk's references to its keys, by local id (0, 1, 2... in the chunk): the key's number in
 /// the sender's run, and whether the chunk carries the key's text.
 struct key_refs {
-  const void* sender = nullptr;         ///< the key_sender that made them
-  std::vector<std::uint32_t> numbers;   ///< local id -> the key's number in the run
-  std::vector<std::uint8_t> sent;       ///< local id -> 1 when the chunk carries the key's text
+  const void* sender = nullptr;        ///< the key_sender that made them
+  std::vector<std::uint32_t> numbers;  ///< local id -> the key's number in the run
+  std::vector<std::uint8_t> sent;      ///< local id -> 1 when the chunk carries the key's text
 
   bool empty() const { return numbers.empty(); }
 };

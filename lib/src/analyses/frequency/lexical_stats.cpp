@@ -1,7 +1,6 @@
 #include "analyses/frequency/lexical_stats.hpp"
 
 #include <Eigen/Dense>
-
 #include <algorithm>
 #include <cmath>
 #include <functional>
@@ -19,7 +18,7 @@ double mattr(const id_sequence& seq, std::size_t vocabulary, std::size_t window)
   if (seq.size() < window || window == 0) return nan_value;
   std::vector<std::uint32_t> in_window(vocabulary, 0);
   std::size_t distinct = 0;
-  std::uint64_t sum = 0;  // of the windows' type counts: exact, divided once at the end
+  std::uint64_t sum = 0;                        // of the windows' type counts: exact, divided once at the end
   auto head = seq.begin(), tail = seq.begin();  // tail trails head by `window` once it moves
   for (std::size_t i = 0; i < seq.size(); ++i, ++head) {
     if (in_window[*head]++ == 0) ++distinct;
@@ -51,8 +50,7 @@ double mtld_pass(It begin, It end, std::size_t vocabulary, std::size_t total) {
       tokens = types = 0;
     }
   }
-  if (tokens > 0)
-    factors += (1.0 - static_cast<double>(types) / static_cast<double>(tokens)) / (1.0 - threshold);
+  if (tokens > 0) factors += (1.0 - static_cast<double>(types) / static_cast<double>(tokens)) / (1.0 - threshold);
   return factors > 0 ? static_cast<double>(total) / factors : nan_value;
 }
 
@@ -65,7 +63,8 @@ double mtld(const id_sequence& seq, std::size_t vocabulary, bool parallel) {
   // factor (1792 for 80 tokens): McCarthy & Jarvis (2010) find it stable from about 100 tokens.
   if (seq.size() < mtld_min_tokens) return nan_value;
   auto backward = [&] {
-    return mtld_pass(std::make_reverse_iterator(seq.end()), std::make_reverse_iterator(seq.begin()), vocabulary, seq.size());
+    return mtld_pass(std::make_reverse_iterator(seq.end()), std::make_reverse_iterator(seq.begin()), vocabulary,
+                     seq.size());
   };
   std::future<double> b_async;
   if (parallel) b_async = std::async(std::launch::async, backward);

@@ -127,9 +127,7 @@ class byte_reader {
   std::size_t pos_ = 0;
 };
 
-const char* form_name(word_form f) {
-  return f == word_form::lemma ? "lemma" : f == word_form::stem ? "stem" : "norm";
-}
+const char* form_name(word_form f) { return f == word_form::lemma ? "lemma" : f == word_form::stem ? "stem" : "norm"; }
 
 std::string stopword_fingerprint(const stopword_list& list) {
   sha256_state h;
@@ -325,7 +323,8 @@ freq_shard freq_shard::read(std::istream& in, const std::string& name) {
     x.info.sha256 = r.str();
     x.info.encoding = r.str();
     freq_summary& m = x.summary;
-    for (std::uint64_t* v : {&m.tokens, &m.running_words, &m.types, &m.hapax, &m.sentences, &m.paragraphs}) *v = r.u64();
+    for (std::uint64_t* v : {&m.tokens, &m.running_words, &m.types, &m.hapax, &m.sentences, &m.paragraphs})
+      *v = r.u64();
     for (double* v : {&m.ttr, &m.mattr, &m.mtld, &m.zipf, &m.zipf_r2}) *v = r.f64();
     m.null_reason = r.str();
   }
@@ -339,9 +338,9 @@ freq_shard freq_shard::read(std::istream& in, const std::string& name) {
     if (i > 0 && !(s.words[i - 1].key < x.key)) r.fail("corrupt shard (keys out of order)");
     for (std::uint64_t* v : {&x.count, &x.sentences, &x.blocks, &x.cooc}) *v = r.u64();
     // The 2x2 table of every collocate has no negative cell (O11 <= C1, O11 <= R1, R1 + C1 - O11 <= N).
-    if (!s.node_key.empty() ? x.cooc > x.count || x.cooc > s.window_slots ||
-                                  x.count - x.cooc > s.tokens - s.window_slots
-                            : x.cooc != 0)
+    if (!s.node_key.empty()
+            ? x.cooc > x.count || x.cooc > s.window_slots || x.count - x.cooc > s.tokens - s.window_slots
+            : x.cooc != 0)
       r.fail("corrupt shard (co-occurrences of '" + x.key + "')");
     x.surfaces.resize(r.count(16));
     for (auto& [surface, n] : x.surfaces) {

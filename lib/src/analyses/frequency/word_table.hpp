@@ -124,8 +124,8 @@ class word_table {
 
  private:
   static constexpr std::uint8_t long_key = 255;
-  struct alignas(32) slot {  // 32 bytes: never split across cache lines
-    std::uint64_t hash = 0;  // 0: empty; else the word's hash with its lowest bit set
+  struct alignas(32) slot {        // 32 bytes: never split across cache lines
+    std::uint64_t hash = 0;        // 0: empty; else the word's hash with its lowest bit set
     std::uint64_t lo = 0, hi = 0;  // the packed word, or (long words) lo indexes long_
     std::uint32_t key_slot = 0;
     bool stop = false;
@@ -134,9 +134,7 @@ class word_table {
   static_assert(sizeof(slot) == 32);
   // The first slot to probe: the top bits of the hash times a large odd constant (Fibonacci
   // hashing), which every bit of the hash reaches.
-  std::size_t start(std::uint64_t hash) const {
-    return static_cast<std::size_t>((hash * word_hash_k1) >> shift_);
-  }
+  std::size_t start(std::uint64_t hash) const { return static_cast<std::size_t>((hash * word_hash_k1) >> shift_); }
 
   bool equals(const slot& s, const word_key& key) const {
     if constexpr (!fast_paths) return long_[s.lo] == key.text;

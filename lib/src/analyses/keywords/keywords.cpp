@@ -83,8 +83,8 @@ keyness compute_keyness(std::uint64_t a, std::uint64_t n1, std::uint64_t b, std:
   const double A = static_cast<double>(a), B = static_cast<double>(b);
   const double N1 = static_cast<double>(n1), N2 = static_cast<double>(n2), N = N1 + N2;
   const double R1 = A + B;
-  const double E11 = R1 * N1 / N, E12 = R1 * N2 / N;      // the word's row
-  const double E21 = N1 - E11, E22 = N2 - E12;            // every other word's row
+  const double E11 = R1 * N1 / N, E12 = R1 * N2 / N;  // the word's row
+  const double E21 = N1 - E11, E22 = N2 - E12;        // every other word's row
   keyness k;
   // Four terms over the 2x2 table; in the other row O - E is E11 - a (resp. E12 - b).
   double g2 = 2 * (term(A, E11) + term(B, E12) + big_term(N1 - A, E21, E11 - A) + big_term(N2 - B, E22, E12 - B));

@@ -27,8 +27,9 @@ double min_distance(const std::vector<point>& p) {
 
 graph_layout force_layout(std::size_t n, const std::vector<graph_edge>& edges, const layout_options& options) {
   for (const graph_edge& e : edges)
-    if (e.a >= n || e.b >= n) throw error("force_layout: edge names node " + std::to_string(std::max(e.a, e.b)) +
-                                          " of a graph of " + std::to_string(n));
+    if (e.a >= n || e.b >= n)
+      throw error("force_layout: edge names node " + std::to_string(std::max(e.a, e.b)) + " of a graph of " +
+                  std::to_string(n));
   graph_layout out;
   const double r = options.radius > 0 ? options.radius : 1;
   // 4 radii of room per node on a square grid: enough for the grid fallback to always fit.

@@ -1,9 +1,10 @@
 // build_report(): runs the analyses and layouts one input's section of histext-report shows.
-#include <algorithm>
-#include <map>
+#include "histext/report.hpp"
+
 #include <nettle/sha2.h>
 
-#include "histext/report.hpp"
+#include <algorithm>
+#include <map>
 
 namespace histext {
 

@@ -74,8 +74,8 @@ bool is_letter_or_digit(UChar32 c) { return c > 0 && u_isalnum(c); }
 /// Whether the word starting at `at` is one that poetry and period prose print with an elided
 /// first letter ('tis, 'twas, 'em, 'gainst...): a mark right before it is an apostrophe.
 bool elided_word_at(std::string_view text, std::size_t at) {
-  static const std::string_view words[] = {"tis", "twas", "twere", "twill", "twould", "twixt", "tween", "em",
-                                           "gainst", "neath", "mongst", "midst", "mid", "prentice"};
+  static const std::string_view words[] = {"tis", "twas",   "twere", "twill",  "twould", "twixt", "tween",
+                                           "em",  "gainst", "neath", "mongst", "midst",  "mid",   "prentice"};
   std::size_t end = at;
   while (end < text.size() && ((text[end] | 0x20) >= 'a' && (text[end] | 0x20) <= 'z')) ++end;
   if (end == at || end - at > 8 || is_letter_or_digit(char_at(text, end))) return false;
@@ -123,12 +123,18 @@ class quote_tracker {
       std::size_t len = b < 0x80 ? 1 : b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4;
       std::string_view ch = s.substr(i, len);
       const std::size_t at = begin + i;
-      if (ch == "\xE2\x80\x9C" || ch == "\xE2\x80\x9E" || ch == "\xC2\xAB") open(double_quote);
-      else if (ch == "\xE2\x80\x9D" || ch == "\xC2\xBB") close(double_quote);
-      else if (ch == "\xE2\x80\x98") { if (!elided_word_at(text, at + len)) open(single_quote); }
-      else if (ch == "\xE2\x80\x99") curly_close_mark(text, at);
-      else if (ch == "\"") straight_double_mark(text, at);
-      else if (ch == "'") straight_single_mark(text, at);
+      if (ch == "\xE2\x80\x9C" || ch == "\xE2\x80\x9E" || ch == "\xC2\xAB")
+        open(double_quote);
+      else if (ch == "\xE2\x80\x9D" || ch == "\xC2\xBB")
+        close(double_quote);
+      else if (ch == "\xE2\x80\x98") {
+        if (!elided_word_at(text, at + len)) open(single_quote);
+      } else if (ch == "\xE2\x80\x99")
+        curly_close_mark(text, at);
+      else if (ch == "\"")
+        straight_double_mark(text, at);
+      else if (ch == "'")
+        straight_single_mark(text, at);
       i += len;
     }
   }
@@ -213,7 +219,10 @@ class quote_tracker {
     const quote_type kind = straight ? straight_single : single_quote;
     bool runs_over = false;
     for (std::size_t k = stack_.size(); k-- > 0;)
-      if (stack_[k] == kind) { runs_over = opened_first_[k]; break; }
+      if (stack_[k] == kind) {
+        runs_over = opened_first_[k];
+        break;
+      }
     lookahead& a = ahead_[straight][runs_over];
     if (a.from != std::string_view::npos && a.from <= from && from <= a.mark) return a.closes;
     a.from = from;
@@ -228,8 +237,14 @@ class quote_tracker {
       if (straight) {
         if (is_letter_or_digit(char_before(text, j)) && is_letter_or_digit(char_at(text, j + 1))) continue;  // don't
         if (elided_word_at(text, j + 1) || possessive_shape(text, j, 1)) continue;
-        if (closing_position(text, j)) { a.mark = j, a.closes = true; break; }
-        if (starts_word(text, j, 1) && !opens_paragraph(text, j)) { a.mark = j; break; }
+        if (closing_position(text, j)) {
+          a.mark = j, a.closes = true;
+          break;
+        }
+        if (starts_word(text, j, 1) && !opens_paragraph(text, j)) {
+          a.mark = j;
+          break;
+        }
         continue;
       }
       const std::string_view ch = text.substr(j, 3);
@@ -239,7 +254,10 @@ class quote_tracker {
         a.mark = j, a.closes = true;
         break;
       }
-      if (ch == "\xE2\x80\x98" && !elided_word_at(text, j + 3) && !opens_paragraph(text, j)) { a.mark = j; break; }
+      if (ch == "\xE2\x80\x98" && !elided_word_at(text, j + 3) && !opens_paragraph(text, j)) {
+        a.mark = j;
+        break;
+      }
     }
     return a.closes;
   }
@@ -273,12 +291,12 @@ class quote_tracker {
 
 }  // namespace
 
-readability compute_readability(std::size_t sentences, std::size_t words, std::size_t letters,
-                                std::size_t syllables, std::size_t polysyllables) {
+readability compute_readability(std::size_t sentences, std::size_t words, std::size_t letters, std::size_t syllables,
+                                std::size_t polysyllables) {
   readability r;
   if (sentences == 0 || words == 0) {
-    r.flesch_reading_ease = r.flesch_kincaid_grade = r.gunning_fog = r.smog = r.coleman_liau =
-        r.automated_readability = nan;
+    r.flesch_reading_ease = r.flesch_kincaid_grade = r.gunning_fog = r.smog = r.coleman_liau = r.automated_readability =
+        nan;
     return r;
   }
   const double s = static_cast<double>(sentences), w = static_cast<double>(words);
@@ -322,9 +340,18 @@ distribution describe(const std::vector<double>& values, bool histogram) {
     double raw = d.max / 10.0;
     std::size_t width = 1;
     for (std::size_t scale = 1;; scale *= 10) {
-      if (raw <= static_cast<double>(scale)) { width = scale; break; }
-      if (raw <= static_cast<double>(2 * scale)) { width = 2 * scale; break; }
-      if (raw <= static_cast<double>(5 * scale)) { width = 5 * scale; break; }
+      if (raw <= static_cast<double>(scale)) {
+        width = scale;
+        break;
+      }
+      if (raw <= static_cast<double>(2 * scale)) {
+        width = 2 * scale;
+        break;
+      }
+      if (raw <= static_cast<double>(5 * scale)) {
+        width = 5 * scale;
+        break;
+      }
     }
     auto bins = static_cast<std::size_t>(d.max) / width + 1;
     d.histogram.resize(bins);
@@ -339,8 +366,7 @@ namespace {
 /// The analysis proper, fed one block at a time.
 class analyzer {
  public:
-  analyzer(const document& doc, const sentence_options& options)
-      : text_(doc.view()), options_(options), syllables_() {
+  analyzer(const document& doc, const sentence_options& options) : text_(doc.view()), options_(options), syllables_() {
     // Room for one sentence per 32 bytes (prose has about one per 100-150) reserved up front: an
     // untouched reservation costs address space, not memory, while growing a vector of 300,000
     // sentences by doubling briefly holds both copies (tens of MB on a 40 MB text). A text with
@@ -419,16 +445,18 @@ class analyzer {
         sentence_stat& st = list[i];
         bool framed = report_.framed && st.block_kind == block_kind::paragraph;
         st.quoted_words = framed ? raw[i].depth2 : raw[i].depth1;
-        st.quote_depth = static_cast<std::uint32_t>(framed && raw[i].max_depth > 0 ? raw[i].max_depth - 1
-                                                                                    : raw[i].max_depth);
+        st.quote_depth =
+            static_cast<std::uint32_t>(framed && raw[i].max_depth > 0 ? raw[i].max_depth - 1 : raw[i].max_depth);
         st.quoted = st.quoted_words > 0 && 2 * st.quoted_words >= st.words;
       }
     };
     settle(report_.sentences, raw_);
     settle(others_, raw_others_);
     report_.summary = summarize(report_.sentences, options_.all ? all_block_words_ : body_paragraph_words_);
-    if (!options_.all) report_.outside_body = summarize(others_, outside_paragraph_words_);
-    else report_.outside_body = summarize({}, {});
+    if (!options_.all)
+      report_.outside_body = summarize(others_, outside_paragraph_words_);
+    else
+      report_.outside_body = summarize({}, {});
     return std::move(report_);
   }
 
