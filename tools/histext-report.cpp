@@ -1,4 +1,5 @@
 // histext-report: one self-contained HTML page (passage, words, entities, sentences) per run.
+#include <algorithm>
 #include <iostream>
 #include <sstream>
 
@@ -38,15 +39,18 @@ int main(int argc, char** argv) {
           for (std::size_t i = 0; i < r.words.words.size() && i < 8; ++i)
             summary << (i ? ", " : " ") << r.words.words[i].word << " " << r.words.words[i].count;
           summary << "\n  people, groups, places:";
-          std::size_t shown = 0;
-          for (const histext::entity& e : r.entities) {
-            if (e.type != histext::entity_type::person && e.type != histext::entity_type::group &&
-                e.type != histext::entity_type::place)
-              continue;
-            if (shown == 8) break;
-            summary << (shown++ ? ", " : " ") << e.name << " (" << histext::to_string(e.type) << ", "
-                    << e.mentions.size() << ")";
-          }
+          // The main ones: most mentioned first, ties in order of first mention.
+          std::vector<const histext::entity*> named;
+          for (const histext::entity& e : r.entities)
+            if (e.type == histext::entity_type::person || e.type == histext::entity_type::group ||
+                e.type == histext::entity_type::place)
+              named.push_back(&e);
+          std::stable_sort(named.begin(), named.end(), [](const histext::entity* a, const histext::entity* b) {
+            return a->mentions.size() > b->mentions.size();
+          });
+          for (std::size_t i = 0; i < named.size() && i < 8; ++i)
+            summary << (i ? ", " : " ") << named[i]->name << " (" << histext::to_string(named[i]->type) << ", "
+                    << named[i]->mentions.size() << ")";
           summary << "\n  readability: Flesch reading ease "
                   << histext::format_real(r.sentences.summary.readability.flesch_reading_ease, 1)
                   << ", Flesch-Kincaid grade "
