@@ -670,7 +670,8 @@ py::object merge_fn(const std::vector<std::string>& shards, const std::vector<st
         auto extra = merged.meta_options();
         extra.emplace_back("combine", "true");
         for (const auto& [k, v] : extra) {
-          auto it = std::find_if(base_meta.begin(), base_meta.end(), [&](const auto& kv) { return kv.first == k; });
+          const std::string& key = k;  // a lambda cannot capture a structured binding in clang-14
+          auto it = std::find_if(base_meta.begin(), base_meta.end(), [&](const auto& kv) { return kv.first == key; });
           if (it != base_meta.end())
             it->second = v;
           else

@@ -84,7 +84,8 @@ int main(int argc, char** argv) {
           }
         const auto here = histext::cli::options_of(app, not_meta);
         for (const auto& [k, v] : merged.meta_options()) {
-          auto it = std::find_if(here.begin(), here.end(), [&](const auto& kv) { return kv.first == k; });
+          const std::string& key = k;  // a lambda cannot capture a structured binding in clang-14
+          auto it = std::find_if(here.begin(), here.end(), [&](const auto& kv) { return kv.first == key; });
           if (it != here.end() && given.count(k) && it->second != v)
             throw histext::error("--" + k + " " + it->second + " differs from the shards' (" + v + ")");
         }

@@ -192,12 +192,12 @@ run_meta make_meta(const std::string& tool, std::vector<input_info> inputs, cons
   for (const CLI::Option* opt : app.get_options())
     if (opt->check_lname("all")) all = opt;
   options.emplace_back("scope", !all || all->count() > 0 ? "all" : "body");
-  for (const auto& [k, v] : extra) {
-    auto it = std::find_if(options.begin(), options.end(), [&](const auto& kv) { return kv.first == k; });
+  for (const auto& option : extra) {  // (no structured binding: clang-14 cannot capture one)
+    auto it = std::find_if(options.begin(), options.end(), [&](const auto& kv) { return kv.first == option.first; });
     if (it != options.end())
-      it->second = v;
+      it->second = option.second;
     else
-      options.emplace_back(k, v);
+      options.push_back(option);
   }
   return make_meta(tool, std::move(inputs), std::move(options));
 }
