@@ -92,12 +92,13 @@ table summary_table(const sentence_report& r) {
   row("words_per_paragraph_median", real_cell(s.words_per_paragraph.median));
   row("words_per_paragraph_min", real_cell(s.words_per_paragraph.min));
   row("words_per_paragraph_max", real_cell(s.words_per_paragraph.max));
-  row("longest_sentence", s.longest.index ? cell(where(s.longest) + std::to_string(s.longest.index) + " (" +
-                                                 std::to_string(s.longest.words) + " words): " + s.longest.text)
-                                          : cell());
-  row("shortest_sentence", s.shortest.index ? cell(where(s.shortest) + std::to_string(s.shortest.index) + " (" +
-                                                   std::to_string(s.shortest.words) + " words): " + s.shortest.text)
-                                            : cell());
+  // "<index> (<words> words): <text>", or an empty cell when there is no such sentence.
+  auto extreme = [&](const auto& x) {
+    return x.index ? cell(where(x) + std::to_string(x.index) + " (" + std::to_string(x.words) + " words): " + x.text)
+                   : cell();
+  };
+  row("longest_sentence", extreme(s.longest));
+  row("shortest_sentence", extreme(s.shortest));
   row("framed", std::string(r.framed ? "true" : "false"));
   row("quoted_sentences", int_cell(s.quoted_sentences));
   row("quoted_words", int_cell(s.quoted_words));
