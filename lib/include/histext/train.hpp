@@ -1,0 +1,79 @@
+#pragma once
+/// @file train.hpp  Training the entity recogniser (histext-train): annotated documents in the
+/// standoff layout of ../shared/train (texts/<id>.txt plus mentions.tsv with byte offsets), an
+/// averaged structured perceptron over BILOU tags, and the model file histext-entities loads.
+#include <cstddef>
+#include <cstdint>
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "histext/entities.hpp"
+
+namespace histext {
+
+/// One labelled name: bytes [begin, end) of its document's text, of type person, group or place.
+struct annotated_span {
+  std::size_t begin = 0, end = 0;
+  entity_type type = entity_type::person;
+};
+
+/// One training document: its text and its flat (non-nested) labelled names, sorted by begin.
+struct annotated_document {
+  std::string id;    ///< the file name without .txt
+  std::string text;  ///< the exact bytes of texts/<id>.txt
+  std::vector<annotated_span> spans;
+};
+
+/// Reads DIR/texts/*.txt and DIR/mentions.tsv (header "doc_id begin end label text nested"; label
+/// PER, GRP or LOC; rows with nested=1 are skipped). Documents come sorted by id. Throws
+/// histext::error naming the file and line on a malformed row, an offset outside the text or a
+/// span whose bytes differ from its `text` column.
+std::vector<annotated_document> read_annotations(const std::string& dir);
+
+/// The feature groups of the recogniser, added one at a time for the README's ablation.
+enum class feature_group : std::uint8_t {
+  words = 1,      ///< the token and its neighbours, lower-cased
+  shape = 2,      ///< shape, prefixes and suffixes, sentence position, block kind, all-capital context
+  lexicons = 4,   ///< WordNet classes, given names, titles, nationalities, organisation heads, place words
+  document = 8,   ///< the same word elsewhere in the document: capitalised mid-sentence, in lower case
+  corpus = 16,    ///< statistics of unlabelled historical English: capitalisation rate, word clusters
+  rules = 32,     ///< the rule cascade's reading of the span, as a feature
+};
+/// Every feature group.
+inline constexpr std::uint32_t all_feature_groups = 63;
+
+/// Options of a training run.
+struct train_options {
+  int epochs = 8;                                  ///< passes over the training documents
+  std::uint64_t seed = 1;                          ///< shuffles the document order of each epoch
+  std::uint32_t feature_groups = all_feature_groups;  ///< a bit set of feature_group
+  /// Also train on a copy of every document with synthetic OCR damage (long s as f, broken words,
+  /// letter confusions, capital lines), generated from `seed`.
+  bool ocr_noise = true;
+  /// Features whose averaged weights are all smaller than this in magnitude are pruned.
+  float prune_below = 0.01f;
+};
+
+/// Scores of one evaluation: mention-level exact-span precision, recall and F1, overall and by type.
+struct span_scores {
+  std::size_t gold = 0, predicted = 0, correct = 0;
+  std::size_t gold_by_type[3] = {}, predicted_by_type[3] = {}, correct_by_type[3] = {};  ///< person, group, place
+  double precision() const;
+  double recall() const;
+  double f1() const;
+  double f1(entity_type type) const;
+};
+
+/// Called after each epoch with its number and, when there are held-out documents, their scores.
+using train_progress = std::function<void(int epoch, const span_scores* held_out)>;
+
+/// Trains a model on `train` (held-out scores on `dev` after each epoch when it is not empty) and
+/// returns the model file's bytes. Deterministic: the same documents and options give the same bytes.
+std::string train_model(const std::vector<annotated_document>& train, const std::vector<annotated_document>& dev,
+                        const train_options& options, const train_progress& progress = {});
+
+/// Scores a model (the bytes train_model returned) on annotated documents.
+span_scores evaluate_model(const std::string& model_bytes, const std::vector<annotated_document>& docs);
+
+}  // namespace histext
