@@ -8,14 +8,20 @@
 namespace histext {
 
 void for_each_data_line(const std::string& name, const std::function<void(std::string_view line)>& each) {
-  const std::string path = data_file(name);
+  for_each_data_line_at(data_file(name), [&](std::string_view line, std::size_t) { each(line); });
+}
+
+void for_each_data_line_at(const std::string& path,
+                           const std::function<void(std::string_view line, std::size_t number)>& each) {
   std::ifstream in(path);
   if (!in) throw error(path + ": cannot open");
   std::string line;
+  std::size_t number = 0;
   while (std::getline(in, line)) {
+    ++number;
     if (!line.empty() && line.back() == '\r') line.pop_back();
     if (line.empty() || line[0] == '#') continue;
-    each(line);
+    each(line, number);
   }
   if (in.bad()) throw error(path + ": read error");
 }
