@@ -87,11 +87,13 @@ int main() {
 CPP
 if ! command -v hyperfine >/dev/null; then
   echo "entities_bench: hyperfine missing (apt-get install hyperfine): start-up not measured" >&2; failed=1
-elif ! c++ -O2 "$tmp/icu_open.cpp" -o "$tmp/icu_open" $(pkg-config --cflags --libs icu-uc icu-i18n); then
+elif ! read -r -a icu_flags < <(pkg-config --cflags --libs icu-uc icu-i18n) ||
+     ! c++ -O2 "$tmp/icu_open.cpp" -o "$tmp/icu_open" "${icu_flags[@]}"; then
   echo "entities_bench: cannot compile the ICU start-up baseline: start-up not measured" >&2; failed=1
 else
   hyperfine -N --warmup 5 --runs "${STARTUP_RUNS:-100}" --export-json "$tmp/startup.json" \
-    -n icu_open "$tmp/icu_open" -n histext-entities "$entities $root/data/bukharin.txt" >/dev/null
+    -n icu_open "$tmp/icu_open" -n histext-entities "$entities $root/data/bukharin.txt" >/dev/null 2>"$tmp/hyperfine.err" \
+    || { cat "$tmp/hyperfine.err" >&2; exit 2; }
   line=$(python3 - "$tmp/startup.json" "$max_startup" <<'PY'
 import json, sys
 r = {x["command"]: x for x in json.load(open(sys.argv[1]))["results"]}

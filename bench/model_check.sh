@@ -30,6 +30,7 @@ echo "model_check: $(date -u +%FT%TZ), $(nproc) cores"
 echo "training: $(eval "printf '%s ' $train_cmd")"
 # The command's own output (epochs, held-out scores) goes to the terminal as it runs.
 export build train out
+# shellcheck disable=SC2016  # $1 is expanded by the inner bash
 if ! /usr/bin/time -f '%e %U %S %M' -o "$tmp/time" bash -c 'eval "$1"' _ "$train_cmd"; then
   echo "model_check: FAIL: the training command failed" >&2
   exit 2
