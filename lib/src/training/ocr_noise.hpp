@@ -13,7 +13,8 @@ struct ocr_noise_options {
   /// Per-letter rate of a look-alike misreading (rn<->m, cl<->d, e<->c, h<->b, l->1/I, o->0, u<->n...),
   /// for letters that have one.
   double letter_confusion = 0.01;
-  /// Share of line ends where a word is hyphen-broken across the line ("Pre-\nsident"). When it
+  /// Share of line ends where a word is hyphen-broken across the line ("Pre-\nsident"), when the
+  /// word there has at least 6 letters (else the line simply ends before it). When the share
   /// is above 0, lines longer than a page width (drawn per document, 60-80 bytes) are also wrapped
   /// at a space, so that text without hard line breaks gets line ends too.
   double broken_lines = 0.5;
