@@ -20,6 +20,10 @@ int main(int argc, char** argv) {
                "keep a title in the name (General Kornilov), not only as an alias");
   app.add_flag("--body", options.body_only, "count only mentions in body paragraphs (default: every block)");
   app.add_flag("--pages", options.pages, "also count mentions in running heads and page numbers (page blocks)");
+  app.add_option("--model", options.model, "entity model written by histext-train (default: the shipped model)");
+  app.add_option("--gazetteer", options.gazetteer,
+                 "your list of names, which wins over the model: TSV name, type, aliases|... (docs/corrections.md)");
+  app.add_option("--exclude", options.exclude, "names never to list, one a line");
   auto* c = app.add_flag("--cooccurrence", cooc, "print pairs named in the same sentence and eigenvector centrality");
   app.add_flag("--highlight", highlight, "print the passage with every mention marked (colour on a terminal)")
       ->excludes(c);
@@ -60,8 +64,9 @@ int main(int argc, char** argv) {
   }
   return histext::cli::for_each_input(tool, common, corpus, [&](const histext::document& doc, std::ostream& out) {
     if (!seg) seg.emplace(histext::cli::segment_opts(common));
-    histext::segmentation s = seg->run(doc);
-    std::vector<histext::entity> entities = histext::find_entities(doc, s, options);
+    // Block by block: memory is bounded by a piece of text and the mentions, not by the tokens.
+    std::vector<histext::entity> entities = histext::find_entities(
+        doc, *seg, options, histext::cli::progress_reporter(tool, doc.name(), doc.text().size()));
     auto meta = histext::cli::make_meta(
         tool, {doc.info()}, app, {{"types", types.empty() ? "all" : types}, {"scope", histext::scope_name(options)}});
     if (highlight)

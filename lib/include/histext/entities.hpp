@@ -1,8 +1,9 @@
 #pragma once
 /// @file entities.hpp  Named people, groups and places of a passage (histext-entities).
 ///
-/// Mentions are found by name-shape and context rules over the segmenter's tokens, typed with the
-/// WordNet-generated lexicon and curated category lists (names.hpp), and grouped into entities.
+/// Mentions are read by a trained sequence model (an averaged perceptron over BILOU tags, Viterbi
+/// decoding; see train.hpp) from features of the segmenter's tokens, the lexicons (names.hpp),
+/// the document and statistics of historical English, then grouped into entities.
 /// Every mention's [begin, end) is a byte range of document::text() that slices it to `text`.
 #include <cstddef>
 #include <cstdint>
@@ -55,6 +56,13 @@ struct entity_options {
   /// Count mentions in `page` blocks too (running heads repeat names on every page, so by default
   /// they are left out of the counts).
   bool pages = false;
+  /// Model file written by histext-train; empty: the shipped model, data_dir()/entities.model.
+  std::string model;
+  /// The historian's list of names (TSV: name, type, aliases separated by |); its entries win over
+  /// the model. Empty: none. See docs/corrections.md.
+  std::string gazetteer;
+  /// Names never to list, one a line. Empty: none.
+  std::string exclude;
 };
 
 /// The blocks whose mentions an entity count covers under `options`: "body" or "all" (also the
@@ -65,6 +73,12 @@ const char* scope_name(const entity_options& options);
 /// first use (throws histext::error if a data file is missing). At most 6 titles directly before
 /// a name belong to its mention; earlier titles of a longer run are in no mention.
 std::vector<entity> find_entities(const document& doc, const segmentation& seg, const entity_options& options = {});
+
+/// The same, segmenting `doc` block by block with `seg` (two passes: the document's word memory,
+/// then the names), so that memory is bounded by a piece of text and the mentions, not the tokens.
+/// `progress` (may be empty) is called with bytes done and bytes in all.
+std::vector<entity> find_entities(const document& doc, segmenter& seg, const entity_options& options,
+                                  const segmenter::progress_fn& progress = {});
 
 /// Entities named together in one sentence.
 struct entity_pair {

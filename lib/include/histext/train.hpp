@@ -33,26 +33,28 @@ std::vector<annotated_document> read_annotations(const std::string& dir);
 
 /// The feature groups of the recogniser, added one at a time for the README's ablation.
 enum class feature_group : std::uint8_t {
-  words = 1,      ///< the token and its neighbours, lower-cased
-  shape = 2,      ///< shape, prefixes and suffixes, sentence position, block kind, all-capital context
-  lexicons = 4,   ///< WordNet classes, given names, titles, nationalities, organisation heads, place words
-  document = 8,   ///< the same word elsewhere in the document: capitalised mid-sentence, in lower case
-  corpus = 16,    ///< statistics of unlabelled historical English: capitalisation rate, word clusters
-  rules = 32,     ///< the rule cascade's reading of the span, as a feature
+  words = 1,     ///< the token and its neighbours, lower-cased
+  shape = 2,     ///< shape, prefixes and suffixes, sentence position, block kind, all-capital context
+  lexicons = 4,  ///< WordNet classes, given names, titles, nationalities, organisation heads, place words
+  document = 8,  ///< the same word elsewhere in the document: capitalised mid-sentence, in lower case
+  corpus = 16,   ///< statistics of unlabelled historical English: capitalisation rate, word clusters
+  rules = 32,    ///< the rule cascade's reading of the span, as a feature
 };
 /// Every feature group.
 inline constexpr std::uint32_t all_feature_groups = 63;
 
 /// Options of a training run.
 struct train_options {
-  int epochs = 8;                                  ///< passes over the training documents
-  std::uint64_t seed = 1;                          ///< shuffles the document order of each epoch
+  int epochs = 8;                                     ///< passes over the training documents
+  std::uint64_t seed = 1;                             ///< shuffles the document order of each epoch
   std::uint32_t feature_groups = all_feature_groups;  ///< a bit set of feature_group
   /// Also train on a copy of every document with synthetic OCR damage (long s as f, broken words,
   /// letter confusions, capital lines), generated from `seed`.
   bool ocr_noise = true;
   /// Features whose averaged weights are all smaller than this in magnitude are pruned.
   float prune_below = 0.01f;
+  /// Kept in the model file: its licence and the attribution its training data requires.
+  std::string notice;
 };
 
 /// Scores of one evaluation: mention-level exact-span precision, recall and F1, overall and by type.

@@ -1,9 +1,15 @@
-// Named people, groups and places: candidate name spans by shape (capitalised sequences with
-// connectors), typed by the WordNet lexicon, the curated category lists and context rules, then
-// grouped into entities (short forms joined to the fullest form, types decided by weighted vote).
-// The stages are in candidates.cpp, rules.cpp and grouping.cpp (see recognizer.hpp); co-occurrence
-// in cooccurrence.cpp.
+// Named people, groups and places: find_entities runs the stages of labeller.hpp (features, model,
+// Viterbi, evidence) over the text and groups the mentions (grouping.cpp). The rule cascade of
+// recognizer.hpp survives as one feature of the model; co-occurrence is in cooccurrence.cpp.
+#include <map>
+#include <mutex>
+#include <optional>
+
+#include "analyses/entities/gazetteer.hpp"
+#include "analyses/entities/grouping.hpp"
+#include "analyses/entities/labeller.hpp"
 #include "analyses/entities/recognizer.hpp"
+#include "lexicons/word_stats.hpp"
 
 namespace histext {
 
@@ -24,25 +30,105 @@ entity_type parse_entity_type(const std::string& name) {
   throw error("unknown entity type '" + name + "' (expected person, group, place, work or other)");
 }
 
-using entities_detail::recognizer;
+namespace {
+
+using namespace entities_detail;
+
+std::shared_ptr<const model> model_for(const entity_options& options) {
+  if (options.model.empty()) return model::shipped();
+  // A user's model is read once per path and kept (histext-entities reads one for many files).
+  static std::mutex mu;
+  static std::map<std::string, std::shared_ptr<const model>> cache;
+  std::lock_guard<std::mutex> lock(mu);
+  auto it = cache.find(options.model);
+  if (it == cache.end()) it = cache.emplace(options.model, model::load(options.model)).first;
+  return it->second;
+}
+
+// What one run needs besides the text: the model, the lexicons and the historian's lists.
+struct run_context {
+  std::shared_ptr<const model> m;
+  feature_env env;
+  std::optional<gazetteer> gaz;
+  std::optional<exclude_list> exclude;
+  doc_memory memory;
+
+  explicit run_context(const entity_options& options) : m(model_for(options)) {
+    env.lex = &name_lexicon::instance();
+    env.groups = m->feature_groups();
+    if (env.groups & static_cast<std::uint32_t>(feature_group::corpus)) env.stats = &lexicons::word_stats::instance();
+    env.doc = &memory;
+    if (!options.gazetteer.empty()) gaz.emplace(gazetteer::load(options.gazetteer));
+    if (!options.exclude.empty()) exclude.emplace(exclude_list::load(options.exclude));
+  }
+  std::vector<entity> finish(std::string_view text, std::vector<found_mention> found, const entity_options& options) {
+    std::vector<entity> all =
+        group_mentions(text, std::move(found), gaz ? &*gaz : nullptr, exclude ? &*exclude : nullptr);
+    // Every block is read (a name in a heading or a signature is evidence too); the scope only
+    // decides which mentions are counted. An entity with no mention left is dropped.
+    auto counted = [&](const entity_mention& m) {
+      if (options.body_only) return m.block_kind == block_kind::paragraph;
+      return options.pages || m.block_kind != block_kind::page;
+    };
+    std::vector<entity> out;
+    for (auto& e : all) {
+      if (!options.types.empty() &&
+          std::find(options.types.begin(), options.types.end(), e.type) == options.types.end())
+        continue;
+      std::erase_if(e.mentions, [&](const entity_mention& m) { return !counted(m); });
+      if (!e.mentions.empty()) out.push_back(std::move(e));
+    }
+    return out;
+  }
+};
+
+}  // namespace
 
 std::vector<entity> find_entities(const document& doc, const segmentation& seg, const entity_options& options) {
-  recognizer r(doc, seg, options);
-  std::vector<entity> all = r.run();
-  // The recogniser reads every block (a name in a heading or a signature is evidence too); the
-  // scope only decides which mentions are counted. An entity with no mention left is dropped.
-  auto counted = [&](const entity_mention& m) {
-    if (options.body_only) return m.block_kind == block_kind::paragraph;
-    return options.pages || m.block_kind != block_kind::page;
+  run_context ctx(options);
+  ctx.memory.observe(doc.view(), seg);
+  std::vector<found_mention> found;
+  labeller(ctx.m, ctx.env, ctx.gaz ? &*ctx.gaz : nullptr).label(doc.view(), seg, found);
+  return ctx.finish(doc.view(), std::move(found), options);
+}
+
+std::vector<entity> find_entities(const document& doc, segmenter& seg, const entity_options& options,
+                                  const segmenter::progress_fn& progress) {
+  run_context ctx(options);
+  const std::string_view text = doc.view();
+  const std::vector<block> blocks = split_blocks(text, doc.body_begin());
+  // Pieces of about 64 KB of whole blocks: large enough for the rule cascade's context, small
+  // enough that tokens never fill memory.
+  constexpr std::size_t piece_bytes = 64 * 1024;
+  auto for_each_piece = [&](auto&& each, std::size_t pass) {
+    segmentation piece;
+    std::size_t bytes = 0;
+    auto flush = [&] {
+      if (piece.blocks.empty()) return;
+      each(piece);
+      piece.sentences_before += static_cast<std::uint32_t>(piece.sentences.size());
+      piece.blocks.clear();
+      piece.sentences.clear();
+      piece.tokens.clear();
+      bytes = 0;
+    };
+    for (const block& b : blocks) {
+      seg.run_block(text, b, piece);
+      piece.blocks.push_back(b);
+      bytes += b.end - b.begin;
+      if (bytes >= piece_bytes) {
+        flush();
+        if (progress) progress((pass * text.size() + b.end) / 2, text.size());
+      }
+    }
+    flush();
   };
-  std::vector<entity> out;
-  for (auto& e : all) {
-    if (!options.types.empty() && std::find(options.types.begin(), options.types.end(), e.type) == options.types.end())
-      continue;
-    std::erase_if(e.mentions, [&](const entity_mention& m) { return !counted(m); });
-    if (!e.mentions.empty()) out.push_back(std::move(e));
-  }
-  return out;
+  for_each_piece([&](const segmentation& piece) { ctx.memory.observe(text, piece); }, 0);
+  std::vector<found_mention> found;
+  labeller lab(ctx.m, ctx.env, ctx.gaz ? &*ctx.gaz : nullptr);
+  for_each_piece([&](const segmentation& piece) { lab.label(text, piece, found); }, 1);
+  if (progress) progress(text.size(), text.size());
+  return ctx.finish(text, std::move(found), options);
 }
 
 const char* scope_name(const entity_options& options) { return options.body_only ? "body" : "all"; }

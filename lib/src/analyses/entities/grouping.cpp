@@ -1,204 +1,213 @@
-// Grouping mentions into entities: confirmation of tentative mentions, clusters by key, short
-// forms joined to the fullest form, type by weighted vote, canonical name, aliases and evidence.
+// Found mentions -> entities. The rules a historian expects of a list of people:
+// - mentions with the same folded name are one cluster, typed by the sum of their margins;
+// - a short form joins a fuller name that contains it only when exactly one fuller name fits
+//   (two Josephs: "Joseph" stays apart), and never across a gendered form of address that
+//   disagrees ("Mrs. Adams" does not join "John Adams" unless that name is a woman's too);
+// - names standing side by side are never merged (the decoder keeps them apart);
+// - the canonical name is the fullest form; titles and short forms are aliases;
+// - white space is collapsed and line-end hyphens are joined in names and aliases;
+// - the gazetteer's entries gather all their aliases, under the historian's name.
+#include "analyses/entities/grouping.hpp"
+
+#include <algorithm>
+#include <map>
+#include <set>
+#include <unordered_map>
+
+#include "analyses/entities/gazetteer.hpp"
 #include "analyses/entities/recognizer.hpp"
-#include "lexicons/data_list.hpp"
+#include "common/text_util.hpp"
 
 namespace histext::entities_detail {
 
-std::vector<entity> recognizer::run() {
-  used_.assign(seg_.tokens.size(), 0);
-  for (const sentence& s : seg_.sentences) scan_sentence(s);
-  return group();
-}
-
-std::vector<std::string> split_words(const std::string& k) {
-  std::vector<std::string> out;
-  for (std::string_view w : split_fields(k, ' ')) out.emplace_back(w);
-  return out;
-}
-
-bool contains_words(const std::vector<std::string>& big, const std::vector<std::string>& small) {
-  if (small.empty() || small.size() >= big.size()) return false;
-  for (std::size_t i = 0; i + small.size() <= big.size(); ++i)
-    if (std::equal(small.begin(), small.end(), big.begin() + static_cast<std::ptrdiff_t>(i))) return true;
-  return false;
-}
-
-std::vector<entity> recognizer::group() {
-  // Keys confirmed by a firm mention, and the words of the multi-word ones.
-  std::set<std::string> confirmed, confirmed_words;
-  std::map<std::string, int> weak_count;
-  for (const auto& m : mentions_) {
-    if (m.tentative) continue;
-    if (m.weak) {
-      ++weak_count[m.key];
-      continue;
+std::string clean_name(std::string_view s) {
+  // "Rus-\nsia" -> "Russia": a hyphen at a line end before a lower-case letter joins the word.
+  std::string joined;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    if (s[i] == '-' && i > 0 && std::isalpha(static_cast<unsigned char>(s[i - 1]))) {
+      std::size_t j = i + 1;
+      while (j < s.size() && (s[j] == ' ' || s[j] == '\t' || s[j] == '\r')) ++j;
+      if (j < s.size() && s[j] == '\n') {
+        ++j;
+        while (j < s.size() && (s[j] == ' ' || s[j] == '\t')) ++j;
+        if (j < s.size() && s[j] >= 'a' && s[j] <= 'z') {
+          i = j - 1;
+          continue;
+        }
+      }
     }
-    confirmed.insert(m.key);
-    if (m.key.find(' ') != std::string::npos)
-      for (const auto& x : split_words(m.key)) confirmed_words.insert(x);
+    joined += s[i];
   }
-  auto firm = [&](const std::string& k) {
-    return confirmed.count(k) != 0 || confirmed_words.count(k) != 0 ||
-           (k.size() > 4 && k.back() == 'e' && confirmed.count(k.substr(0, k.size() - 1)));
-  };
-  std::vector<raw_mention> ms;
-  for (auto& m : mentions_) {
-    if (m.key.empty()) continue;
-    if (m.tentative && !firm(m.key)) continue;
-    // An unknown word seen once, with no context: most often a title of a work, rarely a name.
-    if (m.weak && !firm(m.key) && weak_count[m.key] < 2) continue;
-    ms.push_back(m);
-  }
-  std::sort(ms.begin(), ms.end(), [](const raw_mention& x, const raw_mention& y) {
+  return collapse_space(joined);
+}
+
+std::vector<entity> group_mentions(std::string_view text, std::vector<found_mention> ms, const gazetteer* gaz,
+                                   const exclude_list* exclude) {
+  std::stable_sort(ms.begin(), ms.end(), [](const found_mention& x, const found_mention& y) {
     return x.begin != y.begin ? x.begin < y.begin : x.end > y.end;
   });
-
-  // One cluster per key, first by exact key.
+  const int n_types = 3;
   struct cluster {
     std::string key;
+    std::vector<std::string> words;
     std::vector<std::size_t> members;
-    int votes[5] = {};
-    int strength = 0;  // the strongest single mention's weight
-    std::size_t words = 0;
+    float votes[3] = {};
+    int female = 0, male = 0;
+    long gazetteer_entry = -1;
+    int type() const {
+      int b = 0;
+      for (int t = 1; t < 3; ++t)
+        if (votes[t] > votes[b]) b = t;
+      return b;
+    }
+    char gender() const { return female > male ? 'f' : male > female ? 'm' : 0; }
   };
   std::vector<cluster> cl;
   std::unordered_map<std::string, std::size_t> by_key;
   for (std::size_t i = 0; i < ms.size(); ++i) {
-    auto it = by_key.find(ms[i].key);
+    const found_mention& m = ms[i];
+    // A gazetteer entry is one cluster whatever alias matched.
+    std::string ck = m.gazetteer_entry >= 0 ? "\x01gazetteer " + std::to_string(m.gazetteer_entry) : m.key;
+    auto it = by_key.find(ck);
     if (it == by_key.end()) {
-      it = by_key.emplace(ms[i].key, cl.size()).first;
+      it = by_key.emplace(ck, cl.size()).first;
       cluster c;
-      c.key = ms[i].key;
-      c.words = split_words(c.key).size();
+      c.key = m.key;
+      c.words = split_words(m.key);
+      c.gazetteer_entry = m.gazetteer_entry;
       cl.push_back(std::move(c));
     }
     cluster& c = cl[it->second];
     c.members.push_back(i);
-    c.votes[static_cast<int>(ms[i].type)] += ms[i].weight;
-    c.strength = std::max(c.strength, ms[i].weight);
+    // Each mention votes for its type; a mention without a computed margin counts as one.
+    c.votes[static_cast<int>(m.type)] += 1.0f + std::max(0.0f, std::min(m.margin, 10.0f)) / 10.0f;
+    c.female += m.gender == 'f';
+    c.male += m.gender == 'm';
   }
-  auto best_type = [](const cluster& c) {
-    int bt = 0;
-    for (int t = 1; t < 5; ++t)
-      if (c.votes[t] > c.votes[bt]) bt = t;
-    return bt;
-  };
-  // Short forms join the fullest form that contains them ("Humbert-Droz" -> "Jules Humbert-Droz"),
-  // and variants that differ by accents and a final -e join too ("Lénine" -> "Lenin").
+  const int person = static_cast<int>(entity_type::person);
+  // Short forms: the fuller clusters that contain a cluster's words.
+  std::unordered_map<std::string, std::vector<std::size_t>> by_word;
+  for (std::size_t i = 0; i < cl.size(); ++i)
+    if (cl[i].words.size() > 1 && cl[i].gazetteer_entry < 0) {
+      std::set<std::string> seen(cl[i].words.begin(), cl[i].words.end());
+      for (const auto& w : seen) by_word[w].push_back(i);
+    }
   std::vector<std::size_t> parent(cl.size());
-  std::vector<std::vector<std::string>> cw(cl.size());
-  std::unordered_map<std::string, std::vector<std::size_t>> by_word;  // word -> longer clusters holding it
   for (std::size_t i = 0; i < cl.size(); ++i) {
     parent[i] = i;
-    cw[i] = split_words(cl[i].key);
-    if (cw[i].size() > 1) {
-      std::set<std::string> seen(cw[i].begin(), cw[i].end());
-      for (const auto& x : seen) by_word[x].push_back(i);
-    }
-  }
-  for (std::size_t i = 0; i < cl.size(); ++i) {
-    const auto& sw = cw[i];
-    int ti = best_type(cl[i]);
-    std::size_t best = i;
-    std::size_t best_count = 0;
-    std::vector<std::size_t> cands;
+    if (cl[i].gazetteer_entry >= 0 || cl[i].words.empty()) continue;
+    const auto& sw = cl[i].words;
+    const int ti = cl[i].type();
     auto bw_it = by_word.find(sw[0]);
-    if (bw_it != by_word.end()) cands = bw_it->second;
-    // Variants that differ by a final -e ("Lénine" -> "Lenin"), accents being folded already.
-    if (sw.size() == 1 && sw[0].size() > 4 && sw[0].back() == 'e') {
-      auto it = by_key.find(sw[0].substr(0, sw[0].size() - 1));
-      if (it != by_key.end() && best_type(cl[it->second]) == static_cast<int>(entity_type::person) &&
-          ti == static_cast<int>(entity_type::person))
-        cands.push_back(it->second);
-    }
-    for (std::size_t j : cands) {
-      if (j == i) continue;
-      int tj = best_type(cl[j]);
-      // People's short forms join their full names; a place or group known by itself ("Texas") stays
-      // apart from a longer name that contains it ("University of Texas").
-      const int person = static_cast<int>(entity_type::person);
-      bool compatible = (ti == person && tj == person) || cl[i].strength <= w_default;
-      if (!compatible) continue;
-      const auto& bw = cw[j];
-      bool match = contains_words(bw, sw) || (bw.size() == 1 && sw.size() == 1) ||
-                   (ti == person && sw.size() >= 2 && bw.size() > sw.size() && sw.front() == bw.front() &&
-                    sw.back() == bw.back());  // "Brock Holt" -> "Brock Wyatt Holt"
+    if (bw_it == by_word.end()) continue;
+    std::vector<std::size_t> fits;
+    for (std::size_t j : bw_it->second) {
+      if (j == i || cl[j].words.size() <= sw.size()) continue;
+      const int tj = cl[j].type();
+      if (ti != tj) continue;
+      // A place or group known by itself ("Texas") stays apart from a longer name that holds it
+      // ("University of Texas"): only people's short forms join.
+      if (ti != person) continue;
+      const auto& bw = cl[j].words;
+      const bool match =
+          contains_words(bw, sw) || (sw.size() >= 2 && sw.front() == bw.front() && sw.back() == bw.back());
       if (!match) continue;
-      if (best != i && bw.size() < cw[best].size()) continue;
-      if (best == i || bw.size() > cw[best].size() || cl[j].members.size() > best_count) {
-        best = j;
-        best_count = cl[j].members.size();
-      }
+      const char gi = cl[i].gender(), gj = cl[j].gender();
+      if (gi && gj && gi != gj) continue;
+      if (gi == 'f' && gj != 'f') continue;  // "Mrs. Adams" is not "John Adams"
+      fits.push_back(j);
     }
-    parent[i] = best;
+    if (fits.empty()) continue;
+    // Unambiguous only when every fit is a part of the fullest one ("Joseph" -> "Joseph Stalin"
+    // and "Joseph Vissarionovich Stalin" are one person; "Joseph Smith" makes it ambiguous).
+    std::size_t full = fits[0];
+    for (std::size_t j : fits)
+      if (cl[j].words.size() > cl[full].words.size() ||
+          (cl[j].words.size() == cl[full].words.size() && cl[j].members.size() > cl[full].members.size()))
+        full = j;
+    bool ambiguous = false;
+    for (std::size_t j : fits)
+      if (j != full && !contains_words(cl[full].words, cl[j].words) &&
+          !(cl[j].words.front() == cl[full].words.front() && cl[j].words.back() == cl[full].words.back()))
+        ambiguous = true;
+    if (!ambiguous) parent[i] = full;
   }
   auto root = [&](std::size_t i) {
-    int guard = 0;
-    while (parent[i] != i && guard++ < 64) i = parent[i];
+    for (int guard = 0; parent[i] != i && guard < 64; ++guard) i = parent[i];
     return i;
   };
-  std::map<std::size_t, std::vector<std::size_t>> groups;  // root -> clusters
+  std::map<std::size_t, std::vector<std::size_t>> groups;
   for (std::size_t i = 0; i < cl.size(); ++i) groups[root(i)].push_back(i);
 
+  const name_lexicon& lex = name_lexicon::instance();
   std::vector<std::pair<std::size_t, entity>> out;
   for (auto& [r, members] : groups) {
     entity e;
-    int votes[5] = {};
+    float votes[3] = {};
     std::vector<std::size_t> idx;
     for (auto c : members) {
-      for (int t = 0; t < 5; ++t) votes[t] += cl[c].votes[t];
+      for (int t = 0; t < n_types; ++t) votes[t] += cl[c].votes[t];
       idx.insert(idx.end(), cl[c].members.begin(), cl[c].members.end());
     }
-    // The root's own type wins over its short forms' weak votes.
-    int bt = best_type(cl[r]);
-    if (cl[r].votes[bt] < w_rule) {
+    int bt = cl[r].type();
+    if (cl[r].gazetteer_entry < 0 && members.size() > 1) {
       bt = 0;
-      for (int t = 1; t < 5; ++t)
+      for (int t = 1; t < n_types; ++t)
         if (votes[t] > votes[bt]) bt = t;
     }
     e.type = static_cast<entity_type>(bt);
     std::sort(idx.begin(), idx.end());
-    std::size_t first_begin = ms[idx[0]].begin;
     std::string best_name;
     std::size_t best_words = 0;
-    std::set<std::string> aliases, evid;
-    std::vector<std::pair<int, std::string>> weighted_evidence;
+    std::set<std::string> aliases;
+    std::map<std::string, float> reasons;
+    auto shouted = [](const std::string& x) {
+      return std::none_of(x.begin(), x.end(), [](char ch) { return ch >= 'a' && ch <= 'z'; });
+    };
     for (auto i : idx) {
-      const raw_mention& m = ms[i];
+      const found_mention& m = ms[i];
       entity_mention em;
       em.begin = m.begin;
       em.end = m.end;
-      const token& t = seg_.tokens[m.first];
-      em.sentence = t.sentence;
-      em.block = t.block;
-      em.paragraph = t.paragraph;
-      em.block_kind = t.block_kind;
-      em.text = std::string(text_.substr(m.begin, m.end - m.begin));
-      std::string name(text_.substr(m.name_begin, m.end - m.name_begin));
-      std::size_t nw = split_words(m.key).size();
-      auto shouted = [](const std::string& x) {
-        return std::none_of(x.begin(), x.end(), [](char ch) { return ch >= 'a' && ch <= 'z'; });
-      };
+      em.sentence = m.sentence;
+      em.block = m.block;
+      em.paragraph = m.paragraph;
+      em.block_kind = m.block_kind;
+      em.text = std::string(text.substr(m.begin, m.end - m.begin));
+      std::string name = clean_name(text.substr(m.name_begin, m.end - m.name_begin));
+      const std::size_t nw = split_words(m.key).size();
       if (nw > best_words || (nw == best_words && (best_name.empty() || (shouted(best_name) && !shouted(name))))) {
         best_words = nw;
         best_name = name;
       }
-      // Names and aliases read as one line: a hard-wrapped "Free Software\nFoundation" is listed as
-      // "Free Software Foundation". The mention's text stays the exact surface (offsets contract).
-      aliases.insert(collapse_space(em.text));
-      aliases.insert(collapse_space(name));
-      if (m.type == e.type && evid.insert(m.evidence).second) weighted_evidence.emplace_back(-m.weight, m.evidence);
+      aliases.insert(clean_name(em.text));
+      aliases.insert(name);
+      if (static_cast<int>(m.type) == bt)
+        for (const auto& [words, share] : m.reasons) reasons[words] += share;
       e.mentions.push_back(std::move(em));
     }
-    // Strongest evidence first (lexicon and rules before context and defaults), then in text order.
-    std::stable_sort(weighted_evidence.begin(), weighted_evidence.end(),
-                     [](const auto& x, const auto& y) { return x.first < y.first; });
-    for (auto& we : weighted_evidence) e.evidence.push_back(std::move(we.second));
-    e.name = collapse_space(best_name);
+    if (gaz && cl[r].gazetteer_entry >= 0) {
+      best_name = gaz->entries()[static_cast<std::size_t>(cl[r].gazetteer_entry)].name;
+      e.evidence.push_back("gazetteer: " + gaz->source());
+    }
+    e.name = clean_name(best_name);
+    // Evidence: the features that most favoured this reading, then what the lexicon knows.
+    std::vector<std::pair<std::string, float>> rs(reasons.begin(), reasons.end());
+    std::stable_sort(rs.begin(), rs.end(), [](const auto& x, const auto& y) { return x.second > y.second; });
+    for (std::size_t k = 0; k < rs.size() && k < 3; ++k) e.evidence.push_back(rs[k].first);
+    name_entry le = lex.find(cl[r].key);
+    if (le.proper() && !le.evidence.empty()) {
+      std::string fact = "WordNet: " + std::string(le.evidence);
+      if (std::find(e.evidence.begin(), e.evidence.end(), fact) == e.evidence.end()) e.evidence.push_back(fact);
+    }
     aliases.erase(e.name);
     e.aliases.assign(aliases.begin(), aliases.end());
-    out.emplace_back(first_begin, std::move(e));
+    if (exclude && !exclude->empty()) {
+      bool drop = exclude->contains(e.name);
+      for (const auto& a : e.aliases) drop = drop || exclude->contains(a);
+      if (drop) continue;
+    }
+    out.emplace_back(ms[idx[0]].begin, std::move(e));
   }
   std::stable_sort(out.begin(), out.end(), [](const auto& x, const auto& y) { return x.first < y.first; });
   std::vector<entity> res;

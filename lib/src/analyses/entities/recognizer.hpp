@@ -3,7 +3,7 @@
 // the class body; the member functions are split by stage:
 //   candidates.cpp  capitalised runs of a sentence (scan_sentence) and recording mentions (add)
 //   rules.cpp       typing a candidate span by lexicon, rules and context (classify)
-//   grouping.cpp    mentions into entities: confirmation, clustering, canonical names (group)
+//   rule_grouping.cpp mentions into entities: confirmation, clustering, canonical names (group)
 //   entities.cpp    entity types and find_entities
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>
@@ -75,8 +75,8 @@ struct raw_mention {
 
 class recognizer {
  public:
-  recognizer(const document& doc, const segmentation& seg, const entity_options& options)
-      : lex_(name_lexicon::instance()), text_(doc.view()), seg_(seg), options_(options) {}
+  recognizer(std::string_view text, const segmentation& seg, const entity_options& options)
+      : lex_(name_lexicon::instance()), text_(text), seg_(seg), options_(options) {}
 
   std::vector<entity> run();
 

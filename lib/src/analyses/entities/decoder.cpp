@@ -1,0 +1,86 @@
+// Viterbi over BILOU tags. Ill-formed transitions (I after O, B after B...) are excluded, not
+// penalised, so every decoded sequence reads as whole names.
+#include "analyses/entities/decoder.hpp"
+
+#include <limits>
+
+namespace histext::entities_detail {
+
+std::vector<int> viterbi(const std::vector<float>& emissions, const std::vector<char>& eligible,
+                         const transitions& trans) {
+  const std::size_t n = eligible.size();
+  std::vector<int> out(n, tag_o);
+  if (n == 0) return out;
+  constexpr float none = -std::numeric_limits<float>::infinity();
+  std::vector<float> score(n * n_tags, none);
+  std::vector<int> back(n * n_tags, -1);
+  // 0: only O; 1: any tag; 2: a name may end here but not go on (a possessive: "Newton's Principia").
+  auto can = [&](std::size_t i, int tag) {
+    if (eligible[i] == 2) return part_of(tag) != tag_part::begin && part_of(tag) != tag_part::inside;
+    return eligible[i] != 0 || tag == tag_o;
+  };
+  for (int t = 0; t < n_tags; ++t)
+    if (can(0, t) && allowed_transition(-1, t)) score[t] = trans.from[t] + emissions[t];
+  for (std::size_t i = 1; i < n; ++i) {
+    for (int t = 0; t < n_tags; ++t) {
+      if (!can(i, t)) continue;
+      float best = none;
+      int arg = -1;
+      for (int p = 0; p < n_tags; ++p) {
+        const float s = score[(i - 1) * n_tags + p];
+        if (s == none || !allowed_transition(p, t)) continue;
+        const float v = s + trans.from[(p + 1) * n_tags + t];
+        if (v > best) best = v, arg = p;  // ties keep the lower tag: deterministic
+      }
+      if (arg < 0) continue;
+      score[i * n_tags + t] = best + emissions[i * n_tags + t];
+      back[i * n_tags + t] = arg;
+    }
+  }
+  float best = none;
+  int arg = tag_o;
+  for (int t = 0; t < n_tags; ++t) {
+    const float s = score[(n - 1) * n_tags + t];
+    if (s == none || !allowed_end(t)) continue;
+    if (s + trans.ends[t] > best) best = s + trans.ends[t], arg = t;
+  }
+  for (std::size_t i = n; i-- > 0;) {
+    out[i] = arg;
+    if (i > 0) arg = back[i * n_tags + arg];
+    if (arg < 0) arg = tag_o;  // unreachable with O always allowed, kept as a guard
+  }
+  return out;
+}
+
+std::vector<tagged_span> spans_of(const std::vector<int>& tags) {
+  std::vector<tagged_span> out;
+  for (std::size_t i = 0; i < tags.size(); ++i) {
+    const tag_part p = part_of(tags[i]);
+    if (p == tag_part::unit) out.push_back({i, i, type_of(tags[i])});
+    if (p == tag_part::begin) {
+      std::size_t j = i;
+      while (j + 1 < tags.size() && part_of(tags[j + 1]) != tag_part::outside &&
+             part_of(tags[j + 1]) != tag_part::begin && part_of(tags[j + 1]) != tag_part::unit)
+        ++j;
+      out.push_back({i, j, type_of(tags[i])});
+      i = j;
+    }
+  }
+  return out;
+}
+
+std::vector<int> tags_of(const std::vector<tagged_span>& spans, std::size_t n) {
+  std::vector<int> tags(n, tag_o);
+  for (const auto& s : spans) {
+    if (s.first == s.last) {
+      tags[s.first] = make_tag(tag_part::unit, s.type);
+      continue;
+    }
+    tags[s.first] = make_tag(tag_part::begin, s.type);
+    for (std::size_t i = s.first + 1; i < s.last; ++i) tags[i] = make_tag(tag_part::inside, s.type);
+    tags[s.last] = make_tag(tag_part::last, s.type);
+  }
+  return tags;
+}
+
+}  // namespace histext::entities_detail

@@ -1,0 +1,26 @@
+#pragma once
+// Internal: Viterbi decoding of BILOU tags over a sentence's emission scores.
+#include <cstddef>
+#include <vector>
+
+#include "analyses/entities/model.hpp"
+
+namespace histext::entities_detail {
+
+/// The best well-formed tag sequence for `n` tokens with emission scores `emissions` (n x n_tags,
+/// row-major). A token whose `eligible` flag is 0 can only be O; one whose flag is 2 can end a
+/// name but not continue one (O, L or U).
+std::vector<int> viterbi(const std::vector<float>& emissions, const std::vector<char>& eligible,
+                         const transitions& trans);
+
+/// A run of tokens [first, last] tagged as one name.
+struct tagged_span {
+  std::size_t first = 0, last = 0;
+  entity_type type = entity_type::person;
+};
+/// The names of a well-formed tag sequence.
+std::vector<tagged_span> spans_of(const std::vector<int>& tags);
+/// The BILOU tags of spans over `n` tokens (O elsewhere).
+std::vector<int> tags_of(const std::vector<tagged_span>& spans, std::size_t n);
+
+}  // namespace histext::entities_detail

@@ -1,0 +1,443 @@
+// The features of the entity model: one `visit` lists every feature of a token once, and both the
+// fast path (keys only) and the evidence (keys with their words) go through it.
+#include "analyses/entities/features.hpp"
+
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
+
+#include <cmath>
+
+#include "common/text_util.hpp"
+#include "lexicons/word_stats.hpp"
+
+namespace histext::entities_detail {
+
+namespace {
+
+struct info {
+  feature_group group;
+  const char* words;  // "%s" is the value
+};
+
+// Per template: its group and its words in evidence.
+const info& info_of(feat f) {
+  static const info table[] = {
+      {feature_group::words, "bias"},
+      {feature_group::words, "the word '%s'"},
+      {feature_group::words, "'%s' before it"},
+      {feature_group::words, "'%s' after it"},
+      {feature_group::words, "'%s' two words before"},
+      {feature_group::words, "'%s' two words after"},
+      {feature_group::words, "'%s' before it"},
+      {feature_group::words, "'%s' around it"},
+      {feature_group::shape, "written %s"},
+      {feature_group::shape, "after a word written %s"},
+      {feature_group::shape, "before a word written %s"},
+      {feature_group::shape, "beginning '%s'"},
+      {feature_group::shape, "ending in -%s"},
+      {feature_group::shape, "first word of a sentence"},
+      {feature_group::shape, "after an opening quote, colon or dash"},
+      {feature_group::shape, "in a %s block"},
+      {feature_group::shape, "in a %s line"},
+      {feature_group::shape, "length %s"},
+      {feature_group::shape, "possessive"},
+      {feature_group::shape, "hyphenated"},
+      {feature_group::lexicons, "WordNet: a %s name"},
+      {feature_group::lexicons, "WordNet: also a common word"},
+      {feature_group::lexicons, "WordNet: %s"},
+      {feature_group::lexicons, "plural of a WordNet %s"},
+      {feature_group::lexicons, "a %s"},
+      {feature_group::lexicons, "a %s before it"},
+      {feature_group::lexicons, "a %s after it"},
+      {feature_group::lexicons, "a %s two words after"},
+      {feature_group::document, "capitalised in mid-sentence %s"},
+      {feature_group::document, "in lower case %s"},
+      {feature_group::document, "capitalised only at sentence starts"},
+      {feature_group::corpus, "capitalised %s of the time in historical English"},
+      {feature_group::corpus, "frequency class %s in historical English"},
+      {feature_group::corpus, "word cluster %s"},
+      {feature_group::corpus, "after a word of cluster %s"},
+      {feature_group::corpus, "before a word of cluster %s"},
+      {feature_group::rules, "the rule cascade reads it as %s"},
+      {feature_group::shape, "written %s among its neighbours"},
+      {feature_group::shape, "the word after a word written %s"},
+      {feature_group::shape, "'%s' before a word so written"},
+      {feature_group::rules, "the rule cascade's reading %s"},
+      {feature_group::shape, "word %s of a run of capitalised words"},
+      {feature_group::lexicons, "what is known of the word: %s"},
+  };
+  static_assert(sizeof table / sizeof table[0] == static_cast<std::size_t>(feat::count_));
+  return table[static_cast<std::size_t>(f)];
+}
+
+std::string shape_of(std::string_view s) {
+  std::string out;
+  std::size_t i = 0;
+  char last = 0;
+  int run = 0;
+  while (i < s.size()) {
+    UChar32 c;
+    U8_NEXT(reinterpret_cast<const uint8_t*>(s.data()), i, s.size(), c);
+    char k = u_isupper(c) || u_istitle(c) ? 'X' : u_islower(c) ? 'x' : u_isdigit(c) ? 'd' : c < 0x80 ? char(c) : 'o';
+    run = k == last ? run + 1 : 1;
+    last = k;
+    if (run <= 2) out += k;  // "Xxx" and "Xxxxxx" share a shape; "X" and "XX" do not
+  }
+  return out;
+}
+
+// Code-point prefix and suffix of a key.
+std::string_view cp_prefix(std::string_view s, int n) {
+  std::size_t i = 0;
+  for (int k = 0; k < n && i < s.size(); ++k) U8_FWD_1(reinterpret_cast<const uint8_t*>(s.data()), i, s.size());
+  return s.substr(0, i);
+}
+std::string_view cp_suffix(std::string_view s, int n) {
+  std::size_t i = s.size();
+  for (int k = 0; k < n && i > 0; ++k) U8_BACK_1(reinterpret_cast<const uint8_t*>(s.data()), 0, i);
+  return s.substr(i);
+}
+
+const char* bucket(std::uint32_t n) { return n == 0 ? "0" : n == 1 ? "1" : n <= 3 ? "2-3" : n <= 9 ? "4-9" : "10+"; }
+
+const char* list_name(name_list l) {
+  switch (l) {
+    case name_list::title: return "title";
+    case name_list::org_head: return "organisation word";
+    case name_list::place_word: return "place word";
+    case name_list::group_noun: return "group noun";
+    case name_list::connector: return "name particle";
+    case name_list::function_word: return "function word";
+    case name_list::nationality: return "nationality";
+    case name_list::given_name: return "given name";
+    case name_list::person_verb: return "verb of people";
+    case name_list::event_word: return "event or document word";
+  }
+  return "list";
+}
+
+const char* proper_name(char c) {
+  switch (c) {
+    case 'p': return "person's";
+    case 'P': return "kind of person's";
+    case 'l': return "place";
+    case 'g': return "group";
+    default: return "capitalised";
+  }
+}
+
+}  // namespace
+
+feature_group group_of(feat f) { return info_of(f).group; }
+
+std::string describe(feat f, std::string_view value, int detail) {
+  std::string w = info_of(f).words;
+  std::string v(value);
+  if (f == feat::doc_mid_cap || f == feat::doc_lower) v = detail == 1 ? "once" : std::to_string(detail) + " times";
+  if (f == feat::corpus_mid_cap) v = std::to_string(detail / 10) + "%";
+  if (f == feat::list_word || f == feat::list_prev || f == feat::list_next || f == feat::list_next2) {
+    auto colon = v.find(':');  // "title:general" -> "title 'general'"
+    if (colon != std::string::npos) v = v.substr(0, colon) + " '" + v.substr(colon + 1) + "'";
+  }
+  if (f == feat::wn_proper && !v.empty()) v = proper_name(v[0]);
+  if (f == feat::plural_kind && !v.empty()) v = std::string(proper_name(v[0])) + " name";
+  if (f == feat::caps_context && v == "allcaps") v = "all-capital";
+  if (f == feat::caps_context && v == "titlecase") v = "title-case";
+  auto at = w.find("%s");
+  if (at != std::string::npos) w.replace(at, 2, v);
+  return w;
+}
+
+bool capitalised(std::string_view s, bool* allcaps) {
+  if (allcaps) *allcaps = false;
+  if (s.empty()) return false;
+  std::size_t i = 0;
+  UChar32 c;
+  U8_NEXT(reinterpret_cast<const uint8_t*>(s.data()), i, s.size(), c);
+  bool cap = c > 0 && (u_isupper(c) || u_istitle(c));
+  if (!cap && s.size() > 2 && (s[0] == 'd' || s[0] == 'l') && s[1] == '\'') {
+    std::size_t j = 2;
+    U8_NEXT(reinterpret_cast<const uint8_t*>(s.data()), j, s.size(), c);
+    cap = c > 0 && (u_isupper(c) || u_istitle(c));
+  }
+  if (cap && allcaps) {
+    int letters = 0;
+    bool all = true;
+    for (std::size_t k = 0; k < s.size();) {
+      U8_NEXT(reinterpret_cast<const uint8_t*>(s.data()), k, s.size(), c);
+      if (u_isalpha(c)) {
+        ++letters;
+        if (!(u_isupper(c) || u_istitle(c))) all = false;
+      }
+    }
+    *allcaps = all && letters >= 2;
+  }
+  return cap;
+}
+
+std::string token_key(const token& t) {
+  std::string_view b = t.base();
+  for (char c : b)
+    if (static_cast<unsigned char>(c) >= 0x80) return strip_accents(b);
+  return std::string(b);
+}
+
+std::string token_key_of(std::string_view surface) {
+  std::string n = normalize_word(surface);
+  std::string_view b = without_possessive(n);
+  for (char c : b)
+    if (static_cast<unsigned char>(c) >= 0x80) return strip_accents(b);
+  return std::string(b);
+}
+
+void doc_memory::observe(std::string_view text, const segmentation& piece) {
+  for (const sentence& s : piece.sentences) {
+    int words = 0, caps = 0;
+    for (std::size_t i = s.first_token; i < s.last_token; ++i)
+      if (piece.tokens[i].is_word()) ++words, caps += capitalised(piece.tokens[i].text(text));
+    const bool title_line = words >= 2 && caps * 10 >= words * 7;
+    bool first = true;
+    for (std::size_t i = s.first_token; i < s.last_token; ++i) {
+      const token& t = piece.tokens[i];
+      if (!t.is_word()) continue;
+      bool cap = capitalised(t.text(text));
+      std::string k = token_key(t);
+      auto it = words_.find(k);
+      if (it == words_.end()) it = words_.emplace(std::move(k), counts{}).first;
+      if (!cap)
+        ++it->second.lower;
+      else if (first)
+        ++it->second.initial_cap;
+      else if (!title_line)
+        ++it->second.mid_cap;
+      first = false;
+    }
+  }
+}
+
+const doc_memory::counts* doc_memory::find(std::string_view key) const {
+  auto it = words_.find(key);
+  return it == words_.end() ? nullptr : &it->second;
+}
+
+sentence_features::sentence_features(const feature_env& env, std::string_view text, const segmentation& piece,
+                                     const sentence& s, const std::vector<std::string>* rule_tags)
+    : env_(env), text_(text), piece_(piece), s_(s), rule_tags_(rule_tags), first_(s.first_token) {
+  toks_.resize(s.last_token - s.first_token);
+  int words = 0, caps = 0, allcaps = 0;
+  for (std::size_t i = 0; i < toks_.size(); ++i) {
+    const token& t = piece.tokens[first_ + i];
+    tok& k = toks_[i];
+    std::string_view surface = t.text(text);
+    k.word = t.is_word();
+    k.closes = t.possessive();
+    k.key = token_key(t);
+    k.shape = shape_of(surface.substr(0, t.base_end - t.begin));
+    k.open = !k.word && (surface == "\"" || surface == "“" || surface == "‘" || surface == ":" || surface == "—" ||
+                         surface == "(" || surface == "'" || surface == "«");
+    if (k.word) {
+      k.cap = capitalised(surface, &k.allcaps);
+      ++words;
+      caps += k.cap;
+      allcaps += k.allcaps;
+    }
+  }
+  caps_context_ = (words >= 2 && allcaps * 2 > words)      ? "allcaps"
+                  : (words >= 2 && caps * 10 >= words * 7) ? "titlecase"
+                                                           : "normal";
+  // Eligible: capitalised words, and particles between them ("Bank of the United States").
+  const name_lexicon& lex = *env.lex;
+  auto particle = [&](std::size_t i) {
+    const tok& k = toks_[i];
+    return k.word && !k.cap &&
+           (lex.in(name_list::connector, k.key) || k.key == "the" || k.key == "and" || k.key == "for" ||
+            k.key == "on" || k.key == "upon" || k.key == "in" || k.key == "&");
+  };
+  for (std::size_t i = 0; i < toks_.size(); ++i) {
+    tok& k = toks_[i];
+    if (k.cap) {
+      k.eligible = true;
+      continue;
+    }
+    if (!particle(i)) continue;
+    bool before = false, after = false;
+    for (std::size_t j = i; j-- > 0 && i - j <= 2;) {
+      if (toks_[j].cap) before = true;
+      if (toks_[j].cap || !particle(j)) break;
+    }
+    for (std::size_t j = i + 1; j < toks_.size() && j - i <= 2; ++j) {
+      if (toks_[j].cap) after = true;
+      if (toks_[j].cap || !particle(j)) break;
+    }
+    k.eligible = before && after;
+  }
+  for (std::size_t i = 0; i < toks_.size();) {
+    if (!toks_[i].eligible) {
+      ++i;
+      continue;
+    }
+    std::size_t j = i;
+    while (j < toks_.size() && toks_[j].eligible) ++j;
+    for (std::size_t k = i; k < j; ++k) {
+      toks_[k].run_index = static_cast<std::uint16_t>(std::min<std::size_t>(k - i + 1, 60000));
+      toks_[k].run_length = static_cast<std::uint16_t>(std::min<std::size_t>(j - i, 60000));
+    }
+    i = j;
+  }
+}
+
+std::string_view sentence_features::neighbour(std::ptrdiff_t i) const {
+  if (i < 0) return "<s>";
+  if (static_cast<std::size_t>(i) >= toks_.size()) return "</s>";
+  return toks_[static_cast<std::size_t>(i)].key;
+}
+
+template <class Sink>
+void sentence_features::visit(std::size_t i, Sink&& sink) const {
+  const std::uint32_t g = env_.groups;
+  auto on = [&](feature_group x) { return (g & static_cast<std::uint32_t>(x)) != 0; };
+  const tok& k = toks_[i];
+  const auto p = static_cast<std::ptrdiff_t>(i);
+  const token& t = piece_.tokens[first_ + i];
+  sink(feat::bias, "", 0);
+  if (on(feature_group::words)) {
+    sink(feat::word, k.key, 0);
+    sink(feat::prev1, neighbour(p - 1), 0);
+    sink(feat::next1, neighbour(p + 1), 0);
+    sink(feat::prev2, neighbour(p - 2), 0);
+    sink(feat::next2, neighbour(p + 2), 0);
+    sink(feat::prev_bigram, std::string(neighbour(p - 1)) + " " + k.key, 0);
+    sink(feat::next_bigram, std::string(neighbour(p - 1)) + " _ " + std::string(neighbour(p + 1)), 0);
+  }
+  if (on(feature_group::shape)) {
+    sink(feat::shape, k.shape, 0);
+    sink(feat::shape_prev, i > 0 ? std::string_view(toks_[i - 1].shape) : "<s>", 0);
+    sink(feat::shape_next, i + 1 < toks_.size() ? std::string_view(toks_[i + 1].shape) : "</s>", 0);
+    if (k.key.size() >= 3) {
+      for (int n = 1; n <= 3; ++n) sink(feat::prefix, cp_prefix(k.key, n), 0);
+      for (int n = 1; n <= 4; ++n) sink(feat::suffix, cp_suffix(k.key, n), 0);
+    }
+    std::size_t first_word = 0;
+    while (first_word < toks_.size() && !toks_[first_word].word) ++first_word;
+    if (i == first_word) sink(feat::first_word, "", 0);
+    if (i > 0 && toks_[i - 1].open) sink(feat::after_open, "", 0);
+    sink(feat::block, to_string(t.block_kind), 0);
+    sink(feat::caps_context, caps_context_, 0);
+    sink(feat::length, k.key.size() <= 2 ? "1-2" : k.key.size() <= 4 ? "3-4" : "5+", 0);
+    const std::string_view sp = i > 0 ? std::string_view(toks_[i - 1].shape) : "<s>";
+    const std::string_view sn = i + 1 < toks_.size() ? std::string_view(toks_[i + 1].shape) : "</s>";
+    {
+      const int len = std::min<int>(k.run_length, 5), at = std::min<int>(k.run_index, 5);
+      const bool last = k.run_index == k.run_length;
+      sink(feat::run_position, std::to_string(at) + (last ? " (last)" : "") + " of " + std::to_string(len), 0);
+    }
+    sink(feat::shape_window, std::string(sp) + " " + k.shape + " " + std::string(sn), 0);
+    if (on(feature_group::words)) {
+      sink(feat::word_after_shape, std::string(sp) + " " + k.key, 0);
+      sink(feat::prev_with_shape, std::string(neighbour(p - 1)) + " " + k.shape, 0);
+    }
+    if (t.possessive()) sink(feat::possessive, "", 0);
+    if (t.hyphenated) sink(feat::hyphenated, "", 0);
+  }
+  if (on(feature_group::lexicons) && env_.lex) {
+    const name_lexicon& lex = *env_.lex;
+    name_entry e = lex.find(k.key);
+    if (char c = e.proper()) {
+      sink(feat::wn_proper, std::string(1, c), 0);
+      if (!e.evidence.empty()) sink(feat::wn_class, e.evidence, 0);
+    }
+    if (e.common()) sink(feat::wn_common, "", 0);
+    if (e.has('F')) sink(feat::list_word, "given name", 0);
+    if (k.key.size() >= 4 && k.key.back() == 's') {
+      for (std::string st : {k.key.substr(0, k.key.size() - 1), k.key.substr(0, k.key.size() - 2)}) {
+        char c = lex.find(st).proper();
+        if (c) {
+          sink(feat::plural_kind, std::string(1, c), 0);
+          break;
+        }
+      }
+    }
+    static const name_list lists[] = {name_list::title,       name_list::org_head,   name_list::place_word,
+                                      name_list::group_noun,  name_list::connector,  name_list::function_word,
+                                      name_list::nationality, name_list::given_name, name_list::person_verb,
+                                      name_list::event_word};
+    auto lists_of = [&](std::ptrdiff_t j, feat f) {
+      if (j < 0 || static_cast<std::size_t>(j) >= toks_.size() || !toks_[static_cast<std::size_t>(j)].word) return;
+      const std::string& key = toks_[static_cast<std::size_t>(j)].key;
+      for (name_list l : lists)
+        if (lex.in(l, key)) sink(f, std::string(list_name(l)) + ":" + key, 0), sink(f, list_name(l), 0);
+    };
+    {
+      // What decides a capitalised word most often: where it stands, whether WordNet knows it as a
+      // name or also as a common word, and how often historical English capitalises it.
+      std::size_t first_word = 0;
+      while (first_word < toks_.size() && !toks_[first_word].word) ++first_word;
+      std::string sig = i == first_word ? "first word" : "inside a sentence";
+      sig += e.proper() ? std::string(", WordNet ") + e.proper() : ", not a WordNet name";
+      sig += e.common() ? ", also common" : "";
+      if (env_.stats && (g & static_cast<std::uint32_t>(feature_group::corpus))) {
+        const lexicons::word_stat* w = env_.stats->find(k.key);
+        sig += !w || w->mid_cap < 0 ? ", rare"
+               : w->mid_cap >= 800  ? ", usually capitalised"
+               : w->mid_cap >= 200  ? ", often capitalised"
+                                    : ", seldom capitalised";
+      }
+      sink(feat::signature, sig, 0);
+    }
+    lists_of(p, feat::list_word);
+    lists_of(p - 1, feat::list_prev);
+    lists_of(p + 1, feat::list_next);
+    lists_of(p + 2, feat::list_next2);
+  }
+  if (on(feature_group::document) && env_.doc) {
+    if (const doc_memory::counts* c = env_.doc->find(k.key)) {
+      // The token itself is not "elsewhere": take it out of its own count.
+      std::uint32_t mid = c->mid_cap, lower = c->lower;
+      if (k.cap && mid > 0 && caps_context_ == "normal" && !piece_.tokens.empty()) {
+        std::size_t first_word = 0;
+        while (first_word < toks_.size() && !toks_[first_word].word) ++first_word;
+        if (i != first_word) --mid;
+      }
+      if (!k.cap && lower > 0) --lower;
+      sink(feat::doc_mid_cap, bucket(mid), static_cast<int>(mid));
+      sink(feat::doc_lower, bucket(lower), static_cast<int>(lower));
+      if (k.cap && mid == 0 && c->initial_cap > 0 && lower == 0) sink(feat::doc_initial_only, "", 0);
+    }
+  }
+  if (on(feature_group::corpus) && env_.stats) {
+    const lexicons::word_stat* w = env_.stats->find(k.key);
+    if (!w) {
+      sink(feat::corpus_freq, "unseen", 0);
+    } else {
+      sink(feat::corpus_freq, std::to_string(std::min(20, static_cast<int>(std::log2(1.0 + w->count)))), 0);
+      if (w->mid_cap >= 0) sink(feat::corpus_mid_cap, std::to_string(w->mid_cap / 100), w->mid_cap);
+      if (w->cluster >= 0) sink(feat::cluster, std::to_string(w->cluster), 0);
+    }
+    auto cluster_at = [&](std::ptrdiff_t j, feat f) {
+      if (j < 0 || static_cast<std::size_t>(j) >= toks_.size()) return;
+      const lexicons::word_stat* n = env_.stats->find(toks_[static_cast<std::size_t>(j)].key);
+      if (n && n->cluster >= 0) sink(f, std::to_string(n->cluster), 0);
+    };
+    cluster_at(p - 1, feat::cluster_prev);
+    cluster_at(p + 1, feat::cluster_next);
+  }
+  if (on(feature_group::rules) && rule_tags_) {
+    const std::string& r = (*rule_tags_)[i];
+    sink(feat::rule, r.empty() ? "O" : std::string_view(r), 0);
+    sink(feat::rule_with_shape, (r.empty() ? std::string("O") : r) + " " + k.shape, 0);
+  }
+}
+
+void sentence_features::keys(std::size_t i, std::vector<std::uint64_t>& out) const {
+  visit(i, [&](feat f, std::string_view v, int) { out.push_back(feature_key(f, v)); });
+}
+
+std::vector<described_feature> sentence_features::described(std::size_t i) const {
+  std::vector<described_feature> out;
+  visit(i, [&](feat f, std::string_view v, int detail) {
+    out.push_back(described_feature{feature_key(f, v), f, std::string(v), detail});
+  });
+  return out;
+}
+
+}  // namespace histext::entities_detail

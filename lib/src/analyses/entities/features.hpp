@@ -1,0 +1,159 @@
+#pragma once
+// Internal: the features of the entity model. One place to add a feature: a `feat` value, its
+// group and its words in features.cpp (feature_info), and one line in sentence_features::visit.
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "common/hash.hpp"
+#include "histext/names.hpp"
+#include "histext/segment.hpp"
+#include "histext/train.hpp"
+
+namespace histext::lexicons {
+class word_stats;
+}
+
+namespace histext::entities_detail {
+
+/// Feature templates. The numbering is part of the model file's keys: append, never reorder.
+enum class feat : std::uint8_t {
+  bias,
+  word,
+  prev1,
+  next1,
+  prev2,
+  next2,
+  prev_bigram,
+  next_bigram,  // words
+  shape,
+  shape_prev,
+  shape_next,
+  prefix,
+  suffix,
+  first_word,
+  after_open,
+  block,
+  caps_context,  // shape
+  length,
+  possessive,
+  hyphenated,  //
+  wn_proper,
+  wn_common,
+  wn_class,
+  plural_kind,
+  list_word,
+  list_prev,
+  list_next,
+  list_next2,  // lexicons
+  doc_mid_cap,
+  doc_lower,
+  doc_initial_only,  // document
+  corpus_mid_cap,
+  corpus_freq,
+  cluster,
+  cluster_prev,
+  cluster_next,  // corpus
+  rule,          // rules
+  shape_window,
+  word_after_shape,
+  prev_with_shape,  // shape
+  rule_with_shape,  // rules
+  run_position,     // shape
+  signature,        // lexicons
+  count_
+};
+
+/// The group a template belongs to (a feature_group bit).
+feature_group group_of(feat f);
+/// The model key of a feature: its template and value.
+inline std::uint64_t feature_key(feat f, std::string_view value) {
+  return stable_hash64(value, (static_cast<std::uint64_t>(f) + 1) * 0x9e3779b97f4a7c15ull);
+}
+/// The feature in words, for evidence: "title 'general' before it".
+std::string describe(feat f, std::string_view value, int detail);
+
+/// What the whole document says about each word: a two-pass memory (observe every piece, then label).
+class doc_memory {
+ public:
+  struct counts {
+    std::uint32_t mid_cap = 0;      ///< capitalised, not first in its sentence, in a normal sentence
+    std::uint32_t lower = 0;        ///< written in lower case
+    std::uint32_t initial_cap = 0;  ///< capitalised first word of a sentence
+  };
+  /// Adds the words of one piece of the document.
+  void observe(std::string_view text, const segmentation& piece);
+  const counts* find(std::string_view key) const;
+
+ private:
+  std::unordered_map<std::string, counts, string_hash, std::equal_to<>> words_;
+};
+
+/// What the features read besides the sentence.
+struct feature_env {
+  const name_lexicon* lex = nullptr;
+  const lexicons::word_stats* stats = nullptr;  ///< null: no corpus features
+  const doc_memory* doc = nullptr;              ///< null: no document features
+  std::uint32_t groups = all_feature_groups;
+};
+
+/// One feature with its words (for evidence).
+struct described_feature {
+  std::uint64_t key = 0;
+  feat f = feat::bias;
+  std::string value;
+  int detail = 0;
+};
+
+/// The tokens of one sentence, prepared for feature extraction.
+class sentence_features {
+ public:
+  /// `rule_tags` (may be null): per token of the sentence, the rule cascade's tag name ("B-person"),
+  /// empty for none.
+  sentence_features(const feature_env& env, std::string_view text, const segmentation& piece, const sentence& s,
+                    const std::vector<std::string>* rule_tags);
+  std::size_t size() const { return toks_.size(); }
+  /// Whether the token may be part of a name (capitalised, or a connector between capitalised
+  /// words). Other tokens are always O: a documented constraint of the decoder.
+  /// 2: eligible, but a name must end on it (a possessive closes a name).
+  int eligible(std::size_t i) const { return toks_[i].eligible ? (toks_[i].closes ? 2 : 1) : 0; }
+  /// Index into segmentation::tokens of the sentence's i-th token.
+  std::size_t token_index(std::size_t i) const { return first_ + i; }
+  /// The model keys of token i's features (appended to `out`).
+  void keys(std::size_t i, std::vector<std::uint64_t>& out) const;
+  /// Token i's features with their values, for evidence.
+  std::vector<described_feature> described(std::size_t i) const;
+  /// The folded lower-case key of token i.
+  const std::string& key(std::size_t i) const { return toks_[i].key; }
+
+ private:
+  struct tok {
+    std::string key, shape;
+    bool word = false, cap = false, allcaps = false, eligible = false, open = false, closes = false;
+    std::uint16_t run_index = 0, run_length = 0;  // place in the run of eligible tokens
+  };
+  template <class Sink>
+  void visit(std::size_t i, Sink&& sink) const;
+  std::string_view neighbour(std::ptrdiff_t i) const;
+
+  const feature_env& env_;
+  std::string_view text_;
+  const segmentation& piece_;
+  const sentence& s_;
+  const std::vector<std::string>* rule_tags_;
+  std::size_t first_ = 0;
+  std::vector<tok> toks_;
+  std::string caps_context_;  // "allcaps", "titlecase" or "normal"
+};
+
+/// Whether a word's surface starts with a capital (or d'/l' + capital); `allcaps` when every
+/// letter of two or more is upper case.
+bool capitalised(std::string_view surface, bool* allcaps = nullptr);
+/// The folded key of a token: its base without accents.
+std::string token_key(const token& t);
+/// The folded key of a word's surface text (lower-cased, accents removed, no possessive).
+std::string token_key_of(std::string_view surface);
+
+}  // namespace histext::entities_detail

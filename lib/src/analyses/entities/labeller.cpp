@@ -1,0 +1,221 @@
+// A piece's sentences -> the names the model reads in them. Decisions come from Viterbi over the
+// model's scores; the only fixed rules here are the decoder's constraint (a token with no capital
+// that is not a particle between capitalised words is O) and the historian's gazetteer, which wins.
+#include "analyses/entities/labeller.hpp"
+
+#include <algorithm>
+#include <map>
+
+#include "analyses/entities/gazetteer.hpp"
+#include "analyses/entities/recognizer.hpp"
+
+namespace histext::entities_detail {
+
+namespace {
+
+// Forms of address that say whether a person is a man or a woman.
+char gender_of_title(std::string_view t) {
+  static const char* male[] = {"mr",   "mr.",    "sir",     "lord", "monsieur", "m.",     "herr",
+                               "king", "prince", "emperor", "tsar", "czar",     "kaiser", "sultan",
+                               "shah", "father", "brother", "duke", "count",    "baron",  "signor"};
+  static const char* female[] = {"mrs",      "mrs.",     "ms",           "ms.",    "miss",   "dame",
+                                 "lady",     "madame",   "mme.",         "mme",    "frau",   "queen",
+                                 "princess", "empress",  "tsarina",      "sister", "mother", "duchess",
+                                 "countess", "baroness", "mademoiselle", "signora"};
+  for (const char* m : male)
+    if (t == m) return 'm';
+  for (const char* f : female)
+    if (t == f) return 'f';
+  return 0;
+}
+
+}  // namespace
+
+std::vector<std::string> rule_tags(std::string_view text, const segmentation& piece) {
+  std::vector<std::string> tags(piece.tokens.size());
+  entity_options opts;
+  recognizer r(text, piece, opts);
+  std::vector<entity> found = r.run();
+  // Token index by begin offset within the piece.
+  std::map<std::size_t, std::size_t> by_begin;
+  for (std::size_t i = 0; i < piece.tokens.size(); ++i) by_begin.emplace(piece.tokens[i].begin, i);
+  for (const entity& e : found) {
+    const std::string type = to_string(e.type);
+    for (const entity_mention& m : e.mentions) {
+      auto it = by_begin.lower_bound(m.begin);
+      std::vector<std::size_t> toks;
+      for (; it != by_begin.end() && it->first < m.end; ++it)
+        if (piece.tokens[it->second].is_word()) toks.push_back(it->second);
+      for (std::size_t k = 0; k < toks.size(); ++k) {
+        const char* part = toks.size() == 1 ? "U-" : k == 0 ? "B-" : k + 1 == toks.size() ? "L-" : "I-";
+        tags[toks[k]] = part + type;
+      }
+    }
+  }
+  return tags;
+}
+
+prepared_sentence prepare(const sentence_features& features) {
+  prepared_sentence p;
+  const std::size_t n = features.size();
+  p.eligible.resize(n);
+  p.offsets.resize(n + 1);
+  for (std::size_t i = 0; i < n; ++i) {
+    p.offsets[i] = static_cast<std::uint32_t>(p.keys.size());
+    p.eligible[i] = static_cast<char>(features.eligible(i));
+    if (p.eligible[i]) features.keys(i, p.keys);
+  }
+  p.offsets[n] = static_cast<std::uint32_t>(p.keys.size());
+  return p;
+}
+
+std::vector<float> emissions(const model& m, const prepared_sentence& p) {
+  const std::size_t n = p.eligible.size();
+  std::vector<float> e(n * n_tags, 0.0f);
+  for (std::size_t i = 0; i < n; ++i)
+    for (std::uint32_t k = p.offsets[i]; k < p.offsets[i + 1]; ++k) m.add(p.keys[k], &e[i * n_tags]);
+  return e;
+}
+
+margin_report explain(const model& m, const sentence_features& features, const tagged_span& span,
+                      const std::vector<std::uint64_t>& removed) {
+  // Per token of the span: its features (minus the removed ones) and their weights.
+  struct tok_feats {
+    std::vector<described_feature> feats;
+    std::vector<model::row> rows;
+  };
+  std::vector<tok_feats> toks;
+  for (std::size_t i = span.first; i <= span.last; ++i) {
+    tok_feats t;
+    for (auto& d : features.described(i)) {
+      if (std::find(removed.begin(), removed.end(), d.key) != removed.end()) continue;
+      t.rows.push_back(m.weights(d.key));
+      t.feats.push_back(std::move(d));
+    }
+    toks.push_back(std::move(t));
+  }
+  const std::size_t n = span.last - span.first + 1;
+  auto tag_at = [&](int type, std::size_t k) {  // type -1: O
+    if (type < 0) return tag_o;
+    auto et = static_cast<entity_type>(type);
+    if (n == 1) return make_tag(tag_part::unit, et);
+    return make_tag(k == 0 ? tag_part::begin : k + 1 == n ? tag_part::last : tag_part::inside, et);
+  };
+  auto reading = [&](int type) {
+    float s = 0;
+    for (std::size_t k = 0; k < n; ++k)
+      for (const auto& r : toks[k].rows) s += r[static_cast<std::size_t>(tag_at(type, k))];
+    return s;
+  };
+  const int chosen = static_cast<int>(span.type);
+  margin_report rep;
+  float best_other = 0;
+  bool any = false;
+  for (int alt : {-1, 0, 1, 2}) {
+    if (alt == chosen) continue;
+    float s = reading(alt);
+    if (!any || s > best_other) best_other = s, rep.runner_up = alt, any = true;
+  }
+  rep.margin = reading(chosen) - best_other;
+  for (std::size_t k = 0; k < n; ++k)
+    for (std::size_t f = 0; f < toks[k].feats.size(); ++f) {
+      const auto& r = toks[k].rows[f];
+      float share =
+          r[static_cast<std::size_t>(tag_at(chosen, k))] - r[static_cast<std::size_t>(tag_at(rep.runner_up, k))];
+      if (share != 0) rep.shares.emplace_back(toks[k].feats[f], share);
+    }
+  std::stable_sort(rep.shares.begin(), rep.shares.end(),
+                   [](const auto& a, const auto& b) { return a.second > b.second; });
+  return rep;
+}
+
+void labeller::label(std::string_view text, const segmentation& piece, std::vector<found_mention>& out) {
+  std::vector<std::string> rules;
+  if (model_->feature_groups() & static_cast<std::uint32_t>(feature_group::rules)) rules = rule_tags(text, piece);
+  std::vector<gazetteer_match> gaz;
+  if (gazetteer_ && !gazetteer_->empty()) gaz = gazetteer_->match(text, piece);
+  std::size_t next_gaz = 0;
+  const name_lexicon& lex = *env_.lex;
+  const std::size_t first_new = out.size();
+  for (const sentence& s : piece.sentences) {
+    std::vector<std::string> sentence_rules;
+    if (!rules.empty()) sentence_rules.assign(rules.begin() + s.first_token, rules.begin() + s.last_token);
+    sentence_features sf(env_, text, piece, s, rules.empty() ? nullptr : &sentence_rules);
+    prepared_sentence p = prepare(sf);
+    std::vector<int> tags = viterbi(emissions(*model_, p), p.eligible, model_->trans());
+    std::vector<tagged_span> spans = spans_of(tags);
+    // The gazetteer's matches in this sentence replace any overlapping reading of the model.
+    std::vector<std::pair<tagged_span, long>> chosen;
+    std::vector<std::pair<std::size_t, std::size_t>> gaz_ranges;
+    while (next_gaz < gaz.size() && gaz[next_gaz].first_token < s.last_token) {
+      const gazetteer_match& g = gaz[next_gaz++];
+      if (g.first_token < s.first_token) continue;
+      tagged_span t{g.first_token - s.first_token, g.last_token - s.first_token, gazetteer_->entries()[g.entry].type};
+      chosen.emplace_back(t, static_cast<long>(g.entry));
+      gaz_ranges.emplace_back(t.first, t.last);
+    }
+    for (const auto& sp : spans) {
+      bool overlaps = false;
+      for (auto [a, b] : gaz_ranges) overlaps |= !(sp.last < a || sp.first > b);
+      if (!overlaps) chosen.emplace_back(sp, -1);
+    }
+    std::sort(chosen.begin(), chosen.end(), [](const auto& a, const auto& b) { return a.first.first < b.first.first; });
+    for (const auto& [sp, entry] : chosen) {
+      // Titles at the start of the span are not the name ("General Kornilov" -> Kornilov); a form
+      // of address just before it belongs to the mention (and says Mr. or Mrs.).
+      // Only people have titles: "St. Petersburg" and "General Motors" keep theirs.
+      const bool person = sp.type == entity_type::person;
+      std::size_t name_first = sp.first;
+      std::vector<std::string> titles;
+      while (person && name_first < sp.last && lex.in(name_list::title, sf.key(name_first)))
+        titles.push_back(sf.key(name_first++));
+      std::size_t first = sp.first;
+      for (int k = 0; person && k < 6 && first > 0; ++k) {
+        std::size_t j = first - 1;
+        const token& t = piece.tokens[sf.token_index(j)];
+        if (!t.is_word() || !lex.in(name_list::title, sf.key(j)) || !capitalised(t.text(text))) break;
+        titles.insert(titles.begin(), sf.key(j));
+        first = j;
+      }
+      found_mention m;
+      const token& a = piece.tokens[sf.token_index(first)];
+      const token& b = piece.tokens[sf.token_index(sp.last)];
+      m.begin = a.begin;
+      m.end = b.base_end;
+      m.name_begin = piece.tokens[sf.token_index(name_first)].begin;
+      m.sentence = a.sentence;
+      m.block = a.block;
+      m.paragraph = a.paragraph;
+      m.block_kind = a.block_kind;
+      m.type = sp.type;
+      m.gazetteer_entry = entry;
+      for (std::size_t i = name_first; i <= sp.last; ++i) {
+        if (!piece.tokens[sf.token_index(i)].is_word()) continue;
+        if (!m.key.empty()) m.key += ' ';
+        m.key += sf.key(i);
+      }
+      for (const auto& t : titles)
+        if (!m.gender) m.gender = gender_of_title(t);
+      m.titles = std::move(titles);
+      if (m.key.empty()) continue;
+      // Evidence: the margin's largest shares, for the first few mentions of each name.
+      if (entry < 0 && explained_[m.key]++ < 3) {
+        margin_report rep = explain(*model_, sf, sp);
+        m.margin = rep.margin;
+        std::map<std::string, float> by_words;
+        for (const auto& [d, share] : rep.shares) {
+          if (share <= 0 || d.f == feat::bias) continue;
+          by_words[describe(d.f, d.value, d.detail)] += share;
+        }
+        std::vector<std::pair<std::string, float>> r(by_words.begin(), by_words.end());
+        std::stable_sort(r.begin(), r.end(), [](const auto& x, const auto& y) { return x.second > y.second; });
+        if (r.size() > 5) r.resize(5);
+        m.reasons = std::move(r);
+      }
+      out.push_back(std::move(m));
+    }
+  }
+  add_named_people(text, out, first_new);
+}
+
+}  // namespace histext::entities_detail

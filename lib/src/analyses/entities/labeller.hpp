@@ -1,0 +1,83 @@
+#pragma once
+// Internal: from a piece of segmented text to the names the model finds in it (before grouping).
+//   features.cpp  what the model sees of a token
+//   decoder.cpp   Viterbi over BILOU tags
+//   labeller.cpp  a piece's sentences -> found mentions, with the evidence of their margins
+//   grouping.cpp  found mentions -> entities
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "analyses/entities/decoder.hpp"
+#include "analyses/entities/features.hpp"
+#include "analyses/entities/model.hpp"
+
+namespace histext::entities_detail {
+
+class gazetteer;
+
+/// A name the model (or the gazetteer) found, before grouping.
+struct found_mention {
+  std::size_t begin = 0, end = 0;  ///< bytes of the whole mention (a title before the name included)
+  std::size_t name_begin = 0;      ///< bytes: where the name starts (after its titles)
+  std::uint32_t sentence = 0, block = 0, paragraph = 0;
+  histext::block_kind block_kind = histext::block_kind::paragraph;
+  entity_type type = entity_type::person;
+  std::string key;                  ///< folded words of the name (titles excluded), joined by one space
+  std::vector<std::string> titles;  ///< folded titles before the name ("mrs", "general")
+  char gender = 0;                  ///< 'm' or 'f' from a gendered form of address before the name
+  float margin = 0;                 ///< score of the chosen reading over the runner-up
+  long gazetteer_entry = -1;        ///< index of the gazetteer entry that matched, or -1
+  /// The features that most favour the chosen type over the runner-up, in words, with their share.
+  std::vector<std::pair<std::string, float>> reasons;
+};
+
+/// The rule cascade's reading of a piece: per token of `piece`, "B-person", "U-place"... or "".
+std::vector<std::string> rule_tags(std::string_view text, const segmentation& piece);
+
+/// A sentence prepared for the model: its features' keys for each eligible token.
+struct prepared_sentence {
+  std::vector<char> eligible;
+  std::vector<std::uint32_t> offsets;  ///< keys of token i: keys[offsets[i], offsets[i + 1])
+  std::vector<std::uint64_t> keys;
+};
+/// Prepares one sentence of `features`.
+prepared_sentence prepare(const sentence_features& features);
+
+/// Emission scores (n x n_tags) of a prepared sentence under a model.
+std::vector<float> emissions(const model& m, const prepared_sentence& p);
+
+/// Why a span was read as it was: its margin over the best other reading of the same tokens (the
+/// same span as another type, or no name), and each feature's share of that margin.
+struct margin_report {
+  float margin = 0;
+  int runner_up = -1;                                       ///< an entity_type, or -1 for "no name"
+  std::vector<std::pair<described_feature, float>> shares;  ///< largest first
+};
+/// Explains `span` of `features` under `m`; features whose keys are in `removed` are left out.
+margin_report explain(const model& m, const sentence_features& features, const tagged_span& span,
+                      const std::vector<std::uint64_t>& removed = {});
+
+/// Post-filter 1 (post_rules.cpp): for each group in found[from, end) named by people joined with
+/// a hyphen ("the Zinoviev-Kamenev fraction"), adds a person mention for each of them.
+void add_named_people(std::string_view text, std::vector<found_mention>& found, std::size_t from);
+
+/// Labels pieces of one document with a model.
+class labeller {
+ public:
+  labeller(std::shared_ptr<const model> m, const feature_env& env, const gazetteer* gaz)
+      : model_(std::move(m)), env_(env), gazetteer_(gaz) {}
+  /// Appends the names of `piece` (offsets into `text`) to `out`.
+  void label(std::string_view text, const segmentation& piece, std::vector<found_mention>& out);
+
+ private:
+  std::shared_ptr<const model> model_;
+  feature_env env_;
+  const gazetteer* gazetteer_;
+  std::unordered_map<std::string, int> explained_;  // evidence is computed for a key's first mentions only
+};
+
+}  // namespace histext::entities_detail

@@ -1,0 +1,247 @@
+// Tests for the trained entity recogniser: tags and Viterbi, the model file, features, evidence,
+// grouping, training (determinism, a user's model through --model) and the shipped model.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <nlohmann/json.hpp>
+
+#include "analyses/entities/decoder.hpp"
+#include "analyses/entities/features.hpp"
+#include "analyses/entities/grouping.hpp"
+#include "analyses/entities/labeller.hpp"
+#include "analyses/entities/model.hpp"
+#include "histext/document.hpp"
+#include "histext/entities.hpp"
+#include "histext/error.hpp"
+#include "histext/train.hpp"
+#include "lexicons/word_stats.hpp"
+#include "test_util.hpp"
+
+namespace histext {
+namespace {
+
+using namespace entities_detail;
+
+std::vector<entity> run(const std::string& text, const entity_options& options = {}) {
+  document doc = document::from_bytes(text, "test.txt");
+  segmentation seg = segment(doc);
+  return find_entities(doc, seg, options);
+}
+
+const entity* find(const std::vector<entity>& es, const std::string& name) {
+  for (const auto& e : es)
+    if (e.name == name) return &e;
+  return nullptr;
+}
+
+TEST(entity_model, bilou_transitions_allow_only_whole_names) {
+  const int b_per = make_tag(tag_part::begin, entity_type::person);
+  const int l_per = make_tag(tag_part::last, entity_type::person);
+  const int i_loc = make_tag(tag_part::inside, entity_type::place);
+  EXPECT_TRUE(allowed_transition(-1, b_per));
+  EXPECT_FALSE(allowed_transition(-1, l_per));
+  EXPECT_TRUE(allowed_transition(b_per, l_per));
+  EXPECT_FALSE(allowed_transition(b_per, i_loc));
+  EXPECT_FALSE(allowed_transition(tag_o, l_per));
+  EXPECT_FALSE(allowed_end(b_per));
+  EXPECT_EQ(tag_name(b_per), "B-person");
+}
+
+TEST(entity_model, viterbi_follows_scores_and_keeps_ineligible_tokens_outside) {
+  transitions t;
+  t.from.assign((n_tags + 1) * n_tags, 0.0f);
+  t.ends.assign(n_tags, 0.0f);
+  std::vector<float> e(3 * n_tags, 0.0f);
+  // Token 0 wants U-place, token 1 wants U-person but may not be a name, token 2 wants B-group alone.
+  e[0 * n_tags + make_tag(tag_part::unit, entity_type::place)] = 5;
+  e[1 * n_tags + make_tag(tag_part::unit, entity_type::person)] = 9;
+  e[2 * n_tags + make_tag(tag_part::begin, entity_type::group)] = 9;
+  std::vector<int> tags = viterbi(e, {1, 0, 1}, t);
+  EXPECT_EQ(tags[0], make_tag(tag_part::unit, entity_type::place));
+  EXPECT_EQ(tags[1], tag_o);
+  EXPECT_NE(tags[2], make_tag(tag_part::begin, entity_type::group));  // a B cannot end a sentence
+  std::vector<tagged_span> spans = spans_of(tags);
+  ASSERT_EQ(spans.size(), 1u);
+  EXPECT_EQ(tags_of(spans, 3), tags);
+}
+
+TEST(entity_model, model_file_round_trips_and_rejects_damage) {
+  transitions t;
+  t.from.assign((n_tags + 1) * n_tags, 0.25f);
+  t.ends.assign(n_tags, -0.5f);
+  std::vector<std::uint64_t> keys = {feature_key(feat::word, "quenby"), feature_key(feat::shape, "Xx")};
+  std::vector<float> rows(2 * n_tags, 0.0f);
+  rows[3] = 2.0f;
+  rows[n_tags + 1] = -1.0f;
+  std::string bytes = model::write(keys, rows, t, all_feature_groups, "notice text");
+  auto m = model::parse(bytes, "m");
+  EXPECT_NEAR(m->weights(keys[0])[3], 2.0f, 1e-3);
+  EXPECT_NEAR(m->weights(keys[1])[1], -1.0f, 1e-3);
+  EXPECT_EQ(m->weights(feature_key(feat::word, "absent"))[3], 0.0f);
+  EXPECT_FLOAT_EQ(m->trans().from[5], 0.25f);
+  EXPECT_EQ(m->notice(), "notice text");
+  EXPECT_THROW(model::parse(bytes.substr(0, bytes.size() - 3), "m"), error);
+  EXPECT_THROW(model::parse("not a model at all", "m"), error);
+  EXPECT_THROW(model::load("/nonexistent/entities.model"), error);
+}
+
+TEST(entity_model, feature_keys_are_stable_across_builds) {
+  // The model file stores these keys: a change here silently breaks every shipped model.
+  EXPECT_EQ(stable_hash64("abc"), stable_hash64("abc"));
+  EXPECT_NE(feature_key(feat::word, "paris"), feature_key(feat::prev1, "paris"));
+  EXPECT_EQ(feature_key(feat::word, "paris"), 0x7ac4ed6b5cb1e3a3ull) << std::hex << feature_key(feat::word, "paris");
+}
+
+TEST(entity_model, describes_features_in_words) {
+  EXPECT_EQ(describe(feat::list_prev, "title:general", 0), "a title 'general' before it");
+  EXPECT_EQ(describe(feat::doc_mid_cap, "4-9", 4), "capitalised in mid-sentence 4 times");
+  EXPECT_EQ(describe(feat::suffix, "ites", 0), "ending in -ites");
+  EXPECT_EQ(describe(feat::wn_class, "instance of communist", 0), "WordNet: instance of communist");
+}
+
+TEST(entity_model, lower_case_words_are_not_eligible_but_particles_between_names_are) {
+  document doc = document::from_bytes("He banked at the Bank of the United States and the river.", "t");
+  segmentation seg = segment(doc);
+  feature_env env;
+  env.lex = &name_lexicon::instance();
+  sentence_features sf(env, doc.view(), seg, seg.sentences[0], nullptr);
+  std::vector<std::string> eligible;
+  for (std::size_t i = 0; i < sf.size(); ++i)
+    if (sf.eligible(i)) eligible.push_back(sf.key(i));
+  EXPECT_EQ(eligible, (std::vector<std::string>{"he", "bank", "of", "the", "united", "states"}));
+}
+
+TEST(entity_model, shipped_model_reads_the_home_passage) {
+  std::string text = test::read_file(test::data_path("bukharin.txt"));
+  auto es = run(text);
+  for (const char* name : {"Bukharin", "Stalin", "Humbert-Droz", "Moscow"}) EXPECT_NE(find(es, name), nullptr) << name;
+  // Offsets contract.
+  for (const auto& e : es)
+    for (const auto& m : e.mentions) EXPECT_EQ(text.substr(m.begin, m.end - m.begin), m.text);
+}
+
+TEST(entity_model, evidence_is_computed_and_the_top_feature_carries_the_margin) {
+  const std::string text = "General Kornilov marched on Petrograd. Kornilov failed, and Kerensky stayed in Petrograd.";
+  document doc = document::from_bytes(text, "t");
+  segmentation seg = segment(doc);
+  auto m = model::shipped();
+  feature_env env;
+  env.lex = &name_lexicon::instance();
+  env.groups = m->feature_groups();
+  doc_memory memory;
+  memory.observe(doc.view(), seg);
+  env.doc = &memory;
+  if (env.groups & static_cast<std::uint32_t>(feature_group::corpus)) env.stats = &lexicons::word_stats::instance();
+  std::vector<std::string> rules = rule_tags(doc.view(), seg);
+  const sentence& s = seg.sentences[0];
+  std::vector<std::string> sr(rules.begin() + s.first_token, rules.begin() + s.last_token);
+  sentence_features sf(env, doc.view(), seg, s, &sr);
+  std::size_t k = 0;
+  while (sf.key(k) != "kornilov") ++k;
+  tagged_span span{k, k, entity_type::person};
+  margin_report rep = explain(*m, sf, span);
+  ASSERT_FALSE(rep.shares.empty());
+  ASSERT_GT(rep.shares[0].second, 0.0f);
+  margin_report without = explain(*m, sf, span, {rep.shares[0].first.key});
+  EXPECT_LT(without.margin, rep.margin);
+  auto es = run(text);
+  const entity* e = find(es, "Kornilov");
+  ASSERT_NE(e, nullptr);
+  EXPECT_EQ(e->type, entity_type::person);
+  EXPECT_FALSE(e->evidence.empty());
+}
+
+TEST(entity_model, gendered_address_keeps_people_apart) {
+  std::vector<found_mention> ms;
+  auto add = [&](std::size_t b, const std::string& key, char gender) {
+    found_mention m;
+    m.begin = m.name_begin = b;
+    m.end = b + key.size();
+    m.key = key;
+    m.gender = gender;
+    ms.push_back(m);
+  };
+  std::string text = "john adams and adams and adams";
+  add(0, "john adams", 0);
+  add(15, "adams", 'f');
+  add(25, "adams", 'm');
+  auto es = group_mentions(text, ms, nullptr, nullptr);
+  EXPECT_EQ(es.size(), 1u);  // one Mr. and one Mrs. Adams: no gender wins, the short form joins
+  ms.pop_back();             // only "Mrs. Adams" is left: she is not John Adams
+  es = group_mentions(text, ms, nullptr, nullptr);
+  EXPECT_EQ(es.size(), 2u);
+}
+
+TEST(entity_model, ambiguous_short_form_stays_apart) {
+  std::string text = "joseph stalin joseph smith joseph";
+  std::vector<found_mention> ms;
+  auto add = [&](std::size_t b, std::size_t e, const std::string& key) {
+    found_mention m;
+    m.begin = m.name_begin = b;
+    m.end = e;
+    m.key = key;
+    ms.push_back(m);
+  };
+  add(0, 13, "joseph stalin");
+  add(14, 26, "joseph smith");
+  add(27, 33, "joseph");
+  auto es = group_mentions(text, ms, nullptr, nullptr);
+  EXPECT_EQ(es.size(), 3u);
+  ms.erase(ms.begin() + 1);
+  es = group_mentions(text, ms, nullptr, nullptr);
+  ASSERT_EQ(es.size(), 1u);
+  EXPECT_EQ(es[0].name, "joseph stalin");
+}
+
+TEST(entity_model, names_join_line_end_hyphens_and_collapse_space) {
+  EXPECT_EQ(clean_name("Rus-\nsia"), "Russia");
+  EXPECT_EQ(clean_name("Free Software\n  Foundation"), "Free Software Foundation");
+  EXPECT_EQ(clean_name("Humbert-Droz"), "Humbert-Droz");
+  EXPECT_EQ(clean_name("Austria-\nHungary"), "Austria- Hungary");
+}
+
+TEST(entity_model, reads_annotations_and_trains_deterministically) {
+  auto docs = read_annotations(test::fixture_path("annotations"));
+  ASSERT_EQ(docs.size(), 3u);
+  train_options o;
+  o.epochs = 3;
+  o.ocr_noise = true;
+  std::string a = train_model(docs, {}, o), b = train_model(docs, {}, o);
+  EXPECT_EQ(a, b);
+  o.seed = 2;
+  EXPECT_NE(train_model(docs, {}, o), a);
+  span_scores s = evaluate_model(a, docs);
+  EXPECT_GT(s.f1(), 0.5);  // training documents: a sanity check, not a score
+}
+
+TEST(entity_model, a_users_model_is_used_through_the_model_flag) {
+  const std::string model = test::temp_dir() + "/mine.model";
+  auto train = test::run_tool("train", {test::fixture_path("annotations"), "-o", model, "--epochs", "4"});
+  ASSERT_EQ(train.exit_code, 0) << train.err;
+  const std::string text = "Tobias went from Quenby to Marlow Bay with the Wardens of the Strand.\n";
+  auto shipped = test::run_tool("entities", {"--format", "json"}, text);
+  auto mine = test::run_tool("entities", {"--format", "json", "--model", model}, text);
+  ASSERT_EQ(shipped.exit_code, 0) << shipped.err;
+  ASSERT_EQ(mine.exit_code, 0) << mine.err;
+  auto ja = nlohmann::json::parse(shipped.out), jb = nlohmann::json::parse(mine.out);
+  EXPECT_NE(ja["entities"], jb["entities"]);
+  auto bad = test::run_tool("entities", {"--model", "/nonexistent.model"}, text);
+  EXPECT_NE(bad.exit_code, 0);
+  EXPECT_NE(bad.err.find("/nonexistent.model"), std::string::npos) << bad.err;
+}
+
+TEST(entity_model, streaming_and_whole_document_runs_agree) {
+  std::string text = test::read_file(test::data_path("bukharin.txt"));
+  document doc = document::from_bytes(text, "b");
+  segmenter seg;
+  auto streamed = find_entities(doc, seg, {});
+  auto whole = run(text);
+  ASSERT_EQ(streamed.size(), whole.size());
+  for (std::size_t i = 0; i < whole.size(); ++i) {
+    EXPECT_EQ(streamed[i].name, whole[i].name);
+    EXPECT_EQ(streamed[i].mentions.size(), whole[i].mentions.size());
+  }
+}
+
+}  // namespace
+}  // namespace histext
