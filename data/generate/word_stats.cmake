@@ -20,3 +20,13 @@ else()
     COMMAND ${CMAKE_COMMAND} -E echo "word_stats: zlib (zlib1g-dev) not found; cannot regenerate data/word_stats.tsv"
     COMMAND ${CMAKE_COMMAND} -E false VERBATIM)
 endif()
+
+# Build-time: the committed word_stats.tsv compiled into ${HISTEXT_STAGE_DATA_DIR}/word_stats.bin,
+# which the library loads (lexicons/word_stats.cpp: a copy, not a parse, at start-up).
+add_executable(histext_gen_word_stats_bin ${CMAKE_CURRENT_LIST_DIR}/gen_word_stats_bin.cpp)
+add_custom_command(OUTPUT ${HISTEXT_STAGE_DATA_DIR}/word_stats.bin
+  COMMAND ${CMAKE_COMMAND} -E make_directory ${HISTEXT_STAGE_DATA_DIR}
+  COMMAND histext_gen_word_stats_bin ${CMAKE_CURRENT_SOURCE_DIR}/word_stats.tsv ${HISTEXT_STAGE_DATA_DIR}/word_stats.bin
+  DEPENDS histext_gen_word_stats_bin ${CMAKE_CURRENT_SOURCE_DIR}/word_stats.tsv
+  COMMENT "Compiling word_stats.tsv into word_stats.bin" VERBATIM)
+list(APPEND HISTEXT_GENERATED_DATA ${HISTEXT_STAGE_DATA_DIR}/word_stats.bin)

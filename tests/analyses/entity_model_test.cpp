@@ -89,7 +89,7 @@ TEST(entity_model, feature_keys_are_stable_across_builds) {
   // The model file stores these keys: a change here silently breaks every shipped model.
   EXPECT_EQ(stable_hash64("abc"), stable_hash64("abc"));
   EXPECT_NE(feature_key(feat::word, "paris"), feature_key(feat::prev1, "paris"));
-  EXPECT_EQ(feature_key(feat::word, "paris"), 0x7ac4ed6b5cb1e3a3ull) << std::hex << feature_key(feat::word, "paris");
+  EXPECT_EQ(feature_key(feat::word, "paris"), 0x563facd1ffc177e2ull) << std::hex << feature_key(feat::word, "paris");
 }
 
 TEST(entity_model, describes_features_in_words) {
@@ -114,7 +114,8 @@ TEST(entity_model, lower_case_words_are_not_eligible_but_particles_between_names
 TEST(entity_model, shipped_model_reads_the_home_passage) {
   std::string text = test::read_file(test::data_path("bukharin.txt"));
   auto es = run(text);
-  for (const char* name : {"Bukharin", "Stalin", "Humbert-Droz", "Moscow"}) EXPECT_NE(find(es, name), nullptr) << name;
+  for (const char* name : {"Bukharin", "Stalin", "Jules Humbert-Droz", "Germany"})
+    EXPECT_NE(find(es, name), nullptr) << name;
   // Offsets contract.
   for (const auto& e : es)
     for (const auto& m : e.mentions) EXPECT_EQ(text.substr(m.begin, m.end - m.begin), m.text);
@@ -228,6 +229,43 @@ TEST(entity_model, a_users_model_is_used_through_the_model_flag) {
   auto bad = test::run_tool("entities", {"--model", "/nonexistent.model"}, text);
   EXPECT_NE(bad.exit_code, 0);
   EXPECT_NE(bad.err.find("/nonexistent.model"), std::string::npos) << bad.err;
+}
+
+TEST(entity_model, gazetteer_wins_gathers_aliases_and_says_so) {
+  const std::string gaz = test::temp_file("names.tsv",
+                                          "# my names\nNikolai Bukharin\tperson\tBukharin|Bukharine\n"
+                                          "Quenby\tplace\tQuenby Harbour\n");
+  entity_options o;
+  o.gazetteer = gaz;
+  auto es = run("Bukharine wrote from Quenby Harbour. Later Bukharin left Quenby for good.\n", o);
+  const entity* b = find(es, "Nikolai Bukharin");
+  ASSERT_NE(b, nullptr);
+  EXPECT_EQ(b->type, entity_type::person);
+  EXPECT_EQ(b->mentions.size(), 2u);
+  EXPECT_EQ(b->evidence.front(), "gazetteer: " + gaz);
+  const entity* q = find(es, "Quenby");
+  ASSERT_NE(q, nullptr);
+  EXPECT_EQ(q->type, entity_type::place);
+  EXPECT_EQ(q->mentions.size(), 2u);
+  for (const auto& e : es)
+    for (const auto& m : e.mentions) EXPECT_NE(m.text, "Quenby Harbour.");
+}
+
+TEST(entity_model, excluded_names_are_never_listed) {
+  const std::string text = "Joseph Stalin went to Poland with Molotov.\n";
+  ASSERT_NE(find(run(text), "Molotov"), nullptr);
+  entity_options o;
+  o.exclude = test::temp_file("exclude.txt", "# not wanted\nmolotov\n");
+  auto es = run(text, o);
+  EXPECT_EQ(find(es, "Molotov"), nullptr);
+  EXPECT_NE(find(es, "Joseph Stalin"), nullptr);
+}
+
+TEST(entity_model, a_bad_gazetteer_is_a_clear_error) {
+  auto r =
+      test::run_tool("entities", {"--gazetteer", test::temp_file("bad.tsv", "Quenby\tplanet\n")}, "Quenby is far.\n");
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_NE(r.err.find("bad.tsv:1"), std::string::npos) << r.err;
 }
 
 TEST(entity_model, streaming_and_whole_document_runs_agree) {

@@ -1,8 +1,15 @@
 // Corpus word statistics: the reader of data/word_stats.tsv.
 #include "lexicons/word_stats.hpp"
 
+#include <fcntl.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include <algorithm>
+#include <cerrno>
 #include <charconv>
+#include <cstring>
 #include <limits>
 
 #include "histext/error.hpp"
@@ -30,7 +37,8 @@ bool parse_field(std::string_view field, long lo, long hi, bool dash_ok, long& o
 
 word_stats word_stats::load(const std::string& path) {
   word_stats out;
-  out.keys_.reserve(1 << 20);
+  out.key_bytes_.reserve(1 << 20);
+  out.offsets_.push_back(0);
   for_each_data_line_at(path, [&](std::string_view line, std::size_t number) {
     auto bad = [&](const std::string& why) { return error(path + ": line " + std::to_string(number) + ": " + why); };
     const std::vector<std::string_view> f = split_fields(line, '\t');
@@ -40,26 +48,88 @@ word_stats word_stats::load(const std::string& path) {
     if (!parse_field(f[2], 0, 1000, true, mid_cap)) throw bad("bad mid_cap (0..1000 or -)");
     if (!parse_field(f[3], 0, 255, true, cluster)) throw bad("bad cluster (0..255 or -)");
     // Strictly increasing keys: binary search needs the order, and a repeated key is an error.
-    if (!out.spans_.empty() && !(out.key(out.spans_.size() - 1) < f[0])) throw bad("key out of order or repeated");
-    if (out.keys_.size() + f[0].size() > std::numeric_limits<std::uint32_t>::max()) throw bad("file too large");
-    out.spans_.push_back({static_cast<std::uint32_t>(out.keys_.size()), static_cast<std::uint32_t>(f[0].size())});
-    out.keys_.append(f[0]);
+    if (!out.stats_.empty()) {
+      const std::size_t last = out.stats_.size() - 1;
+      const std::string_view prev(out.key_bytes_.data() + out.offsets_[last],
+                                  out.offsets_[last + 1] - out.offsets_[last]);
+      if (!(prev < f[0])) throw bad("key out of order or repeated");
+    }
+    if (out.key_bytes_.size() + f[0].size() > std::numeric_limits<std::uint32_t>::max()) throw bad("file too large");
+    out.key_bytes_.insert(out.key_bytes_.end(), f[0].begin(), f[0].end());
+    out.offsets_.push_back(static_cast<std::uint32_t>(out.key_bytes_.size()));
     out.stats_.push_back(
         {static_cast<std::uint32_t>(count), static_cast<std::int16_t>(mid_cap), static_cast<std::int16_t>(cluster)});
   });
-  out.keys_.shrink_to_fit();
+  out.point_at_vectors();
+  return out;
+}
+
+namespace {
+constexpr char binary_magic[8] = {'H', 'X', 'W', 'S', '0', '0', '0', '1'};
+}
+
+void word_stats::point_at_vectors() {
+  // Vectors keep their buffers when the object is moved, so these pointers stay valid.
+  keys_ = key_bytes_.data();
+  off_ = offsets_.data();
+  st_ = stats_.data();
+  n_ = stats_.size();
+}
+
+std::string word_stats::to_binary() const {
+  static_assert(sizeof(word_stat) == 8);
+  std::string out(binary_magic, sizeof binary_magic);
+  auto put = [&](const void* p, std::size_t n) { out.append(static_cast<const char*>(p), n); };
+  const auto n = static_cast<std::uint32_t>(n_), bytes = static_cast<std::uint32_t>(off_[n_]);
+  put(&n, 4);
+  put(&bytes, 4);
+  put(off_, (n_ + 1) * 4);
+  put(st_, n_ * sizeof(word_stat));
+  put(keys_, bytes);
+  return out;
+}
+
+word_stats word_stats::read_binary(const std::string& path) {
+  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) throw error(path + ": cannot open: " + std::strerror(errno));
+  struct stat st {};
+  if (::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode) || st.st_size < 16) {
+    ::close(fd);
+    throw error(path + ": not a word statistics file (too short)");
+  }
+  const auto size = static_cast<std::size_t>(st.st_size);
+  void* p = ::mmap(nullptr, size, PROT_READ, MAP_PRIVATE, fd, 0);
+  ::close(fd);
+  if (p == MAP_FAILED) throw error(path + ": cannot map: " + std::strerror(errno));
+  word_stats out;
+  out.mapping_ = std::shared_ptr<void>(p, [size](void* q) { ::munmap(q, size); });
+  const char* b = static_cast<const char*>(p);
+  auto bad = [&](const char* why) { return error(path + ": not a word statistics file (" + why + ")"); };
+  if (std::memcmp(b, binary_magic, 8) != 0) throw bad("bad magic");
+  std::uint32_t n = 0, key_bytes = 0;
+  std::memcpy(&n, b + 8, 4);
+  std::memcpy(&key_bytes, b + 12, 4);
+  const std::size_t offsets_at = 16, stats_at = offsets_at + (std::size_t{n} + 1) * 4,
+                    keys_at = stats_at + std::size_t{n} * sizeof(word_stat);
+  if (size != keys_at + key_bytes) throw bad("size mismatch");
+  // The mapping is page-aligned and the sections start at multiples of 4: aligned reads.
+  out.off_ = reinterpret_cast<const std::uint32_t*>(b + offsets_at);
+  out.st_ = reinterpret_cast<const word_stat*>(b + stats_at);
+  out.keys_ = b + keys_at;
+  out.n_ = n;
+  if (out.off_[0] != 0 || out.off_[n] != key_bytes) throw bad("key offsets");
   return out;
 }
 
 const word_stats& word_stats::instance() {
   // A function-local static: initialised once, thread-safe; a failed load throws and is retried
   // by the next call.
-  static const word_stats table = load(data_file("word_stats.tsv"));
+  static const word_stats table = read_binary(data_file("word_stats.bin"));
   return table;
 }
 
 const word_stat* word_stats::find(std::string_view k) const {
-  std::size_t lo = 0, hi = spans_.size();
+  std::size_t lo = 0, hi = n_;
   while (lo < hi) {
     const std::size_t mid = lo + (hi - lo) / 2;
     if (key(mid) < k)
@@ -67,7 +137,7 @@ const word_stat* word_stats::find(std::string_view k) const {
     else
       hi = mid;
   }
-  return lo < spans_.size() && key(lo) == k ? &stats_[lo] : nullptr;
+  return lo < n_ && key(lo) == k ? &st_[lo] : nullptr;
 }
 
 }  // namespace histext::lexicons

@@ -3,9 +3,12 @@
 // English by data/generate/gen_word_stats.cpp) for the named-entity recogniser.
 #include <cstddef>
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
+
+// word_stat is copied to and from files as 8 bytes: u32 count, i16 mid_cap, i16 cluster.
 
 namespace histext::lexicons {
 
@@ -20,9 +23,15 @@ struct word_stat {
 /// buffer holding every key. Immutable once loaded; shared by threads.
 class word_stats {
  public:
-  /// Loaded once per process from data_dir()/word_stats.tsv (thread-safe); throws histext::error if
-  /// the file is missing or malformed.
+  /// Loaded once per process from data_dir()/word_stats.bin, the build's binary form of
+  /// data/word_stats.tsv (thread-safe); throws histext::error if the file is missing or malformed.
   static const word_stats& instance();
+  /// The binary form: "HXWS0001", u32 keys, u32 key bytes, u32 key offsets[keys + 1], the stats
+  /// (u32 count, i16 mid_cap, i16 cluster) of each key, then the key bytes. Loads in a copy, not a
+  /// parse: start-up matters for a short passage.
+  std::string to_binary() const;
+  /// Reads the binary form; throws histext::error naming the path when it is malformed.
+  static word_stats read_binary(const std::string& path);
   /// Parses the file at `path` (lines "key<TAB>count<TAB>mid_cap<TAB>cluster", keys strictly
   /// increasing by bytes, '#' comments); throws histext::error naming the path and line.
   static word_stats load(const std::string& path);
@@ -30,19 +39,22 @@ class word_stats {
   /// The statistics of a key, or nullptr when the corpus has too few occurrences.
   const word_stat* find(std::string_view key) const;
   /// The number of keys.
-  std::size_t size() const { return stats_.size(); }
+  std::size_t size() const { return n_; }
 
  private:
-  struct span {
-    std::uint32_t begin = 0, length = 0;
-  };
-  std::string_view key(std::size_t i) const {
-    return std::string_view(keys_).substr(spans_[i].begin, spans_[i].length);
-  }
+  std::string_view key(std::size_t i) const { return std::string_view(keys_ + off_[i], off_[i + 1] - off_[i]); }
+  void point_at_vectors();
 
-  std::string keys_;  // every key, one after the other
-  std::vector<span> spans_;
+  // Either the TSV's parse (the vectors) or the binary file mapped read-only (no copy, and only the
+  // pages a lookup touches are read: start-up matters for a short passage).
+  std::vector<char> key_bytes_;
+  std::vector<std::uint32_t> offsets_;
   std::vector<word_stat> stats_;
+  std::shared_ptr<void> mapping_;
+  const char* keys_ = nullptr;
+  const std::uint32_t* off_ = nullptr;  // n_ + 1 offsets into keys_
+  const word_stat* st_ = nullptr;
+  std::size_t n_ = 0;
 };
 
 }  // namespace histext::lexicons

@@ -22,8 +22,11 @@ std::string join(const std::vector<std::string>& v, const char* sep) {
 void write_entities(std::ostream& out, const std::vector<entity>& entities, format f, const run_meta& meta,
                     bool color) {
   if (f == format::json) {
-    json list = json::array();
-    for (const auto& e : entities) {
+    // One entity at a time: a DOM of every mention of a whole book cost gigabytes.
+    open_json_document(out, meta);
+    out << ",\"entities\":[";
+    for (std::size_t i = 0; i < entities.size(); ++i) {
+      const entity& e = entities[i];
       json ms = json::array();
       for (const auto& m : e.mentions)
         ms.push_back({{"begin", m.begin},
@@ -33,14 +36,13 @@ void write_entities(std::ostream& out, const std::vector<entity>& entities, form
                       {"block_kind", to_string(m.block_kind)},
                       {"paragraph", m.paragraph},
                       {"text", m.text}});
-      list.push_back({{"name", e.name},
-                      {"type", to_string(e.type)},
-                      {"count", e.mentions.size()},
-                      {"aliases", e.aliases},
-                      {"mentions", ms},
-                      {"evidence", e.evidence}});
+      if (i) out << ',';
+      out << json{{"name", e.name}, {"type", to_string(e.type)}, {"count", e.mentions.size()}, {"aliases", e.aliases},
+                  {"mentions", ms}, {"evidence", e.evidence}}
+                 .dump(-1, ' ', false, json::error_handler_t::replace);
     }
-    write_json(out, meta, json{{"entities", list}});
+    out << ']';
+    close_json_document(out, meta);
     return;
   }
   if (f == format::vertical) throw error("histext-entities: format vertical is not offered");

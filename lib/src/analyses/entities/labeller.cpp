@@ -160,7 +160,22 @@ void labeller::label(std::string_view text, const segmentation& piece, std::vect
       if (!overlaps) chosen.emplace_back(sp, -1);
     }
     std::sort(chosen.begin(), chosen.end(), [](const auto& a, const auto& b) { return a.first.first < b.first.first; });
-    for (const auto& [sp, entry] : chosen) {
+    // Standalone capitalised words (runs of one): the denominator of post-filter 2.
+    for (std::size_t i = 0; i < p.eligible.size(); ++i)
+      if (p.eligible[i] && (i == 0 || !p.eligible[i - 1]) && (i + 1 == p.eligible.size() || !p.eligible[i + 1])) {
+        auto [it, added] = standalone_.emplace(sf.key(i), standalone{});
+        if (added) it->second.id = static_cast<std::uint32_t>(standalone_.size() - 1);
+        ++it->second.count;
+        const token& t = piece.tokens[sf.token_index(i)];
+        occurrences_.push_back(
+            {it->second.id, t.begin, t.base_end, t.sentence, t.block, t.paragraph, t.block_kind, tags[i] != tag_o});
+      }
+    for (auto [span, entry] : chosen) {
+      tagged_span sp = span;
+      // Post-filter 3: a name never begins with a function word ("For Judah", "And David").
+      while (entry < 0 && sp.first < sp.last && lex.in(name_list::function_word, sf.key(sp.first)) &&
+             !lex.find(sf.key(sp.first)).proper())
+        ++sp.first;
       // Titles at the start of the span are not the name ("General Kornilov" -> Kornilov); a form
       // of address just before it belongs to the mention (and says Mr. or Mrs.).
       // Only people have titles: "St. Petersburg" and "General Motors" keep theirs.

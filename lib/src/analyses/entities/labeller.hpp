@@ -72,12 +72,31 @@ class labeller {
       : model_(std::move(m)), env_(env), gazetteer_(gaz) {}
   /// Appends the names of `piece` (offsets into `text`) to `out`.
   void label(std::string_view text, const segmentation& piece, std::vector<found_mention>& out);
+  /// Post-filter 2, one reading per document: a one-word name (not the gazetteer's) that the model
+  /// read in fewer than half of the places where the word stands capitalised on its own ("Man",
+  /// "Amen" at the start of verses), or that the document writes in lower case more than ten
+  /// times as often (and at least 20 times), is dropped; one it read in at least half of them is
+  /// read in all of them, with the type it has most often.
+  void apply_majority_readings(std::vector<found_mention>& found) const;
 
  private:
   std::shared_ptr<const model> model_;
   feature_env env_;
   const gazetteer* gazetteer_;
   std::unordered_map<std::string, int> explained_;  // evidence is computed for a key's first mentions only
+  // Capitalised one-word runs: how often each key stands so, and where (for post-filter 2).
+  struct standalone {
+    std::uint32_t id = 0, count = 0;
+  };
+  struct occurrence {
+    std::uint32_t id = 0;
+    std::size_t begin = 0, end = 0;
+    std::uint32_t sentence = 0, block = 0, paragraph = 0;
+    histext::block_kind block_kind = histext::block_kind::paragraph;
+    bool read = false;  // the model read a name here
+  };
+  std::unordered_map<std::string, standalone> standalone_;
+  std::vector<occurrence> occurrences_;
 };
 
 }  // namespace histext::entities_detail

@@ -6,12 +6,16 @@
 // one read and no rebuild: start-up stays close to a bare ICU program's.
 #include "analyses/entities/model.hpp"
 
+#include <fcntl.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include <bit>
+#include <cerrno>
 #include <cmath>
 #include <cstring>
-#include <fstream>
 #include <mutex>
-#include <sstream>
 
 #include "histext/error.hpp"
 #include "histext/version.hpp"
@@ -83,14 +87,20 @@ std::string model::write(const std::vector<std::uint64_t>& keys, const std::vect
 
 std::shared_ptr<const model> model::parse(std::string bytes, const std::string& source) {
   auto m = std::make_shared<model>();
-  m->bytes_ = std::move(bytes);
-  const std::string& b = m->bytes_;
+  m->owned_ = std::move(bytes);
+  parse_into(*m, m->owned_.data(), m->owned_.size(), source);
+  return m;
+}
+
+void model::parse_into(model& mo, const char* data, std::size_t size, const std::string& source) {
+  model* m = &mo;
+  std::string_view b(data, size);
   std::size_t at = 0;
   auto bad = [&](const std::string& what) {
     return error(source + ": not a histext entity model (" + what + " at byte " + std::to_string(at) + ")");
   };
   auto need = [&](std::size_t n) {
-    if (b.size() - at < n || at > b.size()) throw bad("truncated");
+    if (at > b.size() || b.size() - at < n) throw bad("truncated");
   };
   auto get = [&](auto& v) {
     need(sizeof v);
@@ -114,29 +124,35 @@ std::shared_ptr<const model> model::parse(std::string bytes, const std::string& 
   for (float& e : m->trans_.ends) get(e);
   get(notice_size);
   need(notice_size);
-  m->notice_ = b.substr(at, notice_size);
+  m->notice_ = std::string(b.substr(at, notice_size));
   at += notice_size;
   at += (8 - at % 8) % 8;
   const std::size_t n_slots = std::size_t{1} << m->bits_;
   need(n_slots * 12 + std::size_t{features} * n_tags * 2);
   if (at + n_slots * 12 + std::size_t{features} * n_tags * 2 != b.size()) throw bad("size mismatch");
-  // std::string's buffer is suitably aligned for these reads (new[] alignment, offsets padded to 8).
+  // The buffer is 8-aligned (new[] or a page) and offsets are padded to 8, so these reads are aligned.
   m->slots_ = reinterpret_cast<const std::uint64_t*>(b.data() + at);
   m->slot_rows_ = reinterpret_cast<const std::uint32_t*>(b.data() + at + n_slots * 8);
   m->weights_ = reinterpret_cast<const std::int16_t*>(b.data() + at + n_slots * 12);
   m->n_features_ = features;
-  for (std::size_t s = 0; s < n_slots; ++s)
-    if (m->slots_[s] != 0 && m->slot_rows_[s] >= features) throw bad("row index");
-  return m;
 }
 
 std::shared_ptr<const model> model::load(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw error(path + ": cannot open the entity model");
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  if (in.bad()) throw error(path + ": read error");
-  return parse(std::move(ss).str(), path);
+  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) throw error(path + ": cannot open the entity model: " + std::strerror(errno));
+  struct stat st {};
+  if (::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode) || st.st_size <= 0) {
+    ::close(fd);
+    throw error(path + ": not a regular, non-empty file (an entity model was expected)");
+  }
+  const auto size = static_cast<std::size_t>(st.st_size);
+  void* p = ::mmap(nullptr, size, PROT_READ, MAP_PRIVATE, fd, 0);
+  ::close(fd);
+  if (p == MAP_FAILED) throw error(path + ": cannot map the entity model: " + std::strerror(errno));
+  auto m = std::make_shared<model>();
+  m->mapping_ = std::shared_ptr<void>(p, [size](void* q) { ::munmap(q, size); });
+  parse_into(*m, static_cast<const char*>(p), size, path);
+  return m;
 }
 
 std::shared_ptr<const model> model::shipped() {
@@ -160,6 +176,7 @@ void model::add(std::uint64_t key, float* scores) const {
     const std::uint64_t k = slots_[s];
     if (k == 0) return;
     if (k == key) {
+      if (slot_rows_[s] >= n_features_) return;  // a damaged file: the feature is ignored, never read past
       const std::int16_t* w = weights_ + std::size_t{slot_rows_[s]} * n_tags;
       for (int t = 0; t < n_tags; ++t) scores[t] += static_cast<float>(w[t]) * scale_;
       return;

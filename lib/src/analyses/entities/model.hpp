@@ -66,7 +66,10 @@ class model {
                            const transitions& trans, std::uint32_t feature_groups, const std::string& notice);
 
  private:
-  std::string bytes_;
+  // Parses bytes that stay valid for the model's life (owned_ or mapping_).
+  static void parse_into(model& m, const char* data, std::size_t size, const std::string& source);
+  std::string owned_;              // parse(): the bytes
+  std::shared_ptr<void> mapping_;  // load(): the file mapped read-only (no copy at start-up)
   std::uint32_t groups_ = 0, bits_ = 0;
   std::size_t n_features_ = 0;
   float scale_ = 0;

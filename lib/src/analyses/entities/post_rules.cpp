@@ -1,6 +1,14 @@
-// The documented post-filters of the recogniser: readings the token-level model cannot make.
+// The documented post-filters of the recogniser (docs/entities.md lists them):
 //   1. A group named by people joined with a hyphen ("the Zinoviev-Kamenev fraction", "the
 //      Molotov-Ribbentrop pact") also names each of them: one token cannot carry two entities.
+//   2. One reading per document: a one-word name is dropped when the model read it in fewer than
+//      half of the places where the word stands capitalised on its own, or when the document
+//      writes the word in lower case more than ten times as often ("the dry land Earth" against
+//      900 lower-case "earth"); otherwise every such place is read as that name
+//      (labeller::apply_majority_readings).
+//   3. A name never begins with a function word (in labeller::label).
+#include <unordered_map>
+
 #include "analyses/entities/labeller.hpp"
 #include "histext/names.hpp"
 
@@ -42,6 +50,58 @@ void add_named_people(std::string_view text, std::vector<found_mention>& found, 
       found.push_back(std::move(p));
     }
   }
+}
+
+void labeller::apply_majority_readings(std::vector<found_mention>& found) const {
+  struct tally {
+    std::uint32_t read = 0;
+    std::uint32_t by_type[3] = {};
+    const found_mention* example = nullptr;
+  };
+  std::unordered_map<std::string, tally> reads;
+  for (const auto& m : found)
+    if (m.gazetteer_entry < 0 && m.key.find(' ') == std::string::npos) {
+      tally& t = reads[m.key];
+      ++t.read;
+      ++t.by_type[static_cast<int>(m.type)];
+      if (!t.example) t.example = &m;
+    }
+  auto minority = [&](const std::string& key, const tally& t) {
+    auto it = standalone_.find(key);
+    if (it != standalone_.end() && t.read * 2 < it->second.count) return true;
+    const doc_memory::counts* c = env_.doc ? env_.doc->find(key) : nullptr;
+    return c && c->lower >= 20 && c->lower > 10 * t.read;
+  };
+  // The majority's other standalone occurrences, added with the key's most frequent type.
+  std::vector<const std::string*> by_id(standalone_.size(), nullptr);
+  for (const auto& [key, sa] : standalone_) by_id[sa.id] = &key;
+  std::vector<found_mention> added;
+  for (const occurrence& o : occurrences_) {
+    if (o.read) continue;
+    auto it = reads.find(*by_id[o.id]);
+    if (it == reads.end() || minority(it->first, it->second)) continue;
+    const tally& t = it->second;
+    found_mention m;
+    m.begin = m.name_begin = o.begin;
+    m.end = o.end;
+    m.sentence = o.sentence;
+    m.block = o.block;
+    m.paragraph = o.paragraph;
+    m.block_kind = o.block_kind;
+    m.key = it->first;
+    int best = 0;
+    for (int k = 1; k < 3; ++k)
+      if (t.by_type[k] > t.by_type[best]) best = k;
+    m.type = static_cast<entity_type>(best);
+    m.reasons = {{"read as a name in most places where it stands capitalised", 1.0f}};
+    added.push_back(std::move(m));
+  }
+  std::erase_if(found, [&](const found_mention& m) {
+    if (m.gazetteer_entry >= 0 || m.key.find(' ') != std::string::npos) return false;
+    auto it = reads.find(m.key);
+    return it != reads.end() && minority(it->first, it->second);
+  });
+  for (auto& m : added) found.push_back(std::move(m));
 }
 
 }  // namespace histext::entities_detail
