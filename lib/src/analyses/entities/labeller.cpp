@@ -36,16 +36,19 @@ std::vector<std::string> rule_tags(std::string_view text, const segmentation& pi
   entity_options opts;
   recognizer r(text, piece, opts);
   std::vector<entity> found = r.run();
-  // Token index by begin offset within the piece.
-  std::map<std::size_t, std::size_t> by_begin;
-  for (std::size_t i = 0; i < piece.tokens.size(); ++i) by_begin.emplace(piece.tokens[i].begin, i);
+  // Tokens are in text order, so a mention's tokens are found by binary search on their offsets.
+  auto by_begin = [&](std::size_t offset) {
+    return static_cast<std::size_t>(
+        std::lower_bound(piece.tokens.begin(), piece.tokens.end(), offset,
+                         [](const token& t, std::size_t b) { return t.begin < b; }) -
+        piece.tokens.begin());
+  };
   for (const entity& e : found) {
     const std::string type = to_string(e.type);
     for (const entity_mention& m : e.mentions) {
-      auto it = by_begin.lower_bound(m.begin);
       std::vector<std::size_t> toks;
-      for (; it != by_begin.end() && it->first < m.end; ++it)
-        if (piece.tokens[it->second].is_word()) toks.push_back(it->second);
+      for (std::size_t i = by_begin(m.begin); i < piece.tokens.size() && piece.tokens[i].begin < m.end; ++i)
+        if (piece.tokens[i].is_word()) toks.push_back(i);
       for (std::size_t k = 0; k < toks.size(); ++k) {
         const char* part = toks.size() == 1 ? "U-" : k == 0 ? "B-" : k + 1 == toks.size() ? "L-" : "I-";
         tags[toks[k]] = part + type;
