@@ -88,7 +88,7 @@ std::vector<entity> find_entities(const document& doc, const segmentation& seg, 
   run_context ctx(options);
   ctx.memory.observe(doc.view(), seg);
   std::vector<found_mention> found;
-  labeller lab(ctx.m, ctx.env, ctx.gaz ? &*ctx.gaz : nullptr);
+  labeller lab(ctx.m, ctx.env, ctx.gaz ? &*ctx.gaz : nullptr, options.keep_titles);
   lab.label(doc.view(), seg, found);
   lab.apply_majority_readings(found);
   return ctx.finish(doc.view(), std::move(found), options);
@@ -127,7 +127,7 @@ std::vector<entity> find_entities(const document& doc, segmenter& seg, const ent
   };
   for_each_piece([&](const segmentation& piece) { ctx.memory.observe(text, piece); }, 0);
   std::vector<found_mention> found;
-  labeller lab(ctx.m, ctx.env, ctx.gaz ? &*ctx.gaz : nullptr);
+  labeller lab(ctx.m, ctx.env, ctx.gaz ? &*ctx.gaz : nullptr, options.keep_titles);
   for_each_piece([&](const segmentation& piece) { lab.label(text, piece, found); }, 1);
   lab.apply_majority_readings(found);
   if (progress) progress(text.size(), text.size());

@@ -200,7 +200,7 @@ void labeller::label(std::string_view text, const segmentation& piece, std::vect
       const token& b = piece.tokens[sf.token_index(sp.last)];
       m.begin = a.begin;
       m.end = b.base_end;
-      m.name_begin = piece.tokens[sf.token_index(name_first)].begin;
+      m.name_begin = piece.tokens[sf.token_index(keep_titles_ ? first : name_first)].begin;
       m.sentence = a.sentence;
       m.block = a.block;
       m.paragraph = a.paragraph;

@@ -68,8 +68,9 @@ void add_named_people(std::string_view text, std::vector<found_mention>& found, 
 /// Labels pieces of one document with a model.
 class labeller {
  public:
-  labeller(std::shared_ptr<const model> m, const feature_env& env, const gazetteer* gaz)
-      : model_(std::move(m)), env_(env), gazetteer_(gaz) {}
+  /// `keep_titles`: a title before a person's name stays in the name ("General Kornilov").
+  labeller(std::shared_ptr<const model> m, const feature_env& env, const gazetteer* gaz, bool keep_titles = false)
+      : model_(std::move(m)), env_(env), gazetteer_(gaz), keep_titles_(keep_titles) {}
   /// Appends the names of `piece` (offsets into `text`) to `out`.
   void label(std::string_view text, const segmentation& piece, std::vector<found_mention>& out);
   /// Post-filter 2, one reading per document: a one-word name (not the gazetteer's) that the model
@@ -83,6 +84,7 @@ class labeller {
   std::shared_ptr<const model> model_;
   feature_env env_;
   const gazetteer* gazetteer_;
+  bool keep_titles_ = false;
   std::unordered_map<std::string, int> explained_;  // evidence is computed for a key's first mentions only
   // Capitalised one-word runs: how often each key stands so, and where (for post-filter 2).
   struct standalone {

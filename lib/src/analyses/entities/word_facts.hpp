@@ -1,0 +1,39 @@
+#pragma once
+// Internal: what the lexicons say about a word, looked up once per word of a document. The
+// features ask for the same few thousand words again and again; a binary search in names.tsv and
+// in word_stats for every token cost a third of the recogniser's time.
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+
+#include "common/hash.hpp"
+#include "histext/names.hpp"
+#include "lexicons/word_stats.hpp"
+
+namespace histext::entities_detail {
+
+/// The lexicon facts of one folded key.
+struct word_facts {
+  name_entry entry;   ///< WordNet lexicon entry (views into the mapped lexicon: valid for the process)
+  char plural = 0;    ///< proper code ('P', 'g'...) of the singular when the key is a plural of a name
+  std::uint16_t lists = 0;                        ///< bit (1 << name_list) per curated list holding the key
+  const lexicons::word_stat* stat = nullptr;      ///< corpus statistics, or null
+  bool in(name_list l) const { return (lists >> static_cast<int>(l)) & 1u; }
+};
+
+/// A per-document memo of word_facts (memory bounded by the document's vocabulary).
+class word_facts_cache {
+ public:
+  /// `stats` may be null (no corpus statistics).
+  word_facts_cache(const name_lexicon& lex, const lexicons::word_stats* stats) : lex_(lex), stats_(stats) {}
+  /// The facts of a folded key, computed on first request.
+  const word_facts& get(std::string_view key);
+
+ private:
+  const name_lexicon& lex_;
+  const lexicons::word_stats* stats_;
+  std::unordered_map<std::string, word_facts, string_hash, std::equal_to<>> memo_;
+};
+
+}  // namespace histext::entities_detail
