@@ -473,7 +473,8 @@ py::dict sentences_fn(const source& s, const std::string& encoding, bool dehyphe
 
 py::dict entities_fn(const source& s, const std::string& encoding, bool dehyphenate,
                      const std::vector<std::string>& types, bool keep_titles, bool body, bool pages,
-                     bool with_cooccurrence) {
+                     bool with_cooccurrence, const std::string& model, const std::string& gazetteer,
+                     const std::string& exclude) {
   std::optional<histext::document> doc;
   std::vector<histext::entity> found;
   histext::cooccurrence net;
@@ -484,6 +485,9 @@ py::dict entities_fn(const source& s, const std::string& encoding, bool dehyphen
     opts.keep_titles = keep_titles;
     opts.body_only = body;
     opts.pages = pages;
+    opts.model = model;
+    opts.gazetteer = gazetteer;
+    opts.exclude = exclude;
     doc.emplace(load(s, encoding));
     histext::segment_options so;
     so.dehyphenate = dehyphenate;

@@ -333,17 +333,20 @@ def sentences(text: Optional[TextArg] = None, *, path: Optional[PathArg] = None,
 def entities(text: Optional[TextArg] = None, *, path: Optional[PathArg] = None, name: str = "",
              encoding: str = "", dehyphenate: bool = False, types: Union[str, Sequence[str], None] = None,
              keep_titles: bool = False, body: bool = False, pages: bool = False,
-             cooccurrence: bool = False) -> Entities:
-    """Named people, groups and places (and works, others) of a text or file (histext-entities).
+             cooccurrence: bool = False, model: PathArg = "", gazetteer: PathArg = "",
+             exclude: PathArg = "") -> Entities:
+    """Named people, groups and places of a text or file (histext-entities).
 
     ``types``: "person,group" or a list of type names (default: every type).
+    ``model``: a model file written by histext-train (default: the shipped model).
+    ``gazetteer``, ``exclude``: your corrections (docs/corrections.md).
     """
     if types is None:
         types = []
     elif isinstance(types, str):
         types = [t for t in types.split(",") if t]
     d = _histext.entities(_one_source(text, path, name), encoding, dehyphenate, list(types),
-                          keep_titles, body, pages, cooccurrence)
+                          keep_titles, body, pages, cooccurrence, str(model), str(gazetteer), str(exclude))
     found = [Entity(name=e["name"], type=e["type"], aliases=e["aliases"], evidence=e["evidence"],
                     mentions=Table(e["mentions"])) for e in d["entities"]]
     return Entities(name=d["name"], text=d["text"], info=d["info"], entities=found,

@@ -101,6 +101,20 @@ def test_entities_match_histext_entities_json_and_mentions_slice_the_text():
     assert len(e.mentions()) == sum(x.count for x in e)
 
 
+def test_entities_take_a_gazetteer_an_exclude_list_and_a_model(tmp_path):
+    text = "Quenby wrote to Joseph Stalin from Poland.\n"
+    gaz = tmp_path / "names.tsv"
+    gaz.write_text("Quenby\tplace\tQuenby Harbour\n")
+    e = histext.entities(text, gazetteer=gaz)
+    quenby = [x for x in e if x.name == "Quenby"]
+    assert quenby and quenby[0].type == "place" and quenby[0].evidence[0] == "gazetteer: " + str(gaz)
+    ex = tmp_path / "exclude.txt"
+    ex.write_text("Poland\n")
+    assert "Poland" not in [x.name for x in histext.entities(text, exclude=ex)]
+    with pytest.raises(Exception, match="nonexistent.model"):
+        histext.entities(text, model=tmp_path / "nonexistent.model")
+
+
 def test_entities_of_a_text_with_non_ascii_names():
     text = "Général Koniev met Stalin’s envoy in Kraków. Koniev 😀 left Kraków.\n"
     e = histext.entities(text)
