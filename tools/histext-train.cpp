@@ -69,6 +69,8 @@ int main(int argc, char** argv) {
       ->capture_default_str();
   histext::cli::add_bounded(app, "--target-repeat", options.target_repeat, 1, 10,
                             "passes over the target folder's documents per epoch");
+  bool no_tag_parts = false;
+  app.add_flag("--no-tag-parts", no_tag_parts, "no weights shared by the tags of one type or one part of a name");
   histext::cli::add_bounded(app, "--min-count", options.min_feature_count, 1, 1000,
                             "features seen in fewer training tokens get no weight");
   histext::cli::set_example(app,
@@ -76,6 +78,7 @@ int main(int argc, char** argv) {
                             "-o data/entities.model");
   if (int rc = histext::cli::parse(app, argc, argv); rc >= 0) return rc;
   options.ocr_noise = !no_ocr;
+  options.tag_parts = !no_tag_parts;
   options.notice = default_notice;
   if (features != "all") {
     options.feature_groups = 0;

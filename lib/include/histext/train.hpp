@@ -66,6 +66,9 @@ struct train_options {
   float target_weight = 0.5f;
   /// The target collection's documents are seen this many times per epoch.
   int target_repeat = 2;
+  /// Each feature also has a weight per entity type and per part of a name (B, I, L, U), shared by
+  /// the tags of that type or part: multi-word tags, rare in the data, borrow strength.
+  bool tag_parts = true;
   /// Features seen in fewer training tokens than this get no weight.
   int min_feature_count = 2;
   /// Features whose averaged weights are all smaller than this in magnitude are pruned.

@@ -127,6 +127,19 @@ std::vector<example> prepare_documents(const std::vector<annotated_document>& do
           }
         }
       }
+      // The decoder's constraints hold for the gold reading too: a run neither begins on a token
+      // that may only be inside a name nor ends on one that may not end it.
+      auto can_begin = [&](std::size_t i) {
+        return ex.p.eligible[i] == 1 || ex.p.eligible[i] == 2 || ex.p.eligible[i] == 4;
+      };
+      auto can_end = [&](std::size_t i) { return ex.p.eligible[i] == 1 || ex.p.eligible[i] == 2; };
+      std::vector<tagged_span> kept;
+      for (tagged_span r : runs) {
+        while (r.first < r.last && !can_begin(r.first)) ++r.first;
+        while (r.last > r.first && !can_end(r.last)) --r.last;
+        if (r.first == r.last ? can_end(r.first) : can_begin(r.first) && can_end(r.last)) kept.push_back(r);
+      }
+      runs = std::move(kept);
       ex.gold = tags_of(runs, n);
       // Two of the three sources (UNER, LitBank) leave peoples unlabelled ("the Americans"), GUM
       // labels them as groups. An unlabelled plural people word is therefore unknown, not O: the
@@ -160,21 +173,38 @@ class trainer {
   std::vector<std::uint64_t> keys;
   double c = 1;
 
+  // Columns of a feature's row: one per tag, then one per entity type (3) and one per part of a
+  // name (B, I, L, U, 4). With `decompose`, a tag's weight is the sum of its own column and those
+  // of its type and its part, so that what is learnt for "L-place" also teaches "place" and "L":
+  // rare tags borrow strength from their type and part. The written model holds the sums.
+  static constexpr int width = n_tags + 7;
+  bool decompose = false;
+  int columns(int tag, int out[3]) const {
+    out[0] = tag;
+    if (!decompose || tag == tag_o) return 1;
+    out[1] = n_tags + static_cast<int>(type_of(tag));
+    out[2] = n_tags + 3 + static_cast<int>(part_of(tag)) - 1;
+    return 3;
+  }
+
   trainer() : tw((n_tags + 1) * n_tags + n_tags, 0.0f), tacc(tw.size(), 0.0) {}
 
   std::uint32_t row(std::uint64_t key) {
     auto [it, added] = index.emplace(key, static_cast<std::uint32_t>(keys.size()));
     if (added) {
       keys.push_back(key);
-      w.resize(w.size() + n_tags, 0.0f);
-      acc.resize(acc.size() + n_tags, 0.0);
+      w.resize(w.size() + width, 0.0f);
+      acc.resize(acc.size() + width, 0.0);
     }
     return it->second;
   }
   void bump(std::uint64_t key, int tag, float delta) {
-    const std::size_t at = std::size_t{row(key)} * n_tags + static_cast<std::size_t>(tag);
-    w[at] += delta;
-    acc[at] += c * delta;
+    const std::size_t r = std::size_t{row(key)} * width;
+    int cols[3];
+    for (int k = 0, m = columns(tag, cols); k < m; ++k) {
+      w[r + static_cast<std::size_t>(cols[k])] += delta;
+      acc[r + static_cast<std::size_t>(cols[k])] += c * delta;
+    }
   }
   void bump_transition(std::size_t at, float delta) {
     tw[at] += delta;
@@ -192,8 +222,10 @@ class trainer {
     auto add = [&](std::size_t i, std::uint64_t key) {
       auto it = index.find(key);
       if (it == index.end()) return;
-      const float* r = &w[std::size_t{it->second} * n_tags];
-      for (int t = 0; t < n_tags; ++t) e[i * n_tags + t] += r[t];
+      const float* r = &w[std::size_t{it->second} * width];
+      int cols[3];
+      for (int t = 0; t < n_tags; ++t)
+        for (int k = 0, m = columns(t, cols); k < m; ++k) e[i * n_tags + t] += r[cols[k]];
     };
     for (std::size_t i = 0; i < n; ++i)
       for (std::uint32_t k = p.offsets[i]; k < p.offsets[i + 1]; ++k) {
@@ -253,13 +285,18 @@ class trainer {
       float big = 0;
       if (shared_keys && !shared_keys->count(keys[r])) continue;  // a source's copy: added below
       const auto copy = target >= 0 ? index.find(domain_key(keys[r], target)) : index.end();
-      for (int t = 0; t < n_tags; ++t) {
-        const std::size_t at = std::size_t{r} * n_tags + static_cast<std::size_t>(t);
-        row[t] = static_cast<float>(w[at] - acc[at] / c);
-        if (copy != index.end()) {
-          const std::size_t at2 = std::size_t{copy->second} * n_tags + static_cast<std::size_t>(t);
-          row[t] += target_weight * static_cast<float>(w[at2] - acc[at2] / c);
+      auto average = [&](std::uint32_t at_row, int tag) {
+        int cols[3];
+        double v = 0;
+        for (int k = 0, m = columns(tag, cols); k < m; ++k) {
+          const std::size_t at = std::size_t{at_row} * width + static_cast<std::size_t>(cols[k]);
+          v += w[at] - acc[at] / c;
         }
+        return static_cast<float>(v);
+      };
+      for (int t = 0; t < n_tags; ++t) {
+        row[t] = average(r, t);
+        if (copy != index.end()) row[t] += target_weight * average(copy->second, t);
         big = std::max(big, std::fabs(row[t]));
       }
       if (big < prune_below) continue;
@@ -334,6 +371,7 @@ std::string train_model(const std::vector<annotated_document>& train, const std:
   std::vector<example> held_out;
   if (!dev.empty()) held_out = prepare_documents(dev, options.feature_groups, nullptr);
   trainer tr;
+  tr.decompose = options.tag_parts;
   std::unordered_set<std::uint64_t> shared;
   if (!domains.empty()) {
     // Frustratingly easy domain adaptation (Daume 2007): each source's own copy of the features

@@ -14,10 +14,17 @@ std::vector<int> viterbi(const std::vector<float>& emissions, const std::vector<
   constexpr float none = -std::numeric_limits<float>::infinity();
   std::vector<float> score(n * n_tags, none);
   std::vector<int> back(n * n_tags, -1);
-  // 0: only O; 1: any tag; 2: a name may end here but not go on (a possessive: "Newton's Principia").
+  // 0: only O; 1: any tag; 2: a name may end here but not go on (a possessive: "Newton's Principia");
+  // 3: only inside a name ("of"); 4: a name may begin or go on here but not end ("de").
   auto can = [&](std::size_t i, int tag) {
-    if (eligible[i] == 2) return part_of(tag) != tag_part::begin && part_of(tag) != tag_part::inside;
-    return eligible[i] != 0 || tag == tag_o;
+    const tag_part p = part_of(tag);
+    switch (eligible[i]) {
+      case 0: return tag == tag_o;
+      case 2: return p != tag_part::begin && p != tag_part::inside;
+      case 3: return p == tag_part::outside || p == tag_part::inside;
+      case 4: return p == tag_part::outside || p == tag_part::begin || p == tag_part::inside;
+      default: return true;
+    }
   };
   for (int t = 0; t < n_tags; ++t)
     if (can(0, t) && allowed_transition(-1, t)) score[t] = trans.from[t] + emissions[t];
