@@ -259,16 +259,9 @@ class trainer {
               bump(domain_key(feats.keys[k], ex_in.domain), pred[i], -1.0f);
             }
           }
-        const int gp = i ? ex.gold[i - 1] : -1, pp = i ? pred[i - 1] : -1;
-        if (gp != pp || ex.gold[i] != pred[i]) {
-          bump_transition(static_cast<std::size_t>((gp + 1) * n_tags + ex.gold[i]), 1.0f);
-          bump_transition(static_cast<std::size_t>((pp + 1) * n_tags + pred[i]), -1.0f);
-        }
       }
-      if (ex.gold[n - 1] != pred[n - 1]) {
-        bump_transition(static_cast<std::size_t>((n_tags + 1) * n_tags + ex.gold[n - 1]), 1.0f);
-        bump_transition(static_cast<std::size_t>((n_tags + 1) * n_tags + pred[n - 1]), -1.0f);
-      }
+      visit_transitions(ex.gold, ex_in.p.eligible, [&](std::size_t at) { bump_transition(at, 1.0f); });
+      visit_transitions(pred, ex_in.p.eligible, [&](std::size_t at) { bump_transition(at, -1.0f); });
     }
     c += 1;
   }
