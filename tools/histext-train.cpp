@@ -1,6 +1,7 @@
 // histext-train: trains the entity recogniser on texts with standoff name annotations.
 #include <chrono>
 #include <cstdio>
+#include <filesystem>
 #include <random>
 #include <sstream>
 
@@ -53,12 +54,31 @@ int main(int argc, char** argv) {
   app.add_option("--seed", options.seed, "seed of the document order and the synthetic OCR damage");
   app.add_option("--features", features,
                  "feature groups, comma-separated: words,shape,lexicons,document,corpus,rules (default: all)");
-  app.add_flag("--no-ocr-noise", no_ocr, "do not add a copy of each document with synthetic OCR damage");
+  app.add_flag("--no-ocr-noise", no_ocr, "do not add damaged copies of documents with synthetic OCR damage");
+  app.add_option("--ocr-noise-share", options.ocr_noise_share,
+                 "share of the documents that also get a copy with synthetic OCR damage")
+      ->check(CLI::Range(0.0, 1.0))
+      ->capture_default_str();
+  options.target_source = "gum";
+  app.add_option("--target", options.target_source,
+                 "the folder name whose naming conventions the model follows (its own copy of the features is "
+                 "added to the shared ones; \"\": no copies)")
+      ->capture_default_str();
+  app.add_option("--target-weight", options.target_weight, "weight of the target folder's copy of the features")
+      ->check(CLI::Range(0.0f, 10.0f))
+      ->capture_default_str();
+  histext::cli::add_bounded(app, "--target-repeat", options.target_repeat, 1, 10,
+                            "passes over the target folder's documents per epoch");
+  bool no_tag_parts = false;
+  app.add_flag("--no-tag-parts", no_tag_parts, "no weights shared by the tags of one type or one part of a name");
+  histext::cli::add_bounded(app, "--min-count", options.min_feature_count, 1, 1000,
+                            "features seen in fewer training tokens get no weight");
   histext::cli::set_example(app,
                             "histext-train ../shared/train/litbank ../shared/train/gum ../shared/train/uner_ewt "
                             "-o data/entities.model");
   if (int rc = histext::cli::parse(app, argc, argv); rc >= 0) return rc;
   options.ocr_noise = !no_ocr;
+  options.tag_parts = !no_tag_parts;
   options.notice = default_notice;
   if (features != "all") {
     options.feature_groups = 0;
@@ -88,7 +108,13 @@ int main(int argc, char** argv) {
       std::vector<histext::annotated_document> docs;
       for (const auto& d : ds) {
         auto part = histext::read_annotations(d);
-        for (auto& doc : part) docs.push_back(std::move(doc));
+        // The collection is the folder's name ("../shared/train/gum/" -> "gum").
+        std::filesystem::path p = std::filesystem::path(d).lexically_normal();
+        if (p.filename().empty()) p = p.parent_path();
+        for (auto& doc : part) {
+          doc.source = p.filename().string();
+          docs.push_back(std::move(doc));
+        }
       }
       return docs;
     };

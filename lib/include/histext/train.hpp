@@ -23,6 +23,9 @@ struct annotated_document {
   std::string id;    ///< the file name without .txt
   std::string text;  ///< the exact bytes of texts/<id>.txt
   std::vector<annotated_span> spans;
+  /// The collection the document belongs to (histext-train: the name of its folder, "gum"); empty
+  /// for none. Training gives each collection its own copy of the features (train_options::target_source).
+  std::string source;
 };
 
 /// Reads DIR/texts/*.txt and DIR/mentions.tsv (header "doc_id begin end label text nested"; label
@@ -51,6 +54,23 @@ struct train_options {
   /// Also train on a copy of every document with synthetic OCR damage (long s as f, broken words,
   /// letter confusions, capital lines), generated from `seed`.
   bool ocr_noise = true;
+  /// Share of the documents (0 to 1) that also get a damaged copy when `ocr_noise` is on: the
+  /// noise costs some accuracy on clean text, a share keeps OCR'd text covered at less cost.
+  double ocr_noise_share = 0.3;
+  /// The collection (annotated_document::source) whose naming conventions the model should follow.
+  /// When set, every collection gets its own copy of each feature besides the shared one, and the
+  /// written model is the shared weights plus `target_weight` times this collection's copy. Empty:
+  /// one set of weights for all documents.
+  std::string target_source;
+  /// Weight of the target collection's copy in the written model (0: shared weights only).
+  float target_weight = 0.5f;
+  /// The target collection's documents are seen this many times per epoch.
+  int target_repeat = 2;
+  /// Each feature also has a weight per entity type and per part of a name (B, I, L, U), shared by
+  /// the tags of that type or part: multi-word tags, rare in the data, borrow strength.
+  bool tag_parts = true;
+  /// Features seen in fewer training tokens than this get no weight.
+  int min_feature_count = 2;
   /// Features whose averaged weights are all smaller than this in magnitude are pruned.
   float prune_below = 0.01f;
   /// Kept in the model file: its licence and the attribution its training data requires.

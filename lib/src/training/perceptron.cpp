@@ -3,9 +3,10 @@
 // Single-threaded and seeded: the same documents and options give the same model bytes.
 #include <algorithm>
 #include <cmath>
-#include <cstdlib>
+#include <map>
 #include <random>
 #include <unordered_map>
+#include <unordered_set>
 
 #include "analyses/entities/labeller.hpp"
 #include "histext/document.hpp"
@@ -41,8 +42,25 @@ struct example {
   std::vector<std::pair<std::size_t, std::size_t>> bytes;  // per token: begin, base_end
   std::vector<annotated_span> gold_spans;                  // the sentence's true spans, for scoring
   std::vector<char> unknown;  // per token: left unlabelled by a source that does not label peoples
+  int domain = -1;            // the source's own copy of the features (-1: none)
   bool learnable = false;     // some token may be a name
 };
+
+// The features of `ex` for which keep(key) holds.
+template <class Keep>
+prepared_sentence filtered(const example& ex, Keep&& keep) {
+  prepared_sentence q;
+  q.eligible = ex.p.eligible;
+  const std::size_t n = ex.p.eligible.size();
+  q.offsets.resize(n + 1);
+  for (std::size_t i = 0; i < n; ++i) {
+    q.offsets[i] = static_cast<std::uint32_t>(q.keys.size());
+    for (std::uint32_t k = ex.p.offsets[i]; k < ex.p.offsets[i + 1]; ++k)
+      if (keep(ex.p.keys[k])) q.keys.push_back(ex.p.keys[k]);
+  }
+  q.offsets[n] = static_cast<std::uint32_t>(q.keys.size());
+  return q;
+}
 
 // A plural word for a people, a nation, a faith or a party: "Americans", "Huguenots", "Whigs".
 bool people_word(const std::string& key) {
@@ -56,7 +74,9 @@ bool people_word(const std::string& key) {
   return false;
 }
 
-std::vector<example> prepare_documents(const std::vector<annotated_document>& docs, std::uint32_t groups) {
+// `domains` (may be null): the domain of each source name; other documents have none.
+std::vector<example> prepare_documents(const std::vector<annotated_document>& docs, std::uint32_t groups,
+                                       const std::map<std::string, int>* domains) {
   feature_env env;
   env.lex = &name_lexicon::instance();
   env.groups = groups;
@@ -78,6 +98,8 @@ std::vector<example> prepare_documents(const std::vector<annotated_document>& do
       sentence_features sf(env, doc.view(), s, sen, rules.empty() ? nullptr : &sentence_rules);
       example ex;
       ex.p = prepare(sf);
+      if (domains)
+        if (auto it = domains->find(d.source); it != domains->end()) ex.domain = it->second;
       const std::size_t n = sf.size();
       for (std::size_t i = 0; i < n; ++i) {
         const token& t = s.tokens[sf.token_index(i)];
@@ -105,6 +127,19 @@ std::vector<example> prepare_documents(const std::vector<annotated_document>& do
           }
         }
       }
+      // The decoder's constraints hold for the gold reading too: a run neither begins on a token
+      // that may only be inside a name nor ends on one that may not end it.
+      auto can_begin = [&](std::size_t i) {
+        return ex.p.eligible[i] == 1 || ex.p.eligible[i] == 2 || ex.p.eligible[i] == 4;
+      };
+      auto can_end = [&](std::size_t i) { return ex.p.eligible[i] == 1 || ex.p.eligible[i] == 2; };
+      std::vector<tagged_span> kept;
+      for (tagged_span r : runs) {
+        while (r.first < r.last && !can_begin(r.first)) ++r.first;
+        while (r.last > r.first && !can_end(r.last)) --r.last;
+        if (r.first == r.last ? can_end(r.first) : can_begin(r.first) && can_end(r.last)) kept.push_back(r);
+      }
+      runs = std::move(kept);
       ex.gold = tags_of(runs, n);
       // Two of the three sources (UNER, LitBank) leave peoples unlabelled ("the Americans"), GUM
       // labels them as groups. An unlabelled plural people word is therefore unknown, not O: the
@@ -118,8 +153,18 @@ std::vector<example> prepare_documents(const std::vector<annotated_document>& do
   return out;
 }
 
+// A feature's copy for one source of training data (domain adaptation by feature copies, Daume 2007).
+std::uint64_t domain_key(std::uint64_t key, int domain) {
+  std::uint64_t k = key ^ (0x9e3779b97f4a7c15ull * static_cast<std::uint64_t>(domain + 1));
+  k ^= k >> 31;
+  k *= 0xbf58476d1ce4e5b9ull;
+  return k ^ (k >> 29);
+}
+
 class trainer {
  public:
+  float target_weight = 1;
+  int target = -1;  // the domain whose copy is added to the shared weights in the written model
   std::vector<float> w;
   std::vector<double> acc;  // sum of c * update, for the average (double: c reaches millions)
   std::vector<float> tw;
@@ -128,24 +173,40 @@ class trainer {
   std::vector<std::uint64_t> keys;
   double c = 1;
 
+  // Columns of a feature's row: one per tag, then one per entity type (3) and one per part of a
+  // name (B, I, L, U, 4). With `decompose`, a tag's weight is the sum of its own column and those
+  // of its type and its part, so that what is learnt for "L-place" also teaches "place" and "L":
+  // rare tags borrow strength from their type and part. The written model holds the sums.
+  static constexpr int width = n_tags + 7;
+  bool decompose = false;
+  int columns(int tag, int out[3]) const {
+    out[0] = tag;
+    if (!decompose || tag == tag_o) return 1;
+    out[1] = n_tags + static_cast<int>(type_of(tag));
+    out[2] = n_tags + 3 + static_cast<int>(part_of(tag)) - 1;
+    return 3;
+  }
+
   trainer() : tw((n_tags + 1) * n_tags + n_tags, 0.0f), tacc(tw.size(), 0.0) {}
 
   std::uint32_t row(std::uint64_t key) {
     auto [it, added] = index.emplace(key, static_cast<std::uint32_t>(keys.size()));
     if (added) {
       keys.push_back(key);
-      w.resize(w.size() + n_tags, 0.0f);
-      acc.resize(acc.size() + n_tags, 0.0);
+      w.resize(w.size() + width, 0.0f);
+      acc.resize(acc.size() + width, 0.0);
     }
     return it->second;
   }
   void bump(std::uint64_t key, int tag, float delta) {
-    const std::size_t at = std::size_t{row(key)} * n_tags + static_cast<std::size_t>(tag);
-    w[at] += delta;
-    acc[at] += c * delta;
+    const std::size_t r = std::size_t{row(key)} * width;
+    int cols[3];
+    for (int k = 0, m = columns(tag, cols); k < m; ++k) {
+      w[r + static_cast<std::size_t>(cols[k])] += delta;
+      acc[r + static_cast<std::size_t>(cols[k])] += c * delta;
+    }
   }
   void bump_transition(std::size_t at, float delta) {
-    if (std::getenv("HX_FREEZE_T")) return;
     tw[at] += delta;
     tacc[at] += c * delta;
   }
@@ -155,27 +216,34 @@ class trainer {
     t.ends.assign(tw.begin() + (n_tags + 1) * n_tags, tw.end());
     return t;
   }
-  std::vector<float> scores(const prepared_sentence& p) const {
+  std::vector<float> scores(const prepared_sentence& p, int domain) const {
     const std::size_t n = p.eligible.size();
     std::vector<float> e(n * n_tags, 0.0f);
+    auto add = [&](std::size_t i, std::uint64_t key) {
+      auto it = index.find(key);
+      if (it == index.end()) return;
+      const float* r = &w[std::size_t{it->second} * width];
+      int cols[3];
+      for (int t = 0; t < n_tags; ++t)
+        for (int k = 0, m = columns(t, cols); k < m; ++k) e[i * n_tags + t] += r[cols[k]];
+    };
     for (std::size_t i = 0; i < n; ++i)
       for (std::uint32_t k = p.offsets[i]; k < p.offsets[i + 1]; ++k) {
-        auto it = index.find(p.keys[k]);
-        if (it == index.end()) continue;
-        const float* r = &w[std::size_t{it->second} * n_tags];
-        for (int t = 0; t < n_tags; ++t) e[i * n_tags + t] += r[t];
+        add(i, p.keys[k]);
+        if (domain >= 0) add(i, domain_key(p.keys[k], domain));
       }
     return e;
   }
   void learn(const example& ex_in) {
-    const std::vector<int> pred = viterbi(scores(ex_in.p), ex_in.p.eligible, current());
+    const prepared_sentence& feats = ex_in.p;
+    const std::vector<int> pred = viterbi(scores(feats, ex_in.domain), ex_in.p.eligible, current());
     // Unknown tokens take the model's own reading when it is a one-word group or nothing.
     const example* use = &ex_in;
     example patched;
     for (std::size_t i = 0; i < pred.size(); ++i)
       if (ex_in.unknown[i] && pred[i] != ex_in.gold[i] &&
           (pred[i] == tag_o || pred[i] == make_tag(tag_part::unit, entity_type::group))) {
-        if (use == &ex_in) patched.p = ex_in.p, patched.gold = ex_in.gold, use = &patched;
+        if (use == &ex_in) patched.gold = ex_in.gold, use = &patched;
         patched.gold[i] = pred[i];
       }
     const example& ex = *use;
@@ -183,24 +251,22 @@ class trainer {
       const std::size_t n = pred.size();
       for (std::size_t i = 0; i < n; ++i) {
         if (pred[i] != ex.gold[i])
-          for (std::uint32_t k = ex.p.offsets[i]; k < ex.p.offsets[i + 1]; ++k) {
-            bump(ex.p.keys[k], ex.gold[i], 1.0f);
-            bump(ex.p.keys[k], pred[i], -1.0f);
+          for (std::uint32_t k = feats.offsets[i]; k < feats.offsets[i + 1]; ++k) {
+            bump(feats.keys[k], ex.gold[i], 1.0f);
+            bump(feats.keys[k], pred[i], -1.0f);
+            if (ex_in.domain >= 0) {
+              bump(domain_key(feats.keys[k], ex_in.domain), ex.gold[i], 1.0f);
+              bump(domain_key(feats.keys[k], ex_in.domain), pred[i], -1.0f);
+            }
           }
-        const int gp = i ? ex.gold[i - 1] : -1, pp = i ? pred[i - 1] : -1;
-        if (gp != pp || ex.gold[i] != pred[i]) {
-          bump_transition(static_cast<std::size_t>((gp + 1) * n_tags + ex.gold[i]), 1.0f);
-          bump_transition(static_cast<std::size_t>((pp + 1) * n_tags + pred[i]), -1.0f);
-        }
       }
-      if (ex.gold[n - 1] != pred[n - 1]) {
-        bump_transition(static_cast<std::size_t>((n_tags + 1) * n_tags + ex.gold[n - 1]), 1.0f);
-        bump_transition(static_cast<std::size_t>((n_tags + 1) * n_tags + pred[n - 1]), -1.0f);
-      }
+      visit_transitions(ex.gold, ex_in.p.eligible, [&](std::size_t at) { bump_transition(at, 1.0f); });
+      visit_transitions(pred, ex_in.p.eligible, [&](std::size_t at) { bump_transition(at, -1.0f); });
     }
     c += 1;
   }
   // The averaged model's bytes: pruned, keys sorted so that the file never depends on hash order.
+  const std::unordered_set<std::uint64_t>* shared_keys = nullptr;  // with domains: the keys of real features
   std::string averaged(std::uint32_t groups, float prune_below, const std::string& notice) const {
     std::vector<std::uint32_t> order(keys.size());
     for (std::uint32_t i = 0; i < order.size(); ++i) order[i] = i;
@@ -210,9 +276,20 @@ class trainer {
     for (auto r : order) {
       float row[n_tags];
       float big = 0;
+      if (shared_keys && !shared_keys->count(keys[r])) continue;  // a source's copy: added below
+      const auto copy = target >= 0 ? index.find(domain_key(keys[r], target)) : index.end();
+      auto average = [&](std::uint32_t at_row, int tag) {
+        int cols[3];
+        double v = 0;
+        for (int k = 0, m = columns(tag, cols); k < m; ++k) {
+          const std::size_t at = std::size_t{at_row} * width + static_cast<std::size_t>(cols[k]);
+          v += w[at] - acc[at] / c;
+        }
+        return static_cast<float>(v);
+      };
       for (int t = 0; t < n_tags; ++t) {
-        const std::size_t at = std::size_t{r} * n_tags + static_cast<std::size_t>(t);
-        row[t] = static_cast<float>(w[at] - acc[at] / c);
+        row[t] = average(r, t);
+        if (copy != index.end()) row[t] += target_weight * average(copy->second, t);
         big = std::max(big, std::fabs(row[t]));
       }
       if (big < prune_below) continue;
@@ -250,17 +327,55 @@ span_scores score_examples(const model& m, const std::vector<example>& exs) {
 std::string train_model(const std::vector<annotated_document>& train, const std::vector<annotated_document>& dev,
                         const train_options& options, const train_progress& progress) {
   if (options.epochs < 1) throw error("training needs at least one epoch");
-  std::vector<annotated_document> docs = train;
+  if (options.ocr_noise_share < 0 || options.ocr_noise_share > 1) throw error("ocr_noise_share must be in [0, 1]");
+  if (options.target_repeat < 1) throw error("target_repeat must be at least 1");
+  std::vector<annotated_document> docs;
+  for (const annotated_document& d : train)
+    for (int k = 0;
+         k < (!options.target_source.empty() && d.source == options.target_source ? options.target_repeat : 1); ++k)
+      docs.push_back(d);
   if (options.ocr_noise) {
-    // A damaged copy of every document: the model meets long s, broken words and capital lines.
-    for (std::size_t i = 0; i < train.size(); ++i)
-      docs.push_back(training::add_ocr_noise(train[i], options.seed * 1000003u + i));
+    // A damaged copy of a share of the documents: the model meets long s, broken words and
+    // capital lines. The share is drawn by a fixed hash of the document's place, not by chance.
+    const std::size_t n = docs.size();
+    for (std::size_t i = 0; i < n; ++i)
+      if (static_cast<double>((i * 2654435761u) % 1000) < options.ocr_noise_share * 1000)
+        docs.push_back(training::add_ocr_noise(docs[i], options.seed * 1000003u + i));
   }
-  std::vector<example> exs = prepare_documents(docs, options.feature_groups);
+  // Domains: every named source has its own copy of the features (sorted names: deterministic).
+  std::map<std::string, int> domains;
+  if (!options.target_source.empty()) {
+    for (const annotated_document& d : docs)
+      if (!d.source.empty()) domains.emplace(d.source, 0);
+    int next = 0;
+    for (auto& [name, id] : domains) id = next++;
+  }
+  std::vector<example> exs = prepare_documents(docs, options.feature_groups, &domains);
   std::erase_if(exs, [](const example& e) { return !e.learnable; });
+  if (options.min_feature_count > 1) {
+    // Features seen fewer times than this get no weight: rare words and word pairs otherwise take
+    // large weights from the few sentences they are in.
+    std::unordered_map<std::uint64_t, std::uint32_t> counts;
+    for (const example& ex : exs)
+      for (std::uint64_t k : ex.p.keys) ++counts[k];
+    const auto min = static_cast<std::uint32_t>(options.min_feature_count);
+    for (example& ex : exs) ex.p = filtered(ex, [&](std::uint64_t k) { return counts[k] >= min; });
+  }
   std::vector<example> held_out;
-  if (!dev.empty()) held_out = prepare_documents(dev, options.feature_groups);
+  if (!dev.empty()) held_out = prepare_documents(dev, options.feature_groups, nullptr);
   trainer tr;
+  tr.decompose = options.tag_parts;
+  std::unordered_set<std::uint64_t> shared;
+  if (!domains.empty()) {
+    // Frustratingly easy domain adaptation (Daume 2007): each source's own copy of the features
+    // takes its conventions (UNER and LitBank leave peoples unlabelled, GUM's countries act as
+    // groups...), the shared weights what the sources agree on. The written model is the shared
+    // weights plus a share of the target source's copy.
+    for (const example& ex : exs) shared.insert(ex.p.keys.begin(), ex.p.keys.end());
+    tr.shared_keys = &shared;
+    if (auto t = domains.find(options.target_source); t != domains.end()) tr.target = t->second;
+    tr.target_weight = options.target_weight;
+  }
   std::mt19937_64 rng(options.seed);
   std::vector<std::size_t> order(exs.size());
   for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
@@ -284,7 +399,7 @@ std::string train_model(const std::vector<annotated_document>& train, const std:
 
 span_scores evaluate_model(const std::string& model_bytes, const std::vector<annotated_document>& docs) {
   auto m = model::parse(model_bytes, "model");
-  return score_examples(*m, prepare_documents(docs, m->feature_groups()));
+  return score_examples(*m, prepare_documents(docs, m->feature_groups(), nullptr));
 }
 
 }  // namespace histext

@@ -14,27 +14,48 @@ std::vector<int> viterbi(const std::vector<float>& emissions, const std::vector<
   constexpr float none = -std::numeric_limits<float>::infinity();
   std::vector<float> score(n * n_tags, none);
   std::vector<int> back(n * n_tags, -1);
-  // 0: only O; 1: any tag; 2: a name may end here but not go on (a possessive: "Newton's Principia").
+  // 0: only O; 1: any tag; 2: a name may end here but not go on (a possessive: "Newton's Principia");
+  // 3: only inside a name ("of"); 4: a name may begin or go on here but not end ("de").
   auto can = [&](std::size_t i, int tag) {
-    if (eligible[i] == 2) return part_of(tag) != tag_part::begin && part_of(tag) != tag_part::inside;
-    return eligible[i] != 0 || tag == tag_o;
+    const tag_part p = part_of(tag);
+    switch (eligible[i]) {
+      case 0: return tag == tag_o;
+      case 2: return p != tag_part::begin && p != tag_part::inside;
+      case 3: return p == tag_part::outside || p == tag_part::inside;
+      case 4: return p == tag_part::outside || p == tag_part::begin || p == tag_part::inside;
+      default: return true;
+    }
   };
-  for (int t = 0; t < n_tags; ++t)
-    if (can(0, t) && allowed_transition(-1, t)) score[t] = trans.from[t] + emissions[t];
-  for (std::size_t i = 1; i < n; ++i) {
+  // Segments: a token that can only be O cuts the sentence into independent runs of eligible
+  // tokens. Each run is scored as a sentence of its own (start weights, transitions, end weights);
+  // the forced-O tokens score nothing. So "O before O" weighs only between eligible tokens, and
+  // the learned cost of leaving a run as O is its start and end weights, not every O around it.
+  auto boundary_before = [&](std::size_t i) { return i == 0 || eligible[i - 1] == 0 || eligible[i] == 0; };
+  auto boundary_after = [&](std::size_t i) { return i + 1 == n || eligible[i + 1] == 0 || eligible[i] == 0; };
+  auto closing = [&](std::size_t i, int t) { return eligible[i] == 0 ? 0.0f : trans.ends[t]; };
+  for (std::size_t i = 0; i < n; ++i) {
     for (int t = 0; t < n_tags; ++t) {
       if (!can(i, t)) continue;
       float best = none;
       int arg = -1;
       for (int p = 0; p < n_tags; ++p) {
-        const float s = score[(i - 1) * n_tags + p];
-        if (s == none || !allowed_transition(p, t)) continue;
-        const float v = s + trans.from[(p + 1) * n_tags + t];
+        const float s = i == 0 ? 0.0f : score[(i - 1) * n_tags + p];
+        if (s == none || (i == 0 && p != tag_o)) continue;
+        float v;
+        if (boundary_before(i)) {
+          // The previous segment closes on p (an ineligible token is O and closes nothing).
+          if (i > 0 && !allowed_end(p)) continue;
+          if (eligible[i] != 0 && !allowed_transition(-1, t)) continue;
+          v = s + (i > 0 ? closing(i - 1, p) : 0.0f) + (eligible[i] != 0 ? trans.from[t] : 0.0f);
+        } else {
+          if (!allowed_transition(p, t)) continue;
+          v = s + trans.from[(p + 1) * n_tags + t];
+        }
         if (v > best) best = v, arg = p;  // ties keep the lower tag: deterministic
       }
       if (arg < 0) continue;
       score[i * n_tags + t] = best + emissions[i * n_tags + t];
-      back[i * n_tags + t] = arg;
+      back[i * n_tags + t] = i == 0 ? -1 : arg;
     }
   }
   float best = none;
@@ -42,7 +63,8 @@ std::vector<int> viterbi(const std::vector<float>& emissions, const std::vector<
   for (int t = 0; t < n_tags; ++t) {
     const float s = score[(n - 1) * n_tags + t];
     if (s == none || !allowed_end(t)) continue;
-    if (s + trans.ends[t] > best) best = s + trans.ends[t], arg = t;
+    const float v = s + closing(n - 1, t);
+    if (v > best) best = v, arg = t;
   }
   for (std::size_t i = n; i-- > 0;) {
     out[i] = arg;
@@ -50,6 +72,19 @@ std::vector<int> viterbi(const std::vector<float>& emissions, const std::vector<
     if (arg < 0) arg = tag_o;  // unreachable with O always allowed, kept as a guard
   }
   return out;
+}
+
+void visit_transitions(const std::vector<int>& tags, const std::vector<char>& eligible,
+                       const std::function<void(std::size_t)>& f) {
+  const std::size_t n = tags.size();
+  for (std::size_t i = 0; i < n; ++i) {
+    if (eligible[i] == 0) continue;
+    if (i == 0 || eligible[i - 1] == 0)
+      f(static_cast<std::size_t>(tags[i]));  // start of a segment
+    else
+      f(static_cast<std::size_t>((tags[i - 1] + 1) * n_tags + tags[i]));
+    if (i + 1 == n || eligible[i + 1] == 0) f(static_cast<std::size_t>((n_tags + 1) * n_tags + tags[i]));
+  }
 }
 
 std::vector<tagged_span> spans_of(const std::vector<int>& tags) {

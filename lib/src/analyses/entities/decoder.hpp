@@ -1,6 +1,7 @@
 #pragma once
 // Internal: Viterbi decoding of BILOU tags over a sentence's emission scores.
 #include <cstddef>
+#include <functional>
 #include <vector>
 
 #include "analyses/entities/model.hpp"
@@ -9,9 +10,16 @@ namespace histext::entities_detail {
 
 /// The best well-formed tag sequence for `n` tokens with emission scores `emissions` (n x n_tags,
 /// row-major). A token whose `eligible` flag is 0 can only be O; one whose flag is 2 can end a
-/// name but not continue one (O, L or U).
+/// name but not continue one (O, L or U); 3: only inside a name (O or I); 4: begin or go on but not
+/// end a name (O, B or I); other values: any tag.
 std::vector<int> viterbi(const std::vector<float>& emissions, const std::vector<char>& eligible,
                          const transitions& trans);
+
+/// Calls `f` with the index of every transition weight a tag sequence uses, in the layout of
+/// `transitions` (from, then ends: index (n_tags + 1) * n_tags + tag). Tokens whose `eligible` flag
+/// is 0 cut the sentence into segments, each scored with start, transition and end weights.
+void visit_transitions(const std::vector<int>& tags, const std::vector<char>& eligible,
+                       const std::function<void(std::size_t)>& f);
 
 /// A run of tokens [first, last] tagged as one name.
 struct tagged_span {

@@ -148,6 +148,15 @@ std::string describe(feat f, std::string_view value, int detail) {
   return w;
 }
 
+bool capital_after_prefix(std::string_view s) {
+  // "al-Sabunji", "el-Sisi", "ibn-Saud": a short lower-case prefix, a hyphen, a capital.
+  const std::size_t dash = s.find('-');
+  if (dash == std::string_view::npos || dash == 0 || dash > 3 || dash + 1 >= s.size()) return false;
+  for (std::size_t i = 0; i < dash; ++i)
+    if (s[i] < 'a' || s[i] > 'z') return false;
+  return capitalised(s.substr(dash + 1));
+}
+
 bool capitalised(std::string_view s, bool* allcaps) {
   if (allcaps) *allcaps = false;
   if (s.empty()) return false;
@@ -255,11 +264,12 @@ sentence_features::sentence_features(const feature_env& env, std::string_view te
   };
   for (std::size_t i = 0; i < toks_.size(); ++i) {
     tok& k = toks_[i];
-    if (k.cap) {
+    if (k.cap || (k.word && capital_after_prefix(piece.tokens[first_ + i].text(text)))) {
       k.eligible = true;
       continue;
     }
     if (!particle(i)) continue;
+    k.particle = lex.in(name_list::connector, k.key) ? 2 : 1;
     bool before = false, after = false;
     for (std::size_t j = i; j-- > 0 && i - j <= 2;) {
       if (toks_[j].cap) before = true;

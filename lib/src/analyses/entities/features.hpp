@@ -117,8 +117,13 @@ class sentence_features {
   std::size_t size() const { return toks_.size(); }
   /// Whether the token may be part of a name (capitalised, or a connector between capitalised
   /// words). Other tokens are always O: a documented constraint of the decoder.
-  /// 2: eligible, but a name must end on it (a possessive closes a name).
-  int eligible(std::size_t i) const { return toks_[i].eligible ? (toks_[i].closes ? 2 : 1) : 0; }
+  /// 1: anywhere in a name; 2: a name must end on it (a possessive closes a name); 3: only inside a
+  /// name ("of", "the", "and" between capitalised words); 4: a name may begin on it but not end
+  /// ("de", "van": "de Gaulle" after a title).
+  int eligible(std::size_t i) const {
+    const tok& k = toks_[i];
+    return !k.eligible ? 0 : k.closes ? 2 : k.particle == 1 ? 3 : k.particle == 2 ? 4 : 1;
+  }
   /// Index into segmentation::tokens of the sentence's i-th token.
   std::size_t token_index(std::size_t i) const { return first_ + i; }
   /// The model keys of token i's features (appended to `out`).
@@ -132,6 +137,7 @@ class sentence_features {
   struct tok {
     std::string key, shape;
     bool word = false, cap = false, allcaps = false, eligible = false, open = false, closes = false;
+    std::uint8_t particle = 0;  // an eligible lower-case word: 1 inside a name only, 2 a name's connector
     std::uint16_t run_index = 0, run_length = 0;  // place in the run of eligible tokens
   };
   template <class Sink>
@@ -151,6 +157,8 @@ class sentence_features {
 /// Whether a word's surface starts with a capital (or d'/l' + capital); `allcaps` when every
 /// letter of two or more is upper case.
 bool capitalised(std::string_view surface, bool* allcaps = nullptr);
+/// Whether a word is a short lower-case prefix, a hyphen and a capitalised word ("al-Sabunji").
+bool capital_after_prefix(std::string_view surface);
 /// The folded key of a token: its base without accents.
 std::string token_key(const token& t);
 /// The folded key of a word's surface text (lower-cased, accents removed, no possessive).
