@@ -24,8 +24,8 @@ namespace {
 // Three small texts: names for histext-entities, "the" for histext-kwic, commas and quotes for CSV.
 const std::vector<std::pair<std::string, std::string>> texts = {
     {"a.txt",
-     "The Party\n\nStalin spoke to Lenin in Moscow, and the \"Bolsheviks\" listened. The crowd was silent.\n\n"
-     "Stalin left the hall.\n"},
+     "The Party\n\nIn Moscow, Stalin spoke to Lenin, and the \"Bolsheviks\" listened. The crowd was silent.\n\n"
+     "Later Stalin left the hall.\n"},
     {"b.txt", "Bukharin wrote to Stalin from Moscow. The letter, long and sad, was never answered.\n"},
     {"c.txt", "In the spring Trotsky went to Petrograd; the Soviet met at night, and Lenin spoke.\n"},
 };

@@ -91,6 +91,7 @@ std::vector<entity> find_entities(const document& doc, const segmentation& seg, 
   labeller lab(ctx.m, ctx.env, ctx.gaz ? &*ctx.gaz : nullptr, options.keep_titles);
   lab.label(doc.view(), seg, found);
   lab.apply_majority_readings(found);
+  lab.drop_common_word_people(found);
   return ctx.finish(doc.view(), std::move(found), options);
 }
 
@@ -130,6 +131,7 @@ std::vector<entity> find_entities(const document& doc, segmenter& seg, const ent
   labeller lab(ctx.m, ctx.env, ctx.gaz ? &*ctx.gaz : nullptr, options.keep_titles);
   for_each_piece([&](const segmentation& piece) { lab.label(text, piece, found); }, 1);
   lab.apply_majority_readings(found);
+  lab.drop_common_word_people(found);
   if (progress) progress(text.size(), text.size());
   return ctx.finish(text, std::move(found), options);
 }

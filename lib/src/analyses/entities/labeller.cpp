@@ -38,10 +38,9 @@ std::vector<std::string> rule_tags(std::string_view text, const segmentation& pi
   std::vector<entity> found = r.run();
   // Tokens are in text order, so a mention's tokens are found by binary search on their offsets.
   auto by_begin = [&](std::size_t offset) {
-    return static_cast<std::size_t>(
-        std::lower_bound(piece.tokens.begin(), piece.tokens.end(), offset,
-                         [](const token& t, std::size_t b) { return t.begin < b; }) -
-        piece.tokens.begin());
+    return static_cast<std::size_t>(std::lower_bound(piece.tokens.begin(), piece.tokens.end(), offset,
+                                                     [](const token& t, std::size_t b) { return t.begin < b; }) -
+                                    piece.tokens.begin());
   };
   for (const entity& e : found) {
     const std::string type = to_string(e.type);
@@ -164,8 +163,19 @@ void labeller::label(std::string_view text, const segmentation& piece, std::vect
     }
     std::sort(chosen.begin(), chosen.end(), [](const auto& a, const auto& b) { return a.first.first < b.first.first; });
     // Standalone capitalised words (runs of one): the denominator of post-filter 2.
+    // In a line of capitals every word stands on its own ("THE LIFE OF WELLINGTON").
+    std::size_t words = 0, shouted = 0;
+    for (std::size_t i = 0; i < sf.size(); ++i) {
+      const token& t = piece.tokens[sf.token_index(i)];
+      if (!t.is_word()) continue;
+      bool all = false;
+      capitalised(t.text(text), &all);
+      ++words, shouted += all;
+    }
+    const bool shouting = words >= 2 && shouted * 2 > words;
     for (std::size_t i = 0; i < p.eligible.size(); ++i)
-      if (p.eligible[i] && (i == 0 || !p.eligible[i - 1]) && (i + 1 == p.eligible.size() || !p.eligible[i + 1])) {
+      if (p.eligible[i] &&
+          (shouting || ((i == 0 || !p.eligible[i - 1]) && (i + 1 == p.eligible.size() || !p.eligible[i + 1])))) {
         auto [it, added] = standalone_.emplace(sf.key(i), standalone{});
         if (added) it->second.id = static_cast<std::uint32_t>(standalone_.size() - 1);
         ++it->second.count;
@@ -176,8 +186,20 @@ void labeller::label(std::string_view text, const segmentation& piece, std::vect
     for (auto [span, entry] : chosen) {
       tagged_span sp = span;
       // Post-filter 3: a name never begins with a function word ("For Judah", "And David").
-      while (entry < 0 && sp.first < sp.last && lex.in(name_list::function_word, sf.key(sp.first)) &&
-             !lex.find(sf.key(sp.first)).proper())
+      // Only before a capitalised word ("For Judah"), and a lower-case article never leads a name
+      // ("la Baconnière" -> Baconnière; "de Gaulle" keeps its particle).
+      auto lower_article = [&](std::size_t i) {
+        static const char* articles[] = {"the", "la", "le", "les", "el", "il", "lo", "los", "las", "die", "das"};
+        const token& t = piece.tokens[sf.token_index(i)];
+        if (capitalised(t.text(text))) return false;
+        for (const char* a : articles)
+          if (sf.key(i) == a) return true;
+        return false;
+      };
+      while (entry < 0 && sp.first < sp.last &&
+             ((lex.in(name_list::function_word, sf.key(sp.first)) && !lex.find(sf.key(sp.first)).proper() &&
+               capitalised(piece.tokens[sf.token_index(sp.first + 1)].text(text))) ||
+              lower_article(sp.first)))
         ++sp.first;
       // Titles at the start of the span are not the name ("General Kornilov" -> Kornilov); a form
       // of address just before it belongs to the mention (and says Mr. or Mrs.).
@@ -187,6 +209,11 @@ void labeller::label(std::string_view text, const segmentation& piece, std::vect
       std::vector<std::string> titles;
       while (person && name_first < sp.last && lex.in(name_list::title, sf.key(name_first)))
         titles.push_back(sf.key(name_first++));
+      // "Professor of Linguistics", "Count of the Holy Roman Empire": the title is the name.
+      if (name_first > sp.first && !capitalised(piece.tokens[sf.token_index(name_first)].text(text))) {
+        name_first = sp.first;
+        titles.clear();
+      }
       std::size_t first = sp.first;
       for (int k = 0; person && k < 6 && first > 0; ++k) {
         std::size_t j = first - 1;
@@ -215,6 +242,8 @@ void labeller::label(std::string_view text, const segmentation& piece, std::vect
       for (const auto& t : titles)
         if (!m.gender) m.gender = gender_of_title(t);
       m.titles = std::move(titles);
+      if (sp.last + 1 < sf.size() && piece.tokens[sf.token_index(sp.last + 1)].is_word())
+        m.next_key = sf.key(sp.last + 1);
       if (m.key.empty()) continue;
       // Evidence: the margin's largest shares, for the first few mentions of each name.
       if (entry < 0 && explained_[m.key]++ < 3) {

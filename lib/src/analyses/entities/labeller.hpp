@@ -28,6 +28,7 @@ struct found_mention {
   entity_type type = entity_type::person;
   std::string key;                  ///< folded words of the name (titles excluded), joined by one space
   std::vector<std::string> titles;  ///< folded titles before the name ("mrs", "general")
+  std::string next_key;             ///< folded word right after the name, if any ("fraction")
   char gender = 0;                  ///< 'm' or 'f' from a gendered form of address before the name
   float margin = 0;                 ///< score of the chosen reading over the runner-up
   long gazetteer_entry = -1;        ///< index of the gazetteer entry that matched, or -1
@@ -79,6 +80,9 @@ class labeller {
   /// times as often (and at least 20 times), is dropped; one it read in at least half of them is
   /// read in all of them, with the type it has most often.
   void apply_majority_readings(std::vector<found_mention>& found) const;
+  /// Post-filter 4: drops the people whose name ends in a plain common word that historical
+  /// English seldom capitalises ("General Public License").
+  void drop_common_word_people(std::vector<found_mention>& found) const;
 
  private:
   std::shared_ptr<const model> model_;

@@ -1,16 +1,24 @@
 // The documented post-filters of the recogniser (docs/entities.md lists them):
 //   1. A group named by people joined with a hyphen ("the Zinoviev-Kamenev fraction", "the
-//      Molotov-Ribbentrop pact") also names each of them: one token cannot carry two entities.
+//      Molotov-Ribbentrop pact") also names each of them: one token cannot carry two entities. A
+//      hyphenated name before a group noun (fraction, faction, bloc) is such a group.
 //   2. One reading per document: a one-word name is dropped when the model read it in fewer than
-//      half of the places where the word stands capitalised on its own, or when the document
+//      half of the places where the word stands capitalised on its own (alone in a run of
+//      capitalised words, or anywhere in a line of capitals), or when the document
 //      writes the word in lower case more than ten times as often ("the dry land Earth" against
 //      900 lower-case "earth"); otherwise every such place is read as that name
 //      (labeller::apply_majority_readings).
-//   3. A name never begins with a function word (in labeller::label).
+//   3. A name never begins with a function word before a capitalised word ("For Judah"), nor with
+//      a lower-case article ("la Baconnière"; in labeller::label).
+//   4. A person's name does not end in a plain common word that historical English seldom
+//      capitalises ("General Public License", "Major Component", "Day"): WordNet gives the word no
+//      proper sense, it is no given name, and the corpus capitalises it in fewer than 20% of its
+//      mid-sentence uses (labeller::drop_common_word_people).
 #include <unordered_map>
 
 #include "analyses/entities/labeller.hpp"
 #include "histext/names.hpp"
+#include "lexicons/word_stats.hpp"
 
 namespace histext::entities_detail {
 
@@ -19,7 +27,10 @@ void add_named_people(std::string_view text, std::vector<found_mention>& found, 
   const std::size_t end = found.size();
   for (std::size_t k = from; k < end; ++k) {
     const found_mention m = found[k];  // a copy: push_back below may move the vector
-    if (m.type != entity_type::group || m.key.find(' ') != std::string::npos) continue;
+    if (m.key.find(' ') != std::string::npos) continue;
+    // A group for the model, or any hyphenated name before a group noun ("the X-Y fraction", "bloc").
+    const bool before_group_noun = !m.next_key.empty() && lex.in(name_list::group_noun, m.next_key);
+    if (m.type != entity_type::group && !before_group_noun) continue;
     std::string_view surface = text.substr(m.name_begin, m.end - m.name_begin);
     if (surface.find('-') == std::string_view::npos) continue;
     std::vector<std::pair<std::size_t, std::size_t>> parts;  // byte ranges in text
@@ -38,6 +49,7 @@ void add_named_people(std::string_view text, std::vector<found_mention>& found, 
       at = dash + 1;
     }
     if (!people || parts.size() < 2) continue;
+    found[k].type = entity_type::group;  // the compound names the group they lead
     for (auto [b, e] : parts) {
       found_mention p = m;
       p.begin = p.name_begin = b;
@@ -102,6 +114,19 @@ void labeller::apply_majority_readings(std::vector<found_mention>& found) const 
     return it != reads.end() && minority(it->first, it->second);
   });
   for (auto& m : added) found.push_back(std::move(m));
+}
+
+void labeller::drop_common_word_people(std::vector<found_mention>& found) const {
+  if (!env_.stats) return;  // the rule needs the corpus statistics
+  std::erase_if(found, [&](const found_mention& m) {
+    if (m.type != entity_type::person || m.gazetteer_entry >= 0 || m.key.empty()) return false;
+    const std::size_t space = m.key.rfind(' ');
+    const std::string last = space == std::string::npos ? m.key : m.key.substr(space + 1);
+    const name_entry e = env_.lex->find(last);
+    if (!e.common() || e.proper() || e.has('F') || env_.lex->in(name_list::given_name, last)) return false;
+    const lexicons::word_stat* w = env_.stats->find(last);
+    return w && w->mid_cap >= 0 && w->mid_cap < 200;
+  });
 }
 
 }  // namespace histext::entities_detail
