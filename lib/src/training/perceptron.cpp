@@ -9,6 +9,7 @@
 #include <unordered_set>
 
 #include "analyses/entities/labeller.hpp"
+#include "analyses/entities/word_facts.hpp"
 #include "histext/document.hpp"
 #include "histext/error.hpp"
 #include "histext/train.hpp"
@@ -89,8 +90,10 @@ std::vector<example> prepare_documents(const std::vector<annotated_document>& do
     doc_memory memory;
     memory.observe(doc.view(), s);
     env.doc = &memory;
+    word_facts_cache facts(*env.lex, env.stats);  // the same memo as histext-entities uses
+    env.facts = &facts;
     std::vector<std::string> rules;
-    if (groups & static_cast<std::uint32_t>(feature_group::rules)) rules = rule_tags(doc.view(), s);
+    if (groups & static_cast<std::uint32_t>(feature_group::rules)) rules = rule_tags(doc.view(), s, &facts);
     std::size_t next_span = 0;
     for (const sentence& sen : s.sentences) {
       std::vector<std::string> sentence_rules;

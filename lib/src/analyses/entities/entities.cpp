@@ -9,6 +9,8 @@
 #include "analyses/entities/grouping.hpp"
 #include "analyses/entities/labeller.hpp"
 #include "analyses/entities/recognizer.hpp"
+#include "analyses/entities/word_facts.hpp"
+#include "common/fast_paths.hpp"
 #include "lexicons/word_stats.hpp"
 
 namespace histext {
@@ -52,12 +54,15 @@ struct run_context {
   std::optional<gazetteer> gaz;
   std::optional<exclude_list> exclude;
   doc_memory memory;
+  std::optional<word_facts_cache> facts;
 
   explicit run_context(const entity_options& options) : m(model_for(options)) {
     env.lex = &name_lexicon::instance();
     env.groups = m->feature_groups();
     if (env.groups & static_cast<std::uint32_t>(feature_group::corpus)) env.stats = &lexicons::word_stats::instance();
     env.doc = &memory;
+    // Fast path: the lexicons' facts memoised per document (off: looked up every time).
+    if constexpr (fast_paths) env.facts = &facts.emplace(*env.lex, env.stats);
     if (!options.gazetteer.empty()) gaz.emplace(gazetteer::load(options.gazetteer));
     if (!options.exclude.empty()) exclude.emplace(exclude_list::load(options.exclude));
   }

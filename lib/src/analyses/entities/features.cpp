@@ -8,6 +8,7 @@
 #include <cmath>
 
 #include "common/text_util.hpp"
+#include "analyses/entities/word_facts.hpp"
 #include "lexicons/word_stats.hpp"
 
 namespace histext::entities_detail {
@@ -255,11 +256,10 @@ sentence_features::sentence_features(const feature_env& env, std::string_view te
                   : (words >= 2 && caps * 10 >= words * 7) ? "titlecase"
                                                            : "normal";
   // Eligible: capitalised words, and particles between them ("Bank of the United States").
-  const name_lexicon& lex = *env.lex;
   auto particle = [&](std::size_t i) {
     const tok& k = toks_[i];
     return k.word && !k.cap &&
-           (lex.in(name_list::connector, k.key) || k.key == "the" || k.key == "and" || k.key == "for" ||
+           (facts_of(k.key).in(name_list::connector) || k.key == "the" || k.key == "and" || k.key == "for" ||
             k.key == "on" || k.key == "upon" || k.key == "in" || k.key == "&");
   };
   for (std::size_t i = 0; i < toks_.size(); ++i) {
@@ -268,8 +268,9 @@ sentence_features::sentence_features(const feature_env& env, std::string_view te
       k.eligible = true;
       continue;
     }
-    if (!particle(i)) continue;
-    k.particle = lex.in(name_list::connector, k.key) ? 2 : 1;
+    // Cheap test first: a particle joins a name only after a capitalised word one or two back.
+    if (!((i >= 1 && toks_[i - 1].cap) || (i >= 2 && toks_[i - 2].cap)) || !particle(i)) continue;
+    k.particle = facts_of(k.key).in(name_list::connector) ? 2 : 1;
     bool before = false, after = false;
     for (std::size_t j = i; j-- > 0 && i - j <= 2;) {
       if (toks_[j].cap) before = true;
@@ -294,6 +295,11 @@ sentence_features::sentence_features(const feature_env& env, std::string_view te
     }
     i = j;
   }
+}
+
+word_facts sentence_features::facts_of(std::string_view key) const {
+  if (env_.facts) return env_.facts->get(key);
+  return compute_word_facts(*env_.lex, env_.stats, key);
 }
 
 std::string_view sentence_features::neighbour(std::ptrdiff_t i) const {
@@ -350,23 +356,15 @@ void sentence_features::visit(std::size_t i, Sink&& sink) const {
     if (t.hyphenated) sink(feat::hyphenated, "", 0);
   }
   if (on(feature_group::lexicons) && env_.lex) {
-    const name_lexicon& lex = *env_.lex;
-    name_entry e = lex.find(k.key);
+    const word_facts F = facts_of(k.key);
+    const name_entry e = F.entry;
     if (char c = e.proper()) {
       sink(feat::wn_proper, std::string(1, c), 0);
       if (!e.evidence.empty()) sink(feat::wn_class, e.evidence, 0);
     }
     if (e.common()) sink(feat::wn_common, "", 0);
     if (e.has('F')) sink(feat::list_word, "given name", 0);
-    if (k.key.size() >= 4 && k.key.back() == 's') {
-      for (std::string st : {k.key.substr(0, k.key.size() - 1), k.key.substr(0, k.key.size() - 2)}) {
-        char c = lex.find(st).proper();
-        if (c) {
-          sink(feat::plural_kind, std::string(1, c), 0);
-          break;
-        }
-      }
-    }
+    if (F.plural) sink(feat::plural_kind, std::string(1, F.plural), 0);
     static const name_list lists[] = {name_list::title,       name_list::org_head,   name_list::place_word,
                                       name_list::group_noun,  name_list::connector,  name_list::function_word,
                                       name_list::nationality, name_list::given_name, name_list::person_verb,
@@ -374,8 +372,9 @@ void sentence_features::visit(std::size_t i, Sink&& sink) const {
     auto lists_of = [&](std::ptrdiff_t j, feat f) {
       if (j < 0 || static_cast<std::size_t>(j) >= toks_.size() || !toks_[static_cast<std::size_t>(j)].word) return;
       const std::string& key = toks_[static_cast<std::size_t>(j)].key;
+      const word_facts nf = j == p ? F : facts_of(key);
       for (name_list l : lists)
-        if (lex.in(l, key)) sink(f, std::string(list_name(l)) + ":" + key, 0), sink(f, list_name(l), 0);
+        if (nf.in(l)) sink(f, std::string(list_name(l)) + ":" + key, 0), sink(f, list_name(l), 0);
     };
     {
       // What decides a capitalised word most often: where it stands, whether WordNet knows it as a
@@ -386,7 +385,7 @@ void sentence_features::visit(std::size_t i, Sink&& sink) const {
       sig += e.proper() ? std::string(", WordNet ") + e.proper() : ", not a WordNet name";
       sig += e.common() ? ", also common" : "";
       if (env_.stats && (g & static_cast<std::uint32_t>(feature_group::corpus))) {
-        const lexicons::word_stat* w = env_.stats->find(k.key);
+        const lexicons::word_stat* w = F.stat;
         sig += !w || w->mid_cap < 0 ? ", rare"
                : w->mid_cap >= 800  ? ", usually capitalised"
                : w->mid_cap >= 200  ? ", often capitalised"
@@ -415,7 +414,7 @@ void sentence_features::visit(std::size_t i, Sink&& sink) const {
     }
   }
   if (on(feature_group::corpus) && env_.stats) {
-    const lexicons::word_stat* w = env_.stats->find(k.key);
+    const lexicons::word_stat* w = facts_of(k.key).stat;
     if (!w) {
       sink(feat::corpus_freq, "unseen", 0);
     } else {
@@ -425,7 +424,7 @@ void sentence_features::visit(std::size_t i, Sink&& sink) const {
     }
     auto cluster_at = [&](std::ptrdiff_t j, feat f) {
       if (j < 0 || static_cast<std::size_t>(j) >= toks_.size()) return;
-      const lexicons::word_stat* n = env_.stats->find(toks_[static_cast<std::size_t>(j)].key);
+      const lexicons::word_stat* n = facts_of(toks_[static_cast<std::size_t>(j)].key).stat;
       if (n && n->cluster >= 0) sink(f, std::to_string(n->cluster), 0);
     };
     cluster_at(p - 1, feat::cluster_prev);

@@ -91,11 +91,16 @@ class doc_memory {
   std::unordered_map<std::string, counts, string_hash, std::equal_to<>> words_;
 };
 
+class word_facts_cache;
+struct word_facts;
+
 /// What the features read besides the sentence.
 struct feature_env {
   const name_lexicon* lex = nullptr;
   const lexicons::word_stats* stats = nullptr;  ///< null: no corpus features
   const doc_memory* doc = nullptr;              ///< null: no document features
+  /// Memo of lexicon facts for this document (null: looked up each time, the plain reference path).
+  word_facts_cache* facts = nullptr;
   std::uint32_t groups = all_feature_groups;
 };
 
@@ -142,6 +147,7 @@ class sentence_features {
   };
   template <class Sink>
   void visit(std::size_t i, Sink&& sink) const;
+  word_facts facts_of(std::string_view key) const;
   std::string_view neighbour(std::ptrdiff_t i) const;
 
   const feature_env& env_;

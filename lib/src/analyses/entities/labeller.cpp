@@ -31,10 +31,10 @@ char gender_of_title(std::string_view t) {
 
 }  // namespace
 
-std::vector<std::string> rule_tags(std::string_view text, const segmentation& piece) {
+std::vector<std::string> rule_tags(std::string_view text, const segmentation& piece, word_facts_cache* memo) {
   std::vector<std::string> tags(piece.tokens.size());
   entity_options opts;
-  recognizer r(text, piece, opts);
+  recognizer r(text, piece, opts, memo);
   std::vector<entity> found = r.run();
   // Tokens are in text order, so a mention's tokens are found by binary search on their offsets.
   auto by_begin = [&](std::size_t offset) {
@@ -133,7 +133,7 @@ margin_report explain(const model& m, const sentence_features& features, const t
 
 void labeller::label(std::string_view text, const segmentation& piece, std::vector<found_mention>& out) {
   std::vector<std::string> rules;
-  if (model_->feature_groups() & static_cast<std::uint32_t>(feature_group::rules)) rules = rule_tags(text, piece);
+  if (model_->feature_groups() & static_cast<std::uint32_t>(feature_group::rules)) rules = rule_tags(text, piece, env_.facts);
   std::vector<gazetteer_match> gaz;
   if (gazetteer_ && !gazetteer_->empty()) gaz = gazetteer_->match(text, piece);
   std::size_t next_gaz = 0;

@@ -37,7 +37,8 @@ struct found_mention {
 };
 
 /// The rule cascade's reading of a piece: per token of `piece`, "B-person", "U-place"... or "".
-std::vector<std::string> rule_tags(std::string_view text, const segmentation& piece);
+/// `memo` (may be null): the document's memo of word facts.
+std::vector<std::string> rule_tags(std::string_view text, const segmentation& piece, word_facts_cache* memo = nullptr);
 
 /// A sentence prepared for the model: its features' keys for each eligible token.
 struct prepared_sentence {

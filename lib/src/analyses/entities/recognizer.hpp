@@ -20,6 +20,7 @@
 #include <vector>
 
 #include "analyses/entities/bounds.hpp"
+#include "analyses/entities/word_facts.hpp"
 #include "common/text_util.hpp"
 #include "histext/entities.hpp"
 #include "histext/error.hpp"
@@ -73,15 +74,30 @@ struct raw_mention {
   bool weak = false;       // an unknown word typed by default: kept when it recurs
 };
 
+// The lexicons as the rule cascade reads them: through the document's memo of word facts when
+// there is one (the fast path), else straight from the lexicon.
+class lexicon_reader {
+ public:
+  lexicon_reader(const name_lexicon& lex, word_facts_cache* memo) : lex_(lex), memo_(memo) {}
+  name_entry find(std::string_view key) const { return memo_ ? memo_->get(key).entry : lex_.find(key); }
+  bool in(name_list l, std::string_view key) const { return memo_ ? memo_->get(key).in(l) : lex_.in(l, key); }
+
+ private:
+  const name_lexicon& lex_;
+  word_facts_cache* memo_;
+};
+
 class recognizer {
  public:
-  recognizer(std::string_view text, const segmentation& seg, const entity_options& options)
-      : lex_(name_lexicon::instance()), text_(text), seg_(seg), options_(options) {}
+  /// `memo` (may be null): the document's memo of word facts, shared with the model's features.
+  recognizer(std::string_view text, const segmentation& seg, const entity_options& options,
+             word_facts_cache* memo = nullptr)
+      : lex_(name_lexicon::instance(), memo), text_(text), seg_(seg), options_(options) {}
 
   std::vector<entity> run();
 
  private:
-  const name_lexicon& lex_;
+  lexicon_reader lex_;
   std::string_view text_;
   const segmentation& seg_;
   const entity_options& options_;

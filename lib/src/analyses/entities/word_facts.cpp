@@ -6,6 +6,10 @@ namespace histext::entities_detail {
 const word_facts& word_facts_cache::get(std::string_view key) {
   auto it = memo_.find(key);
   if (it != memo_.end()) return it->second;
+  return memo_.emplace(std::string(key), compute_word_facts(lex_, stats_, key)).first->second;
+}
+
+word_facts compute_word_facts(const name_lexicon& lex_, const lexicons::word_stats* stats_, std::string_view key) {
   word_facts f;
   f.entry = lex_.find(key);
   static const name_list lists[] = {name_list::title,       name_list::org_head,   name_list::place_word,
@@ -23,7 +27,7 @@ const word_facts& word_facts_cache::get(std::string_view key) {
     }
   }
   if (stats_) f.stat = stats_->find(key);
-  return memo_.emplace(std::string(key), f).first->second;
+  return f;
 }
 
 }  // namespace histext::entities_detail

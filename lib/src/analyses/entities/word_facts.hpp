@@ -22,6 +22,9 @@ struct word_facts {
   bool in(name_list l) const { return (lists >> static_cast<int>(l)) & 1u; }
 };
 
+/// The facts of a folded key, computed now (`stats` may be null).
+word_facts compute_word_facts(const name_lexicon& lex, const lexicons::word_stats* stats, std::string_view key);
+
 /// A per-document memo of word_facts (memory bounded by the document's vocabulary).
 class word_facts_cache {
  public:
