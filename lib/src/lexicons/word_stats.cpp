@@ -124,8 +124,9 @@ word_stats word_stats::read_binary(const std::string& path) {
 const word_stats& word_stats::instance() {
   // A function-local static: initialised once, thread-safe; a failed load throws and is retried
   // by the next call.
-  static const word_stats table = read_binary(data_file("word_stats.bin"));
-  return table;
+  // Never destroyed (as the entity model): the mapping goes with the process.
+  static const word_stats* table = new word_stats(read_binary(data_file("word_stats.bin")));
+  return *table;
 }
 
 const word_stat* word_stats::find(std::string_view k) const {
