@@ -155,6 +155,23 @@ std::vector<entity> group_mentions(std::string_view text, std::vector<found_ment
       for (int t = 1; t < n_types; ++t)
         if (votes[t] > votes[bt]) bt = t;
     }
+    // Post-filter 5: a person that WordNet knows only as a place is a place ("Madrid",
+    // "Heidelberg"), and a place it knows only as a person is a person.
+    if (cl[r].gazetteer_entry < 0) {
+      const name_entry le = lex.find(cl[r].key);
+      char only = 0;
+      bool mixed = false;
+      for (char c : le.codes) {
+        const char k = c == 'l' ? 'l' : (c == 'p' || c == 'P') ? 'p' : c == 'g' ? 'g' : c == 'o' ? 'o' : 0;
+        if (!k) continue;
+        if (only && k != only) mixed = true;
+        only = k;
+      }
+      // Only between people and places: a town may well stand for its team or its university.
+      const int place = static_cast<int>(entity_type::place);
+      if (!mixed && only == 'l' && bt == person) bt = place;
+      if (!mixed && only == 'p' && bt == place) bt = person;
+    }
     e.type = static_cast<entity_type>(bt);
     std::sort(idx.begin(), idx.end());
     std::string best_name;
