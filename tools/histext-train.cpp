@@ -54,6 +54,9 @@ int main(int argc, char** argv) {
   app.add_option("--seed", options.seed, "seed of the document order and the synthetic OCR damage");
   app.add_option("--features", features,
                  "feature groups, comma-separated: words,shape,lexicons,document,corpus,rules (default: all)");
+  bool ocr_test = false;
+  app.add_flag("--ocr-test", ocr_test,
+               "with --folds: score each held-out fold on a copy with synthetic OCR damage (long s, broken words...)");
   app.add_flag("--no-ocr-noise", no_ocr, "do not add damaged copies of documents with synthetic OCR damage");
   app.add_option("--ocr-noise-share", options.ocr_noise_share,
                  "share of the documents that also get a copy with synthetic OCR damage")
@@ -134,13 +137,16 @@ int main(int argc, char** argv) {
         std::vector<histext::annotated_document> tr, te;
         for (std::size_t k = 0; k < order.size(); ++k)
           (static_cast<int>(k % static_cast<std::size_t>(folds)) == f ? te : tr).push_back(train[order[k]]);
+        if (ocr_test)
+          for (std::size_t k = 0; k < te.size(); ++k) te[k] = histext::with_ocr_damage(te[k], options.seed * 7919u + k);
         std::string m = histext::train_model(tr, {}, options);
         histext::span_scores s = histext::evaluate_model(m, te);
         std::printf("fold %d/%d: %s\n", f + 1, folds, line_of(s).c_str());
         std::fflush(stdout);
         add(pooled, s);
       }
-      std::printf("cross-validated (%d folds, features %s): %s\n", folds, features.c_str(), line_of(pooled).c_str());
+      std::printf("cross-validated (%d folds, features %s%s): %s\n", folds, features.c_str(),
+                  ocr_test ? ", held-out folds with OCR damage" : "", line_of(pooled).c_str());
       std::fflush(stdout);
     }
     if (!output.empty()) {

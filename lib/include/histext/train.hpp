@@ -95,6 +95,11 @@ using train_progress = std::function<void(int epoch, const span_scores* held_out
 std::string train_model(const std::vector<annotated_document>& train, const std::vector<annotated_document>& dev,
                         const train_options& options, const train_progress& progress = {});
 
+/// A copy of `doc` with synthetic OCR damage drawn from `seed` (long s read as f, words broken at
+/// line ends, letter confusions, lines in capitals), its spans moved to follow their names: what
+/// training adds for robustness, and what `histext-train --folds N --ocr-test` scores on.
+annotated_document with_ocr_damage(const annotated_document& doc, std::uint64_t seed);
+
 /// Scores a model (the bytes train_model returned) on annotated documents.
 span_scores evaluate_model(const std::string& model_bytes, const std::vector<annotated_document>& docs);
 

@@ -400,6 +400,10 @@ std::string train_model(const std::vector<annotated_document>& train, const std:
   return tr.averaged(options.feature_groups, options.prune_below, options.notice);
 }
 
+annotated_document with_ocr_damage(const annotated_document& doc, std::uint64_t seed) {
+  return training::add_ocr_noise(doc, seed);
+}
+
 span_scores evaluate_model(const std::string& model_bytes, const std::vector<annotated_document>& docs) {
   auto m = model::parse(model_bytes, "model");
   return score_examples(*m, prepare_documents(docs, m->feature_groups(), nullptr));

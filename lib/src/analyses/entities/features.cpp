@@ -63,7 +63,7 @@ const info& info_of(feat f) {
       {feature_group::shape, "written %s among its neighbours"},
       {feature_group::shape, "the word after a word written %s"},
       {feature_group::shape, "'%s' before a word so written"},
-      {feature_group::rules, "the rule cascade's reading %s"},
+      {feature_group::rules, "the rule cascade reads %s"},
       {feature_group::shape, "word %s of a run of capitalised words"},
       {feature_group::lexicons, "what is known of the word: %s"},
   };
@@ -131,19 +131,63 @@ const char* proper_name(char c) {
 
 feature_group group_of(feat f) { return info_of(f).group; }
 
+namespace {
+
+// "U-person" -> "a one-word person", "B-group" -> "the start of a group's name".
+std::string tag_words(std::string_view tag) {
+  if (tag.size() < 3 || tag[1] != '-') return "no name";
+  const std::string type(tag.substr(2));
+  switch (tag[0]) {
+    case 'U': return "a one-word " + type;
+    case 'B': return "the start of a " + type + "'s name";
+    case 'I': return "inside a " + type + "'s name";
+    case 'L': return "the end of a " + type + "'s name";
+  }
+  return type;
+}
+
+// "inside a sentence, WordNet p, rare" -> "inside a sentence, a person's name in WordNet, rare".
+std::string signature_words(std::string v) {
+  const std::pair<const char*, const char*> codes[] = {{"WordNet p", "a person's name in WordNet"},
+                                                       {"WordNet P", "a kind of person in WordNet"},
+                                                       {"WordNet l", "a place name in WordNet"},
+                                                       {"WordNet g", "a group name in WordNet"},
+                                                       {"WordNet o", "another name in WordNet"},
+                                                       {"also common", "also a common word"},
+                                                       {", rare", ", rare in historical English"}};
+  for (auto [from, to] : codes)
+    if (auto at = v.find(from); at != std::string::npos) v.replace(at, std::string_view(from).size(), to);
+  return v;
+}
+
+}  // namespace
+
 std::string describe(feat f, std::string_view value, int detail) {
   std::string w = info_of(f).words;
   std::string v(value);
+  if (v == "<s>" && (f == feat::prev1 || f == feat::prev2)) return "at the start of a sentence";
+  if (v == "</s>" && (f == feat::next1 || f == feat::next2)) return "at the end of a sentence";
+  if (f == feat::doc_mid_cap && detail == 0) return "capitalised nowhere else in mid-sentence";
+  if (f == feat::doc_lower && detail == 0) return "never in lower case in the text";
   if (f == feat::doc_mid_cap || f == feat::doc_lower) v = detail == 1 ? "once" : std::to_string(detail) + " times";
   if (f == feat::corpus_mid_cap) v = std::to_string(detail / 10) + "%";
   if (f == feat::list_word || f == feat::list_prev || f == feat::list_next || f == feat::list_next2) {
     auto colon = v.find(':');  // "title:general" -> "title 'general'"
     if (colon != std::string::npos) v = v.substr(0, colon) + " '" + v.substr(colon + 1) + "'";
+    // "a organisation word" -> "an organisation word"
+    if (!v.empty() && std::string_view("aeiou").find(v[0]) != std::string_view::npos && w.rfind("a %s", 0) == 0)
+      w = "an" + w.substr(1);
   }
   if (f == feat::wn_proper && !v.empty()) v = proper_name(v[0]);
   if (f == feat::plural_kind && !v.empty()) v = std::string(proper_name(v[0])) + " name";
   if (f == feat::caps_context && v == "allcaps") v = "all-capital";
   if (f == feat::caps_context && v == "titlecase") v = "title-case";
+  if (f == feat::signature) v = signature_words(v);
+  if (f == feat::rule) v = tag_words(v);
+  if (f == feat::rule_with_shape) {
+    const auto space = v.find(' ');
+    v = tag_words(v.substr(0, space)) + (space == std::string::npos ? "" : ", written " + v.substr(space + 1));
+  }
   auto at = w.find("%s");
   if (at != std::string::npos) w.replace(at, 2, v);
   return w;
