@@ -7,8 +7,8 @@
 
 #include <cmath>
 
-#include "common/text_util.hpp"
 #include "analyses/entities/word_facts.hpp"
+#include "common/text_util.hpp"
 #include "lexicons/word_stats.hpp"
 
 namespace histext::entities_detail {
@@ -148,13 +148,11 @@ std::string tag_words(std::string_view tag) {
 
 // "inside a sentence, WordNet p, rare" -> "inside a sentence, a person's name in WordNet, rare".
 std::string signature_words(std::string v) {
-  const std::pair<const char*, const char*> codes[] = {{"WordNet p", "a person's name in WordNet"},
-                                                       {"WordNet P", "a kind of person in WordNet"},
-                                                       {"WordNet l", "a place name in WordNet"},
-                                                       {"WordNet g", "a group name in WordNet"},
-                                                       {"WordNet o", "another name in WordNet"},
-                                                       {"also common", "also a common word"},
-                                                       {", rare", ", rare in historical English"}};
+  const std::pair<const char*, const char*> codes[] = {
+      {"WordNet p", "a person's name in WordNet"}, {"WordNet P", "a kind of person in WordNet"},
+      {"WordNet l", "a place name in WordNet"},    {"WordNet g", "a group name in WordNet"},
+      {"WordNet o", "another name in WordNet"},    {"also common", "also a common word"},
+      {", rare", ", rare in historical English"}};
   for (auto [from, to] : codes)
     if (auto at = v.find(from); at != std::string::npos) v.replace(at, std::string_view(from).size(), to);
   return v;

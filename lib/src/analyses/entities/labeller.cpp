@@ -80,19 +80,25 @@ std::vector<float> emissions(const model& m, const prepared_sentence& p) {
 }
 
 margin_report explain(const model& m, const sentence_features& features, const tagged_span& span,
-                      const std::vector<std::uint64_t>& removed) {
-  // Per token of the span: its features (minus the removed ones) and their weights.
+                      const std::vector<std::uint64_t>& removed, std::size_t top) {
+  // Per token of the span: its feature keys (minus the removed ones) and their weights. Words are
+  // made only for the largest shares, at the end: formatting every feature cost most of the time.
   struct tok_feats {
-    std::vector<described_feature> feats;
+    std::vector<std::uint64_t> keys;
+    std::vector<std::size_t> index;  // position in sentence_features::described(i)
     std::vector<model::row> rows;
   };
   std::vector<tok_feats> toks;
+  std::vector<std::uint64_t> all;
   for (std::size_t i = span.first; i <= span.last; ++i) {
     tok_feats t;
-    for (auto& d : features.described(i)) {
-      if (std::find(removed.begin(), removed.end(), d.key) != removed.end()) continue;
-      t.rows.push_back(m.weights(d.key));
-      t.feats.push_back(std::move(d));
+    all.clear();
+    features.keys(i, all);
+    for (std::size_t j = 0; j < all.size(); ++j) {
+      if (std::find(removed.begin(), removed.end(), all[j]) != removed.end()) continue;
+      t.rows.push_back(m.weights(all[j]));
+      t.keys.push_back(all[j]);
+      t.index.push_back(j);
     }
     toks.push_back(std::move(t));
   }
@@ -119,21 +125,32 @@ margin_report explain(const model& m, const sentence_features& features, const t
     if (!any || s > best_other) best_other = s, rep.runner_up = alt, any = true;
   }
   rep.margin = reading(chosen) - best_other;
+  struct share {
+    std::size_t tok, feat;
+    float value;
+  };
+  std::vector<share> shares;
   for (std::size_t k = 0; k < n; ++k)
-    for (std::size_t f = 0; f < toks[k].feats.size(); ++f) {
+    for (std::size_t f = 0; f < toks[k].rows.size(); ++f) {
       const auto& r = toks[k].rows[f];
-      float share =
+      const float v =
           r[static_cast<std::size_t>(tag_at(chosen, k))] - r[static_cast<std::size_t>(tag_at(rep.runner_up, k))];
-      if (share != 0) rep.shares.emplace_back(toks[k].feats[f], share);
+      if (v != 0) shares.push_back({k, f, v});
     }
-  std::stable_sort(rep.shares.begin(), rep.shares.end(),
-                   [](const auto& a, const auto& b) { return a.second > b.second; });
+  std::stable_sort(shares.begin(), shares.end(), [](const share& x, const share& y) { return x.value > y.value; });
+  if (shares.size() > top) shares.resize(top);
+  std::vector<std::vector<described_feature>> words(n);
+  for (const share& sh : shares) {
+    if (words[sh.tok].empty()) words[sh.tok] = features.described(span.first + sh.tok);
+    rep.shares.emplace_back(words[sh.tok][toks[sh.tok].index[sh.feat]], sh.value);
+  }
   return rep;
 }
 
 void labeller::label(std::string_view text, const segmentation& piece, std::vector<found_mention>& out) {
   std::vector<std::string> rules;
-  if (model_->feature_groups() & static_cast<std::uint32_t>(feature_group::rules)) rules = rule_tags(text, piece, env_.facts);
+  if (model_->feature_groups() & static_cast<std::uint32_t>(feature_group::rules))
+    rules = rule_tags(text, piece, env_.facts);
   std::vector<gazetteer_match> gaz;
   if (gazetteer_ && !gazetteer_->empty()) gaz = gazetteer_->match(text, piece);
   std::size_t next_gaz = 0;
@@ -247,12 +264,17 @@ void labeller::label(std::string_view text, const segmentation& piece, std::vect
       if (m.key.empty()) continue;
       // Evidence: the margin's largest shares, for the first few mentions of each name.
       if (entry < 0 && explained_[m.key]++ < 3) {
-        margin_report rep = explain(*model_, sf, sp);
+        margin_report rep = explain(*model_, sf, sp, {}, 16);
         m.margin = rep.margin;
+        // Shares come largest first: only the leading ones are put in words (a dozen covers the
+        // five kept even when several tokens share a feature).
         std::map<std::string, float> by_words;
+        std::size_t worded = 0;
         for (const auto& [d, share] : rep.shares) {
-          if (share <= 0 || d.f == feat::bias) continue;
+          if (share <= 0 || worded == 12) break;
+          if (d.f == feat::bias) continue;
           by_words[describe(d.f, d.value, d.detail)] += share;
+          ++worded;
         }
         std::vector<std::pair<std::string, float>> r(by_words.begin(), by_words.end());
         std::stable_sort(r.begin(), r.end(), [](const auto& x, const auto& y) { return x.second > y.second; });

@@ -60,8 +60,9 @@ struct margin_report {
   std::vector<std::pair<described_feature, float>> shares;  ///< largest first
 };
 /// Explains `span` of `features` under `m`; features whose keys are in `removed` are left out.
+/// `shares` keeps the `top` largest (all by default).
 margin_report explain(const model& m, const sentence_features& features, const tagged_span& span,
-                      const std::vector<std::uint64_t>& removed = {});
+                      const std::vector<std::uint64_t>& removed = {}, std::size_t top = static_cast<std::size_t>(-1));
 
 /// Post-filter 1 (post_rules.cpp): for each group in found[from, end) named by people joined with
 /// a hyphen ("the Zinoviev-Kamenev fraction"), adds a person mention for each of them.

@@ -15,10 +15,10 @@ namespace histext::entities_detail {
 
 /// The lexicon facts of one folded key.
 struct word_facts {
-  name_entry entry;   ///< WordNet lexicon entry (views into the mapped lexicon: valid for the process)
-  char plural = 0;    ///< proper code ('P', 'g'...) of the singular when the key is a plural of a name
-  std::uint16_t lists = 0;                        ///< bit (1 << name_list) per curated list holding the key
-  const lexicons::word_stat* stat = nullptr;      ///< corpus statistics, or null
+  name_entry entry;         ///< WordNet lexicon entry (views into the mapped lexicon: valid for the process)
+  char plural = 0;          ///< proper code ('P', 'g'...) of the singular when the key is a plural of a name
+  std::uint16_t lists = 0;  ///< bit (1 << name_list) per curated list holding the key
+  const lexicons::word_stat* stat = nullptr;  ///< corpus statistics, or null
   bool in(name_list l) const { return (lists >> static_cast<int>(l)) & 1u; }
 };
 
