@@ -2,11 +2,6 @@
 // and searched by binary search over an index of line starts; plus the curated category lists.
 #include "histext/names.hpp"
 
-#include <fcntl.h>
-#include <sys/mman.h>
-#include <sys/stat.h>
-#include <unistd.h>
-
 #include <algorithm>
 #include <cstring>
 #include <fstream>
@@ -15,6 +10,7 @@
 #include <unordered_set>
 #include <vector>
 
+#include "common/mapped_file.hpp"
 #include "histext/error.hpp"
 #include "histext/version.hpp"
 #include "lexicons/data_list.hpp"
@@ -56,13 +52,10 @@ void parse_name_line(std::string_view line, std::string_view& key, name_entry& e
 }
 
 struct name_lexicon::impl {
+  mapped_file file;  // names.tsv, mapped read-only
   const char* data = nullptr;
   std::size_t size = 0;
   std::unordered_set<std::string> lists[10];
-
-  ~impl() {
-    if (data) munmap(const_cast<char*>(data), size);
-  }
 };
 
 namespace {
@@ -81,25 +74,14 @@ void load_list(const std::string& file, std::unordered_set<std::string>& out, bo
 
 name_lexicon::name_lexicon() : impl_(new impl) {
   const std::string path = data_file("names.tsv");
-  int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
-  if (fd < 0) {
+  try {
+    impl_->file = map_file(path, "the name lexicon");
+  } catch (...) {
     delete impl_;
-    throw error(path + ": cannot open");
+    throw;
   }
-  struct stat st {};
-  if (fstat(fd, &st) != 0 || st.st_size <= 0) {
-    ::close(fd);
-    delete impl_;
-    throw error(path + ": empty or unreadable lexicon");
-  }
-  impl_->size = static_cast<std::size_t>(st.st_size);
-  void* p = mmap(nullptr, impl_->size, PROT_READ, MAP_PRIVATE, fd, 0);
-  ::close(fd);
-  if (p == MAP_FAILED) {
-    delete impl_;
-    throw error(path + ": cannot map");
-  }
-  impl_->data = static_cast<const char*>(p);
+  impl_->data = impl_->file.data;
+  impl_->size = impl_->file.size;
   // Lines are found by binary search over the bytes themselves: no index to build at start-up.
   try {
     const char* first_nl = static_cast<const char*>(memchr(impl_->data, '\n', impl_->size));

@@ -1,17 +1,13 @@
 // Corpus word statistics: the reader of data/word_stats.tsv.
 #include "lexicons/word_stats.hpp"
 
-#include <fcntl.h>
-#include <sys/mman.h>
-#include <sys/stat.h>
-#include <unistd.h>
-
 #include <algorithm>
 #include <cerrno>
 #include <charconv>
 #include <cstring>
 #include <limits>
 
+#include "common/mapped_file.hpp"
 #include "histext/error.hpp"
 #include "histext/version.hpp"
 #include "lexicons/data_list.hpp"
@@ -90,20 +86,12 @@ std::string word_stats::to_binary() const {
 }
 
 word_stats word_stats::read_binary(const std::string& path) {
-  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
-  if (fd < 0) throw error(path + ": cannot open: " + std::strerror(errno));
-  struct stat st {};
-  if (::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode) || st.st_size < 16) {
-    ::close(fd);
-    throw error(path + ": not a word statistics file (too short)");
-  }
-  const auto size = static_cast<std::size_t>(st.st_size);
-  void* p = ::mmap(nullptr, size, PROT_READ, MAP_PRIVATE, fd, 0);
-  ::close(fd);
-  if (p == MAP_FAILED) throw error(path + ": cannot map: " + std::strerror(errno));
+  mapped_file f = map_file(path, "word statistics");
+  if (f.size < 16) throw error(path + ": not a word statistics file (too short)");
+  const std::size_t size = f.size;
+  const char* b = f.data;
   word_stats out;
-  out.mapping_ = std::shared_ptr<void>(p, [size](void* q) { ::munmap(q, size); });
-  const char* b = static_cast<const char*>(p);
+  out.mapping_ = f.keep;
   auto bad = [&](const char* why) { return error(path + ": not a word statistics file (" + why + ")"); };
   if (std::memcmp(b, binary_magic, 8) != 0) throw bad("bad magic");
   std::uint32_t n = 0, key_bytes = 0;

@@ -50,7 +50,7 @@ class word_stats {
   std::vector<char> key_bytes_;
   std::vector<std::uint32_t> offsets_;
   std::vector<word_stat> stats_;
-  std::shared_ptr<void> mapping_;
+  std::shared_ptr<const void> mapping_;
   const char* keys_ = nullptr;
   const std::uint32_t* off_ = nullptr;  // n_ + 1 offsets into keys_
   const word_stat* st_ = nullptr;

@@ -6,17 +6,13 @@
 // one read and no rebuild: start-up stays close to a bare ICU program's.
 #include "analyses/entities/model.hpp"
 
-#include <fcntl.h>
-#include <sys/mman.h>
-#include <sys/stat.h>
-#include <unistd.h>
-
 #include <bit>
 #include <cerrno>
 #include <cmath>
 #include <cstring>
 #include <mutex>
 
+#include "common/mapped_file.hpp"
 #include "histext/error.hpp"
 #include "histext/version.hpp"
 
@@ -138,20 +134,10 @@ void model::parse_into(model& mo, const char* data, std::size_t size, const std:
 }
 
 std::shared_ptr<const model> model::load(const std::string& path) {
-  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
-  if (fd < 0) throw error(path + ": cannot open the entity model: " + std::strerror(errno));
-  struct stat st {};
-  if (::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode) || st.st_size <= 0) {
-    ::close(fd);
-    throw error(path + ": not a regular, non-empty file (an entity model was expected)");
-  }
-  const auto size = static_cast<std::size_t>(st.st_size);
-  void* p = ::mmap(nullptr, size, PROT_READ, MAP_PRIVATE, fd, 0);
-  ::close(fd);
-  if (p == MAP_FAILED) throw error(path + ": cannot map the entity model: " + std::strerror(errno));
+  mapped_file f = map_file(path, "the entity model");
   auto m = std::make_shared<model>();
-  m->mapping_ = std::shared_ptr<void>(p, [size](void* q) { ::munmap(q, size); });
-  parse_into(*m, static_cast<const char*>(p), size, path);
+  m->mapping_ = f.keep;
+  parse_into(*m, f.data, f.size, path);
   return m;
 }
 

@@ -68,8 +68,8 @@ class model {
  private:
   // Parses bytes that stay valid for the model's life (owned_ or mapping_).
   static void parse_into(model& m, const char* data, std::size_t size, const std::string& source);
-  std::string owned_;              // parse(): the bytes
-  std::shared_ptr<void> mapping_;  // load(): the file mapped read-only (no copy at start-up)
+  std::string owned_;                    // parse(): the bytes
+  std::shared_ptr<const void> mapping_;  // load(): the file mapped read-only (no copy at start-up)
   std::uint32_t groups_ = 0, bits_ = 0;
   std::size_t n_features_ = 0;
   float scale_ = 0;

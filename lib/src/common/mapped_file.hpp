@@ -1,0 +1,23 @@
+#pragma once
+// Internal: the one owner of mapping a data file read-only (the name lexicon, the entity model, the
+// word statistics): a mapping costs nothing at start-up, and only the pages a lookup touches are read.
+#include <cstddef>
+#include <memory>
+#include <string>
+#include <string_view>
+
+namespace histext {
+
+/// A file mapped read-only; the mapping lives as long as some copy of `keep`.
+struct mapped_file {
+  std::shared_ptr<const void> keep;
+  const char* data = nullptr;  ///< page-aligned
+  std::size_t size = 0;
+  std::string_view view() const { return {data, size}; }
+};
+
+/// Maps the regular, non-empty file at `path`; throws histext::error "<path>: <why>" otherwise
+/// (`what` names the expected content in the message: "the entity model").
+mapped_file map_file(const std::string& path, const std::string& what);
+
+}  // namespace histext
