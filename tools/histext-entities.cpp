@@ -63,7 +63,13 @@ int main(int argc, char** argv) {
     corpus.finish = [&](std::ostream& out) { histext::write_entity_corpus(out, pool, files, fmt, color); };
   }
   return histext::cli::for_each_input(tool, common, corpus, [&](const histext::document& doc, std::ostream& out) {
-    if (!seg) seg.emplace(histext::cli::segment_opts(common));
+    // Words broken at a line end are joined: OCR'd pages and hard-wrapped books break names there
+    // ("Wash-\nington"); the mention keeps the exact surface, the name reads "Washington".
+    if (!seg) {
+      histext::segment_options so = histext::cli::segment_opts(common);
+      so.dehyphenate = true;
+      seg.emplace(so);
+    }
     // Block by block: memory is bounded by a piece of text and the mentions, not by the tokens.
     std::vector<histext::entity> entities = histext::find_entities(
         doc, *seg, options, histext::cli::progress_reporter(tool, doc.name(), doc.text().size()));

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <map>
 #include <nlohmann/json.hpp>
 
 #include "analyses/entities/decoder.hpp"
@@ -266,6 +267,23 @@ TEST(entity_model, a_bad_gazetteer_is_a_clear_error) {
       test::run_tool("entities", {"--gazetteer", test::temp_file("bad.tsv", "Quenby\tplanet\n")}, "Quenby is far.\n");
   EXPECT_EQ(r.exit_code, 1);
   EXPECT_NE(r.err.find("bad.tsv:1"), std::string::npos) << r.err;
+}
+
+TEST(entity_model, names_broken_at_a_line_end_are_joined) {
+  // OCR'd pages and hard-wrapped books break names at line ends; histext-entities joins them.
+  const std::string text = "General Wash-\nington wrote to the Duke of Wellington from Philadel-\nphia.\n";
+  auto r = test::run_tool("entities", {"--format", "json"}, text);
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  auto j = nlohmann::json::parse(r.out);
+  std::map<std::string, std::string> names;
+  for (const auto& e : j["entities"]) {
+    names[e["name"]] = e["type"];
+    for (const auto& m : e["mentions"])
+      EXPECT_EQ(text.substr(m["begin"].get<std::size_t>(), m["end"].get<std::size_t>() - m["begin"].get<std::size_t>()),
+                m["text"].get<std::string>());
+  }
+  EXPECT_EQ(names["Washington"], "person") << r.out;
+  EXPECT_EQ(names["Philadelphia"], "place") << r.out;
 }
 
 TEST(entity_model, streaming_and_whole_document_runs_agree) {
