@@ -168,10 +168,39 @@ TEST(entity_model, gendered_address_keeps_people_apart) {
   add(15, "adams", 'f');
   add(25, "adams", 'm');
   auto es = group_mentions(text, ms, nullptr, nullptr);
-  EXPECT_EQ(es.size(), 1u);  // one Mr. and one Mrs. Adams: no gender wins, the short form joins
-  ms.pop_back();             // only "Mrs. Adams" is left: she is not John Adams
+  // Mr. Adams joins John Adams; Mrs. Adams is not John Adams.
+  ASSERT_EQ(es.size(), 2u);
+  EXPECT_EQ(es[0].name, "john adams");
+  EXPECT_EQ(es[0].mentions.size(), 2u);
+  EXPECT_EQ(es[1].mentions.size(), 1u);
+  EXPECT_EQ(es[1].mentions[0].begin, 15u);
+}
+
+TEST(entity_model, mr_and_mrs_of_one_name_are_two_people_named_with_their_address) {
+  const std::string text = "Mr. Adams met Mrs. Adams. Adams left.";
+  std::vector<found_mention> ms;
+  auto add = [&](std::size_t b, std::size_t name_b, std::size_t e, char gender) {
+    found_mention m;
+    m.begin = b;
+    m.name_begin = name_b;
+    m.end = e;
+    m.key = "adams";
+    m.gender = gender;
+    ms.push_back(m);
+  };
+  add(0, 4, 9, 'm');
+  add(14, 19, 24, 'f');
+  auto es = group_mentions(text, ms, nullptr, nullptr);
+  ASSERT_EQ(es.size(), 2u);
+  EXPECT_EQ(es[0].name, "Mr. Adams");
+  EXPECT_EQ(es[1].name, "Mrs. Adams");
+  add(26, 26, 31, 0);  // a bare "Adams" could be either: it stays an entity of its own
   es = group_mentions(text, ms, nullptr, nullptr);
-  EXPECT_EQ(es.size(), 2u);
+  EXPECT_EQ(es.size(), 3u);
+  ms.erase(ms.begin() + 1);  // with only Mr. Adams in the text, it is his
+  es = group_mentions(text, ms, nullptr, nullptr);
+  ASSERT_EQ(es.size(), 1u);
+  EXPECT_EQ(es[0].mentions.size(), 2u);
 }
 
 TEST(entity_model, ambiguous_short_form_stays_apart) {

@@ -67,7 +67,10 @@ std::vector<entity> group_mentions(std::string_view text, std::vector<found_ment
   for (std::size_t i = 0; i < ms.size(); ++i) {
     const found_mention& m = ms[i];
     // A gazetteer entry is one cluster whatever alias matched.
-    std::string ck = m.gazetteer_entry >= 0 ? "\x01gazetteer " + std::to_string(m.gazetteer_entry) : m.key;
+    // Mr. and Mrs. Gladstone are two people: a gendered form of address is part of the cluster key.
+    std::string ck = m.gazetteer_entry >= 0 ? "\x01gazetteer " + std::to_string(m.gazetteer_entry)
+                     : m.gender             ? m.key + '\x02' + m.gender
+                                            : m.key;
     auto it = by_key.find(ck);
     if (it == by_key.end()) {
       it = by_key.emplace(ck, cl.size()).first;
@@ -93,9 +96,20 @@ std::vector<entity> group_mentions(std::string_view text, std::vector<found_ment
       for (const auto& w : seen) by_word[w].push_back(i);
     }
   std::vector<std::size_t> parent(cl.size());
+  for (std::size_t i = 0; i < cl.size(); ++i) parent[i] = i;
+  // A bare "Gladstone" joins the one gendered Gladstone of the text; with a Mr. and a Mrs. it
+  // stays apart (it could be either).
+  std::vector<char> gendered_join(cl.size(), 0);
   for (std::size_t i = 0; i < cl.size(); ++i) {
-    parent[i] = i;
-    if (cl[i].gazetteer_entry >= 0 || cl[i].words.empty()) continue;
+    if (cl[i].gazetteer_entry >= 0 || cl[i].female || cl[i].male) continue;
+    // (One character at a time: "\x02f" would read as the single character 0x2f.)
+    auto f = by_key.find(cl[i].key + '\x02' + 'f'), mm = by_key.find(cl[i].key + '\x02' + 'm');
+    if ((f == by_key.end()) == (mm == by_key.end())) continue;
+    parent[i] = f != by_key.end() ? f->second : mm->second;
+    gendered_join[i] = 1;
+  }
+  for (std::size_t i = 0; i < cl.size(); ++i) {
+    if (gendered_join[i] || cl[i].gazetteer_entry >= 0 || cl[i].words.empty()) continue;
     const auto& sw = cl[i].words;
     const int ti = cl[i].type();
     auto bw_it = by_word.find(sw[0]);
@@ -141,6 +155,7 @@ std::vector<entity> group_mentions(std::string_view text, std::vector<found_ment
 
   const name_lexicon& lex = name_lexicon::instance();
   std::vector<std::pair<std::size_t, entity>> out;
+  std::vector<char> genders;  // of each entity's root cluster, aligned with out
   for (auto& [r, members] : groups) {
     entity e;
     float votes[3] = {};
@@ -224,7 +239,25 @@ std::vector<entity> group_mentions(std::string_view text, std::vector<found_ment
       for (const auto& a : e.aliases) drop = drop || exclude->contains(a);
       if (drop) continue;
     }
+    genders.push_back(cl[r].gender());
     out.emplace_back(ms[idx[0]].begin, std::move(e));
+  }
+  // Two people with one name (Mr. and Mrs. Gladstone): the gendered ones are named with their
+  // form of address, as the text names them.
+  std::map<std::string, int> name_count;
+  for (const auto& [b, e] : out) ++name_count[e.name];
+  for (std::size_t k = 0; k < out.size(); ++k) {
+    entity& e = out[k].second;
+    if (!genders[k] || name_count[e.name] < 2 || e.mentions.empty()) continue;
+    for (const auto& m : e.mentions) {
+      std::string titled = clean_name(m.text);
+      if (titled == e.name || titled.size() <= e.name.size()) continue;
+      std::erase(e.aliases, titled);
+      e.aliases.push_back(e.name);
+      std::sort(e.aliases.begin(), e.aliases.end());
+      e.name = titled;
+      break;
+    }
   }
   std::stable_sort(out.begin(), out.end(), [](const auto& x, const auto& y) { return x.first < y.first; });
   std::vector<entity> res;
