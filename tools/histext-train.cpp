@@ -2,7 +2,6 @@
 #include <chrono>
 #include <cstdio>
 #include <filesystem>
-#include <random>
 #include <sstream>
 
 #include "cli.hpp"
@@ -25,13 +24,6 @@ std::string line_of(const histext::span_scores& s) {
                 s.precision(), s.recall(), s.f1(), s.f1(histext::entity_type::person),
                 s.f1(histext::entity_type::group), s.f1(histext::entity_type::place), s.gold);
   return buf;
-}
-
-void add(histext::span_scores& a, const histext::span_scores& b) {
-  a.gold += b.gold, a.predicted += b.predicted, a.correct += b.correct;
-  for (int t = 0; t < 3; ++t)
-    a.gold_by_type[t] += b.gold_by_type[t], a.predicted_by_type[t] += b.predicted_by_type[t],
-        a.correct_by_type[t] += b.correct_by_type[t];
 }
 
 }  // namespace
@@ -130,24 +122,11 @@ int main(int argc, char** argv) {
     for (const auto& d : train) names += d.spans.size();
     std::fprintf(stderr, "%s: %zu documents, %zu names\n", tool.c_str(), train.size(), names);
     if (folds >= 2) {
-      // Documents go to folds by a seeded shuffle: the same folds on every run.
-      std::vector<std::size_t> order(train.size());
-      for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
-      std::mt19937_64 rng(options.seed);
-      for (std::size_t i = order.size(); i > 1; --i) std::swap(order[i - 1], order[rng() % i]);
-      histext::span_scores pooled;
-      for (int f = 0; f < folds; ++f) {
-        std::vector<histext::annotated_document> tr, te;
-        for (std::size_t k = 0; k < order.size(); ++k)
-          (static_cast<int>(k % static_cast<std::size_t>(folds)) == f ? te : tr).push_back(train[order[k]]);
-        if (ocr_test)
-          for (std::size_t k = 0; k < te.size(); ++k) te[k] = histext::with_ocr_damage(te[k], options.seed * 7919u + k);
-        std::string m = histext::train_model(tr, {}, options);
-        histext::span_scores s = histext::evaluate_model(m, te);
-        std::printf("fold %d/%d: %s\n", f + 1, folds, line_of(s).c_str());
-        std::fflush(stdout);
-        add(pooled, s);
-      }
+      const histext::span_scores pooled =
+          histext::cross_validate(train, folds, options, ocr_test, [&](int f, const histext::span_scores& s) {
+            std::printf("fold %d/%d: %s\n", f, folds, line_of(s).c_str());
+            std::fflush(stdout);
+          });
       std::printf("cross-validated (%d folds, features %s%s): %s\n", folds, features.c_str(),
                   ocr_test ? ", held-out folds with OCR damage" : "", line_of(pooled).c_str());
       std::fflush(stdout);

@@ -85,6 +85,8 @@ struct span_scores {
   double recall() const;
   double f1() const;
   double f1(entity_type type) const;
+  /// Adds another evaluation's counts (pooling folds).
+  span_scores& operator+=(const span_scores& other);
 };
 
 /// Called after each epoch with its number and, when there are held-out documents, their scores.
@@ -99,6 +101,13 @@ std::string train_model(const std::vector<annotated_document>& train, const std:
 /// line ends, letter confusions, lines in capitals), its spans moved to follow their names: what
 /// training adds for robustness, and what `histext-train --folds N --ocr-test` scores on.
 annotated_document with_ocr_damage(const annotated_document& doc, std::uint64_t seed);
+
+/// Document-level cross-validation: the documents are shuffled with options.seed and dealt into
+/// `folds` folds (≥ 2); each fold is scored by a model trained on the others (on a copy with OCR
+/// damage when `ocr_test`). `each` (may be empty) is called with each fold's number (1-based) and
+/// scores; returns the pooled scores. Deterministic.
+span_scores cross_validate(const std::vector<annotated_document>& docs, int folds, const train_options& options,
+                           bool ocr_test = false, const std::function<void(int fold, const span_scores&)>& each = {});
 
 /// Scores a model (the bytes train_model returned) on annotated documents.
 span_scores evaluate_model(const std::string& model_bytes, const std::vector<annotated_document>& docs);
