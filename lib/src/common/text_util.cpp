@@ -183,6 +183,12 @@ void normalize_word(std::string_view s, std::string& out) {
   }
 }
 
+std::string fold_accents(std::string_view s) {
+  for (char c : s)
+    if (static_cast<unsigned char>(c) >= 0x80) return strip_accents(s);
+  return std::string(s);
+}
+
 std::string strip_accents(std::string_view s) {
   icu::UnicodeString u = icu::UnicodeString::fromUTF8(icu::StringPiece(s.data(), static_cast<int32_t>(s.size())));
   UErrorCode status = U_ZERO_ERROR;

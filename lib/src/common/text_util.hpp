@@ -27,5 +27,8 @@ void normalize_word(std::string_view s, std::string& out);
 
 /// Removes accents: NFD, drop combining marks, NFC ("Lénine" -> "Lenine").
 std::string strip_accents(std::string_view s);
+/// The key form of a lower-case word: strip_accents, with ASCII passed through untouched (no ICU
+/// call). The one accent-folding rule of the entity features, gazetteer and rule cascade.
+std::string fold_accents(std::string_view s);
 
 }  // namespace histext

@@ -31,7 +31,6 @@ std::vector<int> viterbi(const std::vector<float>& emissions, const std::vector<
   // the forced-O tokens score nothing. So "O before O" weighs only between eligible tokens, and
   // the learned cost of leaving a run as O is its start and end weights, not every O around it.
   auto boundary_before = [&](std::size_t i) { return i == 0 || eligible[i - 1] == 0 || eligible[i] == 0; };
-  auto boundary_after = [&](std::size_t i) { return i + 1 == n || eligible[i + 1] == 0 || eligible[i] == 0; };
   auto closing = [&](std::size_t i, int t) { return eligible[i] == 0 ? 0.0f : trans.ends[t]; };
   for (std::size_t i = 0; i < n; ++i) {
     for (int t = 0; t < n_tags; ++t) {

@@ -227,20 +227,9 @@ bool capitalised(std::string_view s, bool* allcaps) {
   return cap;
 }
 
-std::string token_key(const token& t) {
-  std::string_view b = t.base();
-  for (char c : b)
-    if (static_cast<unsigned char>(c) >= 0x80) return strip_accents(b);
-  return std::string(b);
-}
+std::string token_key(const token& t) { return fold_accents(t.base()); }
 
-std::string token_key_of(std::string_view surface) {
-  std::string n = normalize_word(surface);
-  std::string_view b = without_possessive(n);
-  for (char c : b)
-    if (static_cast<unsigned char>(c) >= 0x80) return strip_accents(b);
-  return std::string(b);
-}
+std::string token_key_of(std::string_view surface) { return fold_accents(without_possessive(normalize_word(surface))); }
 
 void doc_memory::observe(std::string_view text, const segmentation& piece) {
   for (const sentence& s : piece.sentences) {
@@ -294,6 +283,7 @@ sentence_features::sentence_features(const feature_env& env, std::string_view te
       allcaps += k.allcaps;
     }
   }
+  while (first_word_ < toks_.size() && !toks_[first_word_].word) ++first_word_;
   caps_context_ = (words >= 2 && allcaps * 2 > words)      ? "allcaps"
                   : (words >= 2 && caps * 10 >= words * 7) ? "titlecase"
                                                            : "normal";
@@ -375,9 +365,7 @@ void sentence_features::visit(std::size_t i, Sink&& sink) const {
       for (int n = 1; n <= 3; ++n) sink(feat::prefix, cp_prefix(k.key, n), 0);
       for (int n = 1; n <= 4; ++n) sink(feat::suffix, cp_suffix(k.key, n), 0);
     }
-    std::size_t first_word = 0;
-    while (first_word < toks_.size() && !toks_[first_word].word) ++first_word;
-    if (i == first_word) sink(feat::first_word, "", 0);
+    if (i == first_word_) sink(feat::first_word, "", 0);
     if (i > 0 && toks_[i - 1].open) sink(feat::after_open, "", 0);
     sink(feat::block, to_string(t.block_kind), 0);
     sink(feat::caps_context, caps_context_, 0);
@@ -421,9 +409,7 @@ void sentence_features::visit(std::size_t i, Sink&& sink) const {
     {
       // What decides a capitalised word most often: where it stands, whether WordNet knows it as a
       // name or also as a common word, and how often historical English capitalises it.
-      std::size_t first_word = 0;
-      while (first_word < toks_.size() && !toks_[first_word].word) ++first_word;
-      std::string sig = i == first_word ? "first word" : "inside a sentence";
+      std::string sig = i == first_word_ ? "first word" : "inside a sentence";
       sig += e.proper() ? std::string(", WordNet ") + e.proper() : ", not a WordNet name";
       sig += e.common() ? ", also common" : "";
       if (env_.stats && (g & static_cast<std::uint32_t>(feature_group::corpus))) {
@@ -445,9 +431,7 @@ void sentence_features::visit(std::size_t i, Sink&& sink) const {
       // The token itself is not "elsewhere": take it out of its own count.
       std::uint32_t mid = c->mid_cap, lower = c->lower;
       if (k.cap && mid > 0 && caps_context_ == "normal" && !piece_.tokens.empty()) {
-        std::size_t first_word = 0;
-        while (first_word < toks_.size() && !toks_[first_word].word) ++first_word;
-        if (i != first_word) --mid;
+        if (i != first_word_) --mid;
       }
       if (!k.cap && lower > 0) --lower;
       sink(feat::doc_mid_cap, bucket(mid), static_cast<int>(mid));

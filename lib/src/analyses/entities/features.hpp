@@ -135,6 +135,8 @@ class sentence_features {
   void keys(std::size_t i, std::vector<std::uint64_t>& out) const;
   /// Token i's features with their values, for evidence.
   std::vector<described_feature> described(std::size_t i) const;
+  /// Whether most words of the sentence are written in capitals (a line of capitals).
+  bool all_capitals() const { return caps_context_ == "allcaps"; }
   /// The folded lower-case key of token i.
   const std::string& key(std::size_t i) const { return toks_[i].key; }
 
@@ -157,7 +159,8 @@ class sentence_features {
   const std::vector<std::string>* rule_tags_;
   std::size_t first_ = 0;
   std::vector<tok> toks_;
-  std::string caps_context_;  // "allcaps", "titlecase" or "normal"
+  std::size_t first_word_ = 0;  // index of the sentence's first word token (size() when none)
+  std::string caps_context_;    // "allcaps", "titlecase" or "normal"
 };
 
 /// Whether a word's surface starts with a capital (or d'/l' + capital); `allcaps` when every

@@ -181,15 +181,7 @@ void labeller::label(std::string_view text, const segmentation& piece, std::vect
     std::sort(chosen.begin(), chosen.end(), [](const auto& a, const auto& b) { return a.first.first < b.first.first; });
     // Standalone capitalised words (runs of one): the denominator of post-filter 2.
     // In a line of capitals every word stands on its own ("THE LIFE OF WELLINGTON").
-    std::size_t words = 0, shouted = 0;
-    for (std::size_t i = 0; i < sf.size(); ++i) {
-      const token& t = piece.tokens[sf.token_index(i)];
-      if (!t.is_word()) continue;
-      bool all = false;
-      capitalised(t.text(text), &all);
-      ++words, shouted += all;
-    }
-    const bool shouting = words >= 2 && shouted * 2 > words;
+    const bool shouting = sf.all_capitals();
     for (std::size_t i = 0; i < p.eligible.size(); ++i)
       if (p.eligible[i] &&
           (shouting || ((i == 0 || !p.eligible[i - 1]) && (i + 1 == p.eligible.size() || !p.eligible[i + 1])))) {

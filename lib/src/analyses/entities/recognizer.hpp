@@ -45,13 +45,7 @@ inline UChar32 first_cp(std::string_view s, std::size_t& len) {
 
 inline bool upper_cp(UChar32 c) { return c > 0 && (u_isupper(c) || u_istitle(c)); }
 
-inline bool ascii_only(std::string_view s) {
-  for (char c : s)
-    if (static_cast<unsigned char>(c) >= 0x80) return false;
-  return true;
-}
-
-inline std::string fold(std::string_view norm) { return ascii_only(norm) ? std::string(norm) : strip_accents(norm); }
+inline std::string fold(std::string_view norm) { return fold_accents(norm); }
 
 // Per-token facts, computed lazily.
 struct tok_facts {
