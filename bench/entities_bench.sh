@@ -3,7 +3,7 @@
 #   - peak RSS <= 300 MB and throughput >= 4 MB/s, in table and in JSON format (whole process,
 #     output to a file), on bench/make_corpus.sh's KJV corpus (40 MB; built if missing);
 #   - start-up: hyperfine medians of `histext-entities data/bukharin.txt` against a program that
-#     only opens an ICU word BreakIterator and exits (the same heredoc as bench/freq_bench.sh),
+#     only opens an ICU word BreakIterator and exits (bench/icu_open.cpp, shared with bench/freq_bench.sh),
 #     <= 3x.
 # Each format runs REPS times under /usr/bin/time (best wall time, largest peak RSS). Prints a
 # table and one PASS/FAIL line per target; exits 1 when a target fails, 2 when something is missing.
@@ -76,19 +76,10 @@ done
 
 # Start-up: the whole process on the home passage against a program that only opens an ICU word
 # BreakIterator and exits.
-cat > "$tmp/icu_open.cpp" <<'CPP'
-#include <unicode/brkiter.h>
-#include <memory>
-int main() {
-  UErrorCode status = U_ZERO_ERROR;
-  std::unique_ptr<icu::BreakIterator> words(icu::BreakIterator::createWordInstance(icu::Locale("en"), status));
-  return U_FAILURE(status) ? 1 : 0;
-}
-CPP
 if ! command -v hyperfine >/dev/null; then
   echo "entities_bench: hyperfine missing (apt-get install hyperfine): start-up not measured" >&2; failed=1
 elif ! read -r -a icu_flags < <(pkg-config --cflags --libs icu-uc icu-i18n) ||
-     ! c++ -O2 "$tmp/icu_open.cpp" -o "$tmp/icu_open" "${icu_flags[@]}"; then
+     ! c++ -O2 "$root/bench/icu_open.cpp" -o "$tmp/icu_open" "${icu_flags[@]}"; then
   echo "entities_bench: cannot compile the ICU start-up baseline: start-up not measured" >&2; failed=1
 else
   hyperfine -N --warmup 5 --runs "${STARTUP_RUNS:-100}" --export-json "$tmp/startup.json" \

@@ -8,7 +8,7 @@
 # Each is run REPS times (best wall time kept) under /usr/bin/time -v for the peak RSS.
 # Then paired rounds (bare loop, --threads 1, default threads back to back; median of the rounds'
 # ratios), and the start-up check: hyperfine on `histext-freq data/bukharin.txt` against a program that
-# only opens an ICU word BreakIterator and exits (compiled here from a heredoc).
+# only opens an ICU word BreakIterator and exits (bench/icu_open.cpp, compiled here).
 #   bench/freq_bench.sh     (env: BUILD_DIR=build REPS=3 PAIRED=2*REPS CORPUS=BUILD/bench/kjv.txt MB=42
 #                            ICU_BASELINE=path to an icu_baseline built elsewhere)
 set -euo pipefail
@@ -121,16 +121,7 @@ fi
 
 # Start-up: the whole histext-freq process on the home passage against a program that only
 # opens an ICU word BreakIterator and exits.
-cat > "$tmp/icu_open.cpp" <<'CPP'
-#include <unicode/brkiter.h>
-#include <memory>
-int main() {
-  UErrorCode status = U_ZERO_ERROR;
-  std::unique_ptr<icu::BreakIterator> words(icu::BreakIterator::createWordInstance(icu::Locale("en"), status));
-  return U_FAILURE(status) ? 1 : 0;
-}
-CPP
-if command -v hyperfine >/dev/null && c++ -O2 "$tmp/icu_open.cpp" -o "$tmp/icu_open" $(pkg-config --cflags --libs icu-uc icu-i18n); then
+if command -v hyperfine >/dev/null && c++ -O2 "$root/bench/icu_open.cpp" -o "$tmp/icu_open" $(pkg-config --cflags --libs icu-uc icu-i18n); then
   hyperfine -N --warmup 5 --runs "${STARTUP_RUNS:-100}" --export-json "$tmp/startup.json" \
     -n icu_open "$tmp/icu_open" -n histext-freq "$build/tools/histext-freq $root/data/bukharin.txt" >/dev/null
   python3 - "$tmp/startup.json" <<'PY'
