@@ -245,6 +245,20 @@ TEST(entity_model, reads_annotations_and_trains_deterministically) {
   EXPECT_GT(s.f1(), 0.5);  // training documents: a sanity check, not a score
 }
 
+TEST(entity_model, cross_validation_scores_every_name_once) {
+  auto docs = read_annotations(test::fixture_path("annotations"));
+  std::size_t names = 0;
+  for (const auto& d : docs) names += d.spans.size();
+  train_options o;
+  o.epochs = 2;
+  int folds_seen = 0;
+  span_scores pooled = cross_validate(docs, 3, o, false, [&](int, const span_scores&) { ++folds_seen; });
+  EXPECT_EQ(folds_seen, 3);
+  EXPECT_EQ(pooled.gold, names);
+  EXPECT_EQ(cross_validate(docs, 3, o).correct, pooled.correct);  // deterministic
+  EXPECT_THROW(cross_validate(docs, 1, o), error);
+}
+
 TEST(entity_model, a_users_model_is_used_through_the_model_flag) {
   const std::string model = test::temp_dir() + "/mine.model";
   auto train = test::run_tool("train", {test::fixture_path("annotations"), "-o", model, "--epochs", "4"});
