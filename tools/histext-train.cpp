@@ -43,6 +43,8 @@ int main(int argc, char** argv) {
   histext::cli::add_bounded(app, "--folds", folds, 0, 100,
                             "cross-validate over N folds of documents first and print the scores (0: none)");
   histext::cli::add_bounded(app, "--epochs", options.epochs, 1, 100, "passes over the training documents");
+  histext::cli::add_bounded(app, "--bags", options.bags, 1, 20,
+                            "perceptrons trained on different document orders, their weights averaged");
   app.add_option("--seed", options.seed, "seed of the document order and the synthetic OCR damage");
   app.add_option("--features", features,
                  "feature groups, comma-separated: words,shape,lexicons,document,corpus,rules (default: all)");
@@ -133,8 +135,8 @@ int main(int argc, char** argv) {
     }
     if (!output.empty()) {
       std::string model = histext::train_model(train, dev, options, [&](int epoch, const histext::span_scores* s) {
-        std::fprintf(stderr, "%s: epoch %d/%d%s%s\n", tool.c_str(), epoch, options.epochs, s ? ": held-out " : "",
-                     s ? line_of(*s).c_str() : "");
+        std::fprintf(stderr, "%s: epoch %d/%d%s%s\n", tool.c_str(), epoch, options.epochs * options.bags,
+                     s ? ": held-out " : "", s ? line_of(*s).c_str() : "");
       });
       histext::cli::common_options o;
       o.output = output;

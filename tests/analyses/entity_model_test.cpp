@@ -11,6 +11,7 @@
 #include "analyses/entities/grouping.hpp"
 #include "analyses/entities/labeller.hpp"
 #include "analyses/entities/model.hpp"
+#include "analyses/entities/word_facts.hpp"
 #include "histext/document.hpp"
 #include "histext/entities.hpp"
 #include "histext/error.hpp"
@@ -222,6 +223,133 @@ TEST(entity_model, ambiguous_short_form_stays_apart) {
   es = group_mentions(text, ms, nullptr, nullptr);
   ASSERT_EQ(es.size(), 1u);
   EXPECT_EQ(es[0].name, "joseph stalin");
+}
+
+TEST(entity_model, names_side_by_side_are_split_and_never_absorb_a_frequent_short_form) {
+  // "And I gave unto Isaac Jacob and Esau": both named on their own far more often.
+  std::string text;
+  std::vector<found_mention> ms;
+  auto add = [&](const std::string& surface, const std::string& key) {
+    found_mention m;
+    m.begin = m.name_begin = text.size();
+    text += surface;
+    m.end = text.size();
+    m.key = key;
+    ms.push_back(m);
+    text += " and ";
+  };
+  for (int k = 0; k < 4; ++k) add("Isaac", "isaac"), add("Jacob", "jacob");
+  add("Isaac Jacob", "isaac jacob");
+  split_side_by_side(text, ms);
+  auto es = group_mentions(text, ms, nullptr, nullptr);
+  ASSERT_EQ(es.size(), 2u);
+  EXPECT_EQ(es[0].name, "Isaac");
+  EXPECT_EQ(es[0].mentions.size(), 5u);
+  EXPECT_EQ(es[1].name, "Jacob");
+  // A surname is no given name: "John Adams" stays one person, whoever else "John" is.
+  text.clear();
+  ms.clear();
+  for (int k = 0; k < 4; ++k) add("John", "john"), add("Adams", "adams");
+  add("John Adams", "john adams");
+  split_side_by_side(text, ms);
+  EXPECT_EQ(ms.size(), 9u);
+  // "He gave Moses Zipporah his daughter": Moses, named often, is not that rare fuller name.
+  text.clear();
+  ms.clear();
+  for (int k = 0; k < 5; ++k) add("Moses", "moses");
+  add("Zipporah", "zipporah");
+  add("Moses Zipporah", "moses zipporah");
+  es = group_mentions(text, ms, nullptr, nullptr);
+  ASSERT_NE(find(es, "Moses"), nullptr);
+  EXPECT_EQ(find(es, "Moses")->mentions.size(), 5u);
+}
+
+TEST(entity_model, a_short_form_after_of_and_an_epithet_are_not_the_fuller_name) {
+  std::string text;
+  std::vector<found_mention> ms;
+  auto add = [&](const std::string& surface, const std::string& key) {
+    found_mention m;
+    m.begin = m.name_begin = text.size();
+    text += surface;
+    m.end = text.size();
+    m.key = key;
+    ms.push_back(m);
+    text += ", ";
+  };
+  add("Abraham", "abraham");
+  add("God of Abraham", "god of abraham");
+  auto es = group_mentions(text, ms, nullptr, nullptr);
+  EXPECT_EQ(es.size(), 2u);
+  // "Aaron the Levite" is an alias of Aaron; "Nicholas the First" is the fuller name.
+  text.clear();
+  ms.clear();
+  add("Aaron", "aaron");
+  add("Aaron the Levite", "aaron the levite");
+  add("Nicholas", "nicholas");
+  add("Nicholas the First", "nicholas the first");
+  es = group_mentions(text, ms, nullptr, nullptr);
+  ASSERT_EQ(es.size(), 2u);
+  EXPECT_EQ(es[0].name, "Aaron");
+  EXPECT_EQ(es[0].aliases, std::vector<std::string>{"Aaron the Levite"});
+  EXPECT_EQ(es[1].name, "Nicholas the First");
+}
+
+TEST(entity_model, letter_parts_date_words_and_forms_of_address) {
+  // The place of a dateline is a place; "Dear Sir" names nobody; a month does not begin a name.
+  auto es =
+      run("Monticello, November 14, 1809.\n\nDear Sir,\n\nI received your letter. November Ruth came with "
+          "her sister, and we spoke of you.\n\nI am, dear Sir, your most obedient servant,\nTh: Jefferson\n");
+  ASSERT_NE(find(es, "Monticello"), nullptr);
+  EXPECT_EQ(find(es, "Monticello")->type, entity_type::place);
+  EXPECT_EQ(find(es, "Monticello")->evidence.front(), "the place of a dateline");
+  for (const auto& e : es) {
+    EXPECT_NE(e.name, "Sir");
+    EXPECT_EQ(e.name.find("November"), std::string::npos) << e.name;
+  }
+  // Not a dateline's place: a date alone, or a function word first.
+  es = run("Tuesday, November 14, 1809.\n\nDear Sir,\n\nI write.\n");
+  for (const auto& e : es) EXPECT_NE(e.name, "Tuesday");
+}
+
+TEST(entity_model, a_hyphenated_name_before_a_group_noun_is_a_group_of_people) {
+  auto es = run("They met the leaders of the Smith-Jones fraction in the hall.\n");
+  ASSERT_NE(find(es, "Smith-Jones"), nullptr);
+  EXPECT_EQ(find(es, "Smith-Jones")->type, entity_type::group);
+  ASSERT_NE(find(es, "Smith"), nullptr);
+  EXPECT_EQ(find(es, "Smith")->type, entity_type::person);
+}
+
+TEST(entity_model, plural_endings_have_one_owner) {
+  auto has = [](const std::vector<std::string>& v, const std::string& x) {
+    return std::find(v.begin(), v.end(), x) != v.end();
+  };
+  EXPECT_TRUE(has(singular_forms("bolsheviki"), "bolshevik"));
+  EXPECT_TRUE(has(singular_forms("trotskyites"), "trotskyite"));
+  EXPECT_TRUE(has(singular_forms("churches"), "church"));
+  EXPECT_TRUE(has(singular_forms("communities"), "community"));
+  EXPECT_TRUE(has(singular_forms("englishmen"), "englishman"));
+  EXPECT_TRUE(singular_forms("paris").size() == 1u);  // "pari": looked up, never shown
+  EXPECT_TRUE(singular_forms("moscow").empty());
+}
+
+TEST(entity_model, bags_average_several_orders_deterministically) {
+  auto docs = read_annotations(test::fixture_path("annotations"));
+  train_options o;
+  o.epochs = 2;
+  o.bags = 1;
+  const std::string one = train_model(docs, {}, o);
+  o.bags = 3;
+  const std::string three = train_model(docs, {}, o);
+  EXPECT_NE(one, three);
+  EXPECT_EQ(train_model(docs, {}, o), three);
+  int steps = 0;
+  train_model(docs, docs, o, [&](int epoch, const span_scores* s) {
+    EXPECT_EQ(epoch, ++steps);
+    EXPECT_NE(s, nullptr);
+  });
+  EXPECT_EQ(steps, 6);
+  o.bags = 0;
+  EXPECT_THROW(train_model(docs, {}, o), error);
 }
 
 TEST(entity_model, names_join_line_end_hyphens_and_collapse_space) {

@@ -48,8 +48,10 @@ inline constexpr std::uint32_t all_feature_groups = 63;
 
 /// Options of a training run.
 struct train_options {
-  int epochs = 8;                                     ///< passes over the training documents
-  std::uint64_t seed = 1;                             ///< shuffles the document order of each epoch
+  int epochs = 8;          ///< passes over the training documents
+  std::uint64_t seed = 1;  ///< shuffles the document order of each epoch
+  /// Perceptrons trained on different document orders, whose weights are averaged into the model.
+  int bags = 7;
   std::uint32_t feature_groups = all_feature_groups;  ///< a bit set of feature_group
   /// Also train on a copy of every document with synthetic OCR damage (long s as f, broken words,
   /// letter confusions, capital lines), generated from `seed`.
@@ -89,7 +91,8 @@ struct span_scores {
   span_scores& operator+=(const span_scores& other);
 };
 
-/// Called after each epoch with its number and, when there are held-out documents, their scores.
+/// Called after each epoch with its number (counted on over the bags: 1 to bags x epochs) and, when there are held-out
+/// documents, their scores.
 using train_progress = std::function<void(int epoch, const span_scores* held_out)>;
 
 /// Trains a model on `train` (held-out scores on `dev` after each epoch when it is not empty) and

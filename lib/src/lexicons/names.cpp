@@ -55,13 +55,20 @@ struct name_lexicon::impl {
   mapped_file file;  // names.tsv, mapped read-only
   const char* data = nullptr;
   std::size_t size = 0;
-  std::unordered_set<std::string> lists[10];
+  std::unordered_set<std::string> lists[name_list_count];
 };
 
 namespace {
 
-void load_list(const std::string& file, std::unordered_set<std::string>& out, bool tsv) {
+// `tsv`: every column of a line is a member; `role`: only the first column of lines whose second
+// column is `role` (date_words.txt marks month and weekday names "date", other dateline words "link").
+void load_list(const std::string& file, std::unordered_set<std::string>& out, bool tsv, std::string_view role = {}) {
   for_each_data_line(file, [&](std::string_view line) {
+    if (!role.empty()) {
+      const std::size_t tab = line.find('\t');
+      if (tab != std::string_view::npos && line.substr(tab + 1) == role) out.emplace(line.substr(0, tab));
+      return;
+    }
     if (!tsv) {
       out.emplace(line);
       return;
@@ -92,6 +99,7 @@ name_lexicon::name_lexicon() : impl_(new impl) {
                            "connectors.txt",   "function_words.txt", "nationalities.tsv", "given_names.txt",
                            "person_verbs.txt", "event_words.txt"};
     for (int i = 0; i < 10; ++i) load_list(files[i], impl_->lists[i], i == 6);
+    load_list("date_words.txt", impl_->lists[static_cast<int>(name_list::date_word)], false, "date");
   } catch (...) {
     delete impl_;
     throw;

@@ -164,6 +164,14 @@ std::uint64_t domain_key(std::uint64_t key, int domain) {
   return k ^ (k >> 29);
 }
 
+// One perceptron's averaged weights: sorted keys, n_tags weights per key, then the transitions
+// in the layout of model::write.
+struct bag_weights {
+  std::vector<std::uint64_t> keys;
+  std::vector<float> rows;
+  std::vector<float> trans;
+};
+
 class trainer {
  public:
   float target_weight = 1;
@@ -268,17 +276,15 @@ class trainer {
     }
     c += 1;
   }
-  // The averaged model's bytes: pruned, keys sorted so that the file never depends on hash order.
+  // The averaged weights, keys sorted so that the file never depends on hash order (not pruned:
+  // a bag's weights are pruned only once they are merged with the others').
   const std::unordered_set<std::uint64_t>* shared_keys = nullptr;  // with domains: the keys of real features
-  std::string averaged(std::uint32_t groups, float prune_below, const std::string& notice) const {
+  bag_weights averaged() const {
     std::vector<std::uint32_t> order(keys.size());
     for (std::uint32_t i = 0; i < order.size(); ++i) order[i] = i;
     std::sort(order.begin(), order.end(), [&](auto a, auto b) { return keys[a] < keys[b]; });
-    std::vector<std::uint64_t> kept;
-    std::vector<float> rows;
+    bag_weights out;
     for (auto r : order) {
-      float row[n_tags];
-      float big = 0;
       if (shared_keys && !shared_keys->count(keys[r])) continue;  // a source's copy: added below
       const auto copy = target >= 0 ? index.find(domain_key(keys[r], target)) : index.end();
       auto average = [&](std::uint32_t at_row, int tag) {
@@ -290,23 +296,55 @@ class trainer {
         }
         return static_cast<float>(v);
       };
+      out.keys.push_back(keys[r]);
       for (int t = 0; t < n_tags; ++t) {
-        row[t] = average(r, t);
-        if (copy != index.end()) row[t] += target_weight * average(copy->second, t);
-        big = std::max(big, std::fabs(row[t]));
+        float v = average(r, t);
+        if (copy != index.end()) v += target_weight * average(copy->second, t);
+        out.rows.push_back(v);
       }
-      if (big < prune_below) continue;
-      kept.push_back(keys[r]);
-      rows.insert(rows.end(), row, row + n_tags);
     }
-    transitions t;
-    for (std::size_t i = 0; i < tw.size(); ++i) {
-      const float v = static_cast<float>(tw[i] - tacc[i] / c);
-      (i < static_cast<std::size_t>((n_tags + 1) * n_tags) ? t.from : t.ends).push_back(v);
-    }
-    return model::write(kept, rows, t, groups, notice);
+    for (std::size_t i = 0; i < tw.size(); ++i) out.trans.push_back(static_cast<float>(tw[i] - tacc[i] / c));
+    return out;
   }
 };
+
+// The model's bytes from the weights of one or more bags: each feature's row (and each transition)
+// is the mean over the bags, a feature a bag never saw counting as zero there; rows whose weights
+// are all smaller than `prune_below` are dropped.
+std::string merged_model(const std::vector<bag_weights>& bags, std::uint32_t groups, float prune_below,
+                         const std::string& notice) {
+  const float share = 1.0f / static_cast<float>(bags.size());
+  std::vector<std::size_t> at(bags.size(), 0);
+  std::vector<std::uint64_t> kept;
+  std::vector<float> rows;
+  for (;;) {
+    // The smallest key not yet merged (every bag's keys are sorted).
+    bool any = false;
+    std::uint64_t key = 0;
+    for (std::size_t b = 0; b < bags.size(); ++b)
+      if (at[b] < bags[b].keys.size() && (!any || bags[b].keys[at[b]] < key)) key = bags[b].keys[at[b]], any = true;
+    if (!any) break;
+    float row[n_tags] = {};
+    for (std::size_t b = 0; b < bags.size(); ++b)
+      if (at[b] < bags[b].keys.size() && bags[b].keys[at[b]] == key) {
+        for (int t = 0; t < n_tags; ++t) row[t] += share * bags[b].rows[at[b] * n_tags + static_cast<std::size_t>(t)];
+        ++at[b];
+      }
+    float big = 0;
+    for (float v : row) big = std::max(big, std::fabs(v));
+    if (big < prune_below) continue;
+    kept.push_back(key);
+    rows.insert(rows.end(), row, row + n_tags);
+  }
+  transitions t;
+  const std::size_t n_from = static_cast<std::size_t>((n_tags + 1) * n_tags);
+  for (std::size_t i = 0; i < bags.front().trans.size(); ++i) {
+    float v = 0;
+    for (const bag_weights& b : bags) v += share * b.trans[i];
+    (i < n_from ? t.from : t.ends).push_back(v);
+  }
+  return model::write(kept, rows, t, groups, notice);
+}
 
 span_scores score_examples(const model& m, const std::vector<example>& exs) {
   span_scores sc;
@@ -332,6 +370,7 @@ std::string train_model(const std::vector<annotated_document>& train, const std:
   if (options.epochs < 1) throw error("training needs at least one epoch");
   if (options.ocr_noise_share < 0 || options.ocr_noise_share > 1) throw error("ocr_noise_share must be in [0, 1]");
   if (options.target_repeat < 1) throw error("target_repeat must be at least 1");
+  if (options.bags < 1) throw error("training needs at least one bag");
   std::vector<annotated_document> docs;
   for (const annotated_document& d : train)
     for (int k = 0;
@@ -366,38 +405,50 @@ std::string train_model(const std::vector<annotated_document>& train, const std:
   }
   std::vector<example> held_out;
   if (!dev.empty()) held_out = prepare_documents(dev, options.feature_groups, nullptr);
-  trainer tr;
-  tr.decompose = options.tag_parts;
   std::unordered_set<std::uint64_t> shared;
-  if (!domains.empty()) {
-    // Frustratingly easy domain adaptation (Daume 2007): each source's own copy of the features
-    // takes its conventions (UNER and LitBank leave peoples unlabelled, GUM's countries act as
-    // groups...), the shared weights what the sources agree on. The written model is the shared
-    // weights plus a share of the target source's copy.
+  if (!domains.empty())
     for (const example& ex : exs) shared.insert(ex.p.keys.begin(), ex.p.keys.end());
-    tr.shared_keys = &shared;
-    if (auto t = domains.find(options.target_source); t != domains.end()) tr.target = t->second;
-    tr.target_weight = options.target_weight;
-  }
-  std::mt19937_64 rng(options.seed);
-  std::vector<std::size_t> order(exs.size());
-  for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+  // Bagging over document orders: each bag is a perceptron that meets the documents in its own
+  // order (seeded from `seed` and the bag's number); the model is the mean of their averaged
+  // weights. One perceptron's weights depend on the order it was shown the data, and borderline
+  // names flip between retrains; the mean of a few is steadier, and a little better.
+  std::vector<bag_weights> bags;
   std::string bytes;
-  for (int epoch = 1; epoch <= options.epochs; ++epoch) {
-    // Fisher-Yates with the raw generator: the same order with every standard library.
-    for (std::size_t i = order.size(); i > 1; --i) std::swap(order[i - 1], order[rng() % i]);
-    for (std::size_t i : order) tr.learn(exs[i]);
-    if (progress) {
-      if (!held_out.empty()) {
-        bytes = tr.averaged(options.feature_groups, options.prune_below, options.notice);
-        span_scores sc = score_examples(*model::parse(bytes, "model"), held_out);
-        progress(epoch, &sc);
-      } else {
-        progress(epoch, nullptr);
-      }
+  for (int bag = 0; bag < options.bags; ++bag) {
+    trainer tr;
+    tr.decompose = options.tag_parts;
+    if (!domains.empty()) {
+      // Frustratingly easy domain adaptation (Daume 2007): each source's own copy of the features
+      // takes its conventions (UNER and LitBank leave peoples unlabelled, GUM's countries act as
+      // groups...), the shared weights what the sources agree on. The written model is the shared
+      // weights plus a share of the target source's copy.
+      tr.shared_keys = &shared;
+      if (auto t = domains.find(options.target_source); t != domains.end()) tr.target = t->second;
+      tr.target_weight = options.target_weight;
     }
+    std::mt19937_64 rng(options.seed + 7919u * static_cast<std::uint64_t>(bag));
+    std::vector<std::size_t> order(exs.size());
+    for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+    for (int epoch = 1; epoch <= options.epochs; ++epoch) {
+      // Fisher-Yates with the raw generator: the same order with every standard library.
+      for (std::size_t i = order.size(); i > 1; --i) std::swap(order[i - 1], order[rng() % i]);
+      for (std::size_t i : order) tr.learn(exs[i]);
+      if (!progress) continue;
+      const int step = bag * options.epochs + epoch;
+      if (held_out.empty()) {
+        progress(step, nullptr);
+        continue;
+      }
+      // Held-out scores of the bags so far, the current one as it stands.
+      bags.push_back(tr.averaged());
+      bytes = merged_model(bags, options.feature_groups, options.prune_below, options.notice);
+      bags.pop_back();
+      span_scores sc = score_examples(*model::parse(bytes, "model"), held_out);
+      progress(step, &sc);
+    }
+    bags.push_back(tr.averaged());
   }
-  return tr.averaged(options.feature_groups, options.prune_below, options.notice);
+  return merged_model(bags, options.feature_groups, options.prune_below, options.notice);
 }
 
 annotated_document with_ocr_damage(const annotated_document& doc, std::uint64_t seed) {

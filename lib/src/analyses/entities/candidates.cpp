@@ -41,14 +41,7 @@ void recognizer::add(std::size_t first, std::size_t last, std::size_t name_first
 
 // Plural of a kind of person or of a group noun written with a capital: "Trotskyites", "Huguenots".
 bool recognizer::singular_kind(const std::string& key, char& code, std::string& ev) {
-  if (key.size() < 4 || key.back() != 's') return false;
-  std::vector<std::string> stems = {key.substr(0, key.size() - 1)};
-  if (key.size() > 4 && key.compare(key.size() - 2, 2, "es") == 0) stems.push_back(key.substr(0, key.size() - 2));
-  if (key.size() > 4 && key.compare(key.size() - 3, 3, "ies") == 0)
-    stems.push_back(key.substr(0, key.size() - 3) + "y");
-  if (key.size() > 4 && key.compare(key.size() - 3, 3, "men") == 0)
-    stems.push_back(key.substr(0, key.size() - 3) + "man");
-  for (const auto& st : stems) {
+  for (const auto& st : singular_forms(key)) {
     name_entry e = lex_.find(st);
     char p = e.proper();
     if (p == 'P' || p == 'g') {

@@ -97,6 +97,7 @@ std::vector<entity> find_entities(const document& doc, const segmentation& seg, 
   lab.label(doc.view(), seg, found);
   lab.apply_majority_readings(found);
   lab.drop_common_word_people(found);
+  split_side_by_side(doc.view(), found);
   return ctx.finish(doc.view(), std::move(found), options);
 }
 
@@ -137,6 +138,7 @@ std::vector<entity> find_entities(const document& doc, segmenter& seg, const ent
   for_each_piece([&](const segmentation& piece) { lab.label(text, piece, found); }, 1);
   lab.apply_majority_readings(found);
   lab.drop_common_word_people(found);
+  split_side_by_side(text, found);
   if (progress) progress(text.size(), text.size());
   return ctx.finish(text, std::move(found), options);
 }

@@ -113,6 +113,7 @@ const char* list_name(name_list l) {
     case name_list::given_name: return "given name";
     case name_list::person_verb: return "verb of people";
     case name_list::event_word: return "event or document word";
+    case name_list::date_word: return "month or weekday";
   }
   return "list";
 }
@@ -395,16 +396,14 @@ void sentence_features::visit(std::size_t i, Sink&& sink) const {
     if (e.common()) sink(feat::wn_common, "", 0);
     if (e.has('F')) sink(feat::list_word, "given name", 0);
     if (F.plural) sink(feat::plural_kind, std::string(1, F.plural), 0);
-    static const name_list lists[] = {name_list::title,       name_list::org_head,   name_list::place_word,
-                                      name_list::group_noun,  name_list::connector,  name_list::function_word,
-                                      name_list::nationality, name_list::given_name, name_list::person_verb,
-                                      name_list::event_word};
     auto lists_of = [&](std::ptrdiff_t j, feat f) {
       if (j < 0 || static_cast<std::size_t>(j) >= toks_.size() || !toks_[static_cast<std::size_t>(j)].word) return;
       const std::string& key = toks_[static_cast<std::size_t>(j)].key;
       const word_facts nf = j == p ? F : facts_of(key);
-      for (name_list l : lists)
-        if (nf.in(l)) sink(f, std::string(list_name(l)) + ":" + key, 0), sink(f, list_name(l), 0);
+      for (int l = 0; l < static_cast<int>(name_list::date_word); ++l)
+        if (nf.in(static_cast<name_list>(l)))
+          sink(f, std::string(list_name(static_cast<name_list>(l))) + ":" + key, 0),
+              sink(f, list_name(static_cast<name_list>(l)), 0);
     };
     {
       // What decides a capitalised word most often: where it stands, whether WordNet knows it as a

@@ -3,8 +3,12 @@
 // - a short form joins a fuller name that contains it only when exactly one fuller name fits
 //   (two Josephs: "Joseph" stays apart), and never across a gendered form of address that
 //   disagrees ("Mrs. Adams" does not join "John Adams" unless that name is a woman's too);
-// - names standing side by side are never merged (the decoder keeps them apart);
-// - the canonical name is the fullest form; titles and short forms are aliases;
+// - names standing side by side are never merged (the decoder keeps them apart, post-filter 8
+//   splits them, and a frequent short form never joins a rare fuller name whose other words name
+//   a person of their own: "he gave Moses Zipporah his daughter");
+// - a short form after "of" is not the fuller name ("Abraham", "the God of Abraham");
+// - the canonical name is the fullest form (a person's epithet after "the" not counted: "Aaron
+//   the Levite" is an alias of Aaron); titles and short forms are aliases;
 // - white space is collapsed and line-end hyphens are joined in names and aliases;
 // - the gazetteer's entries gather all their aliases, under the historian's name.
 #include "analyses/entities/grouping.hpp"
@@ -40,6 +44,28 @@ std::string clean_name(std::string_view s) {
   }
   return collapse_space(joined);
 }
+
+namespace {
+
+// How full a name is, for the choice of the canonical name: its words, but for a person not an
+// epithet after "the" ("Aaron the Levite", "John the Baptist" are aliases of Aaron and John),
+// which a regnal number is not ("Nicholas the First").
+std::size_t name_words(const std::string& key, entity_type type) {
+  const std::vector<std::string> words = split_words(key);
+  if (type != entity_type::person) return words.size();
+  static const char* ordinals[] = {"first",      "second",     "third",     "fourth",    "fifth",       "sixth",
+                                   "seventh",    "eighth",     "ninth",     "tenth",     "eleventh",    "twelfth",
+                                   "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth", "eighteenth"};
+  for (std::size_t k = 1; k + 1 < words.size(); ++k) {
+    if (words[k] != "the") continue;
+    bool regnal = false;
+    for (const char* o : ordinals) regnal |= words[k + 1] == o;
+    if (!regnal) return k;
+  }
+  return words.size();
+}
+
+}  // namespace
 
 std::vector<entity> group_mentions(std::string_view text, std::vector<found_mention> ms, const gazetteer* gaz,
                                    const exclude_list* exclude) {
@@ -126,6 +152,20 @@ std::vector<entity> group_mentions(std::string_view text, std::vector<found_ment
       const bool match =
           contains_words(bw, sw) || (sw.size() >= 2 && sw.front() == bw.front() && sw.back() == bw.back());
       if (!match) continue;
+      // "Abraham" is not "the God of Abraham": a short form after "of" names another.
+      const auto at = std::search(bw.begin(), bw.end(), sw.begin(), sw.end());
+      if (at != bw.end() && at != bw.begin() && *(at - 1) == "of") continue;
+      // A rare fuller form whose other words are a person named on their own is two people side
+      // by side ("he gave Moses Zipporah his daughter"): the frequent short form stays apart.
+      if (cl[i].members.size() >= 3 * cl[j].members.size()) {
+        bool other_person = false;
+        for (const auto& w : bw) {
+          if (std::find(sw.begin(), sw.end(), w) != sw.end()) continue;
+          auto one = by_key.find(w);
+          other_person |= one != by_key.end() && cl[one->second].type() == person;
+        }
+        if (other_person) continue;
+      }
       const char gi = cl[i].gender(), gj = cl[j].gender();
       if (gi && gj && gi != gj) continue;
       if (gi == 'f' && gj != 'f') continue;  // "Mrs. Adams" is not "John Adams"
@@ -207,7 +247,7 @@ std::vector<entity> group_mentions(std::string_view text, std::vector<found_ment
       em.block_kind = m.block_kind;
       em.text = std::string(text.substr(m.begin, m.end - m.begin));
       std::string name = clean_name(text.substr(m.name_begin, m.end - m.name_begin));
-      const std::size_t nw = split_words(m.key).size();
+      const std::size_t nw = name_words(m.key, m.type);
       if (nw > best_words || (nw == best_words && (best_name.empty() || (shouted(best_name) && !shouted(name))))) {
         best_words = nw;
         best_name = name;

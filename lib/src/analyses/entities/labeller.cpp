@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <map>
+#include <optional>
 
 #include "analyses/entities/gazetteer.hpp"
 #include "analyses/entities/recognizer.hpp"
@@ -12,6 +13,60 @@
 namespace histext::entities_detail {
 
 namespace {
+
+// A span to turn into a mention: the model's, a post-filter's (with the reason it gives as
+// evidence) or the gazetteer's (its entry).
+struct chosen_span {
+  tagged_span span;
+  long entry = -1;
+  std::string why;
+};
+
+// Forms of address that name nobody on their own: "Dear Sir," is no person called Sir.
+bool bare_address(std::string_view key) {
+  static const char* words[] = {"sir",       "madam",  "madame",       "mr",     "mrs",      "ms",    "miss",
+                                "mister",    "sire",   "dear",         "master", "mistress", "herr",  "frau",
+                                "monsieur",  "mlle",   "mme",          "signor", "signora",  "senor", "senora",
+                                "gentlemen", "ladies", "mademoiselle", "messrs", "esq"};
+  for (std::size_t at = 0; at < key.size();) {
+    std::size_t end = key.find(' ', at);
+    if (end == std::string_view::npos) end = key.size();
+    std::string_view w = key.substr(at, end - at);
+    if (!w.empty() && w.back() == '.') w.remove_suffix(1);
+    bool found = false;
+    for (const char* b : words) found |= w == b;
+    if (!found) return false;
+    at = end + 1;
+  }
+  return !key.empty();
+}
+
+// Post-filter 6: the place of a dateline, the capitalised words before its first comma, when the
+// sentence opens a dateline block ("Monticello, November 14, 1809."). Not when the first word is
+// a month or weekday ("Tuesday, 4th.") or a function word ("At Sea, ..."), and not past five words.
+std::optional<tagged_span> dateline_place(std::string_view text, const segmentation& piece, const sentence_features& sf,
+                                          const name_lexicon& lex) {
+  if (sf.size() < 2) return std::nullopt;
+  const std::size_t first = sf.token_index(0);
+  const token& t0 = piece.tokens[first];
+  if (t0.block_kind != block_kind::dateline || (first > 0 && piece.tokens[first - 1].block == t0.block))
+    return std::nullopt;
+  std::size_t words = 0;
+  for (std::size_t i = 0; i < sf.size(); ++i) {
+    const token& t = piece.tokens[sf.token_index(i)];
+    const std::string_view w = t.text(text);
+    if (!t.is_word()) {
+      if (w != "," || words == 0) return std::nullopt;
+      return tagged_span{0, i - 1, entity_type::place};
+    }
+    const std::string& key = sf.key(i);
+    const bool particle = i > 0 && lex.in(name_list::connector, key);
+    if ((!capitalised(w) && !particle) || lex.in(name_list::date_word, key) || ++words > 5 ||
+        (i == 0 && lex.in(name_list::function_word, key)))
+      return std::nullopt;
+  }
+  return std::nullopt;
+}
 
 // Forms of address that say whether a person is a man or a woman.
 char gender_of_title(std::string_view t) {
@@ -163,25 +218,47 @@ void labeller::label(std::string_view text, const segmentation& piece, std::vect
     prepared_sentence p = prepare(sf);
     std::vector<int> tags = viterbi(emissions(*model_, p), p.eligible, model_->trans());
     std::vector<tagged_span> spans = spans_of(tags);
-    // The gazetteer's matches in this sentence replace any overlapping reading of the model.
-    std::vector<std::pair<tagged_span, long>> chosen;
-    std::vector<std::pair<std::size_t, std::size_t>> gaz_ranges;
+    // Spans set by a post-filter, with the reason given as their evidence. They replace the
+    // model's overlapping readings; the gazetteer's matches replace both.
+    std::vector<chosen_span> ruled;
+    // Post-filter 1, first half: a hyphenated capitalised word that the model left unread before a
+    // group noun ("the Zinoviev-Kamenev fraction") names a group (add_named_people then names its
+    // people).
+    for (std::size_t i = 0; i + 1 < sf.size(); ++i) {
+      if (!p.eligible[i] || tags[i] != tag_o) continue;
+      const std::string_view w = piece.tokens[sf.token_index(i)].text(text);
+      if (w.find('-') == std::string_view::npos || !capitalised(w)) continue;
+      if (piece.tokens[sf.token_index(i + 1)].is_word() && lex.in(name_list::group_noun, sf.key(i + 1)))
+        ruled.push_back(
+            {{i, i, entity_type::group}, -1, "a hyphenated name before the group noun '" + sf.key(i + 1) + "'"});
+    }
+    // Post-filter 6: the capitalised words before the first comma of a dateline name a place
+    // ("Monticello, November 14, 1809."; "WASHINGTON, D.C., MARCH 4, 1861").
+    if (auto place = dateline_place(text, piece, sf, lex)) ruled.push_back({*place, -1, "the place of a dateline"});
+    std::vector<chosen_span> chosen;
     while (next_gaz < gaz.size() && gaz[next_gaz].first_token < s.last_token) {
       const gazetteer_match& g = gaz[next_gaz++];
       if (g.first_token < s.first_token) continue;
       tagged_span t{g.first_token - s.first_token, g.last_token - s.first_token, gazetteer_->entries()[g.entry].type};
-      chosen.emplace_back(t, static_cast<long>(g.entry));
-      gaz_ranges.emplace_back(t.first, t.last);
+      chosen.push_back({t, static_cast<long>(g.entry), {}});
     }
-    for (const auto& sp : spans) {
-      bool overlaps = false;
-      for (auto [a, b] : gaz_ranges) overlaps |= !(sp.last < a || sp.first > b);
-      if (!overlaps) chosen.emplace_back(sp, -1);
-    }
-    std::sort(chosen.begin(), chosen.end(), [](const auto& a, const auto& b) { return a.first.first < b.first.first; });
+    auto overlaps = [](const tagged_span& x, const std::vector<chosen_span>& taken) {
+      for (const chosen_span& c : taken)
+        if (!(x.last < c.span.first || x.first > c.span.last)) return true;
+      return false;
+    };
+    for (chosen_span& r : ruled)
+      if (!overlaps(r.span, chosen)) chosen.push_back(std::move(r));
+    for (const auto& sp : spans)
+      if (!overlaps(sp, chosen)) chosen.push_back({sp, -1, {}});
+    std::sort(chosen.begin(), chosen.end(),
+              [](const chosen_span& x, const chosen_span& y) { return x.span.first < y.span.first; });
     // Standalone capitalised words (runs of one): the denominator of post-filter 2.
     // In a line of capitals every word stands on its own ("THE LIFE OF WELLINGTON").
     const bool shouting = sf.all_capitals();
+    std::vector<char> covered(p.eligible.size(), 0);  // a name is read here (the model's or not)
+    for (const chosen_span& c : chosen)
+      for (std::size_t i = c.span.first; i <= c.span.last; ++i) covered[i] = 1;
     for (std::size_t i = 0; i < p.eligible.size(); ++i)
       if (p.eligible[i] &&
           (shouting || ((i == 0 || !p.eligible[i - 1]) && (i + 1 == p.eligible.size() || !p.eligible[i + 1])))) {
@@ -190,11 +267,13 @@ void labeller::label(std::string_view text, const segmentation& piece, std::vect
         ++it->second.count;
         const token& t = piece.tokens[sf.token_index(i)];
         occurrences_.push_back(
-            {it->second.id, t.begin, t.base_end, t.sentence, t.block, t.paragraph, t.block_kind, tags[i] != tag_o});
+            {it->second.id, t.begin, t.base_end, t.sentence, t.block, t.paragraph, t.block_kind, covered[i] != 0});
       }
-    for (auto [span, entry] : chosen) {
-      tagged_span sp = span;
-      // Post-filter 3: a name never begins with a function word ("For Judah", "And David").
+    for (const chosen_span& c : chosen) {
+      tagged_span sp = c.span;
+      const long entry = c.entry;
+      // Post-filter 3: a name never begins with a function word ("For Judah", "And David", the
+      // vocative "O Jacob", though WordNet has the letter O as a name).
       // Only before a capitalised word ("For Judah"), and a lower-case article never leads a name
       // ("la Baconnière" -> Baconnière; "de Gaulle" keeps its particle).
       auto lower_article = [&](std::size_t i) {
@@ -205,10 +284,18 @@ void labeller::label(std::string_view text, const segmentation& piece, std::vect
           if (sf.key(i) == a) return true;
         return false;
       };
+      // Nor does a person's name begin with a month or weekday that is no given name ("November
+      // Ruth"; "August Wilson" stays).
+      auto leading_date = [&](std::size_t i) {
+        const std::string& k = sf.key(i);
+        return sp.type == entity_type::person && lex.in(name_list::date_word, k) && !lex.in(name_list::given_name, k) &&
+               !lex.find(k).has('F') && capitalised(piece.tokens[sf.token_index(i + 1)].text(text));
+      };
       while (entry < 0 && sp.first < sp.last &&
-             ((lex.in(name_list::function_word, sf.key(sp.first)) && !lex.find(sf.key(sp.first)).proper() &&
+             ((lex.in(name_list::function_word, sf.key(sp.first)) &&
+               (sf.key(sp.first).size() == 1 || !lex.find(sf.key(sp.first)).proper()) &&
                capitalised(piece.tokens[sf.token_index(sp.first + 1)].text(text))) ||
-              lower_article(sp.first)))
+              lower_article(sp.first) || leading_date(sp.first)))
         ++sp.first;
       // Titles at the start of the span are not the name ("General Kornilov" -> Kornilov); a form
       // of address just before it belongs to the mention (and says Mr. or Mrs.).
@@ -254,8 +341,12 @@ void labeller::label(std::string_view text, const segmentation& piece, std::vect
       if (sp.last + 1 < sf.size() && piece.tokens[sf.token_index(sp.last + 1)].is_word())
         m.next_key = sf.key(sp.last + 1);
       if (m.key.empty()) continue;
+      // Post-filter 7: a form of address alone names nobody ("Dear Sir,"; "Yes, Madam").
+      if (entry < 0 && m.type == entity_type::person && bare_address(m.key)) continue;
       // Evidence: the margin's largest shares, for the first few mentions of each name.
-      if (entry < 0 && explained_[m.key]++ < 3) {
+      if (!c.why.empty()) {
+        m.reasons = {{c.why, 1.0f}};
+      } else if (entry < 0 && explained_[m.key]++ < 3) {
         margin_report rep = explain(*model_, sf, sp, {}, 16);
         m.margin = rep.margin;
         // Shares come largest first: only the leading ones are put in words (a dozen covers the

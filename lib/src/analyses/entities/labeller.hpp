@@ -68,6 +68,11 @@ margin_report explain(const model& m, const sentence_features& features, const t
 /// a hyphen ("the Zinoviev-Kamenev fraction"), adds a person mention for each of them.
 void add_named_people(std::string_view text, std::vector<found_mention>& found, std::size_t from);
 
+/// Post-filter 8 (post_rules.cpp): a person's name of several words ending in a given name, each
+/// word named on its own at least three times as often as the whole (and at least three times), is
+/// split into one mention per word: names side by side ("I gave unto Isaac Jacob and Esau").
+void split_side_by_side(std::string_view text, std::vector<found_mention>& found);
+
 /// Labels pieces of one document with a model.
 class labeller {
  public:

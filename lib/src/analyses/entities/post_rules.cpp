@@ -14,6 +14,16 @@
 //      capitalises ("General Public License", "Major Component", "Day"): WordNet gives the word no
 //      proper sense, it is no given name, and the corpus capitalises it in fewer than 20% of its
 //      mid-sentence uses (labeller::drop_common_word_people).
+//   5. Person <-> place when WordNet knows only the other (grouping.cpp).
+//   6. The capitalised words before the first comma of a dateline name a place ("Monticello,
+//      November 14, 1809."; in labeller::label).
+//   7. A form of address alone names nobody ("Dear Sir,", "Yes, Madam"); a person's name does not
+//      begin with a month or weekday that is no given name ("November Ruth"; in labeller::label).
+//   8. Names side by side: a person's name of several words, each of which the document names on
+//      its own at least three times as often (and at least three times), and whose last word is a
+//      given name (a surname seldom is), is those people standing side by side ("I gave unto Isaac Jacob and Esau"): it
+//      is split into one mention each (split_side_by_side).
+#include <cctype>
 #include <unordered_map>
 
 #include "analyses/entities/labeller.hpp"
@@ -127,6 +137,67 @@ void labeller::drop_common_word_people(std::vector<found_mention>& found) const 
     const lexicons::word_stat* w = env_.stats->find(last);
     return w && w->mid_cap >= 0 && w->mid_cap < 200;
   });
+}
+
+void split_side_by_side(std::string_view text, std::vector<found_mention>& found) {
+  std::unordered_map<std::string, std::uint32_t> people;  // mentions of each person's key
+  for (const found_mention& m : found)
+    if (m.type == entity_type::person && m.gazetteer_entry < 0) ++people[m.key];
+  std::vector<found_mention> out;
+  out.reserve(found.size());
+  for (found_mention& m : found) {
+    const bool candidate =
+        m.type == entity_type::person && m.gazetteer_entry < 0 && m.key.find(' ') != std::string::npos;
+    std::vector<std::string> words;
+    bool apart = candidate;
+    if (apart) {
+      const std::uint32_t whole = people[m.key];
+      for (std::size_t at = 0; at <= m.key.size();) {
+        std::size_t end = m.key.find(' ', at);
+        if (end == std::string::npos) end = m.key.size();
+        words.push_back(m.key.substr(at, end - at));
+        at = end + 1;
+      }
+      for (const std::string& w : words) {
+        auto it = people.find(w);
+        apart = apart && it != people.end() && it->second >= 3 && it->second >= 3 * whole;
+      }
+      // A surname is seldom a given name: "John Adams" is one person however often "John" and
+      // "Adams" stand alone; "Isaac Jacob" ends in a given name.
+      const name_lexicon& lex = name_lexicon::instance();
+      apart =
+          apart && !words.empty() && (lex.in(name_list::given_name, words.back()) || lex.find(words.back()).has('F'));
+    }
+    // The words' bytes: the surface split at white space, one part per word of the key.
+    std::vector<std::pair<std::size_t, std::size_t>> parts;
+    if (apart) {
+      std::size_t i = m.name_begin;
+      while (i < m.end) {
+        while (i < m.end && std::isspace(static_cast<unsigned char>(text[i]))) ++i;
+        std::size_t j = i;
+        while (j < m.end && !std::isspace(static_cast<unsigned char>(text[j]))) ++j;
+        if (j > i) parts.emplace_back(i, j);
+        i = j;
+      }
+      apart = parts.size() == words.size();
+    }
+    if (!apart) {
+      out.push_back(std::move(m));
+      continue;
+    }
+    for (std::size_t k = 0; k < parts.size(); ++k) {
+      found_mention p = m;
+      p.begin = k == 0 ? m.begin : parts[k].first;  // the first keeps the titles before it
+      p.name_begin = parts[k].first;
+      p.end = parts[k].second;
+      p.key = words[k];
+      if (k > 0) p.titles.clear(), p.gender = 0;
+      p.next_key = k + 1 < parts.size() ? words[k + 1] : m.next_key;
+      p.reasons = {{"named on its own " + std::to_string(people[words[k]]) + " times: names side by side", 1.0f}};
+      out.push_back(std::move(p));
+    }
+  }
+  found = std::move(out);
 }
 
 }  // namespace histext::entities_detail

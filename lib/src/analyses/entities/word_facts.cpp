@@ -9,21 +9,34 @@ const word_facts& word_facts_cache::get(std::string_view key) {
   return memo_.emplace(std::string(key), compute_word_facts(lex_, stats_, key)).first->second;
 }
 
+std::vector<std::string> singular_forms(std::string_view key) {
+  std::vector<std::string> out;
+  if (key.size() < 4) return out;
+  auto ends = [&](std::string_view suffix) {
+    return key.size() > suffix.size() + 1 && key.substr(key.size() - suffix.size()) == suffix;
+  };
+  auto stem = [&](std::size_t cut, std::string_view add) {
+    out.push_back(std::string(key.substr(0, key.size() - cut)) + std::string(add));
+  };
+  if (key.back() == 's') {
+    stem(1, "");
+    if (ends("es")) stem(2, "");  // "churches"
+    if (ends("ies")) stem(3, "y");
+  }
+  if (ends("men")) stem(3, "man");
+  if (ends("iki")) stem(1, "");  // "bolsheviki", "narodniki": Russian plurals in English text
+  return out;
+}
+
 word_facts compute_word_facts(const name_lexicon& lex_, const lexicons::word_stats* stats_, std::string_view key) {
   word_facts f;
   f.entry = lex_.find(key);
-  static const name_list lists[] = {name_list::title,       name_list::org_head,   name_list::place_word,
-                                    name_list::group_noun,  name_list::connector,  name_list::function_word,
-                                    name_list::nationality, name_list::given_name, name_list::person_verb,
-                                    name_list::event_word};
-  for (name_list l : lists)
-    if (lex_.in(l, key)) f.lists |= static_cast<std::uint16_t>(1u << static_cast<int>(l));
-  if (key.size() >= 4 && key.back() == 's') {
-    for (std::string_view stem : {key.substr(0, key.size() - 1), key.substr(0, key.size() - 2)}) {
-      if (char c = lex_.find(stem).proper()) {
-        f.plural = c;
-        break;
-      }
+  for (int l = 0; l < name_list_count; ++l)
+    if (lex_.in(static_cast<name_list>(l), key)) f.lists |= static_cast<std::uint16_t>(1u << l);
+  for (const std::string& stem : singular_forms(key)) {
+    if (char c = lex_.find(stem).proper()) {
+      f.plural = c;
+      break;
     }
   }
   if (stats_) f.stat = stats_->find(key);

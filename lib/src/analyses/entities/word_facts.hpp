@@ -6,6 +6,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <vector>
 
 #include "common/hash.hpp"
 #include "histext/names.hpp"
@@ -21,6 +22,12 @@ struct word_facts {
   const lexicons::word_stat* stat = nullptr;  ///< corpus statistics, or null
   bool in(name_list l) const { return (lists >> static_cast<int>(l)) & 1u; }
 };
+
+/// The singulars a folded plural key may have, most likely first: "trotskyites" -> trotskyite,
+/// trotskyit; "communities" -> community; "englishmen" -> englishman; the Russian plural of period
+/// English, "bolsheviki" -> bolshevik. Empty when the key has no plural ending. The one owner of
+/// this rule: the features and the rule cascade both ask it.
+std::vector<std::string> singular_forms(std::string_view key);
 
 /// The facts of a folded key, computed now (`stats` may be null).
 word_facts compute_word_facts(const name_lexicon& lex, const lexicons::word_stats* stats, std::string_view key);
