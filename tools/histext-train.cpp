@@ -87,7 +87,8 @@ int main(int argc, char** argv) {
     const std::pair<const char*, histext::feature_group> names[] = {
         {"words", histext::feature_group::words},       {"shape", histext::feature_group::shape},
         {"lexicons", histext::feature_group::lexicons}, {"document", histext::feature_group::document},
-        {"corpus", histext::feature_group::corpus},     {"rules", histext::feature_group::rules}};
+        {"corpus", histext::feature_group::corpus},     {"rules", histext::feature_group::rules},
+        {"history", histext::feature_group::history}};
     while (std::getline(ss, f, ',')) {
       bool known = false;
       for (auto [n, g] : names)

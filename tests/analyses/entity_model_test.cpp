@@ -352,6 +352,111 @@ TEST(entity_model, bags_average_several_orders_deterministically) {
   EXPECT_THROW(train_model(docs, {}, o), error);
 }
 
+TEST(entity_model, prediction_history_remembers_the_names_read_before) {
+  label_history h;
+  std::vector<std::pair<feat, std::string>> out;
+  const std::string jenna = "jenna", marbles = "marbles";
+  history_features(h, jenna, nullptr, &marbles, out);
+  ASSERT_EQ(out.size(), 1u);
+  EXPECT_EQ(out[0].second, "no name yet");
+  h.record("jenna", 1, make_tag(tag_part::unit, entity_type::person));
+  h.record("marbles", 1, tag_o);  // a word read as no name leaves no trace
+  out.clear();
+  history_features(h, marbles, &jenna, nullptr, out);
+  ASSERT_EQ(out.size(), 2u);
+  EXPECT_EQ(out[0], std::make_pair(feat::hist_word, std::string("no name yet")));
+  EXPECT_EQ(out[1], std::make_pair(feat::hist_prev, std::string("a person")));
+  EXPECT_EQ(describe(out[1].first, out[1].second, 0), "after a word read earlier as a person");
+  h.record("jenna", 1, make_tag(tag_part::begin, entity_type::person));
+  out.clear();
+  history_features(h, jenna, nullptr, nullptr, out);
+  ASSERT_EQ(out.size(), 1u);
+  EXPECT_EQ(out[0].second, "a person, 2-3 times");
+}
+
+TEST(entity_model, old_print_long_s_is_read_as_s) {
+  auto has = [](const std::vector<std::string>& v, const std::string& x) {
+    return std::find(v.begin(), v.end(), x) != v.end();
+  };
+  EXPECT_TRUE(has(long_s_readings("houfe"), "house"));
+  EXPECT_TRUE(has(long_s_readings("ruffell"), "russell"));
+  EXPECT_EQ(long_s_readings("ruffell").front(), "russell");  // every f read first
+  EXPECT_TRUE(long_s_readings("of").empty());                // a final f is an f
+  const word_facts f = compute_word_facts(name_lexicon::instance(), nullptr, "prefident");
+  EXPECT_TRUE(f.long_s);
+  EXPECT_TRUE(f.in(name_list::title));
+  EXPECT_FALSE(compute_word_facts(name_lexicon::instance(), nullptr, "president").long_s);
+  // Grouping: the misread names join the name so read, which names the entity.
+  std::string text;
+  std::vector<found_mention> ms;
+  for (const char* w : {"Rufsell", "Russell", "Ruffell"}) {
+    found_mention m;
+    m.begin = m.name_begin = text.size();
+    text += w;
+    m.end = text.size();
+    m.key = token_key_of(w);
+    ms.push_back(m);
+    text += ", ";
+  }
+  auto es = group_mentions(text, ms, nullptr, nullptr);
+  ASSERT_EQ(es.size(), 1u);
+  EXPECT_EQ(es[0].name, "Russell");
+  EXPECT_EQ(es[0].mentions.size(), 3u);
+}
+
+TEST(entity_model, canonical_names_are_not_shouted_initials_or_italics) {
+  std::string text;
+  std::vector<found_mention> ms;
+  auto add = [&](const std::string& surface, const std::string& key) {
+    found_mention m;
+    m.begin = m.name_begin = text.size();
+    text += surface;
+    m.end = text.size();
+    m.key = key;
+    ms.push_back(m);
+    text += ". ";
+  };
+  add("ABRAHAM LINCOLN", "abraham lincoln");
+  add("Lincoln", "lincoln");
+  auto es = group_mentions(text, ms, nullptr, nullptr);
+  ASSERT_EQ(es.size(), 1u);
+  EXPECT_EQ(es[0].name, "Lincoln");
+  EXPECT_EQ(clean_name("_Lord_ Brabourne"), "Lord Brabourne");
+  // Initials alone name nobody; initials the lexicon knows as a place stay.
+  for (const auto& e : run("We met Mrs. B. at church, and then A. M. left for the U.S. with Mr. Jones.\n")) {
+    EXPECT_NE(e.name, "B.") << e.name;
+    EXPECT_NE(e.name, "A. M.") << e.name;
+  }
+}
+
+TEST(entity_model, a_given_name_far_more_frequent_than_its_one_fuller_name_stays_apart) {
+  std::string text;
+  std::vector<found_mention> ms;
+  auto add = [&](const std::string& surface, const std::string& key) {
+    found_mention m;
+    m.begin = m.name_begin = text.size();
+    text += surface;
+    m.end = text.size();
+    m.key = key;
+    ms.push_back(m);
+    text += ", ";
+  };
+  for (int k = 0; k < 11; ++k) add("David", "david");
+  add("Shimea David", "shimea david");
+  auto es = group_mentions(text, ms, nullptr, nullptr);
+  ASSERT_EQ(es.size(), 2u);
+  EXPECT_EQ(es[0].name, "David");
+  EXPECT_EQ(es[0].mentions.size(), 11u);
+  // A surname joins its one fuller name however often it is used alone.
+  text.clear();
+  ms.clear();
+  add("Joseph Stalin", "joseph stalin");
+  for (int k = 0; k < 20; ++k) add("Stalin", "stalin");
+  es = group_mentions(text, ms, nullptr, nullptr);
+  ASSERT_EQ(es.size(), 1u);
+  EXPECT_EQ(es[0].name, "Joseph Stalin");
+}
+
 TEST(entity_model, names_join_line_end_hyphens_and_collapse_space) {
   EXPECT_EQ(clean_name("Rus-\nsia"), "Russia");
   EXPECT_EQ(clean_name("Free Software\n  Foundation"), "Free Software Foundation");

@@ -42,9 +42,10 @@ enum class feature_group : std::uint8_t {
   document = 8,  ///< the same word elsewhere in the document: capitalised mid-sentence, in lower case
   corpus = 16,   ///< statistics of unlabelled historical English: capitalisation rate, word clusters
   rules = 32,    ///< the rule cascade's reading of the span, as a feature
+  history = 64,  ///< how the model read the same word earlier in the document (prediction history)
 };
 /// Every feature group.
-inline constexpr std::uint32_t all_feature_groups = 63;
+inline constexpr std::uint32_t all_feature_groups = 127;
 
 /// Options of a training run.
 struct train_options {

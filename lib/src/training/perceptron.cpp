@@ -42,10 +42,39 @@ struct example {
   std::vector<int> gold;
   std::vector<std::pair<std::size_t, std::size_t>> bytes;  // per token: begin, base_end
   std::vector<annotated_span> gold_spans;                  // the sentence's true spans, for scoring
-  std::vector<char> unknown;  // per token: left unlabelled by a source that does not label peoples
-  int domain = -1;            // the source's own copy of the features (-1: none)
-  bool learnable = false;     // some token may be a name
+  std::vector<char> unknown;       // per token: left unlabelled by a source that does not label peoples
+  int domain = -1;                 // the source's own copy of the features (-1: none)
+  bool learnable = false;          // some token may be a name
+  std::size_t doc = 0;             // the document's place among those prepared together
+  std::vector<std::string> words;  // per token: its folded key (with prediction history only)
 };
+
+bool has_history(std::uint32_t groups) { return (groups & static_cast<std::uint32_t>(feature_group::history)) != 0; }
+
+// `ex`'s features with the prediction-history features of `history` added to its eligible tokens
+// (what sentence_features gives the labeller from its own history).
+prepared_sentence with_history(const example& ex, const label_history& history) {
+  prepared_sentence q;
+  q.eligible = ex.p.eligible;
+  const std::size_t n = ex.p.eligible.size();
+  q.offsets.resize(n + 1);
+  std::vector<std::pair<feat, std::string>> hist;
+  for (std::size_t i = 0; i < n; ++i) {
+    q.offsets[i] = static_cast<std::uint32_t>(q.keys.size());
+    q.keys.insert(q.keys.end(), ex.p.keys.begin() + ex.p.offsets[i], ex.p.keys.begin() + ex.p.offsets[i + 1]);
+    if (!ex.p.eligible[i]) continue;
+    hist.clear();
+    history_features(history, ex.words[i], i > 0 ? &ex.words[i - 1] : nullptr, i + 1 < n ? &ex.words[i + 1] : nullptr,
+                     hist);
+    for (const auto& [f, v] : hist) q.keys.push_back(feature_key(f, v));
+  }
+  q.offsets[n] = static_cast<std::uint32_t>(q.keys.size());
+  return q;
+}
+
+void record(label_history& history, const example& ex, const std::vector<int>& tags) {
+  for (std::size_t i = 0; i < tags.size(); ++i) history.record(ex.words[i], ex.p.eligible[i], tags[i]);
+}
 
 // The features of `ex` for which keep(key) holds.
 template <class Keep>
@@ -84,7 +113,8 @@ std::vector<example> prepare_documents(const std::vector<annotated_document>& do
   if (groups & static_cast<std::uint32_t>(feature_group::corpus)) env.stats = &lexicons::word_stats::instance();
   segmenter seg;
   std::vector<example> out;
-  for (const annotated_document& d : docs) {
+  for (std::size_t doc_index = 0; doc_index < docs.size(); ++doc_index) {
+    const annotated_document& d = docs[doc_index];
     document doc = document::from_bytes(d.text, d.id);
     segmentation s = seg.run(doc);
     doc_memory memory;
@@ -101,6 +131,9 @@ std::vector<example> prepare_documents(const std::vector<annotated_document>& do
       sentence_features sf(env, doc.view(), s, sen, rules.empty() ? nullptr : &sentence_rules);
       example ex;
       ex.p = prepare(sf);
+      ex.doc = doc_index;
+      if (has_history(groups))
+        for (std::size_t i = 0; i < sf.size(); ++i) ex.words.push_back(sf.key(i));
       if (domains)
         if (auto it = domains->find(d.source); it != domains->end()) ex.domain = it->second;
       const std::size_t n = sf.size();
@@ -245,8 +278,9 @@ class trainer {
       }
     return e;
   }
-  void learn(const example& ex_in) {
-    const prepared_sentence& feats = ex_in.p;
+  // Learns from one sentence with features `feats` (ex_in.p, or with history added); returns the
+  // reading the model gave it before the update.
+  std::vector<int> learn(const example& ex_in, const prepared_sentence& feats) {
     const std::vector<int> pred = viterbi(scores(feats, ex_in.domain), ex_in.p.eligible, current());
     // Unknown tokens take the model's own reading when it is a one-word group or nothing.
     const example* use = &ex_in;
@@ -266,6 +300,7 @@ class trainer {
             bump(feats.keys[k], ex.gold[i], 1.0f);
             bump(feats.keys[k], pred[i], -1.0f);
             if (ex_in.domain >= 0) {
+              copies.insert(domain_key(feats.keys[k], ex_in.domain));
               bump(domain_key(feats.keys[k], ex_in.domain), ex.gold[i], 1.0f);
               bump(domain_key(feats.keys[k], ex_in.domain), pred[i], -1.0f);
             }
@@ -275,17 +310,18 @@ class trainer {
       visit_transitions(pred, ex_in.p.eligible, [&](std::size_t at) { bump_transition(at, -1.0f); });
     }
     c += 1;
+    return pred;
   }
   // The averaged weights, keys sorted so that the file never depends on hash order (not pruned:
   // a bag's weights are pruned only once they are merged with the others').
-  const std::unordered_set<std::uint64_t>* shared_keys = nullptr;  // with domains: the keys of real features
+  std::unordered_set<std::uint64_t> copies;  // the keys of the sources' own copies of features
   bag_weights averaged() const {
     std::vector<std::uint32_t> order(keys.size());
     for (std::uint32_t i = 0; i < order.size(); ++i) order[i] = i;
     std::sort(order.begin(), order.end(), [&](auto a, auto b) { return keys[a] < keys[b]; });
     bag_weights out;
     for (auto r : order) {
-      if (shared_keys && !shared_keys->count(keys[r])) continue;  // a source's copy: added below
+      if (copies.count(keys[r])) continue;  // a source's copy: added to the shared feature below
       const auto copy = target >= 0 ? index.find(domain_key(keys[r], target)) : index.end();
       auto average = [&](std::uint32_t at_row, int tag) {
         int cols[3];
@@ -348,10 +384,16 @@ std::string merged_model(const std::vector<bag_weights>& bags, std::uint32_t gro
 
 span_scores score_examples(const model& m, const std::vector<example>& exs) {
   span_scores sc;
-  for (const example& ex : exs) {
+  const bool history = has_history(m.feature_groups());
+  label_history h;
+  for (std::size_t x = 0; x < exs.size(); ++x) {
+    const example& ex = exs[x];
+    if (history && x > 0 && ex.doc != exs[x - 1].doc) h = label_history();
     for (const auto& g : ex.gold_spans) ++sc.gold, ++sc.gold_by_type[static_cast<int>(g.type)];
     if (!ex.learnable) continue;
-    std::vector<int> tags = viterbi(emissions(m, ex.p), ex.p.eligible, m.trans());
+    const prepared_sentence feats = history ? with_history(ex, h) : ex.p;
+    std::vector<int> tags = viterbi(emissions(m, feats), ex.p.eligible, m.trans());
+    if (history) record(h, ex, tags);
     for (const tagged_span& sp : spans_of(tags)) {
       const std::size_t b = ex.bytes[sp.first].first, e = ex.bytes[sp.last].second;
       const int t = static_cast<int>(sp.type);
@@ -405,9 +447,14 @@ std::string train_model(const std::vector<annotated_document>& train, const std:
   }
   std::vector<example> held_out;
   if (!dev.empty()) held_out = prepare_documents(dev, options.feature_groups, nullptr);
-  std::unordered_set<std::uint64_t> shared;
-  if (!domains.empty())
-    for (const example& ex : exs) shared.insert(ex.p.keys.begin(), ex.p.keys.end());
+  // With prediction history, documents are read in order (the history of a sentence is what the
+  // model read before it); otherwise sentences are shuffled across documents.
+  const bool history = has_history(options.feature_groups);
+  std::vector<std::vector<std::size_t>> by_doc;
+  for (std::size_t i = 0; i < exs.size(); ++i) {
+    if (i == 0 || exs[i].doc != exs[i - 1].doc) by_doc.emplace_back();
+    by_doc.back().push_back(i);
+  }
   // Bagging over document orders: each bag is a perceptron that meets the documents in its own
   // order (seeded from `seed` and the bag's number); the model is the mean of their averaged
   // weights. One perceptron's weights depend on the order it was shown the data, and borderline
@@ -422,17 +469,23 @@ std::string train_model(const std::vector<annotated_document>& train, const std:
       // takes its conventions (UNER and LitBank leave peoples unlabelled, GUM's countries act as
       // groups...), the shared weights what the sources agree on. The written model is the shared
       // weights plus a share of the target source's copy.
-      tr.shared_keys = &shared;
       if (auto t = domains.find(options.target_source); t != domains.end()) tr.target = t->second;
       tr.target_weight = options.target_weight;
     }
     std::mt19937_64 rng(options.seed + 7919u * static_cast<std::uint64_t>(bag));
-    std::vector<std::size_t> order(exs.size());
+    std::vector<std::size_t> order(history ? by_doc.size() : exs.size());
     for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
     for (int epoch = 1; epoch <= options.epochs; ++epoch) {
       // Fisher-Yates with the raw generator: the same order with every standard library.
       for (std::size_t i = order.size(); i > 1; --i) std::swap(order[i - 1], order[rng() % i]);
-      for (std::size_t i : order) tr.learn(exs[i]);
+      for (std::size_t i : order) {
+        if (!history) {
+          tr.learn(exs[i], exs[i].p);
+          continue;
+        }
+        label_history h;
+        for (std::size_t e : by_doc[i]) record(h, exs[e], tr.learn(exs[e], with_history(exs[e], h)));
+      }
       if (!progress) continue;
       const int step = bag * options.epochs + epoch;
       if (held_out.empty()) {

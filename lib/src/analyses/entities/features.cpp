@@ -7,6 +7,7 @@
 
 #include <cmath>
 
+#include "analyses/entities/model.hpp"
 #include "analyses/entities/word_facts.hpp"
 #include "common/text_util.hpp"
 #include "lexicons/word_stats.hpp"
@@ -66,6 +67,9 @@ const info& info_of(feat f) {
       {feature_group::rules, "the rule cascade reads %s"},
       {feature_group::shape, "word %s of a run of capitalised words"},
       {feature_group::lexicons, "what is known of the word: %s"},
+      {feature_group::history, "read earlier in the document as %s"},
+      {feature_group::history, "after a word read earlier as %s"},
+      {feature_group::history, "before a word read earlier as %s"},
   };
   static_assert(sizeof table / sizeof table[0] == static_cast<std::size_t>(feat::count_));
   return table[static_cast<std::size_t>(f)];
@@ -255,6 +259,47 @@ void doc_memory::observe(std::string_view text, const segmentation& piece) {
       first = false;
     }
   }
+}
+
+void label_history::record(std::string_view key, int eligible, int tag) {
+  // Only the names read, not the words read as no name: in a long text a word missed early would
+  // otherwise be missed ever after.
+  if (!eligible || tag == tag_o) return;
+  auto it = words_.find(key);
+  if (it == words_.end()) it = words_.emplace(std::string(key), counts{}).first;
+  ++it->second.by_type[static_cast<int>(type_of(tag))];
+}
+
+const label_history::counts* label_history::find(std::string_view key) const {
+  auto it = words_.find(key);
+  return it == words_.end() ? nullptr : &it->second;
+}
+
+namespace {
+std::string times(std::uint32_t n) { return std::string(bucket(n)) + (n == 1 ? " time" : " times"); }
+}  // namespace
+
+void history_features(const label_history& history, const std::string& self, const std::string* prev,
+                      const std::string* next, std::vector<std::pair<feat, std::string>>& out) {
+  static const char* types[] = {"a person", "a group", "a place"};
+  if (const label_history::counts* c = history.find(self)) {
+    for (int t = 0; t < 3; ++t)
+      if (c->by_type[t]) out.emplace_back(feat::hist_word, std::string(types[t]) + ", " + times(c->by_type[t]));
+  } else {
+    out.emplace_back(feat::hist_word, "no name yet");
+  }
+  // A neighbour's usual reading: "Jenna" read as a person before "Jenna Marbles".
+  auto usual = [&](const std::string* key, feat f) {
+    if (!key) return;
+    const label_history::counts* n = history.find(*key);
+    if (!n) return;
+    int best = -1;
+    for (int t = 0; t < 3; ++t)
+      if (n->by_type[t] && (best < 0 || n->by_type[t] > n->by_type[best])) best = t;
+    if (best >= 0) out.emplace_back(f, types[best]);
+  };
+  usual(prev, feat::hist_prev);
+  usual(next, feat::hist_next);
 }
 
 const doc_memory::counts* doc_memory::find(std::string_view key) const {
@@ -454,6 +499,12 @@ void sentence_features::visit(std::size_t i, Sink&& sink) const {
     };
     cluster_at(p - 1, feat::cluster_prev);
     cluster_at(p + 1, feat::cluster_next);
+  }
+  if (on(feature_group::history) && env_.history) {
+    std::vector<std::pair<feat, std::string>> hist;
+    history_features(*env_.history, k.key, i > 0 ? &toks_[i - 1].key : nullptr,
+                     i + 1 < toks_.size() ? &toks_[i + 1].key : nullptr, hist);
+    for (const auto& [f, v] : hist) sink(f, v, 0);
   }
   if (on(feature_group::rules) && rule_tags_) {
     const std::string& r = (*rule_tags_)[i];

@@ -5,6 +5,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <utility>
 #include <vector>
 
 #include "common/hash.hpp"
@@ -63,6 +64,9 @@ enum class feat : std::uint8_t {
   rule_with_shape,  // rules
   run_position,     // shape
   signature,        // lexicons
+  hist_word,
+  hist_prev,
+  hist_next,  // history
   count_
 };
 
@@ -91,6 +95,29 @@ class doc_memory {
   std::unordered_map<std::string, counts, string_hash, std::equal_to<>> words_;
 };
 
+/// Prediction history: the names the model has read so far in the document, by word and type
+/// (Ratinov and Roth 2009). Labelling and training record every sentence's reading after decoding it, so the
+/// history of a sentence holds only the sentences before it: one pass, the same in both.
+class label_history {
+ public:
+  struct counts {
+    std::uint32_t by_type[3] = {};  ///< read inside a name of each type (person, group, place)
+  };
+  /// Records how one token was read: its folded key, eligible flag (sentence_features::eligible)
+  /// and BILOU tag. Called for every token of a sentence once it is decoded.
+  void record(std::string_view key, int eligible, int tag);
+  const counts* find(std::string_view key) const;
+
+ private:
+  std::unordered_map<std::string, counts, string_hash, std::equal_to<>> words_;
+};
+
+/// The history features of a token whose folded key is `self`, between tokens `prev` and `next`
+/// (null at the sentence's ends), as (template, value) pairs appended to `out`. The one owner of
+/// these features: sentence_features and training both ask it.
+void history_features(const label_history& history, const std::string& self, const std::string* prev,
+                      const std::string* next, std::vector<std::pair<feat, std::string>>& out);
+
 class word_facts_cache;
 struct word_facts;
 
@@ -99,6 +126,7 @@ struct feature_env {
   const name_lexicon* lex = nullptr;
   const lexicons::word_stats* stats = nullptr;  ///< null: no corpus features
   const doc_memory* doc = nullptr;              ///< null: no document features
+  const label_history* history = nullptr;       ///< null: no prediction-history features
   /// Memo of lexicon facts for this document (null: looked up each time, the plain reference path).
   word_facts_cache* facts = nullptr;
   std::uint32_t groups = all_feature_groups;

@@ -6,11 +6,15 @@
 // - names standing side by side are never merged (the decoder keeps them apart, post-filter 8
 //   splits them, and a frequent short form never joins a rare fuller name whose other words name
 //   a person of their own: "he gave Moses Zipporah his daughter");
-// - a short form after "of" is not the fuller name ("Abraham", "the God of Abraham");
+// - a short form after "of" is not the fuller name ("Abraham", "the God of Abraham"), nor a given
+//   name used more than ten times as often as the one fuller name it begins or ends ("Mary",
+//   "Mary Finch"; "David", "Shimea David");
+// - the canonical name is never one written in capitals when the text writes it otherwise;
 // - the canonical name is the fullest form (a person's epithet after "the" not counted: "Aaron
 //   the Levite" is an alias of Aaron); titles and short forms are aliases;
 // - white space is collapsed and line-end hyphens are joined in names and aliases;
-// - the gazetteer's entries gather all their aliases, under the historian's name.
+// - the gazetteer's entries gather all their aliases, under the historian's name;
+// - a name misread from old print ("Rufsell") joins the name so read with a long s (Russell).
 #include "analyses/entities/grouping.hpp"
 
 #include <algorithm>
@@ -20,6 +24,7 @@
 
 #include "analyses/entities/gazetteer.hpp"
 #include "analyses/entities/recognizer.hpp"
+#include "analyses/entities/word_facts.hpp"
 #include "common/text_util.hpp"
 
 namespace histext::entities_detail {
@@ -40,6 +45,7 @@ std::string clean_name(std::string_view s) {
         }
       }
     }
+    if (s[i] == '_') continue;  // the italics of plain-text editions ("_Lord_ Brabourne")
     joined += s[i];
   }
   return collapse_space(joined);
@@ -73,6 +79,7 @@ std::vector<entity> group_mentions(std::string_view text, std::vector<found_ment
     return x.begin != y.begin ? x.begin < y.begin : x.end > y.end;
   });
   const int n_types = 3;
+  const name_lexicon& lex = name_lexicon::instance();
   struct cluster {
     std::string key;
     std::vector<std::string> words;
@@ -123,11 +130,24 @@ std::vector<entity> group_mentions(std::string_view text, std::vector<found_ment
     }
   std::vector<std::size_t> parent(cl.size());
   for (std::size_t i = 0; i < cl.size(); ++i) parent[i] = i;
+  // Old print misread: a name with an 'f' for a long s joins the name so read, when the text has
+  // it with the same type ("Rufsell", "Ruffell" -> Russell), and never names the entity.
+  std::vector<char> misread(cl.size(), 0);
+  for (std::size_t i = 0; i < cl.size(); ++i) {
+    if (cl[i].gazetteer_entry >= 0) continue;
+    for (const std::string& r : long_s_readings(cl[i].key)) {
+      auto it = by_key.find(r);
+      if (it == by_key.end() || it->second == i || cl[it->second].type() != cl[i].type()) continue;
+      parent[i] = it->second;
+      misread[i] = 1;
+      break;
+    }
+  }
   // A bare "Gladstone" joins the one gendered Gladstone of the text; with a Mr. and a Mrs. it
   // stays apart (it could be either).
   std::vector<char> gendered_join(cl.size(), 0);
   for (std::size_t i = 0; i < cl.size(); ++i) {
-    if (cl[i].gazetteer_entry >= 0 || cl[i].female || cl[i].male) continue;
+    if (misread[i] || cl[i].gazetteer_entry >= 0 || cl[i].female || cl[i].male) continue;
     // (One character at a time: "\x02f" would read as the single character 0x2f.)
     auto f = by_key.find(cl[i].key + '\x02' + 'f'), mm = by_key.find(cl[i].key + '\x02' + 'm');
     if ((f == by_key.end()) == (mm == by_key.end())) continue;
@@ -135,7 +155,7 @@ std::vector<entity> group_mentions(std::string_view text, std::vector<found_ment
     gendered_join[i] = 1;
   }
   for (std::size_t i = 0; i < cl.size(); ++i) {
-    if (gendered_join[i] || cl[i].gazetteer_entry >= 0 || cl[i].words.empty()) continue;
+    if (misread[i] || gendered_join[i] || cl[i].gazetteer_entry >= 0 || cl[i].words.empty()) continue;
     const auto& sw = cl[i].words;
     const int ti = cl[i].type();
     auto bw_it = by_word.find(sw[0]);
@@ -152,6 +172,13 @@ std::vector<entity> group_mentions(std::string_view text, std::vector<found_ment
       const bool match =
           contains_words(bw, sw) || (sw.size() >= 2 && sw.front() == bw.front() && sw.back() == bw.back());
       if (!match) continue;
+      // A given name used far more often than the one fuller name that holds it names several
+      // people ("Mary" 71 times, "Mary Finch" once, in a family's letters), or stood beside
+      // another name ("the son of Shimea David's brother": David 1,000 times).
+      if (sw.size() == 1 && cl[i].members.size() > 10 * cl[j].members.size() &&
+          (bw.front() == sw[0] ||
+           (bw.back() == sw[0] && (lex.in(name_list::given_name, sw[0]) || lex.find(sw[0]).has('F')))))
+        continue;
       // "Abraham" is not "the God of Abraham": a short form after "of" names another.
       const auto at = std::search(bw.begin(), bw.end(), sw.begin(), sw.end());
       if (at != bw.end() && at != bw.begin() && *(at - 1) == "of") continue;
@@ -193,16 +220,17 @@ std::vector<entity> group_mentions(std::string_view text, std::vector<found_ment
   std::map<std::size_t, std::vector<std::size_t>> groups;
   for (std::size_t i = 0; i < cl.size(); ++i) groups[root(i)].push_back(i);
 
-  const name_lexicon& lex = name_lexicon::instance();
   std::vector<std::pair<std::size_t, entity>> out;
   std::vector<char> genders;  // of each entity's root cluster, aligned with out
   for (auto& [r, members] : groups) {
     entity e;
     float votes[3] = {};
     std::vector<std::size_t> idx;
+    std::set<std::size_t> misread_mentions;
     for (auto c : members) {
       for (int t = 0; t < n_types; ++t) votes[t] += cl[c].votes[t];
       idx.insert(idx.end(), cl[c].members.begin(), cl[c].members.end());
+      if (misread[c]) misread_mentions.insert(cl[c].members.begin(), cl[c].members.end());
     }
     int bt = cl[r].type();
     if (cl[r].gazetteer_entry < 0 && members.size() > 1) {
@@ -231,6 +259,7 @@ std::vector<entity> group_mentions(std::string_view text, std::vector<found_ment
     std::sort(idx.begin(), idx.end());
     std::string best_name;
     std::size_t best_words = 0;
+    bool best_misread = false;
     std::set<std::string> aliases;
     std::map<std::string, float> reasons;
     auto shouted = [](const std::string& x) {
@@ -248,7 +277,12 @@ std::vector<entity> group_mentions(std::string_view text, std::vector<found_ment
       em.text = std::string(text.substr(m.begin, m.end - m.begin));
       std::string name = clean_name(text.substr(m.name_begin, m.end - m.name_begin));
       const std::size_t nw = name_words(m.key, m.type);
-      if (nw > best_words || (nw == best_words && (best_name.empty() || (shouted(best_name) && !shouted(name))))) {
+      // The fullest name, but one written in capitals ("JOHN MARCHES INTO THE NIGHT", a heading)
+      // only when the text never writes the name otherwise.
+      const bool loud = shouted(name), best_loud = shouted(best_name), bad = misread_mentions.count(i) != 0;
+      if (best_name.empty() || (best_misread && !bad) ||
+          (bad == best_misread && ((best_loud && !loud) || (loud == best_loud && nw > best_words)))) {
+        best_misread = bad;
         best_words = nw;
         best_name = name;
       }

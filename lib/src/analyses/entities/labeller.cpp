@@ -4,6 +4,7 @@
 #include "analyses/entities/labeller.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <map>
 #include <optional>
 
@@ -36,6 +37,25 @@ bool bare_address(std::string_view key) {
     bool found = false;
     for (const char* b : words) found |= w == b;
     if (!found) return false;
+    at = end + 1;
+  }
+  return !key.empty();
+}
+
+// Initials alone: every word of the key a letter or letters each followed by a full stop ("b.",
+// "a.m.", "n. y."), or a single letter.
+bool only_initials(std::string_view key) {
+  for (std::size_t at = 0; at < key.size();) {
+    std::size_t end = key.find(' ', at);
+    if (end == std::string_view::npos) end = key.size();
+    const std::string_view w = key.substr(at, end - at);
+    bool ok = w.size() == 1 && std::isalpha(static_cast<unsigned char>(w[0]));
+    if (!ok && w.size() % 2 == 0) {
+      ok = true;
+      for (std::size_t k = 0; k < w.size(); k += 2)
+        ok = ok && std::isalpha(static_cast<unsigned char>(w[k])) && w[k + 1] == '.';
+    }
+    if (!ok) return false;
     at = end + 1;
   }
   return !key.empty();
@@ -343,6 +363,9 @@ void labeller::label(std::string_view text, const segmentation& piece, std::vect
       if (m.key.empty()) continue;
       // Post-filter 7: a form of address alone names nobody ("Dear Sir,"; "Yes, Madam").
       if (entry < 0 && m.type == entity_type::person && bare_address(m.key)) continue;
+      // Post-filter 9: initials alone name no person or place ("Mrs. B.", "A.M.", "N. Y."), unless
+      // the lexicon knows them as a name ("U.S.", "D.C."); a group's initials are its name.
+      if (entry < 0 && m.type != entity_type::group && only_initials(m.key) && !lex.find(m.key).proper()) continue;
       // Evidence: the margin's largest shares, for the first few mentions of each name.
       if (!c.why.empty()) {
         m.reasons = {{c.why, 1.0f}};
@@ -366,6 +389,9 @@ void labeller::label(std::string_view text, const segmentation& piece, std::vect
       }
       out.push_back(std::move(m));
     }
+    // The model's own reading (before the post-filters) becomes history for the sentences after.
+    if (env_.history)
+      for (std::size_t i = 0; i < tags.size(); ++i) history_.record(sf.key(i), p.eligible[i], tags[i]);
   }
   add_named_people(text, out, first_new);
 }

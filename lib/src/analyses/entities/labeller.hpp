@@ -78,7 +78,11 @@ class labeller {
  public:
   /// `keep_titles`: a title before a person's name stays in the name ("General Kornilov").
   labeller(std::shared_ptr<const model> m, const feature_env& env, const gazetteer* gaz, bool keep_titles = false)
-      : model_(std::move(m)), env_(env), gazetteer_(gaz), keep_titles_(keep_titles) {}
+      : model_(std::move(m)), env_(env), gazetteer_(gaz), keep_titles_(keep_titles) {
+    if (model_->feature_groups() & static_cast<std::uint32_t>(feature_group::history)) env_.history = &history_;
+  }
+  labeller(const labeller&) = delete;  // env_ points into history_
+  labeller& operator=(const labeller&) = delete;
   /// Appends the names of `piece` (offsets into `text`) to `out`.
   void label(std::string_view text, const segmentation& piece, std::vector<found_mention>& out);
   /// Post-filter 2, one reading per document: a one-word name (not the gazetteer's) that the model
@@ -96,6 +100,7 @@ class labeller {
   feature_env env_;
   const gazetteer* gazetteer_;
   bool keep_titles_ = false;
+  label_history history_;                           // the model's readings so far in the document (prediction history)
   std::unordered_map<std::string, int> explained_;  // evidence is computed for a key's first mentions only
   // Capitalised one-word runs: how often each key stands so, and where (for post-filter 2).
   struct standalone {

@@ -21,8 +21,10 @@
 //      begin with a month or weekday that is no given name ("November Ruth"; in labeller::label).
 //   8. Names side by side: a person's name of several words, each of which the document names on
 //      its own at least three times as often (and at least three times), and whose last word is a
-//      given name (a surname seldom is), is those people standing side by side ("I gave unto Isaac Jacob and Esau"): it
-//      is split into one mention each (split_side_by_side).
+//      given name (a surname seldom is), is those people standing side by side ("I gave unto
+//      Isaac Jacob and Esau"): it is split into one mention each (split_side_by_side).
+//   9. Initials alone name no person or place ("Mrs. B.", "A.M.", "N. Y."), unless the lexicon
+//      knows them as a name ("U.S."); in labeller::label.
 #include <cctype>
 #include <unordered_map>
 

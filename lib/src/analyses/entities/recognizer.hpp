@@ -73,8 +73,17 @@ struct raw_mention {
 class lexicon_reader {
  public:
   lexicon_reader(const name_lexicon& lex, word_facts_cache* memo) : lex_(lex), memo_(memo) {}
-  name_entry find(std::string_view key) const { return memo_ ? memo_->get(key).entry : lex_.find(key); }
-  bool in(name_list l, std::string_view key) const { return memo_ ? memo_->get(key).in(l) : lex_.in(l, key); }
+  // The cascade reads words as written: a long-s reading of the memo ("houfe") is the model's alone.
+  name_entry find(std::string_view key) const {
+    if (!memo_) return lex_.find(key);
+    const word_facts& f = memo_->get(key);
+    return f.long_s ? lex_.find(key) : f.entry;
+  }
+  bool in(name_list l, std::string_view key) const {
+    if (!memo_) return lex_.in(l, key);
+    const word_facts& f = memo_->get(key);
+    return f.long_s ? lex_.in(l, key) : f.in(l);
+  }
 
  private:
   const name_lexicon& lex_;

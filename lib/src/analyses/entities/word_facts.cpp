@@ -1,6 +1,9 @@
 // The per-document memo of lexicon facts (see word_facts.hpp).
 #include "analyses/entities/word_facts.hpp"
 
+#include <algorithm>
+#include <cctype>
+
 namespace histext::entities_detail {
 
 const word_facts& word_facts_cache::get(std::string_view key) {
@@ -28,6 +31,25 @@ std::vector<std::string> singular_forms(std::string_view key) {
   return out;
 }
 
+std::vector<std::string> long_s_readings(std::string_view key) {
+  std::vector<std::size_t> at;
+  for (std::size_t i = 0; i + 1 < key.size() && at.size() < 4; ++i)
+    if (key[i] == 'f' && std::isalpha(static_cast<unsigned char>(key[i + 1]))) at.push_back(i);
+  std::vector<std::string> out;
+  for (unsigned mask = (1u << at.size()) - 1; mask > 0; --mask) {
+    std::string r(key);
+    for (std::size_t k = 0; k < at.size(); ++k)
+      if (mask & (1u << k)) r[at[k]] = 's';
+    out.push_back(std::move(r));
+  }
+  // Every 'f' read first, then readings with fewer (a stable order: the masks' bit counts).
+  std::stable_sort(out.begin(), out.end(), [&](const std::string& a, const std::string& b) {
+    auto esses = [&](const std::string& r) { return std::count(r.begin(), r.end(), 's'); };
+    return esses(a) > esses(b);
+  });
+  return out;
+}
+
 word_facts compute_word_facts(const name_lexicon& lex_, const lexicons::word_stats* stats_, std::string_view key) {
   word_facts f;
   f.entry = lex_.find(key);
@@ -40,6 +62,18 @@ word_facts compute_word_facts(const name_lexicon& lex_, const lexicons::word_sta
     }
   }
   if (stats_) f.stat = stats_->find(key);
+  // Old print misread: a word unknown as written takes the facts of its first known long-s
+  // reading ("Houfe" is House, "Prefident" President).
+  if (!f.entry.found() && !f.stat) {
+    for (const std::string& r : long_s_readings(key)) {
+      const name_entry e = lex_.find(r);
+      const lexicons::word_stat* st = stats_ ? stats_->find(r) : nullptr;
+      if (!e.found() && !st) continue;
+      word_facts g = compute_word_facts(lex_, stats_, r);
+      g.long_s = true;
+      return g;
+    }
+  }
   return f;
 }
 

@@ -20,6 +20,7 @@ struct word_facts {
   char plural = 0;          ///< proper code ('P', 'g'...) of the singular when the key is a plural of a name
   std::uint16_t lists = 0;  ///< bit (1 << name_list) per curated list holding the key
   const lexicons::word_stat* stat = nullptr;  ///< corpus statistics, or null
+  bool long_s = false;                        ///< unknown as written, the facts are those of a long-s reading ("houfe")
   bool in(name_list l) const { return (lists >> static_cast<int>(l)) & 1u; }
 };
 
@@ -28,6 +29,12 @@ struct word_facts {
 /// English, "bolsheviki" -> bolshevik. Empty when the key has no plural ending. The one owner of
 /// this rule: the features and the rule cascade both ask it.
 std::vector<std::string> singular_forms(std::string_view key);
+
+/// How a word misread from old print may have been written: each reading has some of the key's
+/// non-final 'f' read as a long s ("houfe" -> house, "rufsell" -> russell, "prefident" ->
+/// president), every 'f' first, then fewer. Empty when the key has no non-final 'f'; at most four
+/// of them are tried (15 readings). The one owner of this rule: word facts and grouping ask it.
+std::vector<std::string> long_s_readings(std::string_view key);
 
 /// The facts of a folded key, computed now (`stats` may be null).
 word_facts compute_word_facts(const name_lexicon& lex, const lexicons::word_stats* stats, std::string_view key);
