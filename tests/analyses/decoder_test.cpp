@@ -53,6 +53,27 @@ TEST(entity_decoder, inside_only_particles_neither_begin_nor_end_a_name) {
   EXPECT_EQ(viterbi(f, {4, 1}, t)[0], tag_o);
 }
 
+TEST(entity_decoder, and_or_for_stands_inside_a_group_or_place_but_never_inside_a_person) {
+  // "Nan for Beth": the scores favour one person over three tokens; code 5 forbids it.
+  transitions t = zero_transitions();
+  const int b_per = make_tag(tag_part::begin, entity_type::person);
+  const int i_per = make_tag(tag_part::inside, entity_type::person);
+  const int l_per = make_tag(tag_part::last, entity_type::person);
+  const int u_per = make_tag(tag_part::unit, entity_type::person);
+  std::vector<float> e(3 * n_tags, 0.0f);
+  e[b_per] = 5, e[n_tags + i_per] = 5, e[2 * n_tags + l_per] = 5;
+  e[u_per] = 1, e[2 * n_tags + u_per] = 1;
+  EXPECT_EQ(viterbi(e, {1, 3, 1}, t), (std::vector<int>{b_per, i_per, l_per}));  // "the": allowed
+  EXPECT_EQ(viterbi(e, {1, 5, 1}, t), (std::vector<int>{u_per, tag_o, u_per}));
+  // A group's name may hold it ("Society for the Diffusion of Useful Knowledge").
+  const int b_grp = make_tag(tag_part::begin, entity_type::group);
+  const int i_grp = make_tag(tag_part::inside, entity_type::group);
+  const int l_grp = make_tag(tag_part::last, entity_type::group);
+  std::vector<float> g(3 * n_tags, 0.0f);
+  g[b_grp] = 5, g[n_tags + i_grp] = 5, g[2 * n_tags + l_grp] = 5;
+  EXPECT_EQ(viterbi(g, {1, 5, 1}, t), (std::vector<int>{b_grp, i_grp, l_grp}));
+}
+
 TEST(entity_decoder, visited_transitions_follow_the_segments) {
   const int u_per = make_tag(tag_part::unit, entity_type::person);
   std::vector<std::size_t> seen;

@@ -306,6 +306,11 @@ TEST(entity_model, letter_parts_date_words_and_forms_of_address) {
     EXPECT_NE(e.name, "Sir");
     EXPECT_EQ(e.name.find("November"), std::string::npos) << e.name;
   }
+  // A person's name never ends with a function word, nor holds "for".
+  for (const auto& e : run("He was crowned as Charles I. He reigned long, and Nan for Beth would do anything.\n")) {
+    EXPECT_EQ(e.name.find(" He"), std::string::npos) << e.name;
+    EXPECT_EQ(e.name.find(" for "), std::string::npos) << e.name;
+  }
   // Not a dateline's place: a date alone, or a function word first.
   es = run("Tuesday, November 14, 1809.\n\nDear Sir,\n\nI write.\n");
   for (const auto& e : es) EXPECT_NE(e.name, "Tuesday");

@@ -150,8 +150,10 @@ std::vector<example> prepare_documents(const std::vector<annotated_document>& do
         ex.gold_spans.push_back(sp);
         std::size_t run_first = n;
         for (std::size_t i = 0; i <= n; ++i) {
+          // A person's name never holds "and" or "for" (code 5): the gold is cut there too.
           const bool inside = i < n && s.tokens[sf.token_index(i)].begin >= sp.begin &&
-                              s.tokens[sf.token_index(i)].begin < sp.end && ex.p.eligible[i];
+                              s.tokens[sf.token_index(i)].begin < sp.end && ex.p.eligible[i] &&
+                              !(ex.p.eligible[i] == 5 && sp.type == entity_type::person);
           if (inside && run_first == n) run_first = i;
           if (!inside && run_first != n) {
             runs.push_back({run_first, i - 1, sp.type});

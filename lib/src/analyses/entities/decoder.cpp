@@ -15,7 +15,8 @@ std::vector<int> viterbi(const std::vector<float>& emissions, const std::vector<
   std::vector<float> score(n * n_tags, none);
   std::vector<int> back(n * n_tags, -1);
   // 0: only O; 1: any tag; 2: a name may end here but not go on (a possessive: "Newton's Principia");
-  // 3: only inside a name ("of"); 4: a name may begin or go on here but not end ("de").
+  // 3: only inside a name ("of"); 4: a name may begin or go on here but not end ("de"); 5: only
+  // inside a group's or a place's name ("and", "for": "Nan for Beth" is two people).
   auto can = [&](std::size_t i, int tag) {
     const tag_part p = part_of(tag);
     switch (eligible[i]) {
@@ -23,6 +24,7 @@ std::vector<int> viterbi(const std::vector<float>& emissions, const std::vector<
       case 2: return p != tag_part::begin && p != tag_part::inside;
       case 3: return p == tag_part::outside || p == tag_part::inside;
       case 4: return p == tag_part::outside || p == tag_part::begin || p == tag_part::inside;
+      case 5: return p == tag_part::outside || (p == tag_part::inside && type_of(tag) != entity_type::person);
       default: return true;
     }
   };

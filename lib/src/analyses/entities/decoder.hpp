@@ -11,7 +11,8 @@ namespace histext::entities_detail {
 /// The best well-formed tag sequence for `n` tokens with emission scores `emissions` (n x n_tags,
 /// row-major). A token whose `eligible` flag is 0 can only be O; one whose flag is 2 can end a
 /// name but not continue one (O, L or U); 3: only inside a name (O or I); 4: begin or go on but not
-/// end a name (O, B or I); other values: any tag.
+/// end a name (O, B or I); 5: only inside a group's or a place's name (O, or I of a group or a
+/// place); other values: any tag.
 std::vector<int> viterbi(const std::vector<float>& emissions, const std::vector<char>& eligible,
                          const transitions& trans);
 

@@ -152,10 +152,11 @@ class sentence_features {
   /// words). Other tokens are always O: a documented constraint of the decoder.
   /// 1: anywhere in a name; 2: a name must end on it (a possessive closes a name); 3: only inside a
   /// name ("of", "the", "and" between capitalised words); 4: a name may begin on it but not end
-  /// ("de", "van": "de Gaulle" after a title).
+  /// ("de", "van": "de Gaulle" after a title); 5: only inside a group's or a place's name ("and",
+  /// "for", "in": "Bank of England and Wales", but "Nan for Beth" is two people).
   int eligible(std::size_t i) const {
     const tok& k = toks_[i];
-    return !k.eligible ? 0 : k.closes ? 2 : k.particle == 1 ? 3 : k.particle == 2 ? 4 : 1;
+    return !k.eligible ? 0 : k.closes ? 2 : k.particle == 1 ? (k.key == "the" ? 3 : 5) : k.particle == 2 ? 4 : 1;
   }
   /// Index into segmentation::tokens of the sentence's i-th token.
   std::size_t token_index(std::size_t i) const { return first_ + i; }

@@ -317,6 +317,12 @@ void labeller::label(std::string_view text, const segmentation& piece, std::vect
                capitalised(piece.tokens[sf.token_index(sp.first + 1)].text(text))) ||
               lower_article(sp.first) || leading_date(sp.first)))
         ++sp.first;
+      // Nor does a person's name end with one ("Charles I. He": a sentence the segmenter did not
+      // end at "I."; "Museum of Art" keeps its "Art", the archaic verb).
+      while (entry < 0 && sp.type == entity_type::person && sp.first < sp.last &&
+             lex.in(name_list::function_word, sf.key(sp.last)) &&
+             (sf.key(sp.last).size() == 1 || !lex.find(sf.key(sp.last)).proper()))
+        --sp.last;
       // Titles at the start of the span are not the name ("General Kornilov" -> Kornilov); a form
       // of address just before it belongs to the mention (and says Mr. or Mrs.).
       // Only people have titles: "St. Petersburg" and "General Motors" keep theirs.

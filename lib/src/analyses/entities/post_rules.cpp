@@ -9,7 +9,8 @@
 //      900 lower-case "earth"); otherwise every such place is read as that name
 //      (labeller::apply_majority_readings).
 //   3. A name never begins with a function word before a capitalised word ("For Judah"), nor with
-//      a lower-case article ("la Baconnière"; in labeller::label).
+//      a lower-case article ("la Baconnière"), and a person's name never ends with a function
+//      word ("Charles I. He"; in labeller::label).
 //   4. A person's name does not end in a plain common word that historical English seldom
 //      capitalises ("General Public License", "Major Component", "Day"): WordNet gives the word no
 //      proper sense, it is no given name, and the corpus capitalises it in fewer than 20% of its
