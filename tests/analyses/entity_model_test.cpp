@@ -204,6 +204,33 @@ TEST(entity_model, mr_and_mrs_of_one_name_are_two_people_named_with_their_addres
   EXPECT_EQ(es[0].mentions.size(), 2u);
 }
 
+TEST(entity_model, miss_and_mrs_of_one_name_are_two_women) {
+  const std::string text = "Mrs. Alcott wrote to Miss Alcott. Alcott smiled.";
+  std::vector<found_mention> ms;
+  auto add = [&](std::size_t b, std::size_t name_b, std::size_t e, char gender) {
+    found_mention m;
+    m.begin = b;
+    m.name_begin = name_b;
+    m.end = e;
+    m.key = "alcott";
+    m.gender = gender;
+    ms.push_back(m);
+  };
+  add(0, 5, 11, 'f');
+  add(21, 26, 32, 'u');
+  add(34, 34, 40, 0);  // a bare "Alcott" could be either
+  auto es = group_mentions(text, ms, nullptr, nullptr);
+  ASSERT_EQ(es.size(), 3u);
+  EXPECT_EQ(es[0].name, "Mrs. Alcott");
+  EXPECT_EQ(es[1].name, "Miss Alcott");
+  // The labeller reads "Miss" as an unmarried woman's address, and a nationality before a title
+  // is no part of the name.
+  es = run("Mrs. Alcott wrote to Miss Alcott, and the German-Russian Colonel Rudolf Strasburgh replied.\n");
+  ASSERT_NE(find(es, "Mrs. Alcott"), nullptr);
+  ASSERT_NE(find(es, "Miss Alcott"), nullptr);
+  ASSERT_NE(find(es, "Rudolf Strasburgh"), nullptr);
+}
+
 TEST(entity_model, ambiguous_short_form_stays_apart) {
   std::string text = "joseph stalin joseph smith joseph";
   std::vector<found_mention> ms;

@@ -85,7 +85,7 @@ std::vector<entity> group_mentions(std::string_view text, std::vector<found_ment
     std::vector<std::string> words;
     std::vector<std::size_t> members;
     float votes[3] = {};
-    int female = 0, male = 0;
+    int female = 0, male = 0, unmarried = 0;  // mentions with "Mrs.", "Mr.", "Miss" before them
     long gazetteer_entry = -1;
     int type() const {
       int b = 0;
@@ -93,7 +93,11 @@ std::vector<entity> group_mentions(std::string_view text, std::vector<found_ment
         if (votes[t] > votes[b]) b = t;
       return b;
     }
-    char gender() const { return female > male ? 'f' : male > female ? 'm' : 0; }
+    // 'f' (Mrs.), 'm' (Mr.), 'u' (Miss): the address most of its mentions have, or 0.
+    char gender() const {
+      if (unmarried > female && unmarried > male) return 'u';
+      return female > male ? 'f' : male > female ? 'm' : 0;
+    }
   };
   std::vector<cluster> cl;
   std::unordered_map<std::string, std::size_t> by_key;
@@ -119,6 +123,7 @@ std::vector<entity> group_mentions(std::string_view text, std::vector<found_ment
     c.votes[static_cast<int>(m.type)] += 1.0f + std::max(0.0f, std::min(m.margin, 10.0f)) / 10.0f;
     c.female += m.gender == 'f';
     c.male += m.gender == 'm';
+    c.unmarried += m.gender == 'u';
   }
   const int person = static_cast<int>(entity_type::person);
   // Short forms: the fuller clusters that contain a cluster's words.
@@ -143,15 +148,17 @@ std::vector<entity> group_mentions(std::string_view text, std::vector<found_ment
       break;
     }
   }
-  // A bare "Gladstone" joins the one gendered Gladstone of the text; with a Mr. and a Mrs. it
-  // stays apart (it could be either).
+  // A bare "Gladstone" joins the one gendered Gladstone of the text; with a Mr. and a Mrs. (or a
+  // Mrs. and a Miss) it stays apart (it could be either).
   std::vector<char> gendered_join(cl.size(), 0);
   for (std::size_t i = 0; i < cl.size(); ++i) {
-    if (misread[i] || cl[i].gazetteer_entry >= 0 || cl[i].female || cl[i].male) continue;
+    if (misread[i] || cl[i].gazetteer_entry >= 0 || cl[i].female || cl[i].male || cl[i].unmarried) continue;
     // (One character at a time: "\x02f" would read as the single character 0x2f.)
-    auto f = by_key.find(cl[i].key + '\x02' + 'f'), mm = by_key.find(cl[i].key + '\x02' + 'm');
-    if ((f == by_key.end()) == (mm == by_key.end())) continue;
-    parent[i] = f != by_key.end() ? f->second : mm->second;
+    std::size_t found = 0, which = 0;
+    for (char g : {'f', 'm', 'u'})
+      if (auto it = by_key.find(cl[i].key + '\x02' + g); it != by_key.end()) ++found, which = it->second;
+    if (found != 1) continue;
+    parent[i] = which;
     gendered_join[i] = 1;
   }
   for (std::size_t i = 0; i < cl.size(); ++i) {
@@ -195,7 +202,7 @@ std::vector<entity> group_mentions(std::string_view text, std::vector<found_ment
       }
       const char gi = cl[i].gender(), gj = cl[j].gender();
       if (gi && gj && gi != gj) continue;
-      if (gi == 'f' && gj != 'f') continue;  // "Mrs. Adams" is not "John Adams"
+      if ((gi == 'f' || gi == 'u') && gj != gi) continue;  // "Mrs. Adams" is not "John Adams"
       fits.push_back(j);
     }
     if (fits.empty()) continue;

@@ -88,19 +88,22 @@ std::optional<tagged_span> dateline_place(std::string_view text, const segmentat
   return std::nullopt;
 }
 
-// Forms of address that say whether a person is a man or a woman.
+// Forms of address that say whether a person is a man, a (married) woman or an unmarried one.
 char gender_of_title(std::string_view t) {
   static const char* male[] = {"mr",   "mr.",    "sir",     "lord", "monsieur", "m.",     "herr",
                                "king", "prince", "emperor", "tsar", "czar",     "kaiser", "sultan",
                                "shah", "father", "brother", "duke", "count",    "baron",  "signor"};
-  static const char* female[] = {"mrs",      "mrs.",     "ms",           "ms.",    "miss",   "dame",
-                                 "lady",     "madame",   "mme.",         "mme",    "frau",   "queen",
-                                 "princess", "empress",  "tsarina",      "sister", "mother", "duchess",
-                                 "countess", "baroness", "mademoiselle", "signora"};
+  static const char* female[] = {"mrs",    "mrs.",   "ms",      "ms.",      "dame",     "lady",    "madame",
+                                 "mme.",   "mme",    "frau",    "queen",    "princess", "empress", "tsarina",
+                                 "sister", "mother", "duchess", "countess", "baroness", "signora"};
+  // An unmarried woman's address: Miss Alcott is not her mother, Mrs. Alcott.
+  static const char* unmarried[] = {"miss", "mademoiselle", "mlle", "mlle.", "signorina", "fraulein"};
   for (const char* m : male)
     if (t == m) return 'm';
   for (const char* f : female)
     if (t == f) return 'f';
+  for (const char* u : unmarried)
+    if (t == u) return 'u';
   return 0;
 }
 
@@ -329,6 +332,20 @@ void labeller::label(std::string_view text, const segmentation& piece, std::vect
       const bool person = sp.type == entity_type::person;
       std::size_t name_first = sp.first;
       std::vector<std::string> titles;
+      // A nationality before a title is no part of the name ("the German-Russian Colonel Rudolf
+      // Strasburgh", "the French General Moreau").
+      auto nationality = [&](const std::string& key) {
+        for (std::size_t at = 0; at <= key.size();) {
+          std::size_t end = key.find('-', at);
+          if (end == std::string::npos) end = key.size();
+          if (!lex.in(name_list::nationality, key.substr(at, end - at))) return false;
+          at = end + 1;
+        }
+        return !key.empty();
+      };
+      while (person && name_first + 1 < sp.last && nationality(sf.key(name_first)) &&
+             lex.in(name_list::title, sf.key(name_first + 1)))
+        ++name_first;
       while (person && name_first < sp.last && lex.in(name_list::title, sf.key(name_first)))
         titles.push_back(sf.key(name_first++));
       // "Professor of Linguistics", "Count of the Holy Roman Empire": the title is the name.

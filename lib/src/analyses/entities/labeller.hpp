@@ -29,7 +29,7 @@ struct found_mention {
   std::string key;                  ///< folded words of the name (titles excluded), joined by one space
   std::vector<std::string> titles;  ///< folded titles before the name ("mrs", "general")
   std::string next_key;             ///< folded word right after the name, if any ("fraction")
-  char gender = 0;                  ///< 'm' or 'f' from a gendered form of address before the name
+  char gender = 0;                  ///< 'm' (Mr.), 'f' (Mrs.) or 'u' (Miss) from a form of address before the name
   float margin = 0;                 ///< score of the chosen reading over the runner-up
   long gazetteer_entry = -1;        ///< index of the gazetteer entry that matched, or -1
   /// The features that most favour the chosen type over the runner-up, in words, with their share.
