@@ -487,6 +487,15 @@ TEST(entity_model, a_given_name_far_more_frequent_than_its_one_fuller_name_stays
   es = group_mentions(text, ms, nullptr, nullptr);
   ASSERT_EQ(es.size(), 1u);
   EXPECT_EQ(es[0].name, "Joseph Stalin");
+  // Even when her given name stands alone too: "Moreau" is Jeanne Moreau.
+  text.clear();
+  ms.clear();
+  for (int k = 0; k < 4; ++k) add("Jeanne Moreau", "jeanne moreau");
+  add("Jeanne", "jeanne");
+  for (int k = 0; k < 15; ++k) add("Moreau", "moreau");
+  es = group_mentions(text, ms, nullptr, nullptr);
+  ASSERT_EQ(es.size(), 1u);
+  EXPECT_EQ(es[0].mentions.size(), 20u);
 }
 
 TEST(entity_model, names_join_line_end_hyphens_and_collapse_space) {

@@ -182,16 +182,17 @@ std::vector<entity> group_mentions(std::string_view text, std::vector<found_ment
       // A given name used far more often than the one fuller name that holds it names several
       // people ("Mary" 71 times, "Mary Finch" once, in a family's letters), or stood beside
       // another name ("the son of Shimea David's brother": David 1,000 times).
-      if (sw.size() == 1 && cl[i].members.size() > 10 * cl[j].members.size() &&
-          (bw.front() == sw[0] ||
-           (bw.back() == sw[0] && (lex.in(name_list::given_name, sw[0]) || lex.find(sw[0]).has('F')))))
-        continue;
+      // (A given name: first in the fuller name, or known as one.)
+      const bool given = sw.size() == 1 && (bw.front() == sw[0] || lex.in(name_list::given_name, sw[0]) ||
+                                            lex.find(sw[0]).has('F'));
+      if (given && cl[i].members.size() > 10 * cl[j].members.size()) continue;
       // "Abraham" is not "the God of Abraham": a short form after "of" names another.
       const auto at = std::search(bw.begin(), bw.end(), sw.begin(), sw.end());
       if (at != bw.end() && at != bw.begin() && *(at - 1) == "of") continue;
       // A rare fuller form whose other words are a person named on their own is two people side
-      // by side ("he gave Moses Zipporah his daughter"): the frequent short form stays apart.
-      if (cl[i].members.size() >= 3 * cl[j].members.size()) {
+      // by side ("he gave Moses Zipporah his daughter"): the frequent given name stays apart (a
+      // surname joins: "Moreau" is Jeanne Moreau, though "Jeanne" stands alone too).
+      if (given && cl[i].members.size() >= 3 * cl[j].members.size()) {
         bool other_person = false;
         for (const auto& w : bw) {
           if (std::find(sw.begin(), sw.end(), w) != sw.end()) continue;
