@@ -58,15 +58,12 @@ prepared_sentence with_history(const example& ex, const label_history& history) 
   q.eligible = ex.p.eligible;
   const std::size_t n = ex.p.eligible.size();
   q.offsets.resize(n + 1);
-  std::vector<std::pair<feat, std::string>> hist;
   for (std::size_t i = 0; i < n; ++i) {
     q.offsets[i] = static_cast<std::uint32_t>(q.keys.size());
     q.keys.insert(q.keys.end(), ex.p.keys.begin() + ex.p.offsets[i], ex.p.keys.begin() + ex.p.offsets[i + 1]);
     if (!ex.p.eligible[i]) continue;
-    hist.clear();
-    history_features(history, ex.words[i], i > 0 ? &ex.words[i - 1] : nullptr, i + 1 < n ? &ex.words[i + 1] : nullptr,
-                     hist);
-    for (const auto& [f, v] : hist) q.keys.push_back(feature_key(f, v));
+    visit_history(history, ex.words[i], i > 0 ? &ex.words[i - 1] : nullptr, i + 1 < n ? &ex.words[i + 1] : nullptr,
+                  [&](feat f, std::string_view v) { q.keys.push_back(feature_key(f, v)); });
   }
   q.offsets[n] = static_cast<std::uint32_t>(q.keys.size());
   return q;

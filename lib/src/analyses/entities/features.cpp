@@ -275,18 +275,20 @@ const label_history::counts* label_history::find(std::string_view key) const {
   return it == words_.end() ? nullptr : &it->second;
 }
 
-namespace {
-std::string times(std::uint32_t n) { return std::string(bucket(n)) + (n == 1 ? " time" : " times"); }
-}  // namespace
-
-void history_features(const label_history& history, const std::string& self, const std::string* prev,
-                      const std::string* next, std::vector<std::pair<feat, std::string>>& out) {
+void visit_history(const label_history& history, const std::string& self, const std::string* prev,
+                   const std::string* next, const history_sink& sink) {
+  // Values from fixed tables: this runs for every capitalised token of the text.
   static const char* types[] = {"a person", "a group", "a place"};
+  static const char* counted[3][5] = {
+      {"a person, 0 times", "a person, 1 time", "a person, 2-3 times", "a person, 4-9 times", "a person, 10+ times"},
+      {"a group, 0 times", "a group, 1 time", "a group, 2-3 times", "a group, 4-9 times", "a group, 10+ times"},
+      {"a place, 0 times", "a place, 1 time", "a place, 2-3 times", "a place, 4-9 times", "a place, 10+ times"}};
+  auto bucket_index = [](std::uint32_t n) { return n == 0 ? 0 : n == 1 ? 1 : n <= 3 ? 2 : n <= 9 ? 3 : 4; };
   if (const label_history::counts* c = history.find(self)) {
     for (int t = 0; t < 3; ++t)
-      if (c->by_type[t]) out.emplace_back(feat::hist_word, std::string(types[t]) + ", " + times(c->by_type[t]));
+      if (c->by_type[t]) sink(feat::hist_word, counted[t][bucket_index(c->by_type[t])]);
   } else {
-    out.emplace_back(feat::hist_word, "no name yet");
+    sink(feat::hist_word, "no name yet");
   }
   // A neighbour's usual reading: "Jenna" read as a person before "Jenna Marbles".
   auto usual = [&](const std::string* key, feat f) {
@@ -296,10 +298,15 @@ void history_features(const label_history& history, const std::string& self, con
     int best = -1;
     for (int t = 0; t < 3; ++t)
       if (n->by_type[t] && (best < 0 || n->by_type[t] > n->by_type[best])) best = t;
-    if (best >= 0) out.emplace_back(f, types[best]);
+    if (best >= 0) sink(f, types[best]);
   };
   usual(prev, feat::hist_prev);
   usual(next, feat::hist_next);
+}
+
+void history_features(const label_history& history, const std::string& self, const std::string* prev,
+                      const std::string* next, std::vector<std::pair<feat, std::string>>& out) {
+  visit_history(history, self, prev, next, [&](feat f, std::string_view v) { out.emplace_back(f, std::string(v)); });
 }
 
 const doc_memory::counts* doc_memory::find(std::string_view key) const {
@@ -501,10 +508,9 @@ void sentence_features::visit(std::size_t i, Sink&& sink) const {
     cluster_at(p + 1, feat::cluster_next);
   }
   if (on(feature_group::history) && env_.history) {
-    std::vector<std::pair<feat, std::string>> hist;
-    history_features(*env_.history, k.key, i > 0 ? &toks_[i - 1].key : nullptr,
-                     i + 1 < toks_.size() ? &toks_[i + 1].key : nullptr, hist);
-    for (const auto& [f, v] : hist) sink(f, v, 0);
+    visit_history(*env_.history, k.key, i > 0 ? &toks_[i - 1].key : nullptr,
+                  i + 1 < toks_.size() ? &toks_[i + 1].key : nullptr,
+                  [&](feat f, std::string_view v) { sink(f, v, 0); });
   }
   if (on(feature_group::rules) && rule_tags_) {
     const std::string& r = (*rule_tags_)[i];

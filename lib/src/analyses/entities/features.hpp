@@ -2,6 +2,7 @@
 // Internal: the features of the entity model. One place to add a feature: a `feat` value, its
 // group and its words in features.cpp (feature_info), and one line in sentence_features::visit.
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -112,9 +113,14 @@ class label_history {
   std::unordered_map<std::string, counts, string_hash, std::equal_to<>> words_;
 };
 
-/// The history features of a token whose folded key is `self`, between tokens `prev` and `next`
-/// (null at the sentence's ends), as (template, value) pairs appended to `out`. The one owner of
-/// these features: sentence_features and training both ask it.
+/// Receives one feature: its template and value.
+using history_sink = std::function<void(feat, std::string_view)>;
+/// Calls `sink` with each history feature of a token whose folded key is `self`, between tokens
+/// `prev` and `next` (null at the sentence's ends). The one owner of these features:
+/// sentence_features and training both ask it.
+void visit_history(const label_history& history, const std::string& self, const std::string* prev,
+                   const std::string* next, const history_sink& sink);
+/// The same features as (template, value) pairs appended to `out`.
 void history_features(const label_history& history, const std::string& self, const std::string* prev,
                       const std::string* next, std::vector<std::pair<feat, std::string>>& out);
 
