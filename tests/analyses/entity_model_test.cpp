@@ -406,6 +406,17 @@ TEST(entity_model, prediction_history_remembers_the_names_read_before) {
   EXPECT_EQ(out[0].second, "a person, 2-3 times");
 }
 
+TEST(entity_model, history_holds_the_readings_the_post_filters_made) {
+  // The dateline's place (post-filter 6) is what later sentences remember, not the model's first
+  // reading of "STEVENTON" as a person.
+  auto es =
+      run("STEVENTON, Thursday (January 16, 1796).\n\nI have just received your letter. I talked of writing to "
+          "Steventon shortly, and she arrived at Steventon yesterday. Miss Austen, Steventon, Overton.\n");
+  ASSERT_NE(find(es, "Steventon"), nullptr);
+  EXPECT_EQ(find(es, "Steventon")->type, entity_type::place);
+  EXPECT_EQ(find(es, "Steventon")->mentions.size(), 4u);
+}
+
 TEST(entity_model, old_print_long_s_is_read_as_s) {
   auto has = [](const std::vector<std::string>& v, const std::string& x) {
     return std::find(v.begin(), v.end(), x) != v.end();
@@ -479,6 +490,23 @@ TEST(entity_model, a_given_name_far_more_frequent_than_its_one_fuller_name_stays
   ASSERT_EQ(es.size(), 2u);
   EXPECT_EQ(es[0].name, "David");
   EXPECT_EQ(es[0].mentions.size(), 11u);
+  // The count is the name's, with or without a form of address: "Miss Mary" and 70 "Mary".
+  text.clear();
+  ms.clear();
+  found_mention miss;
+  miss.begin = 0, miss.name_begin = 5, miss.end = 9, miss.key = "mary", miss.gender = 'u';
+  text = "Miss Mary, ";
+  ms.push_back(miss);
+  for (int k = 0; k < 70; ++k) add("Mary", "mary");
+  found_mention full;
+  full.begin = text.size(), full.name_begin = text.size() + 5, full.key = "mary finch", full.gender = 'u';
+  text += "Miss Mary Finch";
+  full.end = text.size();
+  ms.push_back(full);
+  es = group_mentions(text, ms, nullptr, nullptr);
+  ASSERT_EQ(es.size(), 2u);
+  for (const auto& e : es)
+    if (e.name.find("Finch") != std::string::npos) EXPECT_EQ(e.mentions.size(), 1u) << e.name;
   // A surname joins its one fuller name however often it is used alone.
   text.clear();
   ms.clear();

@@ -99,6 +99,12 @@ TEST(blocks, chapter_line_is_a_heading_anywhere) {
               ElementsAre("paragraph", "heading", "paragraph", "heading", "paragraph"));
 }
 
+TEST(blocks, a_dateline_may_hold_the_editors_brackets) {
+  EXPECT_THAT(blocks_of("STEVENTON, Thursday (January 16, 1796).\n\nI have just received yours.\n").kinds(),
+              ElementsAre("dateline", "paragraph"));
+  EXPECT_THAT(blocks_of("Paris, [3 June 1820]\n\nWe are well.\n").kinds(), ElementsAre("dateline", "paragraph"));
+}
+
 TEST(blocks, salutation_on_the_first_line_of_a_paragraph_is_split_off) {
   parsed p = blocks_of("London, 3 June 1820.\n\nDear Madam,\nI received your parcel this morning.\n");
   EXPECT_THAT(p.kinds(), ElementsAre("dateline", "salutation", "paragraph"));

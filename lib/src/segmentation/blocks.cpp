@@ -334,8 +334,8 @@ bool salutation_line(std::string_view s, bool strict) {
 }
 
 // A dateline: place and date ("Petrograd, 14th March 1917.", "Monticello, Sept. 3d, 1816",
-// "Tuesday, 4th.", "Paris, 1789"): names, numbers and the link words of date_words.txt only,
-// holding a month or weekday and a digit, or a place and a year.
+// "Tuesday, 4th.", "Paris, 1789", "STEVENTON, Thursday (January 16, 1796)."): names, numbers and the link words of
+// date_words.txt only, holding a month or weekday and a digit, or a place and a year.
 bool dateline_text(std::string_view s) {
   const std::vector<std::string_view> fs = fields(s);
   if (s.size() > 100 || fs.empty() || fs.size() > 12) return false;
@@ -344,7 +344,13 @@ bool dateline_text(std::string_view s) {
   const auto& words = lists().date_words;
   bool date = false, digit = false, year = false;
   for (std::string_view f : fs) {
+    // Editors bracket what they supply: "STEVENTON, Thursday (January 16, 1796)."
+    while (!f.empty() && (f.front() == '(' || f.front() == '[')) f.remove_prefix(1);
     std::string_view bare = strip_trailing(f, ",;:");
+    if (bare.size() >= 2 && bare.back() == '.' && (bare[bare.size() - 2] == ')' || bare[bare.size() - 2] == ']'))
+      bare.remove_suffix(1);
+    bare = strip_trailing(strip_trailing(bare, ")]"), ",;:");
+    if (bare.empty()) continue;
     std::string folded = normalize_word(bare);
     auto it = words.find(folded);
     if (it == words.end() && !folded.empty() && folded.back() == '.')

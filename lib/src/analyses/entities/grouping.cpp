@@ -126,6 +126,10 @@ std::vector<entity> group_mentions(std::string_view text, std::vector<found_ment
     c.unmarried += m.gender == 'u';
   }
   const int person = static_cast<int>(entity_type::person);
+  // Mentions of each name, with or without a form of address ("Miss Mary" and "Mary" are one
+  // name used 70 times, whichever of them joins a fuller name).
+  std::unordered_map<std::string, std::size_t> key_mentions;
+  for (const cluster& c : cl) key_mentions[c.key] += c.members.size();
   // Short forms: the fuller clusters that contain a cluster's words.
   std::unordered_map<std::string, std::vector<std::size_t>> by_word;
   for (std::size_t i = 0; i < cl.size(); ++i)
@@ -185,7 +189,7 @@ std::vector<entity> group_mentions(std::string_view text, std::vector<found_ment
       // (A given name: first in the fuller name, or known as one.)
       const bool given =
           sw.size() == 1 && (bw.front() == sw[0] || lex.in(name_list::given_name, sw[0]) || lex.find(sw[0]).has('F'));
-      if (given && cl[i].members.size() > 10 * cl[j].members.size()) continue;
+      if (given && key_mentions[cl[i].key] > 10 * cl[j].members.size()) continue;
       // "Abraham" is not "the God of Abraham": a short form after "of" names another.
       const auto at = std::search(bw.begin(), bw.end(), sw.begin(), sw.end());
       if (at != bw.end() && at != bw.begin() && *(at - 1) == "of") continue;

@@ -412,9 +412,15 @@ void labeller::label(std::string_view text, const segmentation& piece, std::vect
       }
       out.push_back(std::move(m));
     }
-    // The model's own reading (before the post-filters) becomes history for the sentences after.
-    if (env_.history)
-      for (std::size_t i = 0; i < tags.size(); ++i) history_.record(sf.key(i), p.eligible[i], tags[i]);
+    // The sentence's reading becomes history for the sentences after: the model's, with the
+    // historian's gazetteer and the post-filters' spans in its place where they overrode it (a
+    // dateline's "STEVENTON" read as a person must not teach every later "Steventon" so).
+    if (env_.history) {
+      std::vector<tagged_span> read;
+      for (const chosen_span& c : chosen) read.push_back(c.span);
+      const std::vector<int> final_tags = tags_of(read, tags.size());
+      for (std::size_t i = 0; i < final_tags.size(); ++i) history_.record(sf.key(i), p.eligible[i], final_tags[i]);
+    }
   }
   add_named_people(text, out, first_new);
 }
