@@ -154,6 +154,36 @@ TEST(entity_model, evidence_is_computed_and_the_top_feature_carries_the_margin) 
   EXPECT_FALSE(e->evidence.empty());
 }
 
+// Mentions written one after another into a text, each followed by `separator`, for the grouping
+// tests.
+struct listed {
+  std::string separator;
+  std::string text;
+  std::vector<found_mention> ms;
+  void add(const std::string& surface, const std::string& key) {
+    found_mention m;
+    m.begin = m.name_begin = text.size();
+    text += surface;
+    m.end = text.size();
+    m.key = key;
+    ms.push_back(m);
+    text += separator;
+  }
+};
+
+// A mention of `key` at bytes [begin, end), its name from name_begin, with a form of address of
+// `gender` ('m', 'f', 'u' or 0) before it.
+found_mention addressed(std::size_t begin, std::size_t name_begin, std::size_t end, const std::string& key,
+                        char gender) {
+  found_mention m;
+  m.begin = begin;
+  m.name_begin = name_begin;
+  m.end = end;
+  m.key = key;
+  m.gender = gender;
+  return m;
+}
+
 TEST(entity_model, gendered_address_keeps_people_apart) {
   std::vector<found_mention> ms;
   auto add = [&](std::size_t b, const std::string& key, char gender) {
@@ -181,13 +211,7 @@ TEST(entity_model, mr_and_mrs_of_one_name_are_two_people_named_with_their_addres
   const std::string text = "Mr. Adams met Mrs. Adams. Adams left.";
   std::vector<found_mention> ms;
   auto add = [&](std::size_t b, std::size_t name_b, std::size_t e, char gender) {
-    found_mention m;
-    m.begin = b;
-    m.name_begin = name_b;
-    m.end = e;
-    m.key = "adams";
-    m.gender = gender;
-    ms.push_back(m);
+    ms.push_back(addressed(b, name_b, e, "adams", gender));
   };
   add(0, 4, 9, 'm');
   add(14, 19, 24, 'f');
@@ -208,13 +232,7 @@ TEST(entity_model, miss_and_mrs_of_one_name_are_two_women) {
   const std::string text = "Mrs. Alcott wrote to Miss Alcott. Alcott smiled.";
   std::vector<found_mention> ms;
   auto add = [&](std::size_t b, std::size_t name_b, std::size_t e, char gender) {
-    found_mention m;
-    m.begin = b;
-    m.name_begin = name_b;
-    m.end = e;
-    m.key = "alcott";
-    m.gender = gender;
-    ms.push_back(m);
+    ms.push_back(addressed(b, name_b, e, "alcott", gender));
   };
   add(0, 5, 11, 'f');
   add(21, 26, 32, 'u');
@@ -254,17 +272,10 @@ TEST(entity_model, ambiguous_short_form_stays_apart) {
 
 TEST(entity_model, names_side_by_side_are_split_and_never_absorb_a_frequent_short_form) {
   // "And I gave unto Isaac Jacob and Esau": both named on their own far more often.
-  std::string text;
-  std::vector<found_mention> ms;
-  auto add = [&](const std::string& surface, const std::string& key) {
-    found_mention m;
-    m.begin = m.name_begin = text.size();
-    text += surface;
-    m.end = text.size();
-    m.key = key;
-    ms.push_back(m);
-    text += " and ";
-  };
+  listed l{" and "};
+  std::string& text = l.text;
+  std::vector<found_mention>& ms = l.ms;
+  auto add = [&](const std::string& surface, const std::string& key) { l.add(surface, key); };
   for (int k = 0; k < 4; ++k) add("Isaac", "isaac"), add("Jacob", "jacob");
   add("Isaac Jacob", "isaac jacob");
   split_side_by_side(text, ms);
@@ -292,17 +303,10 @@ TEST(entity_model, names_side_by_side_are_split_and_never_absorb_a_frequent_shor
 }
 
 TEST(entity_model, a_short_form_after_of_and_an_epithet_are_not_the_fuller_name) {
-  std::string text;
-  std::vector<found_mention> ms;
-  auto add = [&](const std::string& surface, const std::string& key) {
-    found_mention m;
-    m.begin = m.name_begin = text.size();
-    text += surface;
-    m.end = text.size();
-    m.key = key;
-    ms.push_back(m);
-    text += ", ";
-  };
+  listed l{", "};
+  std::string& text = l.text;
+  std::vector<found_mention>& ms = l.ms;
+  auto add = [&](const std::string& surface, const std::string& key) { l.add(surface, key); };
   add("Abraham", "abraham");
   add("God of Abraham", "god of abraham");
   auto es = group_mentions(text, ms, nullptr, nullptr);
@@ -448,17 +452,10 @@ TEST(entity_model, old_print_long_s_is_read_as_s) {
 }
 
 TEST(entity_model, canonical_names_are_not_shouted_initials_or_italics) {
-  std::string text;
-  std::vector<found_mention> ms;
-  auto add = [&](const std::string& surface, const std::string& key) {
-    found_mention m;
-    m.begin = m.name_begin = text.size();
-    text += surface;
-    m.end = text.size();
-    m.key = key;
-    ms.push_back(m);
-    text += ". ";
-  };
+  listed l{". "};
+  std::string& text = l.text;
+  std::vector<found_mention>& ms = l.ms;
+  auto add = [&](const std::string& surface, const std::string& key) { l.add(surface, key); };
   add("ABRAHAM LINCOLN", "abraham lincoln");
   add("Lincoln", "lincoln");
   auto es = group_mentions(text, ms, nullptr, nullptr);
@@ -473,17 +470,10 @@ TEST(entity_model, canonical_names_are_not_shouted_initials_or_italics) {
 }
 
 TEST(entity_model, a_given_name_far_more_frequent_than_its_one_fuller_name_stays_apart) {
-  std::string text;
-  std::vector<found_mention> ms;
-  auto add = [&](const std::string& surface, const std::string& key) {
-    found_mention m;
-    m.begin = m.name_begin = text.size();
-    text += surface;
-    m.end = text.size();
-    m.key = key;
-    ms.push_back(m);
-    text += ", ";
-  };
+  listed l{", "};
+  std::string& text = l.text;
+  std::vector<found_mention>& ms = l.ms;
+  auto add = [&](const std::string& surface, const std::string& key) { l.add(surface, key); };
   for (int k = 0; k < 11; ++k) add("David", "david");
   add("Shimea David", "shimea david");
   auto es = group_mentions(text, ms, nullptr, nullptr);

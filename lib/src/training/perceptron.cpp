@@ -51,31 +51,10 @@ struct example {
 
 bool has_history(std::uint32_t groups) { return (groups & static_cast<std::uint32_t>(feature_group::history)) != 0; }
 
-// `ex`'s features with the prediction-history features of `history` added to its eligible tokens
-// (what sentence_features gives the labeller from its own history).
-prepared_sentence with_history(const example& ex, const label_history& history) {
-  prepared_sentence q;
-  q.eligible = ex.p.eligible;
-  const std::size_t n = ex.p.eligible.size();
-  q.offsets.resize(n + 1);
-  for (std::size_t i = 0; i < n; ++i) {
-    q.offsets[i] = static_cast<std::uint32_t>(q.keys.size());
-    q.keys.insert(q.keys.end(), ex.p.keys.begin() + ex.p.offsets[i], ex.p.keys.begin() + ex.p.offsets[i + 1]);
-    if (!ex.p.eligible[i]) continue;
-    visit_history(history, ex.words[i], i > 0 ? &ex.words[i - 1] : nullptr, i + 1 < n ? &ex.words[i + 1] : nullptr,
-                  [&](feat f, std::string_view v) { q.keys.push_back(feature_key(f, v)); });
-  }
-  q.offsets[n] = static_cast<std::uint32_t>(q.keys.size());
-  return q;
-}
-
-void record(label_history& history, const example& ex, const std::vector<int>& tags) {
-  for (std::size_t i = 0; i < tags.size(); ++i) history.record(ex.words[i], ex.p.eligible[i], tags[i]);
-}
-
-// The features of `ex` for which keep(key) holds.
-template <class Keep>
-prepared_sentence filtered(const example& ex, Keep&& keep) {
+// `ex`'s features rebuilt token by token: the keys for which keep(key) holds, then what
+// add(i, out) appends for token i.
+template <class Keep, class Add>
+prepared_sentence rebuilt(const example& ex, Keep&& keep, Add&& add) {
   prepared_sentence q;
   q.eligible = ex.p.eligible;
   const std::size_t n = ex.p.eligible.size();
@@ -84,9 +63,33 @@ prepared_sentence filtered(const example& ex, Keep&& keep) {
     q.offsets[i] = static_cast<std::uint32_t>(q.keys.size());
     for (std::uint32_t k = ex.p.offsets[i]; k < ex.p.offsets[i + 1]; ++k)
       if (keep(ex.p.keys[k])) q.keys.push_back(ex.p.keys[k]);
+    add(i, q.keys);
   }
   q.offsets[n] = static_cast<std::uint32_t>(q.keys.size());
   return q;
+}
+
+// The features of `ex` for which keep(key) holds.
+template <class Keep>
+prepared_sentence filtered(const example& ex, Keep&& keep) {
+  return rebuilt(ex, keep, [](std::size_t, std::vector<std::uint64_t>&) {});
+}
+
+// `ex`'s features with the prediction-history features of `history` added to its eligible tokens
+// (what sentence_features gives the labeller from its own history).
+prepared_sentence with_history(const example& ex, const label_history& history) {
+  const std::size_t n = ex.p.eligible.size();
+  return rebuilt(
+      ex, [](std::uint64_t) { return true; },
+      [&](std::size_t i, std::vector<std::uint64_t>& out) {
+        if (!ex.p.eligible[i]) return;
+        visit_history(history, ex.words[i], i > 0 ? &ex.words[i - 1] : nullptr, i + 1 < n ? &ex.words[i + 1] : nullptr,
+                      [&](feat f, std::string_view v) { out.push_back(feature_key(f, v)); });
+      });
+}
+
+void record(label_history& history, const example& ex, const std::vector<int>& tags) {
+  for (std::size_t i = 0; i < tags.size(); ++i) history.record(ex.words[i], ex.p.eligible[i], tags[i]);
 }
 
 // A plural word for a people, a nation, a faith or a party: "Americans", "Huguenots", "Whigs".
