@@ -47,9 +47,10 @@ int main(int argc, char** argv) {
                             "perceptrons trained on different document orders, their weights averaged");
   app.add_option("--seed", options.seed, "seed of the document order and the synthetic OCR damage");
   app.add_option("--features", features,
-                 "feature groups, comma-separated: words,shape,lexicons,document,corpus,rules (default: all)");
-  app.add_option("--prune", options.prune_below,
-                 "features whose averaged weights are all smaller than this in magnitude are left out of the model")
+                 "feature groups, comma-separated: words,shape,lexicons,document,corpus,rules,history (default: all)");
+  app.add_option("--prune", options.prune_share,
+                 "features whose averaged weights are all smaller than this share of the largest weight are left out "
+                 "of the model")
       ->capture_default_str();
   bool ocr_test = false;
   app.add_flag("--ocr-test", ocr_test,

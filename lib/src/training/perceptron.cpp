@@ -348,8 +348,8 @@ class trainer {
 
 // The model's bytes from the weights of one or more bags: each feature's row (and each transition)
 // is the mean over the bags, a feature a bag never saw counting as zero there; rows whose weights
-// are all smaller than `prune_below` are dropped.
-std::string merged_model(const std::vector<bag_weights>& bags, std::uint32_t groups, float prune_below,
+// are all smaller than `prune_share` times the largest weight are dropped.
+std::string merged_model(const std::vector<bag_weights>& bags, std::uint32_t groups, float prune_share,
                          const std::string& notice) {
   const float share = 1.0f / static_cast<float>(bags.size());
   std::vector<std::size_t> at(bags.size(), 0);
@@ -368,12 +368,25 @@ std::string merged_model(const std::vector<bag_weights>& bags, std::uint32_t gro
         for (int t = 0; t < n_tags; ++t) row[t] += share * bags[b].rows[at[b] * n_tags + static_cast<std::size_t>(t)];
         ++at[b];
       }
-    float big = 0;
-    for (float v : row) big = std::max(big, std::fabs(v));
-    if (big < prune_below) continue;
     kept.push_back(key);
     rows.insert(rows.end(), row, row + n_tags);
   }
+  // The bar is relative: weights count updates, so their scale grows with the training data.
+  float largest = 0;
+  for (float v : rows) largest = std::max(largest, std::fabs(v));
+  const float bar = prune_share * largest;
+  std::size_t out = 0;
+  for (std::size_t k = 0; k < kept.size(); ++k) {
+    float big = 0;
+    for (int t = 0; t < n_tags; ++t) big = std::max(big, std::fabs(rows[k * n_tags + static_cast<std::size_t>(t)]));
+    if (big < bar) continue;
+    kept[out] = kept[k];
+    std::copy_n(rows.begin() + static_cast<std::ptrdiff_t>(k * n_tags), n_tags,
+                rows.begin() + static_cast<std::ptrdiff_t>(out * n_tags));
+    ++out;
+  }
+  kept.resize(out);
+  rows.resize(out * n_tags);
   transitions t;
   const std::size_t n_from = static_cast<std::size_t>((n_tags + 1) * n_tags);
   for (std::size_t i = 0; i < bags.front().trans.size(); ++i) {
@@ -496,14 +509,14 @@ std::string train_model(const std::vector<annotated_document>& train, const std:
       }
       // Held-out scores of the bags so far, the current one as it stands.
       bags.push_back(tr.averaged());
-      bytes = merged_model(bags, options.feature_groups, options.prune_below, options.notice);
+      bytes = merged_model(bags, options.feature_groups, options.prune_share, options.notice);
       bags.pop_back();
       span_scores sc = score_examples(*model::parse(bytes, "model"), held_out);
       progress(step, &sc);
     }
     bags.push_back(tr.averaged());
   }
-  return merged_model(bags, options.feature_groups, options.prune_below, options.notice);
+  return merged_model(bags, options.feature_groups, options.prune_share, options.notice);
 }
 
 annotated_document with_ocr_damage(const annotated_document& doc, std::uint64_t seed) {
