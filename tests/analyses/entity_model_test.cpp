@@ -137,8 +137,7 @@ TEST(entity_model, evidence_is_computed_and_the_top_feature_carries_the_margin) 
   if (env.groups & static_cast<std::uint32_t>(feature_group::corpus)) env.stats = &lexicons::word_stats::instance();
   std::vector<std::string> rules = rule_tags(doc.view(), seg);
   const sentence& s = seg.sentences[0];
-  std::vector<std::string> sr(rules.begin() + s.first_token, rules.begin() + s.last_token);
-  sentence_features sf(env, doc.view(), seg, s, &sr);
+  sentence_features sf(env, doc.view(), seg, s, &rules);
   std::size_t k = 0;
   while (sf.key(k) != "kornilov") ++k;
   tagged_span span{k, k, entity_type::person};

@@ -126,9 +126,7 @@ std::vector<example> prepare_documents(const std::vector<annotated_document>& do
     if (groups & static_cast<std::uint32_t>(feature_group::rules)) rules = rule_tags(doc.view(), s, &facts);
     std::size_t next_span = 0;
     for (const sentence& sen : s.sentences) {
-      std::vector<std::string> sentence_rules;
-      if (!rules.empty()) sentence_rules.assign(rules.begin() + sen.first_token, rules.begin() + sen.last_token);
-      sentence_features sf(env, doc.view(), s, sen, rules.empty() ? nullptr : &sentence_rules);
+      sentence_features sf(env, doc.view(), s, sen, rules.empty() ? nullptr : &rules);
       example ex;
       ex.p = prepare(sf);
       ex.doc = doc_index;

@@ -344,7 +344,7 @@ sentence_features::sentence_features(const feature_env& env, std::string_view te
   auto particle = [&](std::size_t i) {
     const tok& k = toks_[i];
     return k.word && !k.cap &&
-           (facts_of(k.key).in(name_list::connector) || k.key == "the" || k.key == "and" || k.key == "for" ||
+           (facts_at(i).in(name_list::connector) || k.key == "the" || k.key == "and" || k.key == "for" ||
             k.key == "on" || k.key == "upon" || k.key == "in" || k.key == "&");
   };
   for (std::size_t i = 0; i < toks_.size(); ++i) {
@@ -355,7 +355,7 @@ sentence_features::sentence_features(const feature_env& env, std::string_view te
     }
     // Cheap test first: a particle joins a name only after a capitalised word one or two back.
     if (!((i >= 1 && toks_[i - 1].cap) || (i >= 2 && toks_[i - 2].cap)) || !particle(i)) continue;
-    k.particle = facts_of(k.key).in(name_list::connector) ? 2 : 1;
+    k.particle = facts_at(i).in(name_list::connector) ? 2 : 1;
     bool before = false, after = false;
     for (std::size_t j = i; j-- > 0 && i - j <= 2;) {
       if (toks_[j].cap) before = true;
@@ -385,6 +385,13 @@ sentence_features::sentence_features(const feature_env& env, std::string_view te
 word_facts sentence_features::facts_of(std::string_view key) const {
   if (env_.facts) return env_.facts->get(key);
   return compute_word_facts(*env_.lex, env_.stats, key);
+}
+
+word_facts sentence_features::facts_at(std::size_t j) const {
+  if (!env_.facts) return compute_word_facts(*env_.lex, env_.stats, toks_[j].key);
+  if (facts_.empty()) facts_.assign(toks_.size(), nullptr);
+  if (!facts_[j]) facts_[j] = &env_.facts->get(toks_[j].key);  // the memo's nodes never move
+  return *facts_[j];
 }
 
 std::string_view sentence_features::neighbour(std::ptrdiff_t i) const {
@@ -439,7 +446,7 @@ void sentence_features::visit(std::size_t i, Sink&& sink) const {
     if (t.hyphenated) sink(feat::hyphenated, "", 0);
   }
   if (on(feature_group::lexicons) && env_.lex) {
-    const word_facts F = facts_of(k.key);
+    const word_facts F = facts_at(i);
     const name_entry e = F.entry;
     if (char c = e.proper()) {
       sink(feat::wn_proper, std::string(1, c), 0);
@@ -451,7 +458,7 @@ void sentence_features::visit(std::size_t i, Sink&& sink) const {
     auto lists_of = [&](std::ptrdiff_t j, feat f) {
       if (j < 0 || static_cast<std::size_t>(j) >= toks_.size() || !toks_[static_cast<std::size_t>(j)].word) return;
       const std::string& key = toks_[static_cast<std::size_t>(j)].key;
-      const word_facts nf = j == p ? F : facts_of(key);
+      const word_facts nf = j == p ? F : facts_at(static_cast<std::size_t>(j));
       for (int l = 0; l < static_cast<int>(name_list::date_word); ++l)
         if (nf.in(static_cast<name_list>(l)))
           sink(f, std::string(list_name(static_cast<name_list>(l))) + ":" + key, 0),
@@ -491,7 +498,7 @@ void sentence_features::visit(std::size_t i, Sink&& sink) const {
     }
   }
   if (on(feature_group::corpus) && env_.stats) {
-    const lexicons::word_stat* w = facts_of(k.key).stat;
+    const lexicons::word_stat* w = facts_at(i).stat;
     if (!w) {
       sink(feat::corpus_freq, "unseen", 0);
     } else {
@@ -501,7 +508,7 @@ void sentence_features::visit(std::size_t i, Sink&& sink) const {
     }
     auto cluster_at = [&](std::ptrdiff_t j, feat f) {
       if (j < 0 || static_cast<std::size_t>(j) >= toks_.size()) return;
-      const lexicons::word_stat* n = facts_of(toks_[static_cast<std::size_t>(j)].key).stat;
+      const lexicons::word_stat* n = facts_at(static_cast<std::size_t>(j)).stat;
       if (n && n->cluster >= 0) sink(f, std::to_string(n->cluster), 0);
     };
     cluster_at(p - 1, feat::cluster_prev);
@@ -513,7 +520,7 @@ void sentence_features::visit(std::size_t i, Sink&& sink) const {
                   [&](feat f, std::string_view v) { sink(f, v, 0); });
   }
   if (on(feature_group::rules) && rule_tags_) {
-    const std::string& r = (*rule_tags_)[i];
+    const std::string& r = (*rule_tags_)[first_ + i];
     sink(feat::rule, r.empty() ? "O" : std::string_view(r), 0);
     sink(feat::rule_with_shape, (r.empty() ? std::string("O") : r) + " " + k.shape, 0);
   }

@@ -149,8 +149,8 @@ struct described_feature {
 /// The tokens of one sentence, prepared for feature extraction.
 class sentence_features {
  public:
-  /// `rule_tags` (may be null): per token of the sentence, the rule cascade's tag name ("B-person"),
-  /// empty for none.
+  /// `rule_tags` (may be null): the rule cascade's tag names of the piece's tokens ("B-person",
+  /// empty for none), indexed like segmentation::tokens.
   sentence_features(const feature_env& env, std::string_view text, const segmentation& piece, const sentence& s,
                     const std::vector<std::string>* rule_tags);
   std::size_t size() const { return toks_.size(); }
@@ -185,6 +185,9 @@ class sentence_features {
   template <class Sink>
   void visit(std::size_t i, Sink&& sink) const;
   word_facts facts_of(std::string_view key) const;
+  // The facts of token j: through the document's memo, kept per token (the features ask for a
+  // token's facts up to seven times); without the memo, computed each time (the reference path).
+  word_facts facts_at(std::size_t j) const;
   std::string_view neighbour(std::ptrdiff_t i) const;
 
   const feature_env& env_;
@@ -192,6 +195,7 @@ class sentence_features {
   const segmentation& piece_;
   const sentence& s_;
   const std::vector<std::string>* rule_tags_;
+  mutable std::vector<const word_facts*> facts_;  // per token, from the memo, once asked
   std::size_t first_ = 0;
   std::vector<tok> toks_;
   std::size_t first_word_ = 0;  // index of the sentence's first word token (size() when none)

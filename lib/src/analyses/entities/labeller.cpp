@@ -235,9 +235,7 @@ void labeller::label(std::string_view text, const segmentation& piece, std::vect
   const name_lexicon& lex = *env_.lex;
   const std::size_t first_new = out.size();
   for (const sentence& s : piece.sentences) {
-    std::vector<std::string> sentence_rules;
-    if (!rules.empty()) sentence_rules.assign(rules.begin() + s.first_token, rules.begin() + s.last_token);
-    sentence_features sf(env_, text, piece, s, rules.empty() ? nullptr : &sentence_rules);
+    sentence_features sf(env_, text, piece, s, rules.empty() ? nullptr : &rules);
     prepared_sentence p = prepare(sf);
     std::vector<int> tags = viterbi(emissions(*model_, p), p.eligible, model_->trans());
     std::vector<tagged_span> spans = spans_of(tags);
