@@ -2,6 +2,7 @@
 /// @file names.hpp  The name lexicon (generated from WordNet 3.0 at build time, names.tsv) and the
 /// small curated category lists (titles, organisation heads, place words, nationalities...).
 /// Everything is loaded lazily, once per process, from data_dir(); lookups are thread-safe.
+#include <cstdint>
 #include <string>
 #include <string_view>
 
@@ -47,6 +48,8 @@ class name_lexicon {
   name_entry find(std::string_view key) const;
   /// True when the (lower-case) word is in the curated list.
   bool in(name_list list, std::string_view word) const;
+  /// The curated lists holding the (lower-case) word: bit (1 << name_list) for each; one lookup.
+  std::uint32_t lists(std::string_view word) const;
   /// Number of lexicon keys (counts the lines: for tests and reports, not for hot paths).
   std::size_t size() const;
 

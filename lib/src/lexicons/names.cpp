@@ -7,9 +7,11 @@
 #include <fstream>
 #include <mutex>
 #include <string>
+#include <unordered_map>
 #include <unordered_set>
 #include <vector>
 
+#include "common/hash.hpp"
 #include "common/mapped_file.hpp"
 #include "histext/error.hpp"
 #include "histext/version.hpp"
@@ -55,7 +57,8 @@ struct name_lexicon::impl {
   mapped_file file;  // names.tsv, mapped read-only
   const char* data = nullptr;
   std::size_t size = 0;
-  std::unordered_set<std::string> lists[name_list_count];
+  // Each curated word with the lists that hold it (bit 1 << name_list): one lookup answers all.
+  std::unordered_map<std::string, std::uint32_t, string_hash, std::equal_to<>> lists;
 };
 
 namespace {
@@ -98,8 +101,11 @@ name_lexicon::name_lexicon() : impl_(new impl) {
     const char* files[] = {"titles.txt",       "org_heads.txt",      "place_words.txt",   "group_nouns.txt",
                            "connectors.txt",   "function_words.txt", "nationalities.tsv", "given_names.txt",
                            "person_verbs.txt", "event_words.txt"};
-    for (int i = 0; i < 10; ++i) load_list(files[i], impl_->lists[i], i == 6);
-    load_list("date_words.txt", impl_->lists[static_cast<int>(name_list::date_word)], false, "date");
+    std::unordered_set<std::string> words[name_list_count];
+    for (int i = 0; i < 10; ++i) load_list(files[i], words[i], i == 6);
+    load_list("date_words.txt", words[static_cast<int>(name_list::date_word)], false, "date");
+    for (int i = 0; i < name_list_count; ++i)
+      for (const std::string& w : words[i]) impl_->lists[w] |= 1u << i;
   } catch (...) {
     delete impl_;
     throw;
@@ -118,8 +124,9 @@ name_entry name_lexicon::find(std::string_view key) const {
   std::size_t lo = 0, hi = impl_->size;  // [lo, hi) holds whole lines
   while (lo < hi) {
     std::size_t mid = lo + (hi - lo) / 2;
-    std::size_t b = mid;
-    while (b > lo && d[b - 1] != '\n') --b;
+    // The start of mid's line (memrchr: glibc's backward memchr).
+    const void* prev_nl = mid > lo ? memrchr(d + lo, '\n', mid - lo) : nullptr;
+    std::size_t b = prev_nl ? static_cast<std::size_t>(static_cast<const char*>(prev_nl) - d) + 1 : lo;
     const void* nl = memchr(d + b, '\n', impl_->size - b);
     std::size_t e = nl ? static_cast<std::size_t>(static_cast<const char*>(nl) - d) : impl_->size;
     std::string_view l(d + b, e - b);
@@ -146,9 +153,12 @@ std::size_t name_lexicon::size() const {
 }
 
 bool name_lexicon::in(name_list list, std::string_view word) const {
-  thread_local std::string buffer;
-  buffer.assign(word.data(), word.size());
-  return impl_->lists[static_cast<int>(list)].count(buffer) != 0;
+  return (lists(word) >> static_cast<int>(list)) & 1u;
+}
+
+std::uint32_t name_lexicon::lists(std::string_view word) const {
+  auto it = impl_->lists.find(word);
+  return it == impl_->lists.end() ? 0 : it->second;
 }
 
 }  // namespace histext

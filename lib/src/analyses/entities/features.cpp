@@ -5,6 +5,7 @@
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>
 
+#include <algorithm>
 #include <cmath>
 
 #include "analyses/entities/model.hpp"
@@ -534,6 +535,18 @@ std::vector<described_feature> sentence_features::described(std::size_t i) const
   std::vector<described_feature> out;
   visit(i, [&](feat f, std::string_view v, int detail) {
     out.push_back(described_feature{feature_key(f, v), f, std::string(v), detail});
+  });
+  return out;
+}
+
+std::vector<described_feature> sentence_features::described(std::size_t i,
+                                                            const std::vector<std::size_t>& wanted) const {
+  std::vector<described_feature> out;
+  visit(i, [&](feat f, std::string_view v, int detail) {
+    if (std::find(wanted.begin(), wanted.end(), out.size()) == wanted.end())
+      out.emplace_back();
+    else
+      out.push_back(described_feature{feature_key(f, v), f, std::string(v), detail});
   });
   return out;
 }

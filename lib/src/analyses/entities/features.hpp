@@ -170,6 +170,9 @@ class sentence_features {
   void keys(std::size_t i, std::vector<std::uint64_t>& out) const;
   /// Token i's features with their values, for evidence.
   std::vector<described_feature> described(std::size_t i) const;
+  /// The same list, but only the features at the positions in `wanted` are filled in (the others
+  /// are left empty): evidence words only the few largest shares.
+  std::vector<described_feature> described(std::size_t i, const std::vector<std::size_t>& wanted) const;
   /// Whether most words of the sentence are written in capitals (a line of capitals).
   bool all_capitals() const { return caps_context_ == "allcaps"; }
   /// The folded lower-case key of token i.

@@ -53,8 +53,7 @@ std::vector<std::string> long_s_readings(std::string_view key) {
 word_facts compute_word_facts(const name_lexicon& lex_, const lexicons::word_stats* stats_, std::string_view key) {
   word_facts f;
   f.entry = lex_.find(key);
-  for (int l = 0; l < name_list_count; ++l)
-    if (lex_.in(static_cast<name_list>(l), key)) f.lists |= static_cast<std::uint16_t>(1u << l);
+  f.lists = static_cast<std::uint16_t>(lex_.lists(key));
   for (const std::string& stem : singular_forms(key)) {
     if (char c = lex_.find(stem).proper()) {
       f.plural = c;
