@@ -8,7 +8,6 @@
 #include <mutex>
 #include <string>
 #include <unordered_map>
-#include <unordered_set>
 #include <vector>
 
 #include "common/hash.hpp"
@@ -65,18 +64,26 @@ namespace {
 
 // `tsv`: every column of a line is a member; `role`: only the first column of lines whose second
 // column is `role` (date_words.txt marks month and weekday names "date", other dateline words "link").
-void load_list(const std::string& file, std::unordered_set<std::string>& out, bool tsv, std::string_view role = {}) {
+// Each member is added to `out` with `bit`.
+void load_list(const std::string& file,
+               std::unordered_map<std::string, std::uint32_t, string_hash, std::equal_to<>>& out, std::uint32_t bit,
+               bool tsv, std::string_view role = {}) {
+  auto add = [&](std::string_view w) {
+    auto it = out.find(w);
+    if (it == out.end()) it = out.emplace(std::string(w), 0u).first;
+    it->second |= bit;
+  };
   for_each_data_line(file, [&](std::string_view line) {
     if (!role.empty()) {
       const std::size_t tab = line.find('\t');
-      if (tab != std::string_view::npos && line.substr(tab + 1) == role) out.emplace(line.substr(0, tab));
+      if (tab != std::string_view::npos && line.substr(tab + 1) == role) add(line.substr(0, tab));
       return;
     }
     if (!tsv) {
-      out.emplace(line);
+      add(line);
       return;
     }
-    for (std::string_view field : split_fields(line, '\t')) out.emplace(field);  // every column is a member
+    for (std::string_view field : split_fields(line, '\t')) add(field);  // every column is a member
   });
 }
 
@@ -101,11 +108,9 @@ name_lexicon::name_lexicon() : impl_(new impl) {
     const char* files[] = {"titles.txt",       "org_heads.txt",      "place_words.txt",   "group_nouns.txt",
                            "connectors.txt",   "function_words.txt", "nationalities.tsv", "given_names.txt",
                            "person_verbs.txt", "event_words.txt"};
-    std::unordered_set<std::string> words[name_list_count];
-    for (int i = 0; i < 10; ++i) load_list(files[i], words[i], i == 6);
-    load_list("date_words.txt", words[static_cast<int>(name_list::date_word)], false, "date");
-    for (int i = 0; i < name_list_count; ++i)
-      for (const std::string& w : words[i]) impl_->lists[w] |= 1u << i;
+    impl_->lists.reserve(4096);
+    for (int i = 0; i < 10; ++i) load_list(files[i], impl_->lists, 1u << i, i == 6);
+    load_list("date_words.txt", impl_->lists, 1u << static_cast<int>(name_list::date_word), false, "date");
   } catch (...) {
     delete impl_;
     throw;
