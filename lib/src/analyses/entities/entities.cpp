@@ -95,9 +95,7 @@ std::vector<entity> find_entities(const document& doc, const segmentation& seg, 
   std::vector<found_mention> found;
   labeller lab(ctx.m, ctx.env, ctx.gaz ? &*ctx.gaz : nullptr, options.keep_titles);
   lab.label(doc.view(), seg, found);
-  lab.apply_majority_readings(found);
-  lab.drop_common_word_people(found);
-  split_side_by_side(doc.view(), found);
+  lab.finish(doc.view(), found);
   return ctx.finish(doc.view(), std::move(found), options);
 }
 
@@ -136,9 +134,7 @@ std::vector<entity> find_entities(const document& doc, segmenter& seg, const ent
   std::vector<found_mention> found;
   labeller lab(ctx.m, ctx.env, ctx.gaz ? &*ctx.gaz : nullptr, options.keep_titles);
   for_each_piece([&](const segmentation& piece) { lab.label(text, piece, found); }, 1);
-  lab.apply_majority_readings(found);
-  lab.drop_common_word_people(found);
-  split_side_by_side(text, found);
+  lab.finish(text, found);
   if (progress) progress(text.size(), text.size());
   return ctx.finish(text, std::move(found), options);
 }

@@ -85,6 +85,13 @@ class labeller {
   labeller& operator=(const labeller&) = delete;
   /// Appends the names of `piece` (offsets into `text`) to `out`.
   void label(std::string_view text, const segmentation& piece, std::vector<found_mention>& out);
+  /// The document-level post-filters, once every piece is labelled, in their order: 2 (one
+  /// reading per document), 4 (people ending in a common word), 8 (names side by side).
+  void finish(std::string_view text, std::vector<found_mention>& found) const {
+    apply_majority_readings(found);
+    drop_common_word_people(found);
+    split_side_by_side(text, found);
+  }
   /// Post-filter 2, one reading per document: a one-word name (not the gazetteer's) that the model
   /// read in fewer than half of the places where the word stands capitalised on its own ("Man",
   /// "Amen" at the start of verses), or that the document writes in lower case more than ten
