@@ -97,6 +97,8 @@ bool people_word(const std::string& key) {
   const name_lexicon& lex = name_lexicon::instance();
   if (key.size() < 4 || key.back() != 's') return false;
   if (lex.in(name_list::nationality, key)) return true;
+  // Looser than singular_forms (any -s word loses one or two letters): the shipped model was
+  // trained with this reading of the training data's unlabelled peoples.
   for (std::string stem : {key.substr(0, key.size() - 1), key.substr(0, key.size() - 2)}) {
     const char c = lex.find(stem).proper();
     if (c == 'P' || c == 'g') return true;

@@ -383,11 +383,6 @@ sentence_features::sentence_features(const feature_env& env, std::string_view te
   }
 }
 
-word_facts sentence_features::facts_of(std::string_view key) const {
-  if (env_.facts) return env_.facts->get(key);
-  return compute_word_facts(*env_.lex, env_.stats, key);
-}
-
 word_facts sentence_features::facts_at(std::size_t j) const {
   if (!env_.facts) return compute_word_facts(*env_.lex, env_.stats, toks_[j].key);
   if (facts_.empty()) facts_.assign(toks_.size(), nullptr);
@@ -460,6 +455,7 @@ void sentence_features::visit(std::size_t i, Sink&& sink) const {
       if (j < 0 || static_cast<std::size_t>(j) >= toks_.size() || !toks_[static_cast<std::size_t>(j)].word) return;
       const std::string& key = toks_[static_cast<std::size_t>(j)].key;
       const word_facts nf = j == p ? F : facts_at(static_cast<std::size_t>(j));
+      // Every curated list but the months and weekdays, which only the post-filters read.
       for (int l = 0; l < static_cast<int>(name_list::date_word); ++l)
         if (nf.in(static_cast<name_list>(l)))
           sink(f, std::string(list_name(static_cast<name_list>(l))) + ":" + key, 0),

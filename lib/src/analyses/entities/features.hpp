@@ -187,7 +187,6 @@ class sentence_features {
   };
   template <class Sink>
   void visit(std::size_t i, Sink&& sink) const;
-  word_facts facts_of(std::string_view key) const;
   // The facts of token j: through the document's memo, kept per token (the features ask for a
   // token's facts up to seven times); without the memo, computed each time (the reference path).
   word_facts facts_at(std::size_t j) const;

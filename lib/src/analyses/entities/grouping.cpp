@@ -187,8 +187,7 @@ std::vector<entity> group_mentions(std::string_view text, std::vector<found_ment
       // people ("Mary" 71 times, "Mary Finch" once, in a family's letters), or stood beside
       // another name ("the son of Shimea David's brother": David 1,000 times).
       // (A given name: first in the fuller name, or known as one.)
-      const bool given =
-          sw.size() == 1 && (bw.front() == sw[0] || lex.in(name_list::given_name, sw[0]) || lex.find(sw[0]).has('F'));
+      const bool given = sw.size() == 1 && (bw.front() == sw[0] || given_name(lex, sw[0]));
       if (given && key_mentions[cl[i].key] > 10 * cl[j].members.size()) continue;
       // "Abraham" is not "the God of Abraham": a short form after "of" names another.
       const auto at = std::search(bw.begin(), bw.end(), sw.begin(), sw.end());

@@ -23,42 +23,58 @@ struct chosen_span {
   std::string why;
 };
 
-// Forms of address that name nobody on their own: "Dear Sir," is no person called Sir.
-bool bare_address(std::string_view key) {
-  static const char* words[] = {"sir",       "madam",  "madame",       "mr",     "mrs",      "ms",    "miss",
-                                "mister",    "sire",   "dear",         "master", "mistress", "herr",  "frau",
-                                "monsieur",  "mlle",   "mme",          "signor", "signora",  "senor", "senora",
-                                "gentlemen", "ladies", "mademoiselle", "messrs", "esq"};
-  for (std::size_t at = 0; at < key.size();) {
-    std::size_t end = key.find(' ', at);
-    if (end == std::string_view::npos) end = key.size();
-    std::string_view w = key.substr(at, end - at);
+// Forms of address: the gender they give a name ('m' Mr., 'f' Mrs., 'u' Miss, 0 none given), and
+// whether they name nobody on their own ("Dear Sir," is no person called Sir; "the King" is
+// someone). One table for post-filter 7 and for the gendered grouping.
+struct address_form {
+  const char* word;
+  char gender;
+  bool bare;
+};
+const address_form address_forms[] = {
+    {"mr", 'm', true},        {"mr.", 'm', true},          {"sir", 'm', true},       {"monsieur", 'm', true},
+    {"m.", 'm', false},       {"herr", 'm', true},         {"signor", 'm', true},    {"mister", 0, true},
+    {"sire", 0, true},        {"master", 0, true},         {"senor", 0, true},       {"lord", 'm', false},
+    {"king", 'm', false},     {"prince", 'm', false},      {"emperor", 'm', false},  {"tsar", 'm', false},
+    {"czar", 'm', false},     {"kaiser", 'm', false},      {"sultan", 'm', false},   {"shah", 'm', false},
+    {"father", 'm', false},   {"brother", 'm', false},     {"duke", 'm', false},     {"count", 'm', false},
+    {"baron", 'm', false},    {"mrs", 'f', true},          {"mrs.", 'f', true},      {"ms", 'f', true},
+    {"ms.", 'f', true},       {"madam", 0, true},          {"madame", 'f', true},    {"mme", 'f', true},
+    {"mme.", 'f', true},      {"frau", 'f', true},         {"signora", 'f', true},   {"senora", 0, true},
+    {"mistress", 0, true},    {"dame", 'f', false},        {"lady", 'f', false},     {"queen", 'f', false},
+    {"princess", 'f', false}, {"empress", 'f', false},     {"tsarina", 'f', false},  {"sister", 'f', false},
+    {"mother", 'f', false},   {"duchess", 'f', false},     {"countess", 'f', false}, {"baroness", 'f', false},
+    {"miss", 'u', true},      {"mademoiselle", 'u', true}, {"mlle", 'u', true},      {"mlle.", 'u', true},
+    {"signorina", 'u', true}, {"fraulein", 'u', true},     {"dear", 0, true},        {"gentlemen", 0, true},
+    {"ladies", 0, true},      {"messrs", 0, true},         {"esq", 0, true}};
+
+const address_form* address_of(std::string_view w) {
+  for (const address_form& a : address_forms)
+    if (w == a.word) return &a;
+  return nullptr;
+}
+
+// A name made only of forms of address ("sir", "dear sir", "madam").
+bool bare_address(const std::string& key) {
+  const std::vector<std::string> words = split_words(key);
+  return !words.empty() && std::all_of(words.begin(), words.end(), [](std::string_view w) {
     if (!w.empty() && w.back() == '.') w.remove_suffix(1);
-    bool found = false;
-    for (const char* b : words) found |= w == b;
-    if (!found) return false;
-    at = end + 1;
-  }
-  return !key.empty();
+    const address_form* a = address_of(w);
+    return a && a->bare;
+  });
 }
 
 // Initials alone: every word of the key a letter or letters each followed by a full stop ("b.",
 // "a.m.", "n. y."), or a single letter.
-bool only_initials(std::string_view key) {
-  for (std::size_t at = 0; at < key.size();) {
-    std::size_t end = key.find(' ', at);
-    if (end == std::string_view::npos) end = key.size();
-    const std::string_view w = key.substr(at, end - at);
-    bool ok = w.size() == 1 && std::isalpha(static_cast<unsigned char>(w[0]));
-    if (!ok && w.size() % 2 == 0) {
-      ok = true;
-      for (std::size_t k = 0; k < w.size(); k += 2)
-        ok = ok && std::isalpha(static_cast<unsigned char>(w[k])) && w[k + 1] == '.';
-    }
-    if (!ok) return false;
-    at = end + 1;
-  }
-  return !key.empty();
+bool only_initials(const std::string& key) {
+  const std::vector<std::string> words = split_words(key);
+  return !words.empty() && std::all_of(words.begin(), words.end(), [](const std::string& w) {
+    if (w.size() == 1) return std::isalpha(static_cast<unsigned char>(w[0])) != 0;
+    if (w.size() % 2 != 0) return false;
+    for (std::size_t k = 0; k < w.size(); k += 2)
+      if (!std::isalpha(static_cast<unsigned char>(w[k])) || w[k + 1] != '.') return false;
+    return true;
+  });
 }
 
 // Post-filter 6: the place of a dateline, the capitalised words before its first comma, when the
@@ -88,23 +104,10 @@ std::optional<tagged_span> dateline_place(std::string_view text, const segmentat
   return std::nullopt;
 }
 
-// Forms of address that say whether a person is a man, a (married) woman or an unmarried one.
+// The gender a form of address gives the name after it, or 0.
 char gender_of_title(std::string_view t) {
-  static const char* male[] = {"mr",   "mr.",    "sir",     "lord", "monsieur", "m.",     "herr",
-                               "king", "prince", "emperor", "tsar", "czar",     "kaiser", "sultan",
-                               "shah", "father", "brother", "duke", "count",    "baron",  "signor"};
-  static const char* female[] = {"mrs",    "mrs.",   "ms",      "ms.",      "dame",     "lady",    "madame",
-                                 "mme.",   "mme",    "frau",    "queen",    "princess", "empress", "tsarina",
-                                 "sister", "mother", "duchess", "countess", "baroness", "signora"};
-  // An unmarried woman's address: Miss Alcott is not her mother, Mrs. Alcott.
-  static const char* unmarried[] = {"miss", "mademoiselle", "mlle", "mlle.", "signorina", "fraulein"};
-  for (const char* m : male)
-    if (t == m) return 'm';
-  for (const char* f : female)
-    if (t == f) return 'f';
-  for (const char* u : unmarried)
-    if (t == u) return 'u';
-  return 0;
+  const address_form* a = address_of(t);
+  return a ? a->gender : 0;
 }
 
 }  // namespace
@@ -162,7 +165,6 @@ margin_report explain(const model& m, const sentence_features& features, const t
   // Per token of the span: its feature keys (minus the removed ones) and their weights. Words are
   // made only for the largest shares, at the end: formatting every feature cost most of the time.
   struct tok_feats {
-    std::vector<std::uint64_t> keys;
     std::vector<std::size_t> index;  // position in sentence_features::described(i)
     std::vector<model::row> rows;
   };
@@ -175,7 +177,6 @@ margin_report explain(const model& m, const sentence_features& features, const t
     for (std::size_t j = 0; j < all.size(); ++j) {
       if (std::find(removed.begin(), removed.end(), all[j]) != removed.end()) continue;
       t.rows.push_back(m.weights(all[j]));
-      t.keys.push_back(all[j]);
       t.index.push_back(j);
     }
     toks.push_back(std::move(t));
@@ -325,8 +326,8 @@ void labeller::label(std::string_view text, const segmentation& piece, std::vect
       // Ruth"; "August Wilson" stays).
       auto leading_date = [&](std::size_t i) {
         const std::string& k = sf.key(i);
-        return sp.type == entity_type::person && lex.in(name_list::date_word, k) && !lex.in(name_list::given_name, k) &&
-               !lex.find(k).has('F') && capitalised(piece.tokens[sf.token_index(i + 1)].text(text));
+        return sp.type == entity_type::person && lex.in(name_list::date_word, k) && !given_name(lex, k) &&
+               capitalised(piece.tokens[sf.token_index(i + 1)].text(text));
       };
       while (entry < 0 && sp.first < sp.last &&
              ((lex.in(name_list::function_word, sf.key(sp.first)) &&

@@ -30,6 +30,8 @@
 #include <unordered_map>
 
 #include "analyses/entities/labeller.hpp"
+#include "analyses/entities/recognizer.hpp"
+#include "analyses/entities/word_facts.hpp"
 #include "histext/names.hpp"
 #include "lexicons/word_stats.hpp"
 
@@ -136,7 +138,7 @@ void labeller::drop_common_word_people(std::vector<found_mention>& found) const 
     const std::size_t space = m.key.rfind(' ');
     const std::string last = space == std::string::npos ? m.key : m.key.substr(space + 1);
     const name_entry e = env_.lex->find(last);
-    if (!e.common() || e.proper() || e.has('F') || env_.lex->in(name_list::given_name, last)) return false;
+    if (!e.common() || e.proper() || given_name(*env_.lex, last)) return false;
     const lexicons::word_stat* w = env_.stats->find(last);
     return w && w->mid_cap >= 0 && w->mid_cap < 200;
   });
@@ -155,21 +157,14 @@ void split_side_by_side(std::string_view text, std::vector<found_mention>& found
     bool apart = candidate;
     if (apart) {
       const std::uint32_t whole = people[m.key];
-      for (std::size_t at = 0; at <= m.key.size();) {
-        std::size_t end = m.key.find(' ', at);
-        if (end == std::string::npos) end = m.key.size();
-        words.push_back(m.key.substr(at, end - at));
-        at = end + 1;
-      }
+      words = split_words(m.key);
       for (const std::string& w : words) {
         auto it = people.find(w);
         apart = apart && it != people.end() && it->second >= 3 && it->second >= 3 * whole;
       }
       // A surname is seldom a given name: "John Adams" is one person however often "John" and
       // "Adams" stand alone; "Isaac Jacob" ends in a given name.
-      const name_lexicon& lex = name_lexicon::instance();
-      apart =
-          apart && !words.empty() && (lex.in(name_list::given_name, words.back()) || lex.find(words.back()).has('F'));
+      apart = apart && !words.empty() && given_name(name_lexicon::instance(), words.back());
     }
     // The words' bytes: the surface split at white space, one part per word of the key.
     std::vector<std::pair<std::size_t, std::size_t>> parts;

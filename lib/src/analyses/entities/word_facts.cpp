@@ -50,6 +50,10 @@ std::vector<std::string> long_s_readings(std::string_view key) {
   return out;
 }
 
+bool given_name(const name_lexicon& lex, std::string_view key) {
+  return lex.in(name_list::given_name, key) || lex.find(key).has('F');
+}
+
 word_facts compute_word_facts(const name_lexicon& lex_, const lexicons::word_stats* stats_, std::string_view key) {
   word_facts f;
   f.entry = lex_.find(key);

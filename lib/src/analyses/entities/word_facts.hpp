@@ -36,6 +36,10 @@ std::vector<std::string> singular_forms(std::string_view key);
 /// of them are tried (15 readings). The one owner of this rule: word facts and grouping ask it.
 std::vector<std::string> long_s_readings(std::string_view key);
 
+/// Whether a folded word is a given name: on the curated list or one of WordNet's given names.
+/// The one owner of this test for the post-filters and grouping.
+bool given_name(const name_lexicon& lex, std::string_view key);
+
 /// The facts of a folded key, computed now (`stats` may be null).
 word_facts compute_word_facts(const name_lexicon& lex, const lexicons::word_stats* stats, std::string_view key);
 
