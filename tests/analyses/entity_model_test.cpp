@@ -346,6 +346,109 @@ TEST(entity_model, letter_parts_date_words_and_forms_of_address) {
   for (const auto& e : es) EXPECT_NE(e.name, "Tuesday");
 }
 
+// The spans post-filter 10 finds in the first sentence of `text`, as "type:key" strings; `read`
+// (token indices) are spans the model read as people.
+std::vector<std::string> titles_in(const std::string& text, std::vector<tagged_span> read = {}) {
+  document doc = document::from_bytes(text, "t");
+  segmentation seg = segment(doc);
+  feature_env env;
+  env.lex = &name_lexicon::instance();
+  sentence_features sf(env, doc.view(), seg, seg.sentences[0], nullptr);
+  std::vector<std::string> out;
+  for (const auto& [span, why] : work_titles(doc.view(), seg, sf, read)) {
+    std::string key;
+    for (std::size_t i = span.first; i <= span.last; ++i)
+      if (seg.tokens[sf.token_index(i)].is_word()) key += (key.empty() ? "" : " ") + sf.key(i);
+    out.push_back(std::string(to_string(span.type)) + ":" + key);
+    EXPECT_FALSE(why.empty());
+  }
+  return out;
+}
+
+// The index of the sentence token whose key is `key`.
+std::size_t token_at(const std::string& text, const std::string& key) {
+  document doc = document::from_bytes(text, "t");
+  segmentation seg = segment(doc);
+  feature_env env;
+  env.lex = &name_lexicon::instance();
+  sentence_features sf(env, doc.view(), seg, seg.sentences[0], nullptr);
+  for (std::size_t i = 0; i < sf.size(); ++i)
+    if (sf.key(i) == key) return i;
+  ADD_FAILURE() << key;
+  return 0;
+}
+
+TEST(entity_model, titles_of_works_and_ships_are_no_names) {
+  using v = std::vector<std::string>;
+  EXPECT_EQ(titles_in("She starred in the romantic comedy Leap Year with him.\n"), v{"work:leap year"});
+  EXPECT_EQ(titles_in("They sailed on the steamer Arctic in May.\n"), v{"other:arctic"});
+  EXPECT_EQ(titles_in("He read the novel Until the End of the World.\n"), v{"work:until the end of the world"});
+  EXPECT_EQ(titles_in("They saw the film The Lookout twice.\n"), v{"work:the lookout"});
+  // A noun of works used as a verb, or a pronoun after it, begins no title.
+  EXPECT_EQ(titles_in("He wanted to play Hamlet in London.\n"), v{});
+  EXPECT_EQ(titles_in("They sang the song I wrote for them.\n"), v{});
+  // Before a lone year in brackets, back to the author's possessive; not a citation or a person.
+  EXPECT_EQ(titles_in("He starred in The Lady of the Camellias (1936) and more.\n"),
+            v{"work:the lady of the camellias"});
+  EXPECT_EQ(titles_in("Her roles included Evelyn Waugh's Brideshead Revisited (2008).\n"),
+            v{"work:brideshead revisited"});
+  EXPECT_EQ(titles_in("This is the view of Cruse and Croft (2004) on frames.\n"), v{});
+  EXPECT_EQ(titles_in("As Goscinny (2004) argued, it was so.\n"), v{});
+  EXPECT_EQ(titles_in("A letter printed for Mary Smith (1839) speaks of it.\n"), v{});
+  const std::string louisa = "A letter printed for Louisa (1839) speaks of it.\n";
+  EXPECT_EQ(titles_in(louisa), v{"work:louisa"});
+  const std::size_t at = token_at(louisa, "louisa");
+  EXPECT_EQ(titles_in(louisa, {{at, at, entity_type::person}}), v{});  // the model's person with a date
+  // Alone between quotation marks, where the model read a name: not a defined term, not a nickname.
+  const std::string quoted = "Mother read \u201cKenilworth\u201d to us while we sewed.\n";
+  EXPECT_EQ(titles_in(quoted), v{});
+  const std::size_t k = token_at(quoted, "kenilworth");
+  EXPECT_EQ(titles_in(quoted, {{k, k, entity_type::place}}), v{"work:kenilworth"});
+  const std::string nick = "Finley \"Finn\" Polmar came home.\n";
+  const std::size_t f = token_at(nick, "finn");
+  EXPECT_EQ(titles_in(nick, {{f, f, entity_type::person}}), v{});
+  // Through the whole recogniser: a title is listed as a work, never as a person or place.
+  for (const auto& e : run("In 2013 he starred in the drama Downton Abbey, and later in the film Stoker.\n")) {
+    if (e.name == "Downton Abbey" || e.name == "Stoker") EXPECT_EQ(e.type, entity_type::work) << e.name;
+  }
+  ASSERT_NE(find(run("In 2013 he starred in the drama Downton Abbey.\n"), "Downton Abbey"), nullptr);
+}
+
+TEST(entity_model, names_listed_together_share_a_type) {
+  const std::string text = "Daniel studied medicine at Basel, Heidelberg, and Strasbourg in those years.\n";
+  document doc = document::from_bytes(text, "t");
+  segmentation seg = segment(doc);
+  feature_env env;
+  env.lex = &name_lexicon::instance();
+  sentence_features sf(env, doc.view(), seg, seg.sentences[0], nullptr);
+  const std::size_t basel = token_at(text, "basel"), heidelberg = token_at(text, "heidelberg"),
+                    strasbourg = token_at(text, "strasbourg");
+  std::vector<tagged_span> spans = {{basel, basel, entity_type::place},
+                                    {heidelberg, heidelberg, entity_type::person},
+                                    {strasbourg, strasbourg, entity_type::place}};
+  EXPECT_EQ(agree_in_lists(doc.view(), seg, sf, spans, {0, 0, 0}), std::vector<std::size_t>{1});
+  EXPECT_EQ(spans[1].type, entity_type::place);
+  // A fixed reading (the gazetteer's, a post-filter's) keeps its type.
+  spans[1].type = entity_type::person;
+  EXPECT_TRUE(agree_in_lists(doc.view(), seg, sf, spans, {0, 1, 0}).empty());
+  EXPECT_EQ(spans[1].type, entity_type::person);
+  // Two names are no list; nor are names joined by commas alone (an address).
+  std::vector<tagged_span> two = {spans[0], spans[1]};
+  EXPECT_TRUE(agree_in_lists(doc.view(), seg, sf, two, {0, 0}).empty());
+  const std::string address = "Miss Austen, Godmersham Park, Faversham, Kent.\n";
+  document doc2 = document::from_bytes(address, "t");
+  segmentation seg2 = segment(doc2);
+  sentence_features sf2(env, doc2.view(), seg2, seg2.sentences[0], nullptr);
+  const std::size_t a = token_at(address, "austen"), g = token_at(address, "godmersham"), p = token_at(address, "park"),
+                    fv = token_at(address, "faversham"), kt = token_at(address, "kent");
+  std::vector<tagged_span> addr = {{a - 1, a, entity_type::person},
+                                   {g, p, entity_type::place},
+                                   {fv, fv, entity_type::place},
+                                   {kt, kt, entity_type::place}};
+  EXPECT_TRUE(agree_in_lists(doc2.view(), seg2, sf2, addr, {0, 0, 0, 0}).empty());
+  EXPECT_EQ(addr[0].type, entity_type::person);
+}
+
 TEST(entity_model, a_hyphenated_name_before_a_group_noun_is_a_group_of_people) {
   auto es = run("They met the leaders of the Smith-Jones fraction in the hall.\n");
   ASSERT_NE(find(es, "Smith-Jones"), nullptr);

@@ -35,9 +35,11 @@ enum class name_list {
   person_verb,    ///< verbs whose subject is a person: said, wrote, replied
   event_word,     ///< heads of names of events and documents: war, treaty, bill, revolution
   date_word,      ///< names of months and weekdays and their abbreviations: november, nov., friday
+  work_noun,      ///< lower-case nouns before a title of a work: film, novel, treatise
+  vessel_noun,    ///< lower-case nouns before the name of a ship: steamer, frigate
 };
 /// The number of curated lists (for arrays indexed by name_list).
-inline constexpr int name_list_count = static_cast<int>(name_list::date_word) + 1;
+inline constexpr int name_list_count = static_cast<int>(name_list::vessel_noun) + 1;
 
 /// The lexicons. instance() loads them on first use; throws histext::error if a data file is
 /// missing or malformed.

@@ -111,6 +111,8 @@ name_lexicon::name_lexicon() : impl_(new impl) {
     impl_->lists.reserve(4096);
     for (int i = 0; i < 10; ++i) load_list(files[i], impl_->lists, 1u << i, i == 6);
     load_list("date_words.txt", impl_->lists, 1u << static_cast<int>(name_list::date_word), false, "date");
+    load_list("work_nouns.txt", impl_->lists, 1u << static_cast<int>(name_list::work_noun), false, "work");
+    load_list("work_nouns.txt", impl_->lists, 1u << static_cast<int>(name_list::vessel_noun), false, "vessel");
   } catch (...) {
     delete impl_;
     throw;

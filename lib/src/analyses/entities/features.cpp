@@ -119,6 +119,8 @@ const char* list_name(name_list l) {
     case name_list::person_verb: return "verb of people";
     case name_list::event_word: return "event or document word";
     case name_list::date_word: return "month or weekday";
+    case name_list::work_noun: return "word before a title";
+    case name_list::vessel_noun: return "word before a ship's name";
   }
   return "list";
 }
@@ -455,7 +457,8 @@ void sentence_features::visit(std::size_t i, Sink&& sink) const {
       if (j < 0 || static_cast<std::size_t>(j) >= toks_.size() || !toks_[static_cast<std::size_t>(j)].word) return;
       const std::string& key = toks_[static_cast<std::size_t>(j)].key;
       const word_facts nf = j == p ? F : facts_at(static_cast<std::size_t>(j));
-      // Every curated list but the months and weekdays, which only the post-filters read.
+      // Every curated list but the months and weekdays and the words before titles and ships' names,
+      // which only the post-filters read (they come last in name_list).
       for (int l = 0; l < static_cast<int>(name_list::date_word); ++l)
         if (nf.in(static_cast<name_list>(l)))
           sink(f, std::string(list_name(static_cast<name_list>(l))) + ":" + key, 0),

@@ -78,18 +78,18 @@ std::vector<entity> group_mentions(std::string_view text, std::vector<found_ment
   std::stable_sort(ms.begin(), ms.end(), [](const found_mention& x, const found_mention& y) {
     return x.begin != y.begin ? x.begin < y.begin : x.end > y.end;
   });
-  const int n_types = 3;
+  const int n_types = 3;  // the model's types: person, group, place
   const name_lexicon& lex = name_lexicon::instance();
   struct cluster {
     std::string key;
     std::vector<std::string> words;
     std::vector<std::size_t> members;
-    float votes[3] = {};
+    float votes[5] = {};                      // by entity_type: works and ships have clusters of their own
     int female = 0, male = 0, unmarried = 0;  // mentions with "Mrs.", "Mr.", "Miss" before them
     long gazetteer_entry = -1;
     int type() const {
       int b = 0;
-      for (int t = 1; t < 3; ++t)
+      for (int t = 1; t < 5; ++t)
         if (votes[t] > votes[b]) b = t;
       return b;
     }
@@ -105,9 +105,11 @@ std::vector<entity> group_mentions(std::string_view text, std::vector<found_ment
     const found_mention& m = ms[i];
     // A gazetteer entry is one cluster whatever alias matched.
     // Mr. and Mrs. Gladstone are two people: a gendered form of address is part of the cluster key.
-    std::string ck = m.gazetteer_entry >= 0 ? "\x01gazetteer " + std::to_string(m.gazetteer_entry)
-                     : m.gender             ? m.key + '\x02' + m.gender
-                                            : m.key;
+    // A title of a work or a ship's name is a cluster of its own ("Belle" the film, Belle the woman).
+    std::string ck = m.gazetteer_entry >= 0                ? "\x01gazetteer " + std::to_string(m.gazetteer_entry)
+                     : static_cast<int>(m.type) >= n_types ? "\x03" + std::string(to_string(m.type)) + ' ' + m.key
+                     : m.gender                            ? m.key + '\x02' + m.gender
+                                                           : m.key;
     auto it = by_key.find(ck);
     if (it == by_key.end()) {
       it = by_key.emplace(ck, cl.size()).first;
@@ -156,7 +158,9 @@ std::vector<entity> group_mentions(std::string_view text, std::vector<found_ment
   // Mrs. and a Miss) it stays apart (it could be either).
   std::vector<char> gendered_join(cl.size(), 0);
   for (std::size_t i = 0; i < cl.size(); ++i) {
-    if (misread[i] || cl[i].gazetteer_entry >= 0 || cl[i].female || cl[i].male || cl[i].unmarried) continue;
+    if (misread[i] || cl[i].gazetteer_entry >= 0 || cl[i].female || cl[i].male || cl[i].unmarried ||
+        cl[i].type() >= n_types)
+      continue;
     // (One character at a time: "\x02f" would read as the single character 0x2f.)
     std::size_t found = 0, which = 0;
     for (char g : {'f', 'm', 'u'})
@@ -235,18 +239,18 @@ std::vector<entity> group_mentions(std::string_view text, std::vector<found_ment
   std::vector<char> genders;  // of each entity's root cluster, aligned with out
   for (auto& [r, members] : groups) {
     entity e;
-    float votes[3] = {};
+    float votes[5] = {};
     std::vector<std::size_t> idx;
     std::set<std::size_t> misread_mentions;
     for (auto c : members) {
-      for (int t = 0; t < n_types; ++t) votes[t] += cl[c].votes[t];
+      for (int t = 0; t < 5; ++t) votes[t] += cl[c].votes[t];
       idx.insert(idx.end(), cl[c].members.begin(), cl[c].members.end());
       if (misread[c]) misread_mentions.insert(cl[c].members.begin(), cl[c].members.end());
     }
     int bt = cl[r].type();
     if (cl[r].gazetteer_entry < 0 && members.size() > 1) {
       bt = 0;
-      for (int t = 1; t < n_types; ++t)
+      for (int t = 1; t < 5; ++t)
         if (votes[t] > votes[bt]) bt = t;
     }
     // Post-filter 5: a person that WordNet knows only as a place is a place ("Madrid",

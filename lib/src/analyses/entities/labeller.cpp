@@ -273,6 +273,8 @@ void labeller::label(std::string_view text, const segmentation& piece, std::vect
     // Post-filter 6: the capitalised words before the first comma of a dateline name a place
     // ("Monticello, November 14, 1809."; "WASHINGTON, D.C., MARCH 4, 1861").
     if (auto place = dateline_place(text, piece, sf, lex)) ruled.push_back({*place, -1, "the place of a dateline"});
+    // Post-filter 10: titles of works and names of ships ("the romantic comedy Leap Year").
+    for (auto& [span, why] : work_titles(text, piece, sf, spans)) ruled.push_back({span, -1, std::move(why)});
     std::vector<chosen_span> chosen;
     while (next_gaz < gaz.size() && gaz[next_gaz].first_token < s.last_token) {
       const gazetteer_match& g = gaz[next_gaz++];
@@ -291,6 +293,29 @@ void labeller::label(std::string_view text, const segmentation& piece, std::vect
       if (!overlaps(sp, chosen)) chosen.push_back({sp, -1, {}});
     std::sort(chosen.begin(), chosen.end(),
               [](const chosen_span& x, const chosen_span& y) { return x.span.first < y.span.first; });
+    // The sentence's reading becomes history for the sentences after: the model's, with the
+    // historian's gazetteer and the post-filters' spans in its place where they overrode it (a
+    // dateline's "STEVENTON" read as a person must not teach every later "Steventon" so). Not
+    // titles of works, and not post-filter 11's retyping: a list's type is a fact of that sentence
+    // alone (one "a party from Goodnestone, Lady B., and Lucy Foote" must not make every later
+    // Goodnestone a person).
+    std::vector<tagged_span> read;
+    if (env_.history)
+      for (const chosen_span& c : chosen)
+        if (static_cast<int>(c.span.type) < 3) read.push_back(c.span);
+    // Post-filter 11: names listed together share a type ("Basel, Heidelberg, and Strasbourg").
+    {
+      std::vector<tagged_span> listed;
+      std::vector<char> fixed;
+      for (const chosen_span& c : chosen) listed.push_back(c.span), fixed.push_back(c.entry >= 0 || !c.why.empty());
+      for (std::size_t k : agree_in_lists(text, piece, sf, listed, fixed)) {
+        chosen[k].span.type = listed[k].type;
+        chosen[k].why =
+            std::string("listed with other names of ") + (listed[k].type == entity_type::person  ? "people"
+                                                          : listed[k].type == entity_type::place ? "places"
+                                                                                                 : "groups");
+      }
+    }
     // Standalone capitalised words (runs of one): the denominator of post-filter 2.
     // In a line of capitals every word stands on its own ("THE LIFE OF WELLINGTON").
     const bool shouting = sf.all_capitals();
@@ -427,12 +452,7 @@ void labeller::label(std::string_view text, const segmentation& piece, std::vect
       }
       out.push_back(std::move(m));
     }
-    // The sentence's reading becomes history for the sentences after: the model's, with the
-    // historian's gazetteer and the post-filters' spans in its place where they overrode it (a
-    // dateline's "STEVENTON" read as a person must not teach every later "Steventon" so).
     if (env_.history) {
-      std::vector<tagged_span> read;
-      for (const chosen_span& c : chosen) read.push_back(c.span);
       const std::vector<int> final_tags = tags_of(read, tags.size());
       for (std::size_t i = 0; i < final_tags.size(); ++i) history_.record(sf.key(i), p.eligible[i], final_tags[i]);
     }

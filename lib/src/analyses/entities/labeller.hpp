@@ -73,6 +73,24 @@ void add_named_people(std::string_view text, std::vector<found_mention>& found, 
 /// split into one mention per word: names side by side ("I gave unto Isaac Jacob and Esau").
 void split_side_by_side(std::string_view text, std::vector<found_mention>& found);
 
+/// Post-filter 10 (post_rules.cpp): the titles of works and the names of ships in a sentence of
+/// `sf`, as spans of type work or other with the reason for each: the capitalised words after a
+/// lower-case noun of works or ships ("the romantic comedy Leap Year", "the steamer Arctic"),
+/// before a lone year in brackets ("Burning Man (2011)"), or alone between quotation marks
+/// ("“Nigorie”", only where `read`, the model's spans, found a name), unless the lexicon
+/// knows them as a name.
+std::vector<std::pair<tagged_span, std::string>> work_titles(std::string_view text, const segmentation& piece,
+                                                             const sentence_features& sf,
+                                                             const std::vector<tagged_span>& read);
+
+/// Post-filter 11 (post_rules.cpp): names listed together share a type. In a list of at least
+/// three names of `spans` (sorted, non-overlapping) joined only by commas, "and", "or", "&" and
+/// "the", with a conjunction before the last ("Basel, Heidelberg, and Strasbourg"), a name whose type differs from that
+/// of a strict majority (two or more) takes the majority's type, unless `fixed` (a gazetteer's or a post-filter's) or
+/// the lexicon knows it as a name of its own type. Returns the indices retyped.
+std::vector<std::size_t> agree_in_lists(std::string_view text, const segmentation& piece, const sentence_features& sf,
+                                        std::vector<tagged_span>& spans, const std::vector<char>& fixed);
+
 /// Labels pieces of one document with a model.
 class labeller {
  public:

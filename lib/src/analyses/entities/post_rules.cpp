@@ -26,6 +26,15 @@
 //      Isaac Jacob and Esau"): it is split into one mention each (split_side_by_side).
 //   9. Initials alone name no person or place ("Mrs. B.", "A.M.", "N. Y."), unless the lexicon
 //      knows them as a name ("U.S."); in labeller::label.
+//  10. Titles of works and names of ships are no person, group or place: the capitalised words after
+//      a lower-case noun of works or ships from data/work_nouns.txt ("the romantic comedy Leap
+//      Year", "the steamer Arctic"; not after "to" or a pronoun: "to play Hamlet"), before a lone
+//      year in brackets ("Burning Man (2011)"; not a citation, "Smith (2005) argued", nor a known
+//      or given name), or alone between quotation marks ("Nigorie"; not a nickname inside a name,
+//      nor a known or given name) are a work, or a vessel typed "other" (work_titles).
+//  11. Names listed together share a type: in "Basel, Heidelberg, and Strasbourg" the one person
+//      among places is a place, unless the lexicon knows it as a person (agree_in_lists).
+#include <algorithm>
 #include <cctype>
 #include <unordered_map>
 
@@ -79,6 +88,184 @@ void add_named_people(std::string_view text, std::vector<found_mention>& found, 
   }
 }
 
+namespace {
+
+// The lexicon's type for a name: 'p' person, 'l' place, 'g' group, or 0.
+char known_type(const name_lexicon& lex, const std::string& key) {
+  const char c = lex.find(key).proper();
+  return c == 'P' ? 'p' : (c == 'p' || c == 'l' || c == 'g') ? c : 0;
+}
+
+char type_letter(entity_type t) {
+  return t == entity_type::person ? 'p' : t == entity_type::place ? 'l' : t == entity_type::group ? 'g' : 0;
+}
+
+// The folded words of tokens [first, last] of `sf`, joined by one space.
+std::string key_of_span(const segmentation& piece, const sentence_features& sf, std::size_t first, std::size_t last) {
+  std::string key;
+  for (std::size_t i = first; i <= last; ++i)
+    if (piece.tokens[sf.token_index(i)].is_word()) key += (key.empty() ? "" : " ") + sf.key(i);
+  return key;
+}
+
+}  // namespace
+
+std::vector<std::pair<tagged_span, std::string>> work_titles(std::string_view text, const segmentation& piece,
+                                                             const sentence_features& sf,
+                                                             const std::vector<tagged_span>& read) {
+  const name_lexicon& lex = name_lexicon::instance();
+  const std::size_t n = sf.size();
+  auto tok = [&](std::size_t i) -> const token& { return piece.tokens[sf.token_index(i)]; };
+  auto word = [&](std::size_t i) { return i < n && tok(i).is_word(); };
+  auto cap = [&](std::size_t i) { return word(i) && capitalised(tok(i).text(text)); };
+  // A lower-case word that may stand inside a title ("Until the End of the World", "Pride and
+  // Prejudice"). Not "in", "on", "to", "at": "the steamer Arctic in May", "sent Common Sense to
+  // Washington".
+  auto inner = [&](std::size_t i) {
+    const std::string& k = sf.key(i);
+    return word(i) && !capitalised(tok(i).text(text)) &&
+           (lex.in(name_list::connector, k) || k == "the" || k == "a" || k == "an" || k == "and");
+  };
+  // Known as a name, or holding a given name: a person's or a place's, not a title.
+  auto name_like = [&](std::size_t first, std::size_t last) {
+    if (known_type(lex, key_of_span(piece, sf, first, last))) return true;
+    for (std::size_t i = first; i <= last; ++i)
+      if (cap(i) && !lex.in(name_list::function_word, sf.key(i)) && given_name(lex, sf.key(i))) return true;
+    return false;
+  };
+  std::vector<std::pair<tagged_span, std::string>> out;
+  auto overlaps = [&](std::size_t first, std::size_t last) {
+    return std::any_of(out.begin(), out.end(),
+                       [&](const auto& o) { return !(last < o.first.first || first > o.first.last); });
+  };
+  for (std::size_t i = 0; i + 1 < n; ++i) {
+    // After a noun of works or ships: "the film Stoker", not "to play Hamlet" or "they sing Abide".
+    if (!word(i) || capitalised(tok(i).text(text)) || !cap(i + 1)) continue;
+    const bool work = lex.in(name_list::work_noun, sf.key(i)), vessel = lex.in(name_list::vessel_noun, sf.key(i));
+    if (!work && !vessel) continue;
+    if (i > 0 && word(i - 1) && lex.in(name_list::function_word, sf.key(i - 1))) {
+      static const char* determiners[] = {"the", "a",   "an",   "his",  "her",  "their", "its",
+                                          "my",  "our", "your", "this", "that", "whose"};
+      if (std::none_of(std::begin(determiners), std::end(determiners),
+                       [&](const char* d) { return sf.key(i - 1) == d; }))
+        continue;
+    }
+    std::size_t last = i + 1;
+    for (std::size_t j = i + 2; j < n && (cap(j) || inner(j)); ++j)
+      if (cap(j)) last = j;
+    // "the song I wrote": a pronoun begins no title ("The Lookout" and "Until the End" may).
+    static const char* pronouns[] = {"i",   "he",    "she", "it",   "we",   "they",  "you",   "his",   "her", "its",
+                                     "our", "their", "my",  "your", "this", "these", "those", "which", "who", "what"};
+    if (overlaps(i + 1, last) ||
+        std::any_of(std::begin(pronouns), std::end(pronouns), [&](const char* w) { return sf.key(i + 1) == w; }))
+      continue;
+    out.push_back({{i + 1, last, vessel ? entity_type::other : entity_type::work},
+                   std::string("after the word '") + sf.key(i) + "'"});
+  }
+  for (std::size_t i = 1; i + 2 < n; ++i) {
+    // Before a lone year in brackets: "Burning Man (2011)".
+    if (tok(i).text(text) != "(" || tok(i + 2).text(text) != ")" || !cap(i - 1)) continue;
+    const token& y = tok(i + 1);
+    const std::string_view ys = y.text(text);
+    if (y.kind != token_kind::number || ys.size() != 4 || (ys[0] != '1' && ys[0] != '2')) continue;
+    // Not a citation ("Smith (2005) argued", "by Cruse and Croft (2004)").
+    if (word(i + 3) && lex.in(name_list::person_verb, sf.key(i + 3))) continue;
+    // The title: capitalised words, with lower-case particles between them ("Elevator to the
+    // Gallows"), back to a possessive ("Waugh's Brideshead Revisited": Waugh is its author).
+    std::size_t first = i - 1;
+    for (std::size_t j = first; j > 0;) {
+      std::size_t k = j - 1;  // the word before the title so far, past any particles
+      while (k > 0 && inner(k)) --k;
+      if (!cap(k) || tok(k).possessive()) break;
+      first = j = k;
+    }
+    bool authors = first > 0 && word(first - 1) && sf.key(first - 1) == "by";
+    for (std::size_t j = first; j < i; ++j) authors |= sf.key(j) == "and" || tok(j).text(text) == "&";
+    // One word the model reads as a person is a person with a date ("for Louisa (1839)").
+    const bool person = first + 1 == i && std::any_of(read.begin(), read.end(), [&](const tagged_span& r) {
+                          return r.type == entity_type::person && r.first <= first && first <= r.last;
+                        });
+    if (!cap(first) || authors || person || overlaps(first, i - 1) || name_like(first, i - 1)) continue;
+    out.push_back({{first, i - 1, entity_type::work}, "before a year in brackets"});
+  }
+  for (std::size_t i = 0; i + 2 < n; ++i) {
+    // Alone between quotation marks: "“Nigorie”" (not the nickname in Finley "Finn" Polmar).
+    const std::string_view open = tok(i).text(text);
+    const bool opens = open == "\"" || open == "\u201c" || open == "\u2018";
+    if (!opens || !cap(i + 1) || (i > 0 && cap(i - 1))) continue;
+    std::size_t last = i + 1;
+    std::size_t j = i + 2;
+    for (; j < n && (cap(j) || inner(j)); ++j)
+      if (cap(j)) last = j;
+    if (j != last + 1 || j >= n) continue;
+    const std::string_view close = tok(j).text(text);
+    const bool closes = (open == "\"" && close == "\"") || (open == "\u201c" && close == "\u201d") ||
+                        (open == "\u2018" && close == "\u2019");
+    if (!closes || (j + 1 < n && cap(j + 1)) || overlaps(i + 1, last) || name_like(i + 1, last)) continue;
+    // Only where the model read a name: quotation marks also hold defined terms ("“This License”
+    // refers to") and words used as words, which are no names at all.
+    if (std::none_of(read.begin(), read.end(),
+                     [&](const tagged_span& r) { return !(r.last < i + 1 || r.first > last); }))
+      continue;
+    // A ship's name, when a noun of ships follows it ("the \"Tamar\" frigate").
+    const bool vessel = j + 1 < n && word(j + 1) && lex.in(name_list::vessel_noun, sf.key(j + 1));
+    out.push_back({{i + 1, last, vessel ? entity_type::other : entity_type::work}, "alone between quotation marks"});
+  }
+  return out;
+}
+
+std::vector<std::size_t> agree_in_lists(std::string_view text, const segmentation& piece, const sentence_features& sf,
+                                        std::vector<tagged_span>& spans, const std::vector<char>& fixed) {
+  const name_lexicon& lex = name_lexicon::instance();
+  std::vector<std::size_t> changed;
+  // Whether only list punctuation and conjunctions stand between two names.
+  auto joined = [&](const tagged_span& a, const tagged_span& b) {
+    if (b.first <= a.last + 1) return false;
+    for (std::size_t i = a.last + 1; i < b.first; ++i) {
+      const std::string_view w = piece.tokens[sf.token_index(i)].text(text);
+      const std::string& k = sf.key(i);
+      if (!(w == "," || w == "&" || k == "and" || k == "or" || k == "the")) return false;
+    }
+    return true;
+  };
+  auto counted = [](entity_type t) {
+    return t == entity_type::person || t == entity_type::group || t == entity_type::place;
+  };
+  for (std::size_t a = 0; a < spans.size();) {
+    std::size_t b = a + 1;
+    while (b < spans.size() && joined(spans[b - 1], spans[b])) ++b;
+    // A list ends with a conjunction before its last name; names joined by commas alone are as
+    // often an address ("Miss Austen, Godmersham Park, Faversham, Kent").
+    bool conjoined = false;
+    if (b - a >= 3)
+      for (std::size_t i = spans[b - 2].last + 1; i < spans[b - 1].first; ++i) {
+        const std::string& k = sf.key(i);
+        conjoined |= k == "and" || k == "or" || piece.tokens[sf.token_index(i)].text(text) == "&";
+      }
+    if (conjoined) {
+      int votes[3] = {};
+      for (std::size_t k = a; k < b; ++k)
+        if (counted(spans[k].type)) ++votes[static_cast<int>(spans[k].type)];
+      int best = 0;
+      for (int t = 1; t < 3; ++t)
+        if (votes[t] > votes[best]) best = t;
+      const int members = votes[0] + votes[1] + votes[2];
+      if (votes[best] >= 2 && 2 * votes[best] > members) {
+        const auto major = static_cast<entity_type>(best);
+        for (std::size_t k = a; k < b; ++k) {
+          tagged_span& sp = spans[k];
+          if (fixed[k] || !counted(sp.type) || sp.type == major) continue;
+          if (known_type(lex, key_of_span(piece, sf, sp.first, sp.last)) == type_letter(sp.type)) continue;
+          sp.type = major;
+          changed.push_back(k);
+        }
+      }
+    }
+    a = b;
+  }
+  return changed;
+}
+
 void labeller::apply_majority_readings(std::vector<found_mention>& found) const {
   struct tally {
     std::uint32_t read = 0;
@@ -86,8 +273,10 @@ void labeller::apply_majority_readings(std::vector<found_mention>& found) const 
     const found_mention* example = nullptr;
   };
   std::unordered_map<std::string, tally> reads;
+  // Only the model's types: titles of works and ships (post-filter 10) are read where they stand.
+  auto modelled = [](const found_mention& m) { return static_cast<int>(m.type) < 3; };
   for (const auto& m : found)
-    if (m.gazetteer_entry < 0 && m.key.find(' ') == std::string::npos) {
+    if (m.gazetteer_entry < 0 && modelled(m) && m.key.find(' ') == std::string::npos) {
       tally& t = reads[m.key];
       ++t.read;
       ++t.by_type[static_cast<int>(m.type)];
@@ -124,7 +313,7 @@ void labeller::apply_majority_readings(std::vector<found_mention>& found) const 
     added.push_back(std::move(m));
   }
   std::erase_if(found, [&](const found_mention& m) {
-    if (m.gazetteer_entry >= 0 || m.key.find(' ') != std::string::npos) return false;
+    if (m.gazetteer_entry >= 0 || !modelled(m) || m.key.find(' ') != std::string::npos) return false;
     auto it = reads.find(m.key);
     return it != reads.end() && minority(it->first, it->second);
   });
