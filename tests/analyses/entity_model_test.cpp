@@ -455,6 +455,17 @@ TEST(entity_model, a_hyphenated_name_before_a_group_noun_is_a_group_of_people) {
   EXPECT_EQ(find(es, "Smith-Jones")->type, entity_type::group);
   ASSERT_NE(find(es, "Smith"), nullptr);
   EXPECT_EQ(find(es, "Smith")->type, entity_type::person);
+  // The first word of a group's name of several words names its people too; nations do not.
+  es = run("The Biden-Harris Administration acts, and the Anglo-French Alliance held.\n");
+  ASSERT_NE(find(es, "Biden"), nullptr);
+  EXPECT_EQ(find(es, "Biden")->type, entity_type::person);
+  EXPECT_EQ(find(es, "Anglo"), nullptr);
+}
+
+TEST(entity_model, a_regnal_i_is_part_of_the_name_and_the_pronoun_is_not) {
+  auto es = run("The protege of Pope Damasus I, who died in 384, was Jerome.\n");
+  EXPECT_NE(find(es, "Damasus I"), nullptr);
+  for (const auto& e : run("Then Mary I went home to Paris.\n")) EXPECT_EQ(e.name.find(" I"), std::string::npos);
 }
 
 TEST(entity_model, plural_endings_have_one_owner) {

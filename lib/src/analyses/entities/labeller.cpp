@@ -362,10 +362,22 @@ void labeller::label(std::string_view text, const segmentation& piece, std::vect
         ++sp.first;
       // Nor does a person's name end with one ("Charles I. He": a sentence the segmenter did not
       // end at "I."; "Museum of Art" keeps its "Art", the archaic verb).
+      // But a regnal "I" before punctuation is the name's ("Tsar Aleksei I,"; "Charles I. He" ->
+      // Charles I): the pronoun after a name is followed by its verb ("Mary I went").
+      auto regnal = [&](std::size_t i) {
+        return piece.tokens[sf.token_index(i)].text(text) == "I" &&
+               (i + 1 == sf.size() || !piece.tokens[sf.token_index(i + 1)].is_word());
+      };
       while (entry < 0 && sp.type == entity_type::person && sp.first < sp.last &&
              lex.in(name_list::function_word, sf.key(sp.last)) &&
-             (sf.key(sp.last).size() == 1 || !lex.find(sf.key(sp.last)).proper()))
+             (sf.key(sp.last).size() == 1 || !lex.find(sf.key(sp.last)).proper()) && !regnal(sp.last))
         --sp.last;
+      // And the model's person right before a regnal "I" takes it when a title leads the name
+      // ("Pope Damasus I,": the model reads the pronoun as no name).
+      if (entry < 0 && sp.type == entity_type::person && sp.last + 1 < sf.size() && regnal(sp.last + 1) &&
+          (lex.in(name_list::title, sf.key(sp.first)) ||
+           (sp.first > 0 && lex.in(name_list::title, sf.key(sp.first - 1)))))
+        ++sp.last;
       // Titles at the start of the span are not the name ("General Kornilov" -> Kornilov); a form
       // of address just before it belongs to the mention (and says Mr. or Mrs.).
       // Only people have titles: "St. Petersburg" and "General Motors" keep theirs.

@@ -1,7 +1,8 @@
 // The documented post-filters of the recogniser (docs/entities.md lists them):
 //   1. A group named by people joined with a hyphen ("the Zinoviev-Kamenev fraction", "the
 //      Molotov-Ribbentrop pact") also names each of them: one token cannot carry two entities. A
-//      hyphenated name before a group noun (fraction, faction, bloc) is such a group.
+//      hyphenated name before a group noun (fraction, faction, bloc) is such a group, and so is the
+//      first word of a group's name ("the Biden-Harris Administration").
 //   2. One reading per document: a one-word name is dropped when the model read it in fewer than
 //      half of the places where the word stands capitalised on its own (alone in a run of
 //      capitalised words, or anywhere in a line of capitals), or when the document
@@ -51,11 +52,18 @@ void add_named_people(std::string_view text, std::vector<found_mention>& found, 
   const std::size_t end = found.size();
   for (std::size_t k = from; k < end; ++k) {
     const found_mention m = found[k];  // a copy: push_back below may move the vector
-    if (m.key.find(' ') != std::string::npos) continue;
     // A group for the model, or any hyphenated name before a group noun ("the X-Y fraction", "bloc").
     const bool before_group_noun = !m.next_key.empty() && lex.in(name_list::group_noun, m.next_key);
     if (m.type != entity_type::group && !before_group_noun) continue;
+    // The hyphenated word: the whole name, or the first word of a group's ("the Biden-Harris
+    // Administration").
     std::string_view surface = text.substr(m.name_begin, m.end - m.name_begin);
+    if (m.key.find(' ') != std::string::npos) {
+      if (m.type != entity_type::group) continue;
+      const std::size_t space = surface.find_first_of(" \t\n\r");
+      if (space == std::string_view::npos) continue;
+      surface = surface.substr(0, space);
+    }
     if (surface.find('-') == std::string_view::npos) continue;
     std::vector<std::pair<std::size_t, std::size_t>> parts;  // byte ranges in text
     std::size_t at = 0;
