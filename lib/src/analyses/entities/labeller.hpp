@@ -77,7 +77,8 @@ void split_side_by_side(std::string_view text, std::vector<found_mention>& found
 /// `sf`, as spans of type work or other with the reason for each: the capitalised words after a
 /// lower-case noun of works or ships ("the romantic comedy Leap Year", "the steamer Arctic"),
 /// before a lone year in brackets ("Burning Man (2011)"), or alone between quotation marks
-/// ("“Nigorie”", only where `read`, the model's spans, found a name), unless the lexicon
+/// ("“Kenilworth”", only where `read`, the model's spans, found a place or a group and no
+/// person), unless the lexicon
 /// knows them as a name.
 std::vector<std::pair<tagged_span, std::string>> work_titles(std::string_view text, const segmentation& piece,
                                                              const sentence_features& sf,

@@ -31,8 +31,9 @@
 //      a lower-case noun of works or ships from data/work_nouns.txt ("the romantic comedy Leap
 //      Year", "the steamer Arctic"; not after "to" or a pronoun: "to play Hamlet"), before a lone
 //      year in brackets ("Burning Man (2011)"; not a citation, "Smith (2005) argued", nor a known
-//      or given name), or alone between quotation marks ("Nigorie"; not a nickname inside a name,
-//      nor a known or given name) are a work, or a vessel typed "other" (work_titles).
+//      or given name), or alone between quotation marks where the model read a place or a group
+//      and no person ("Kenilworth"; not a nickname, "Finley "Finn" Polmar", nor a pseudonym, nor a
+//      known or given name) are a work, or a vessel typed "other" (work_titles).
 //  11. Names listed together share a type: in "Basel, Heidelberg, and Strasbourg" the one person
 //      among places is a place, unless the lexicon knows it as a person (agree_in_lists).
 #include <algorithm>
@@ -197,7 +198,7 @@ std::vector<std::pair<tagged_span, std::string>> work_titles(std::string_view te
     out.push_back({{first, i - 1, entity_type::work}, "before a year in brackets"});
   }
   for (std::size_t i = 0; i + 2 < n; ++i) {
-    // Alone between quotation marks: "“Nigorie”" (not the nickname in Finley "Finn" Polmar).
+    // Alone between quotation marks: "“Kenilworth”" (not the nickname in Finley "Finn" Polmar).
     const std::string_view open = tok(i).text(text);
     const bool opens = open == "\"" || open == "\u201c" || open == "\u2018";
     if (!opens || !cap(i + 1) || (i > 0 && cap(i - 1))) continue;
@@ -210,11 +211,13 @@ std::vector<std::pair<tagged_span, std::string>> work_titles(std::string_view te
     const bool closes = (open == "\"" && close == "\"") || (open == "\u201c" && close == "\u201d") ||
                         (open == "\u2018" && close == "\u2019");
     if (!closes || (j + 1 < n && cap(j + 1)) || overlaps(i + 1, last) || name_like(i + 1, last)) continue;
-    // Only where the model read a name: quotation marks also hold defined terms ("“This License”
-    // refers to") and words used as words, which are no names at all.
-    if (std::none_of(read.begin(), read.end(),
-                     [&](const tagged_span& r) { return !(r.last < i + 1 || r.first > last); }))
-      continue;
+    // Only where the model read a place or a group: quotation marks also hold defined terms
+    // ("“This License” refers to"), words used as words, and people's pseudonyms and nicknames
+    // ("better known as “Jenna Marbles”", "saying “Marmar”").
+    bool place_or_group = false, person = false;
+    for (const tagged_span& r : read)
+      if (!(r.last < i + 1 || r.first > last)) (r.type == entity_type::person ? person : place_or_group) = true;
+    if (!place_or_group || person) continue;
     // A ship's name, when a noun of ships follows it ("the \"Tamar\" frigate").
     const bool vessel = j + 1 < n && word(j + 1) && lex.in(name_list::vessel_noun, sf.key(j + 1));
     out.push_back({{i + 1, last, vessel ? entity_type::other : entity_type::work}, "alone between quotation marks"});
