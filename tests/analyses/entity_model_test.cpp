@@ -466,10 +466,37 @@ TEST(entity_model, a_hyphenated_name_before_a_group_noun_is_a_group_of_people) {
   EXPECT_EQ(find(es, "Anglo"), nullptr);
 }
 
-TEST(entity_model, a_regnal_i_is_part_of_the_name_and_the_pronoun_is_not) {
+TEST(entity_model, a_regnal_numeral_is_part_of_the_name_and_the_pronoun_is_not) {
   auto es = run("The protege of Pope Damasus I, who died in 384, was Jerome.\n");
   EXPECT_NE(find(es, "Damasus I"), nullptr);
   for (const auto& e : run("Then Mary I went home to Paris.\n")) EXPECT_EQ(e.name.find(" I"), std::string::npos);
+  es = run("Henry VIII married six times, and Henry V, the victor, was his ancestor. John V. Smith wrote.\n");
+  EXPECT_NE(find(es, "Henry VIII"), nullptr);
+  EXPECT_NE(find(es, "Henry V"), nullptr);
+  EXPECT_EQ(find(es, "John V"), nullptr);
+}
+
+TEST(entity_model, a_titled_person_of_a_place_is_a_person_and_a_place) {
+  auto es = run("Senator Sherman of Ohio objected, and Mr. Smith of Boston agreed.\n");
+  for (const char* name : {"Sherman", "Smith"}) {
+    ASSERT_NE(find(es, name), nullptr) << name;
+    EXPECT_EQ(find(es, name)->type, entity_type::person) << name;
+  }
+  for (const char* name : {"Ohio", "Boston"}) {
+    ASSERT_NE(find(es, name), nullptr) << name;
+    EXPECT_EQ(find(es, name)->type, entity_type::place) << name;
+  }
+  // A sovereign's or a peer's "of" is the name's, and so is one with no title.
+  es = run("The Duke of Wellington rode on.\n");
+  EXPECT_NE(find(es, "Duke of Wellington"), nullptr);
+  EXPECT_EQ(find(es, "Wellington"), nullptr);
+}
+
+TEST(entity_model, a_title_misread_from_old_print_is_still_a_title) {
+  auto es = run("The people cheered when Prefident Lincoln fpoke to the Houfe.\n");
+  ASSERT_NE(find(es, "Lincoln"), nullptr);
+  EXPECT_EQ(find(es, "Lincoln")->type, entity_type::person);
+  EXPECT_EQ(find(es, "Prefident Lincoln"), nullptr);
 }
 
 TEST(entity_model, plural_endings_have_one_owner) {

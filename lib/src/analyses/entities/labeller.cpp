@@ -251,8 +251,16 @@ void labeller::label(std::string_view text, const segmentation& piece, std::vect
   std::size_t next_gaz = 0;
   const name_lexicon& lex = *env_.lex;
   const std::size_t first_new = out.size();
+  // A title or form of address, also as misread from old print ("Prefident Lincoln").
+  auto title_word = [&](const std::string& key) {
+    if (lex.in(name_list::title, key)) return true;
+    if (key.find('f') == std::string::npos || !env_.facts) return false;
+    const word_facts& f = env_.facts->get(key);
+    return f.long_s && f.in(name_list::title);
+  };
   for (const sentence& s : piece.sentences) {
     sentence_features sf(env_, text, piece, s, rules.empty() ? nullptr : &rules);
+    auto title_at = [&](std::size_t i) { return title_word(sf.key(i)); };
     prepared_sentence p = prepare(sf);
     std::vector<int> tags = viterbi(emissions(*model_, p), p.eligible, model_->trans());
     std::vector<tagged_span> spans = spans_of(tags);
@@ -293,6 +301,40 @@ void labeller::label(std::string_view text, const segmentation& piece, std::vect
       if (!overlaps(sp, chosen)) chosen.push_back({sp, -1, {}});
     std::sort(chosen.begin(), chosen.end(),
               [](const chosen_span& x, const chosen_span& y) { return x.span.first < y.span.first; });
+    // Post-filter 12: a titled person "of" a known place is a person and a place ("Senator Sherman
+    // of Ohio", "Mr. Smith of Boston"); without a title the place is the name's ("Hilary of
+    // Poitiers", "Joan of Arc"), and a title alone before "of" is the name ("the Duke of Wellington").
+    for (std::size_t c = 0; c < chosen.size(); ++c) {
+      const tagged_span sp = chosen[c].span;
+      if (chosen[c].entry >= 0 || !chosen[c].why.empty() || sp.type != entity_type::person) continue;
+      std::size_t first = sp.first;
+      while (first < sp.last && title_at(first)) ++first;
+      const bool has_title = first > sp.first || (sp.first > 0 && title_at(sp.first - 1));
+      if (!has_title || !capitalised(piece.tokens[sf.token_index(first)].text(text))) continue;
+      const std::size_t title = first > sp.first ? first - 1 : sp.first - 1;  // the title nearest the name
+      // A sovereign's or a peer's "of" is the name's ("King Louis XV of France", "Lord Russell of
+      // Kingston"), and so is a regnal numeral's.
+      static const char* realm[] = {"king",     "queen",    "emperor",  "empress",  "tsar",    "czar",
+                                    "tsarina",  "prince",   "princess", "duke",     "duchess", "earl",
+                                    "count",    "countess", "baron",    "baroness", "lord",    "lady",
+                                    "marquis",  "marquess", "viscount", "pope",     "bishop",  "archbishop",
+                                    "cardinal", "saint",    "st.",      "sultan",   "shah"};
+      if (std::any_of(std::begin(realm), std::end(realm), [&](const char* r) { return sf.key(title) == r; })) continue;
+      for (std::size_t k = first + 1; k < sp.last; ++k) {
+        if (sf.key(k) != "of" || capitalised(piece.tokens[sf.token_index(k)].text(text))) continue;
+        std::string place;
+        for (std::size_t i = k + 1; i <= sp.last; ++i) place += (place.empty() ? "" : " ") + sf.key(i);
+        const char known = lex.find(place).proper();
+        const std::string& before = sf.key(k - 1);
+        const bool regnal = !before.empty() && before.find_first_not_of("ivxl") == std::string::npos;
+        if (known != 'l' || regnal) break;
+        chosen[c].span.last = k - 1;
+        chosen.insert(
+            chosen.begin() + static_cast<std::ptrdiff_t>(c) + 1,
+            chosen_span{{k + 1, sp.last, entity_type::place}, -1, "a place after 'of' in a titled person's name"});
+        break;
+      }
+    }
     // The sentence's reading becomes history for the sentences after: the model's, with the
     // historian's gazetteer and the post-filters' spans in its place where they overrode it (a
     // dateline's "STEVENTON" read as a person must not teach every later "Steventon" so). Not
@@ -375,8 +417,19 @@ void labeller::label(std::string_view text, const segmentation& piece, std::vect
       // And the model's person right before a regnal "I" takes it when a title leads the name
       // ("Pope Damasus I,": the model reads the pronoun as no name).
       if (entry < 0 && sp.type == entity_type::person && sp.last + 1 < sf.size() && regnal(sp.last + 1) &&
-          (lex.in(name_list::title, sf.key(sp.first)) ||
-           (sp.first > 0 && lex.in(name_list::title, sf.key(sp.first - 1)))))
+          (title_at(sp.first) || (sp.first > 0 && title_at(sp.first - 1))))
+        ++sp.last;
+      // A person takes the regnal numeral after it ("Louis XV", "Henry VIII", "Henry V,"), which the
+      // model often leaves out (the numerals are rare in its training). Not "V." (an initial).
+      auto numeral = [&](std::size_t i) {
+        if (i >= sf.size() || !piece.tokens[sf.token_index(i)].is_word()) return false;
+        const std::string_view w = piece.tokens[sf.token_index(i)].text(text);
+        const bool alone = i + 1 == sf.size() || !piece.tokens[sf.token_index(i + 1)].is_word();
+        return w.find_first_not_of("IVX") == std::string_view::npos && (w.size() >= 2 || (w == "V" && alone));
+      };
+      if (entry < 0 && sp.type == entity_type::person && numeral(sp.last + 1) &&
+          std::none_of(chosen.begin(), chosen.end(),
+                       [&](const chosen_span& o) { return o.span.first <= sp.last + 1 && sp.last + 1 <= o.span.last; }))
         ++sp.last;
       // Titles at the start of the span are not the name ("General Kornilov" -> Kornilov); a form
       // of address just before it belongs to the mention (and says Mr. or Mrs.).
@@ -395,11 +448,9 @@ void labeller::label(std::string_view text, const segmentation& piece, std::vect
         }
         return !key.empty();
       };
-      while (person && name_first + 1 < sp.last && nationality(sf.key(name_first)) &&
-             lex.in(name_list::title, sf.key(name_first + 1)))
+      while (person && name_first + 1 < sp.last && nationality(sf.key(name_first)) && title_at((name_first + 1)))
         ++name_first;
-      while (person && name_first < sp.last && lex.in(name_list::title, sf.key(name_first)))
-        titles.push_back(sf.key(name_first++));
+      while (person && name_first < sp.last && title_at((name_first))) titles.push_back(sf.key(name_first++));
       // "Professor of Linguistics", "Count of the Holy Roman Empire": the title is the name.
       if (name_first > sp.first && !capitalised(piece.tokens[sf.token_index(name_first)].text(text))) {
         name_first = sp.first;
@@ -409,7 +460,7 @@ void labeller::label(std::string_view text, const segmentation& piece, std::vect
       for (int k = 0; person && k < 6 && first > 0; ++k) {
         std::size_t j = first - 1;
         const token& t = piece.tokens[sf.token_index(j)];
-        if (!t.is_word() || !lex.in(name_list::title, sf.key(j)) || !capitalised(t.text(text))) break;
+        if (!t.is_word() || !title_at((j)) || !capitalised(t.text(text))) break;
         titles.insert(titles.begin(), sf.key(j));
         first = j;
       }
