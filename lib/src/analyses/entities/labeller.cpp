@@ -324,7 +324,12 @@ void labeller::label(std::string_view text, const segmentation& piece, std::vect
         if (sf.key(k) != "of" || capitalised(piece.tokens[sf.token_index(k)].text(text))) continue;
         std::string place;
         for (std::size_t i = k + 1; i <= sp.last; ++i) place += (place.empty() ? "" : " ") + sf.key(i);
-        const char known = lex.find(place).proper();
+        // A place: known as one, or one capitalised word the lexicon does not know ("Mr. Adams of
+        // Braintree").
+        char known = lex.find(place).proper();
+        if (!known && k + 1 == sp.last && !lex.find(place).found() && !given_name(lex, place) &&
+            capitalised(piece.tokens[sf.token_index(k + 1)].text(text)))
+          known = 'l';
         const std::string& before = sf.key(k - 1);
         const bool regnal = !before.empty() && before.find_first_not_of("ivxl") == std::string::npos;
         if (known != 'l' || regnal) break;

@@ -15,7 +15,8 @@
 //   4. A person's name does not end in a plain common word that historical English seldom
 //      capitalises ("General Public License", "Major Component", "Day"): WordNet gives the word no
 //      proper sense, it is no given name, and the corpus capitalises it in fewer than 20% of its
-//      mid-sentence uses (labeller::drop_common_word_people).
+//      mid-sentence uses; not after a given name, which makes it a surname ("Carl Foreman",
+//      "Fanny Blood"; labeller::drop_common_word_people).
 //   5. Person <-> place when WordNet knows only the other (grouping.cpp).
 //   6. The capitalised words before the first comma of a dateline name a place ("Monticello,
 //      November 14, 1809."; in labeller::label).
@@ -339,6 +340,11 @@ void labeller::drop_common_word_people(std::vector<found_mention>& found) const 
     const std::string last = space == std::string::npos ? m.key : m.key.substr(space + 1);
     const name_entry e = env_.lex->find(last);
     if (!e.common() || e.proper() || given_name(*env_.lex, last)) return false;
+    // A given name before it makes the common word a surname ("Carl Foreman", "Fanny Blood").
+    if (space != std::string::npos) {
+      const std::string first = m.key.substr(0, m.key.find(' '));
+      if (given_name(*env_.lex, first)) return false;
+    }
     const lexicons::word_stat* w = env_.stats->find(last);
     return w && w->mid_cap >= 0 && w->mid_cap < 200;
   });
