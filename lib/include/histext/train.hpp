@@ -52,7 +52,7 @@ struct train_options {
   int epochs = 8;          ///< passes over the training documents
   std::uint64_t seed = 1;  ///< shuffles the document order of each epoch
   /// Perceptrons trained on different document orders, whose weights are averaged into the model.
-  int bags = 7;
+  int bags = 15;
   std::uint32_t feature_groups = all_feature_groups;  ///< a bit set of feature_group
   /// Also train on a copy of every document with synthetic OCR damage (long s as f, broken words,
   /// letter confusions, capital lines), generated from `seed`.
