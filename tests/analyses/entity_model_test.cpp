@@ -497,6 +497,25 @@ TEST(entity_model, a_titled_person_of_a_place_is_a_person_and_a_place) {
   EXPECT_EQ(find(es, "Wellington"), nullptr);
 }
 
+TEST(entity_model, the_words_of_places_make_places) {
+  auto es =
+      run("Gen. Grant died at Mount McGregor this morning. Mr. John Smith, of Jefferson street, came "
+          "home from Cook county.\n");
+  for (const char* name : {"Mount McGregor", "Jefferson street", "Cook county"}) {
+    ASSERT_NE(find(es, name), nullptr) << name;
+    EXPECT_EQ(find(es, name)->type, entity_type::place) << name;
+  }
+}
+
+TEST(entity_model, a_military_title_is_a_mans_and_keeps_him_apart_from_mrs) {
+  auto es = run("Captain Foote sailed in May. Mrs. Foote stayed at home with the children.\n");
+  const entity* captain = find(es, "Captain Foote");  // two people of one name: named with their titles
+  const entity* wife = find(es, "Mrs. Foote");
+  ASSERT_NE(captain, nullptr);
+  ASSERT_NE(wife, nullptr);
+  EXPECT_NE(captain, wife);
+}
+
 TEST(entity_model, a_common_word_after_a_given_name_is_a_surname) {
   // Post-filter 4 drops people named by a seldom-capitalised common word ("General Public
   // License"), but not after a given name.
@@ -678,6 +697,15 @@ TEST(entity_model, names_join_line_end_hyphens_and_collapse_space) {
   EXPECT_EQ(clean_name("Free Software\n  Foundation"), "Free Software Foundation");
   EXPECT_EQ(clean_name("Humbert-Droz"), "Humbert-Droz");
   EXPECT_EQ(clean_name("Austria-\nHungary"), "Austria- Hungary");
+  // A line end turned into a space: joined into a known word only.
+  EXPECT_EQ(clean_name("Philadel- phia"), "Philadelphia");
+  EXPECT_EQ(clean_name("Smith- and Jones"), "Smith- and Jones");
+  // As histext-entities reads: with the segmenter's dehyphenation.
+  document doc = document::from_bytes("The news went to Presi- dent Cleveland and to Philadel- phia by wire.\n", "t");
+  segment_options so;
+  so.dehyphenate = true;
+  const segmentation seg = segment(doc, so);
+  EXPECT_NE(find(find_entities(doc, seg, {}), "Philadelphia"), nullptr);
 }
 
 TEST(entity_model, reads_annotations_and_trains_deterministically) {

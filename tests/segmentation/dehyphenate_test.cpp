@@ -1,6 +1,7 @@
 // --dehyphenate: words split by a hyphen at a line end (hard-wrapped, scanned text).
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <string>
 #include <vector>
 
@@ -87,11 +88,22 @@ TEST(dehyphenate, split_hyphens_keeps_unknown_parts_apart) {
   EXPECT_EQ(norms(seg), (std::vector<std::string>{"the", "well", "-", "known", "revolutionary"}));
 }
 
-TEST(dehyphenate, only_at_line_ends) {
-  document doc = document::from_bytes("revolu- tionary revolu-\n\ntionary revolu-tionary\n", "x");
+TEST(dehyphenate, only_at_line_ends_or_where_a_space_replaced_one) {
+  // Not across a blank line, nor inside a hyphenated word.
+  document doc = document::from_bytes("revolu-\n\ntionary revolu-tionary\n", "x");
   segmentation seg = segment(doc, dehyphenating());
   expect_offsets_valid(doc.text(), seg);
   for (const token& t : seg.tokens) EXPECT_NE(t.norm, "revolutionary");
+  // A line end an OCR engine turned into a space: only a lower-case continuation into a known
+  // word ("pre- and post-war" holds a suspended hyphen; "well- Known" is no continuation).
+  doc = document::from_bytes("Presi- dent Cleveland in Philadel- phia; pre- and post-war; well- Known.\n", "x");
+  seg = segment(doc, dehyphenating());
+  expect_offsets_valid(doc.text(), seg);
+  const std::vector<std::string> n = norms(seg);
+  EXPECT_EQ(n[0], "president");
+  EXPECT_EQ(seg.tokens[0].text(doc.text()), "Presi- dent");
+  EXPECT_EQ(n[3], "philadelphia");
+  EXPECT_EQ(std::count(n.begin(), n.end(), "-"), 2);  // after "pre" and "well"
 }
 
 TEST(dehyphenate, fixtures) {

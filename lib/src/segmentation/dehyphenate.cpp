@@ -1,5 +1,6 @@
 #include "segmentation/dehyphenate.hpp"
 
+#include <cctype>
 #include <vector>
 
 #include "lexicons/wordlist.hpp"
@@ -21,6 +22,12 @@ bool is_line_break_gap(std::string_view gap) {
   return broke && i == gap.size();
 }
 
+// Spaces or tabs only: the line end an OCR engine or a copy from a PDF column turned into a space
+// ("Presi- dent Cleveland", "Philadel- phia").
+bool is_space_gap(std::string_view gap) {
+  return !gap.empty() && gap.find_first_not_of(" \t") == std::string_view::npos;
+}
+
 std::string_view last_part(std::string_view norm) {
   auto dash = norm.rfind('-');
   return dash == std::string_view::npos ? norm : norm.substr(dash + 1);
@@ -37,9 +44,11 @@ void dehyphenate(std::string_view text, segmentation& out, std::size_t first_tok
   // Most blocks have no hyphen at a line end: leave their tokens where they are (rebuilding the
   // vector cost a tenth of histext-entities' time on a book without one).
   bool any = false;
-  for (std::size_t k = first_token + 1; k + 1 < tokens.size() && !any; ++k)
+  for (std::size_t k = first_token + 1; k + 1 < tokens.size() && !any; ++k) {
+    const std::string_view gap = text.substr(tokens[k].end, tokens[k + 1].begin - tokens[k].end);
     any = is_line_hyphen(tokens[k].text(text)) && tokens[k - 1].end == tokens[k].begin &&
-          is_line_break_gap(text.substr(tokens[k].end, tokens[k + 1].begin - tokens[k].end));
+          (is_line_break_gap(gap) || is_space_gap(gap));
+  }
   if (!any) return;
   std::vector<token> merged;
   merged.reserve(tokens.size() - first_token);
@@ -52,13 +61,20 @@ void dehyphenate(std::string_view text, segmentation& out, std::size_t first_tok
       const token& a = tokens[i];
       const token& h = tokens[i + 1];
       const token& c = tokens[i + 2];
+      const std::string_view gap = text.substr(h.end, c.begin - h.end);
+      const bool line_end = is_line_break_gap(gap);
+      // A hyphen before a space joins only a lower-case continuation into a known word: "pre- and
+      // post-war" and "nineteenth- and twentieth-century" hold suspended hyphens.
+      const bool spaced = !line_end && is_space_gap(gap) && !c.norm.empty() &&
+                          c.text(text).substr(0, 1) == c.norm.substr(0, 1) &&
+                          std::isalpha(static_cast<unsigned char>(c.norm[0]));
       bool candidate = a.kind == token_kind::word && c.kind == token_kind::word && !a.possessive() &&
                        a.end == h.begin && is_line_hyphen(h.text(text)) && a.sentence == c.sentence &&
-                       is_line_break_gap(text.substr(h.end, c.begin - h.end));
+                       (line_end || spaced);
       if (candidate) {
         std::string joined = std::string(last_part(a.norm)) + std::string(first_part(c.base()));
         bool known = is_known_word(joined);
-        if (known || !split_hyphens) {
+        if (known || (line_end && !split_hyphens)) {
           token t = c;  // sentence, block, possessive of the second part
           t.begin = a.begin;
           t.norm = a.norm + (known ? "" : "-") + c.norm;

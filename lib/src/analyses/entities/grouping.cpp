@@ -26,6 +26,7 @@
 #include "analyses/entities/recognizer.hpp"
 #include "analyses/entities/word_facts.hpp"
 #include "common/text_util.hpp"
+#include "lexicons/wordlist.hpp"
 
 namespace histext::entities_detail {
 
@@ -40,6 +41,18 @@ std::string clean_name(std::string_view s) {
         ++j;
         while (j < s.size() && (s[j] == ' ' || s[j] == '\t')) ++j;
         if (j < s.size() && s[j] >= 'a' && s[j] <= 'z') {
+          i = j - 1;
+          continue;
+        }
+      } else if (j > i + 1 && j < s.size() && s[j] >= 'a' && s[j] <= 'z') {
+        // "Philadel- phia": a line end turned into a space, joined as the segmenter joins it
+        // (dehyphenate.cpp: only into a known word).
+        std::size_t b = joined.size(), e = j;
+        while (b > 0 && std::isalpha(static_cast<unsigned char>(joined[b - 1]))) --b;
+        while (e < s.size() && std::isalpha(static_cast<unsigned char>(s[e]))) ++e;
+        std::string word = joined.substr(b) + std::string(s.substr(j, e - j));
+        for (char& ch : word) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+        if (is_known_word(word)) {
           i = j - 1;
           continue;
         }

@@ -32,21 +32,24 @@ struct address_form {
   bool bare;
 };
 const address_form address_forms[] = {
-    {"mr", 'm', true},        {"mr.", 'm', true},          {"sir", 'm', true},       {"monsieur", 'm', true},
-    {"m.", 'm', false},       {"herr", 'm', true},         {"signor", 'm', true},    {"mister", 0, true},
-    {"sire", 0, true},        {"master", 0, true},         {"senor", 0, true},       {"lord", 'm', false},
-    {"king", 'm', false},     {"prince", 'm', false},      {"emperor", 'm', false},  {"tsar", 'm', false},
-    {"czar", 'm', false},     {"kaiser", 'm', false},      {"sultan", 'm', false},   {"shah", 'm', false},
-    {"father", 'm', false},   {"brother", 'm', false},     {"duke", 'm', false},     {"count", 'm', false},
-    {"baron", 'm', false},    {"mrs", 'f', true},          {"mrs.", 'f', true},      {"ms", 'f', true},
-    {"ms.", 'f', true},       {"madam", 0, true},          {"madame", 'f', true},    {"mme", 'f', true},
-    {"mme.", 'f', true},      {"frau", 'f', true},         {"signora", 'f', true},   {"senora", 0, true},
-    {"mistress", 0, true},    {"dame", 'f', false},        {"lady", 'f', false},     {"queen", 'f', false},
-    {"princess", 'f', false}, {"empress", 'f', false},     {"tsarina", 'f', false},  {"sister", 'f', false},
-    {"mother", 'f', false},   {"duchess", 'f', false},     {"countess", 'f', false}, {"baroness", 'f', false},
-    {"miss", 'u', true},      {"mademoiselle", 'u', true}, {"mlle", 'u', true},      {"mlle.", 'u', true},
-    {"signorina", 'u', true}, {"fraulein", 'u', true},     {"dear", 0, true},        {"gentlemen", 0, true},
-    {"ladies", 0, true},      {"messrs", 0, true},         {"esq", 0, true}};
+    {"mr", 'm', true},          {"mr.", 'm', true},          {"sir", 'm', true},       {"monsieur", 'm', true},
+    {"m.", 'm', false},         {"herr", 'm', true},         {"signor", 'm', true},    {"mister", 0, true},
+    {"sire", 0, true},          {"master", 0, true},         {"senor", 0, true},       {"lord", 'm', false},
+    {"king", 'm', false},       {"prince", 'm', false},      {"emperor", 'm', false},  {"tsar", 'm', false},
+    {"czar", 'm', false},       {"kaiser", 'm', false},      {"sultan", 'm', false},   {"shah", 'm', false},
+    {"father", 'm', false},     {"brother", 'm', false},     {"duke", 'm', false},     {"count", 'm', false},
+    {"baron", 'm', false},      {"general", 'm', false},     {"gen.", 'm', false},     {"colonel", 'm', false},
+    {"col.", 'm', false},       {"captain", 'm', false},     {"capt.", 'm', false},    {"major", 'm', false},
+    {"lieutenant", 'm', false}, {"lieut.", 'm', false},      {"admiral", 'm', false},  {"commodore", 'm', false},
+    {"sergeant", 'm', false},   {"mrs", 'f', true},          {"mrs.", 'f', true},      {"ms", 'f', true},
+    {"ms.", 'f', true},         {"madam", 0, true},          {"madame", 'f', true},    {"mme", 'f', true},
+    {"mme.", 'f', true},        {"frau", 'f', true},         {"signora", 'f', true},   {"senora", 0, true},
+    {"mistress", 0, true},      {"dame", 'f', false},        {"lady", 'f', false},     {"queen", 'f', false},
+    {"princess", 'f', false},   {"empress", 'f', false},     {"tsarina", 'f', false},  {"sister", 'f', false},
+    {"mother", 'f', false},     {"duchess", 'f', false},     {"countess", 'f', false}, {"baroness", 'f', false},
+    {"miss", 'u', true},        {"mademoiselle", 'u', true}, {"mlle", 'u', true},      {"mlle.", 'u', true},
+    {"signorina", 'u', true},   {"fraulein", 'u', true},     {"dear", 0, true},        {"gentlemen", 0, true},
+    {"ladies", 0, true},        {"messrs", 0, true},         {"esq", 0, true}};
 
 const address_form* address_of(std::string_view w) {
   for (const address_form& a : address_forms)
@@ -362,6 +365,36 @@ void labeller::label(std::string_view text, const segmentation& piece, std::vect
                                                           : listed[k].type == entity_type::place ? "places"
                                                                                                  : "groups");
       }
+    }
+    // Post-filter 13: the words of places. A person's name that begins with "Mount", "Fort",
+    // "Cape", "Lake", "Isle" or "Port" is a place ("Mount McGregor"); a name followed by a
+    // lower-case "street", "county", "river"... is that place ("Jefferson street", "Cook county":
+    // old newspapers write the head in lower case). Not remembered by the history, as post-filter 11.
+    for (chosen_span& c : chosen) {
+      if (c.entry >= 0 || !c.why.empty()) continue;
+      tagged_span& sp = c.span;
+      static const char* leading[] = {"mount", "mt.", "fort", "ft.", "cape", "lake", "isle", "port"};
+      if (sp.type == entity_type::person && sp.first < sp.last &&
+          std::any_of(std::begin(leading), std::end(leading), [&](const char* w) { return sf.key(sp.first) == w; })) {
+        sp.type = entity_type::place;
+        c.why = "a name that begins with '" + sf.key(sp.first) + "'";
+        continue;
+      }
+      // Not "road" or "lane": "the Gosport road" leads to Gosport.
+      static const char* heads[] = {"street",   "avenue", "square", "county",    "river", "creek",
+                                    "township", "island", "valley", "mountains", "canal", "parish"};
+      const std::size_t next = sp.last + 1;
+      if (next >= sf.size() || !piece.tokens[sf.token_index(next)].is_word() ||
+          capitalised(piece.tokens[sf.token_index(next)].text(text)) ||
+          std::none_of(std::begin(heads), std::end(heads), [&](const char* w) { return sf.key(next) == w; }))
+        continue;
+      // Not a titled person ("Mr. Smith street" is no street) nor a name right before another.
+      if (sp.type == entity_type::person && (title_at(sp.first) || (sp.first > 0 && title_at(sp.first - 1)))) continue;
+      if (std::any_of(chosen.begin(), chosen.end(), [&](const chosen_span& o) { return o.span.first == next; }))
+        continue;
+      sp.last = next;
+      sp.type = entity_type::place;
+      c.why = "before the lower-case place word '" + sf.key(next) + "'";
     }
     // Standalone capitalised words (runs of one): the denominator of post-filter 2.
     // In a line of capitals every word stands on its own ("THE LIFE OF WELLINGTON").
