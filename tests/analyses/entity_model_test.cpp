@@ -529,6 +529,11 @@ TEST(entity_model, a_title_misread_from_old_print_is_still_a_title) {
   ASSERT_NE(find(es, "Lincoln"), nullptr);
   EXPECT_EQ(find(es, "Lincoln")->type, entity_type::person);
   EXPECT_EQ(find(es, "Prefident Lincoln"), nullptr);
+  // Nor does "the" as OCR misreads it begin a name.
+  es = run("We hear that Tbe Legislature of Ohio met, and that Tho Senate adjourned.\n");
+  EXPECT_FALSE(es.empty());
+  for (const auto& e : es) EXPECT_EQ(e.name.find("Tbe"), std::string::npos) << e.name;
+  for (const auto& e : es) EXPECT_EQ(e.name.find("Tho"), std::string::npos) << e.name;
 }
 
 TEST(entity_model, plural_endings_have_one_owner) {

@@ -434,8 +434,15 @@ void labeller::label(std::string_view text, const segmentation& piece, std::vect
         return sp.type == entity_type::person && lex.in(name_list::date_word, k) && !given_name(lex, k) &&
                capitalised(piece.tokens[sf.token_index(i + 1)].text(text));
       };
+      // Nor with "the" as OCR misreads it ("Tbe Legislature", "Tho Senate").
+      auto ocr_the = [&](std::size_t i) {
+        static const char* misread[] = {"tbe", "tho", "thc", "tlie", "tiie", "ihe"};
+        return std::any_of(std::begin(misread), std::end(misread), [&](const char* w) { return sf.key(i) == w; }) &&
+               capitalised(piece.tokens[sf.token_index(i + 1)].text(text));
+      };
       while (entry < 0 && sp.first < sp.last &&
-             ((lex.in(name_list::function_word, sf.key(sp.first)) &&
+             (ocr_the(sp.first) ||
+              (lex.in(name_list::function_word, sf.key(sp.first)) &&
                (sf.key(sp.first).size() == 1 || !lex.find(sf.key(sp.first)).proper()) &&
                capitalised(piece.tokens[sf.token_index(sp.first + 1)].text(text))) ||
               lower_article(sp.first) || leading_date(sp.first)))
