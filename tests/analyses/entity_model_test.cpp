@@ -516,6 +516,16 @@ TEST(entity_model, a_military_title_is_a_mans_and_keeps_him_apart_from_mrs) {
   EXPECT_NE(captain, wife);
 }
 
+TEST(entity_model, the_plural_of_a_surname_names_a_family) {
+  auto es =
+      run("Daniel Bernoulli was born in Groningen. He was the ablest of the younger Bernoullis. John "
+          "Adams wrote to Adams and to the Adamses.\n");
+  ASSERT_NE(find(es, "Bernoullis"), nullptr);
+  EXPECT_EQ(find(es, "Bernoullis")->type, entity_type::group);
+  // A surname that ends in s is no family by itself.
+  for (const auto& e : es) EXPECT_FALSE(e.name == "Adams" && e.type == entity_type::group);
+}
+
 TEST(entity_model, a_common_word_after_a_given_name_is_a_surname) {
   // Post-filter 4 drops people named by a seldom-capitalised common word ("General Public
   // License"), but not after a given name.

@@ -104,9 +104,10 @@ class labeller {
   labeller& operator=(const labeller&) = delete;
   /// Appends the names of `piece` (offsets into `text`) to `out`.
   void label(std::string_view text, const segmentation& piece, std::vector<found_mention>& out);
-  /// The document-level post-filters, once every piece is labelled, in their order: 2 (one
-  /// reading per document), 4 (people ending in a common word), 8 (names side by side).
+  /// The document-level post-filters, once every piece is labelled, in their order: 14 (families),
+  /// 2 (one reading per document), 4 (people ending in a common word), 8 (names side by side).
   void finish(std::string_view text, std::vector<found_mention>& found) const {
+    name_families(found);
     apply_majority_readings(found);
     drop_common_word_people(found);
     split_side_by_side(text, found);
@@ -117,6 +118,10 @@ class labeller {
   /// times as often (and at least 20 times), is dropped; one it read in at least half of them is
   /// read in all of them, with the type it has most often.
   void apply_majority_readings(std::vector<found_mention>& found) const;
+  /// Post-filter 14: a family named by the plural of a surname the document gives a person ("the
+  /// younger Bernoullis" beside Daniel Bernoulli, "the Olsens'" beside Ashley Olsen) is a group:
+  /// the model's people of that one word are retyped, and its unread capitalised places added.
+  void name_families(std::vector<found_mention>& found) const;
   /// Post-filter 4: drops the people whose name ends in a plain common word that historical
   /// English seldom capitalises ("General Public License").
   void drop_common_word_people(std::vector<found_mention>& found) const;

@@ -37,6 +37,14 @@
 //      known or given name) are a work, or a vessel typed "other" (work_titles).
 //  11. Names listed together share a type: in "Basel, Heidelberg, and Strasbourg" the one person
 //      among places is a place, unless the lexicon knows it as a person (agree_in_lists).
+//  12. A titled person "of" a place is a person and a place ("Senator Sherman of Ohio", "Mr. Adams
+//      of Braintree"; not a sovereign's or a peer's "of": "King Louis XV of France"); in
+//      labeller::label.
+//  13. The words of places: a person's name beginning with Mount, Fort, Cape, Lake, Isle or Port
+//      is a place ("Mount McGregor"), and a name before a lower-case street, county, river...
+//      is that place ("Jefferson street"); in labeller::label.
+//  14. Families: the plural of a surname the document gives a person names a group ("the younger
+//      Bernoullis" beside Daniel Bernoulli; labeller::name_families).
 #include <algorithm>
 #include <cctype>
 #include <unordered_map>
@@ -330,6 +338,52 @@ void labeller::apply_majority_readings(std::vector<found_mention>& found) const 
     return it != reads.end() && minority(it->first, it->second);
   });
   for (auto& m : added) found.push_back(std::move(m));
+}
+
+void labeller::name_families(std::vector<found_mention>& found) const {
+  // Surnames: the last words of people's names of several words; and every word of a person's name.
+  std::unordered_map<std::string, char> words;  // 's' a surname, 'p' a word of a person's name
+  for (const found_mention& m : found) {
+    if (m.type != entity_type::person) continue;
+    const std::vector<std::string> w = split_words(m.key);
+    for (const std::string& x : w) words.emplace(x, 'p');
+    if (w.size() > 1) words[w.back()] = 's';
+  }
+  // The family a one-word key names, or "" ("bernoullis" -> bernoulli, "adamses" -> adams).
+  auto family = [&](const std::string& key) -> std::string {
+    if (key.size() < 4 || key.back() != 's' || key.find(' ') != std::string::npos || words.count(key)) return {};
+    for (std::size_t cut : {std::size_t{1}, std::size_t{2}}) {
+      if (cut == 2 && key.compare(key.size() - 2, 2, "es") != 0) continue;
+      auto it = words.find(key.substr(0, key.size() - cut));
+      if (it != words.end() && it->second == 's') return it->first;
+    }
+    return {};
+  };
+  for (found_mention& m : found)
+    if (m.gazetteer_entry < 0 && m.type == entity_type::person) {
+      const std::string f = family(m.key);
+      if (f.empty()) continue;
+      m.type = entity_type::group;
+      m.reasons = {{"the family of the name " + f, 1.0f}};
+    }
+  std::vector<const std::string*> by_id(standalone_.size(), nullptr);
+  for (const auto& [key, sa] : standalone_) by_id[sa.id] = &key;
+  for (const occurrence& o : occurrences_) {
+    if (o.read) continue;
+    const std::string f = family(*by_id[o.id]);
+    if (f.empty()) continue;
+    found_mention m;
+    m.begin = m.name_begin = o.begin;
+    m.end = o.end;
+    m.sentence = o.sentence;
+    m.block = o.block;
+    m.paragraph = o.paragraph;
+    m.block_kind = o.block_kind;
+    m.key = *by_id[o.id];
+    m.type = entity_type::group;
+    m.reasons = {{"the family of the name " + f, 1.0f}};
+    found.push_back(std::move(m));
+  }
 }
 
 void labeller::drop_common_word_people(std::vector<found_mention>& found) const {
