@@ -146,6 +146,10 @@ class labeller {
   };
   std::unordered_map<std::string, standalone> standalone_;
   std::vector<occurrence> occurrences_;
+  // The keys of standalone_ by id, and a mention of type `type` at an occurrence (post-filters 2
+  // and 14 add the unread places of a name).
+  std::vector<const std::string*> standalone_keys() const;
+  static found_mention mention_at(const occurrence& o, const std::string& key, entity_type type, std::string why);
 };
 
 }  // namespace histext::entities_detail

@@ -309,28 +309,18 @@ void labeller::apply_majority_readings(std::vector<found_mention>& found) const 
     return c && c->lower >= 20 && c->lower > 10 * t.read;
   };
   // The majority's other standalone occurrences, added with the key's most frequent type.
-  std::vector<const std::string*> by_id(standalone_.size(), nullptr);
-  for (const auto& [key, sa] : standalone_) by_id[sa.id] = &key;
+  const std::vector<const std::string*> by_id = standalone_keys();
   std::vector<found_mention> added;
   for (const occurrence& o : occurrences_) {
     if (o.read) continue;
     auto it = reads.find(*by_id[o.id]);
     if (it == reads.end() || minority(it->first, it->second)) continue;
     const tally& t = it->second;
-    found_mention m;
-    m.begin = m.name_begin = o.begin;
-    m.end = o.end;
-    m.sentence = o.sentence;
-    m.block = o.block;
-    m.paragraph = o.paragraph;
-    m.block_kind = o.block_kind;
-    m.key = it->first;
     int best = 0;
     for (int k = 1; k < 3; ++k)
       if (t.by_type[k] > t.by_type[best]) best = k;
-    m.type = static_cast<entity_type>(best);
-    m.reasons = {{"read as a name in most places where it stands capitalised", 1.0f}};
-    added.push_back(std::move(m));
+    added.push_back(mention_at(o, it->first, static_cast<entity_type>(best),
+                               "read as a name in most places where it stands capitalised"));
   }
   std::erase_if(found, [&](const found_mention& m) {
     if (m.gazetteer_entry >= 0 || !modelled(m) || m.key.find(' ') != std::string::npos) return false;
@@ -338,6 +328,26 @@ void labeller::apply_majority_readings(std::vector<found_mention>& found) const 
     return it != reads.end() && minority(it->first, it->second);
   });
   for (auto& m : added) found.push_back(std::move(m));
+}
+
+std::vector<const std::string*> labeller::standalone_keys() const {
+  std::vector<const std::string*> by_id(standalone_.size(), nullptr);
+  for (const auto& [key, sa] : standalone_) by_id[sa.id] = &key;
+  return by_id;
+}
+
+found_mention labeller::mention_at(const occurrence& o, const std::string& key, entity_type type, std::string why) {
+  found_mention m;
+  m.begin = m.name_begin = o.begin;
+  m.end = o.end;
+  m.sentence = o.sentence;
+  m.block = o.block;
+  m.paragraph = o.paragraph;
+  m.block_kind = o.block_kind;
+  m.key = key;
+  m.type = type;
+  m.reasons = {{std::move(why), 1.0f}};
+  return m;
 }
 
 void labeller::name_families(std::vector<found_mention>& found) const {
@@ -366,23 +376,11 @@ void labeller::name_families(std::vector<found_mention>& found) const {
       m.type = entity_type::group;
       m.reasons = {{"the family of the name " + f, 1.0f}};
     }
-  std::vector<const std::string*> by_id(standalone_.size(), nullptr);
-  for (const auto& [key, sa] : standalone_) by_id[sa.id] = &key;
+  const std::vector<const std::string*> by_id = standalone_keys();
   for (const occurrence& o : occurrences_) {
     if (o.read) continue;
     const std::string f = family(*by_id[o.id]);
-    if (f.empty()) continue;
-    found_mention m;
-    m.begin = m.name_begin = o.begin;
-    m.end = o.end;
-    m.sentence = o.sentence;
-    m.block = o.block;
-    m.paragraph = o.paragraph;
-    m.block_kind = o.block_kind;
-    m.key = *by_id[o.id];
-    m.type = entity_type::group;
-    m.reasons = {{"the family of the name " + f, 1.0f}};
-    found.push_back(std::move(m));
+    if (!f.empty()) found.push_back(mention_at(o, *by_id[o.id], entity_type::group, "the family of the name " + f));
   }
 }
 
