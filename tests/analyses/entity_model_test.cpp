@@ -341,6 +341,10 @@ TEST(entity_model, letter_parts_date_words_and_forms_of_address) {
     EXPECT_EQ(e.name.find(" He"), std::string::npos) << e.name;
     EXPECT_EQ(e.name.find(" for "), std::string::npos) << e.name;
   }
+  // Nor does a plural salute name a group, nor a family ("Ladies and Gentlemen").
+  for (const auto& e : run("Ladies and Gentlemen, the Whigs have won. The Ladies were pleased, and Lady Spencer "
+                           "wrote to Dowager Lady Spencer.\n"))
+    EXPECT_TRUE(e.name != "Ladies" && e.name != "Gentlemen") << e.name;
   // Not a dateline's place: a date alone, or a function word first.
   es = run("Tuesday, November 14, 1809.\n\nDear Sir,\n\nI write.\n");
   for (const auto& e : es) EXPECT_NE(e.name, "Tuesday");
@@ -502,6 +506,17 @@ TEST(entity_model, the_words_of_places_make_places) {
       run("Gen. Grant died at Mount McGregor this morning. Mr. John Smith, of Jefferson street, came "
           "home from Cook county.\n");
   for (const char* name : {"Mount McGregor", "Jefferson street", "Cook county"}) {
+    ASSERT_NE(find(es, name), nullptr) << name;
+    EXPECT_EQ(find(es, name)->type, entity_type::place) << name;
+  }
+  // Not a function word before the head ("Ye mountains of Gilboa").
+  for (const auto& e : run("Ye mountains of Gilboa, let there be no dew upon you.\n"))
+    EXPECT_EQ(e.name.rfind("Ye", 0), std::string::npos) << e.name;
+  // States are places, whichever way the model reads them.
+  es =
+      run("The delegates of the Republic of Korea and of the Central African Republic met the envoys of "
+          "the Kingdom of Sweden.\n");
+  for (const char* name : {"Republic of Korea", "Central African Republic", "Kingdom of Sweden"}) {
     ASSERT_NE(find(es, name), nullptr) << name;
     EXPECT_EQ(find(es, name)->type, entity_type::place) << name;
   }

@@ -72,6 +72,10 @@ namespace {
 std::size_t name_words(const std::string& key, entity_type type) {
   const std::vector<std::string> words = split_words(key);
   if (type != entity_type::person) return words.size();
+  // Nor a place after a full name ("Edward Gibbon of West Cliff" is Edward Gibbon; "Robert of
+  // Normandy" and "Joan of Arc" are named by it).
+  for (std::size_t k = 2; k + 1 < words.size(); ++k)
+    if (words[k] == "of") return k;
   static const char* ordinals[] = {"first",      "second",     "third",     "fourth",    "fifth",       "sixth",
                                    "seventh",    "eighth",     "ninth",     "tenth",     "eleventh",    "twelfth",
                                    "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth", "eighteenth"};

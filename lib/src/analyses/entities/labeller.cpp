@@ -57,16 +57,6 @@ const address_form* address_of(std::string_view w) {
   return nullptr;
 }
 
-// A name made only of forms of address ("sir", "dear sir", "madam").
-bool bare_address(const std::string& key) {
-  const std::vector<std::string> words = split_words(key);
-  return !words.empty() && std::all_of(words.begin(), words.end(), [](std::string_view w) {
-    if (!w.empty() && w.back() == '.') w.remove_suffix(1);
-    const address_form* a = address_of(w);
-    return a && a->bare;
-  });
-}
-
 // Initials alone: every word of the key a letter or letters each followed by a full stop ("b.",
 // "a.m.", "n. y."), or a single letter.
 bool only_initials(const std::string& key) {
@@ -114,6 +104,16 @@ char gender_of_title(std::string_view t) {
 }
 
 }  // namespace
+
+// A name made only of forms of address ("sir", "dear sir", "madam", "ladies").
+bool bare_address(const std::string& key) {
+  const std::vector<std::string> words = split_words(key);
+  return !words.empty() && std::all_of(words.begin(), words.end(), [](std::string_view w) {
+    if (!w.empty() && w.back() == '.') w.remove_suffix(1);
+    const address_form* a = address_of(w);
+    return a && a->bare;
+  });
+}
 
 std::vector<std::string> rule_tags(std::string_view text, const segmentation& piece, word_facts_cache* memo) {
   std::vector<std::string> tags(piece.tokens.size());
@@ -257,8 +257,9 @@ void labeller::label(std::string_view text, const segmentation& piece, std::vect
   // A title or form of address, also as misread from old print ("Prefident Lincoln").
   auto title_word = [&](const std::string& key) {
     if (lex.in(name_list::title, key)) return true;
-    if (key.find('f') == std::string::npos || !env_.facts) return false;
-    const word_facts& f = env_.facts->get(key);
+    if (key.find('f') == std::string::npos) return false;
+    // Through the document's memo, or computed (the reference path, fast paths off).
+    const word_facts f = env_.facts ? env_.facts->get(key) : compute_word_facts(lex, env_.stats, key);
     return f.long_s && f.in(name_list::title);
   };
   for (const sentence& s : piece.sentences) {
@@ -370,9 +371,30 @@ void labeller::label(std::string_view text, const segmentation& piece, std::vect
     // "Cape", "Lake", "Isle" or "Port" is a place ("Mount McGregor"); a name followed by a
     // lower-case "street", "county", "river"... is that place ("Jefferson street", "Cook county":
     // old newspapers write the head in lower case). Not remembered by the history, as post-filter 11.
+    // A lower-case head of a place name after a name. Not "road" or "lane": "the Gosport road"
+    // leads to Gosport.
+    auto place_head = [&](std::size_t i) {
+      static const char* heads[] = {"street",   "avenue", "square", "county",    "river", "creek",
+                                    "township", "island", "valley", "mountains", "canal", "parish"};
+      return i < sf.size() && piece.tokens[sf.token_index(i)].is_word() &&
+             !capitalised(piece.tokens[sf.token_index(i)].text(text)) &&
+             std::any_of(std::begin(heads), std::end(heads), [&](const char* w) { return sf.key(i) == w; });
+    };
     for (chosen_span& c : chosen) {
       if (c.entry >= 0 || !c.why.empty()) continue;
       tagged_span& sp = c.span;
+      // A state is a place: "the Republic of Korea", "the Central African Republic", "the Kingdom of
+      // France", "the Roman Empire" (the model reads them now as groups, now as places).
+      static const char* states[] = {"republic", "kingdom", "empire", "principality", "duchy", "sultanate", "emirate"};
+      auto state = [&](std::size_t i) {
+        return std::any_of(std::begin(states), std::end(states), [&](const char* w) { return sf.key(i) == w; });
+      };
+      if (sp.type == entity_type::group && sp.first < sp.last &&
+          ((state(sp.first) && sf.key(sp.first + 1) == "of") || state(sp.last))) {
+        sp.type = entity_type::place;
+        c.why = "the name of a state";
+        continue;
+      }
       static const char* leading[] = {"mount", "mt.", "fort", "ft.", "cape", "lake", "isle", "port"};
       if (sp.type == entity_type::person && sp.first < sp.last &&
           std::any_of(std::begin(leading), std::end(leading), [&](const char* w) { return sf.key(sp.first) == w; })) {
@@ -380,14 +402,8 @@ void labeller::label(std::string_view text, const segmentation& piece, std::vect
         c.why = "a name that begins with '" + sf.key(sp.first) + "'";
         continue;
       }
-      // Not "road" or "lane": "the Gosport road" leads to Gosport.
-      static const char* heads[] = {"street",   "avenue", "square", "county",    "river", "creek",
-                                    "township", "island", "valley", "mountains", "canal", "parish"};
       const std::size_t next = sp.last + 1;
-      if (next >= sf.size() || !piece.tokens[sf.token_index(next)].is_word() ||
-          capitalised(piece.tokens[sf.token_index(next)].text(text)) ||
-          std::none_of(std::begin(heads), std::end(heads), [&](const char* w) { return sf.key(next) == w; }))
-        continue;
+      if (!place_head(next)) continue;
       // Not a titled person ("Mr. Smith street" is no street) nor a name right before another.
       if (sp.type == entity_type::person && (title_at(sp.first) || (sp.first > 0 && title_at(sp.first - 1)))) continue;
       if (std::any_of(chosen.begin(), chosen.end(), [&](const chosen_span& o) { return o.span.first == next; }))
@@ -395,6 +411,32 @@ void labeller::label(std::string_view text, const segmentation& piece, std::vect
       sp.last = next;
       sp.type = entity_type::place;
       c.why = "before the lower-case place word '" + sf.key(next) + "'";
+    }
+    // The same when the model read no name there: capitalised words it left unread ("from Cook
+    // county").
+    {
+      std::vector<char> taken(p.eligible.size(), 0);
+      for (const chosen_span& c : chosen)
+        for (std::size_t i = c.span.first; i <= c.span.last; ++i) taken[i] = 1;
+      const std::size_t before = chosen.size();
+      for (std::size_t i = 0; i + 1 < p.eligible.size(); ++i) {
+        if (!place_head(i + 1) || taken[i] || taken[i + 1] || !p.eligible[i] ||
+            !piece.tokens[sf.token_index(i)].is_word() || !capitalised(piece.tokens[sf.token_index(i)].text(text)) ||
+            title_at(i))
+          continue;
+        if (lex.in(name_list::function_word, sf.key(i))) continue;  // "Ye mountains of Gilboa"
+        std::size_t first = i;
+        while (first > 0 && !taken[first - 1] && p.eligible[first - 1] == 1 &&
+               !lex.in(name_list::function_word, sf.key(first - 1)) &&
+               piece.tokens[sf.token_index(first - 1)].is_word() &&
+               capitalised(piece.tokens[sf.token_index(first - 1)].text(text)) && !title_at(first - 1))
+          --first;
+        chosen.push_back(
+            {{first, i + 1, entity_type::place}, -1, "before the lower-case place word '" + sf.key(i + 1) + "'"});
+      }
+      if (chosen.size() != before)
+        std::sort(chosen.begin(), chosen.end(),
+                  [](const chosen_span& x, const chosen_span& y) { return x.span.first < y.span.first; });
     }
     // Standalone capitalised words (runs of one): the denominator of post-filter 2.
     // In a line of capitals every word stands on its own ("THE LIFE OF WELLINGTON").
@@ -533,7 +575,8 @@ void labeller::label(std::string_view text, const segmentation& piece, std::vect
         m.next_key = sf.key(sp.last + 1);
       if (m.key.empty()) continue;
       // Post-filter 7: a form of address alone names nobody ("Dear Sir,"; "Yes, Madam").
-      if (entry < 0 && m.type == entity_type::person && bare_address(m.key)) continue;
+      // Nor as a group ("Ladies", "Gentlemen": the plural salutes, it names no party).
+      if (entry < 0 && bare_address(m.key)) continue;
       // Post-filter 9: initials alone name no person or place ("Mrs. B.", "A.M.", "N. Y."), unless
       // the lexicon knows them as a name ("U.S.", "D.C."); a group's initials are its name.
       if (entry < 0 && m.type != entity_type::group && only_initials(m.key) && !lex.find(m.key).proper()) continue;

@@ -64,6 +64,10 @@ struct margin_report {
 margin_report explain(const model& m, const sentence_features& features, const tagged_span& span,
                       const std::vector<std::uint64_t>& removed = {}, std::size_t top = static_cast<std::size_t>(-1));
 
+/// Whether a folded name is made only of forms of address that name nobody alone ("sir", "dear
+/// sir", "ladies"): post-filter 7 (labeller.cpp, the owner of the table of forms of address).
+bool bare_address(const std::string& key);
+
 /// Post-filter 1 (post_rules.cpp): for each group in found[from, end) named by people joined with
 /// a hyphen ("the Zinoviev-Kamenev fraction"), adds a person mention for each of them.
 void add_named_people(std::string_view text, std::vector<found_mention>& found, std::size_t from);

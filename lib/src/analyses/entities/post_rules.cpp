@@ -361,11 +361,14 @@ void labeller::name_families(std::vector<found_mention>& found) const {
   }
   // The family a one-word key names, or "" ("bernoullis" -> bernoulli, "adamses" -> adams).
   auto family = [&](const std::string& key) -> std::string {
-    if (key.size() < 4 || key.back() != 's' || key.find(' ') != std::string::npos || words.count(key)) return {};
+    if (key.size() < 4 || key.back() != 's' || key.find(' ') != std::string::npos || words.count(key) ||
+        bare_address(key))
+      return {};
     for (std::size_t cut : {std::size_t{1}, std::size_t{2}}) {
       if (cut == 2 && key.compare(key.size() - 2, 2, "es") != 0) continue;
       auto it = words.find(key.substr(0, key.size() - cut));
-      if (it != words.end() && it->second == 's') return it->first;
+      // Not a title that ends a name ("the Red King", "the Black Prince": "Kings" are no family).
+      if (it != words.end() && it->second == 's' && !env_.lex->in(name_list::title, it->first)) return it->first;
     }
     return {};
   };
