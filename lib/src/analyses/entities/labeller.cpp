@@ -420,7 +420,8 @@ void labeller::label(std::string_view text, const segmentation& piece, std::vect
         for (std::size_t i = c.span.first; i <= c.span.last; ++i) taken[i] = 1;
       const std::size_t before = chosen.size();
       for (std::size_t i = 0; i + 1 < p.eligible.size(); ++i) {
-        if (!place_head(i + 1) || taken[i] || taken[i + 1] || !p.eligible[i] ||
+        // Cheapest tests first: this runs for every token of every sentence.
+        if (!p.eligible[i] || taken[i] || taken[i + 1] || !place_head(i + 1) ||
             !piece.tokens[sf.token_index(i)].is_word() || !capitalised(piece.tokens[sf.token_index(i)].text(text)) ||
             title_at(i))
           continue;

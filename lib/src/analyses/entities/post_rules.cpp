@@ -158,8 +158,11 @@ std::vector<std::pair<tagged_span, std::string>> work_titles(std::string_view te
   };
   for (std::size_t i = 0; i + 1 < n; ++i) {
     // After a noun of works or ships: "the film Stoker", not "to play Hamlet" or "they sing Abide".
-    if (!word(i) || capitalised(tok(i).text(text)) || !cap(i + 1)) continue;
-    const bool work = lex.in(name_list::work_noun, sf.key(i)), vessel = lex.in(name_list::vessel_noun, sf.key(i));
+    // (The decoder's eligibility first: it is known, and a lower-case noun is never eligible.)
+    if (sf.eligible(i) != 0 || sf.eligible(i + 1) == 0 || !word(i) || !cap(i + 1)) continue;
+    const std::uint32_t lists = lex.lists(sf.key(i));
+    const bool work = (lists >> static_cast<int>(name_list::work_noun)) & 1u,
+               vessel = (lists >> static_cast<int>(name_list::vessel_noun)) & 1u;
     if (!work && !vessel) continue;
     if (i > 0 && word(i - 1) && lex.in(name_list::function_word, sf.key(i - 1))) {
       static const char* determiners[] = {"the", "a",   "an",   "his",  "her",  "their", "its",
