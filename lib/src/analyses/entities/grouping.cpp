@@ -123,10 +123,10 @@ std::vector<entity> group_mentions(std::string_view text, std::vector<found_ment
     // A gazetteer entry is one cluster whatever alias matched.
     // Mr. and Mrs. Gladstone are two people: a gendered form of address is part of the cluster key.
     // A title of a work or a ship's name is a cluster of its own ("Belle" the film, Belle the woman).
-    std::string ck = m.gazetteer_entry >= 0                ? "\x01gazetteer " + std::to_string(m.gazetteer_entry)
-                     : static_cast<int>(m.type) >= n_types ? "\x03" + std::string(to_string(m.type)) + ' ' + m.key
-                     : m.gender                            ? m.key + '\x02' + m.gender
-                                                           : m.key;
+    std::string ck = m.gazetteer_entry >= 0   ? "\x01gazetteer " + std::to_string(m.gazetteer_entry)
+                     : !modelled_type(m.type) ? "\x03" + std::string(to_string(m.type)) + ' ' + m.key
+                     : m.gender               ? m.key + '\x02' + m.gender
+                                              : m.key;
     auto it = by_key.find(ck);
     if (it == by_key.end()) {
       it = by_key.emplace(ck, cl.size()).first;

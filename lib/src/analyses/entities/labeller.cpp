@@ -15,14 +15,6 @@ namespace histext::entities_detail {
 
 namespace {
 
-// A span to turn into a mention: the model's, a post-filter's (with the reason it gives as
-// evidence) or the gazetteer's (its entry).
-struct chosen_span {
-  tagged_span span;
-  long entry = -1;
-  std::string why;
-};
-
 // Forms of address: the gender they give a name ('m' Mr., 'f' Mrs., 'u' Miss, 0 none given), and
 // whether they name nobody on their own ("Dear Sir," is no person called Sir; "the King" is
 // someone). One table for post-filter 7 and for the gendered grouping.
@@ -245,6 +237,14 @@ margin_report explain(const model& m, const sentence_features& features, const t
   return rep;
 }
 
+bool labeller::title_word(const std::string& key) const {
+  if (env_.lex->in(name_list::title, key)) return true;
+  if (key.find('f') == std::string::npos) return false;
+  // Through the document's memo, or computed (the reference path, fast paths off).
+  const word_facts f = env_.facts ? env_.facts->get(key) : compute_word_facts(*env_.lex, env_.stats, key);
+  return f.long_s && f.in(name_list::title);
+}
+
 void labeller::label(std::string_view text, const segmentation& piece, std::vector<found_mention>& out) {
   std::vector<std::string> rules;
   if (model_->feature_groups() & static_cast<std::uint32_t>(feature_group::rules))
@@ -254,14 +254,6 @@ void labeller::label(std::string_view text, const segmentation& piece, std::vect
   std::size_t next_gaz = 0;
   const name_lexicon& lex = *env_.lex;
   const std::size_t first_new = out.size();
-  // A title or form of address, also as misread from old print ("Prefident Lincoln").
-  auto title_word = [&](const std::string& key) {
-    if (lex.in(name_list::title, key)) return true;
-    if (key.find('f') == std::string::npos) return false;
-    // Through the document's memo, or computed (the reference path, fast paths off).
-    const word_facts f = env_.facts ? env_.facts->get(key) : compute_word_facts(lex, env_.stats, key);
-    return f.long_s && f.in(name_list::title);
-  };
   for (const sentence& s : piece.sentences) {
     sentence_features sf(env_, text, piece, s, rules.empty() ? nullptr : &rules);
     auto title_at = [&](std::size_t i) { return title_word(sf.key(i)); };
@@ -305,45 +297,8 @@ void labeller::label(std::string_view text, const segmentation& piece, std::vect
       if (!overlaps(sp, chosen)) chosen.push_back({sp, -1, {}});
     std::sort(chosen.begin(), chosen.end(),
               [](const chosen_span& x, const chosen_span& y) { return x.span.first < y.span.first; });
-    // Post-filter 12: a titled person "of" a known place is a person and a place ("Senator Sherman
-    // of Ohio", "Mr. Smith of Boston"); without a title the place is the name's ("Hilary of
-    // Poitiers", "Joan of Arc"), and a title alone before "of" is the name ("the Duke of Wellington").
-    for (std::size_t c = 0; c < chosen.size(); ++c) {
-      const tagged_span sp = chosen[c].span;
-      if (chosen[c].entry >= 0 || !chosen[c].why.empty() || sp.type != entity_type::person) continue;
-      std::size_t first = sp.first;
-      while (first < sp.last && title_at(first)) ++first;
-      const bool has_title = first > sp.first || (sp.first > 0 && title_at(sp.first - 1));
-      if (!has_title || !capitalised(piece.tokens[sf.token_index(first)].text(text))) continue;
-      const std::size_t title = first > sp.first ? first - 1 : sp.first - 1;  // the title nearest the name
-      // A sovereign's or a peer's "of" is the name's ("King Louis XV of France", "Lord Russell of
-      // Kingston"), and so is a regnal numeral's.
-      static const char* realm[] = {"king",     "queen",    "emperor",  "empress",  "tsar",    "czar",
-                                    "tsarina",  "prince",   "princess", "duke",     "duchess", "earl",
-                                    "count",    "countess", "baron",    "baroness", "lord",    "lady",
-                                    "marquis",  "marquess", "viscount", "pope",     "bishop",  "archbishop",
-                                    "cardinal", "saint",    "st.",      "sultan",   "shah"};
-      if (std::any_of(std::begin(realm), std::end(realm), [&](const char* r) { return sf.key(title) == r; })) continue;
-      for (std::size_t k = first + 1; k < sp.last; ++k) {
-        if (sf.key(k) != "of" || capitalised(piece.tokens[sf.token_index(k)].text(text))) continue;
-        std::string place;
-        for (std::size_t i = k + 1; i <= sp.last; ++i) place += (place.empty() ? "" : " ") + sf.key(i);
-        // A place: known as one, or one capitalised word the lexicon does not know ("Mr. Adams of
-        // Braintree").
-        char known = lex.find(place).proper();
-        if (!known && k + 1 == sp.last && !lex.find(place).found() && !given_name(lex, place) &&
-            capitalised(piece.tokens[sf.token_index(k + 1)].text(text)))
-          known = 'l';
-        const std::string& before = sf.key(k - 1);
-        const bool regnal = !before.empty() && before.find_first_not_of("ivxl") == std::string::npos;
-        if (known != 'l' || regnal) break;
-        chosen[c].span.last = k - 1;
-        chosen.insert(
-            chosen.begin() + static_cast<std::ptrdiff_t>(c) + 1,
-            chosen_span{{k + 1, sp.last, entity_type::place}, -1, "a place after 'of' in a titled person's name"});
-        break;
-      }
-    }
+    // Post-filter 12: a titled person "of" a known place is a person and a place.
+    split_titled_places(text, piece, sf, chosen);
     // The sentence's reading becomes history for the sentences after: the model's, with the
     // historian's gazetteer and the post-filters' spans in its place where they overrode it (a
     // dateline's "STEVENTON" read as a person must not teach every later "Steventon" so). Not
@@ -353,7 +308,7 @@ void labeller::label(std::string_view text, const segmentation& piece, std::vect
     std::vector<tagged_span> read;
     if (env_.history)
       for (const chosen_span& c : chosen)
-        if (static_cast<int>(c.span.type) < 3) read.push_back(c.span);
+        if (modelled_type(c.span.type)) read.push_back(c.span);
     // Post-filter 11: names listed together share a type ("Basel, Heidelberg, and Strasbourg").
     {
       std::vector<tagged_span> listed;
@@ -367,78 +322,9 @@ void labeller::label(std::string_view text, const segmentation& piece, std::vect
                                                                                                  : "groups");
       }
     }
-    // Post-filter 13: the words of places. A person's name that begins with "Mount", "Fort",
-    // "Cape", "Lake", "Isle" or "Port" is a place ("Mount McGregor"); a name followed by a
-    // lower-case "street", "county", "river"... is that place ("Jefferson street", "Cook county":
-    // old newspapers write the head in lower case). Not remembered by the history, as post-filter 11.
-    // A lower-case head of a place name after a name. Not "road" or "lane": "the Gosport road"
-    // leads to Gosport.
-    auto place_head = [&](std::size_t i) {
-      static const char* heads[] = {"street",   "avenue", "square", "county",    "river", "creek",
-                                    "township", "island", "valley", "mountains", "canal", "parish"};
-      return i < sf.size() && piece.tokens[sf.token_index(i)].is_word() &&
-             !capitalised(piece.tokens[sf.token_index(i)].text(text)) &&
-             std::any_of(std::begin(heads), std::end(heads), [&](const char* w) { return sf.key(i) == w; });
-    };
-    for (chosen_span& c : chosen) {
-      if (c.entry >= 0 || !c.why.empty()) continue;
-      tagged_span& sp = c.span;
-      // A state is a place: "the Republic of Korea", "the Central African Republic", "the Kingdom of
-      // France", "the Roman Empire" (the model reads them now as groups, now as places).
-      static const char* states[] = {"republic", "kingdom", "empire", "principality", "duchy", "sultanate", "emirate"};
-      auto state = [&](std::size_t i) {
-        return std::any_of(std::begin(states), std::end(states), [&](const char* w) { return sf.key(i) == w; });
-      };
-      if (sp.type == entity_type::group && sp.first < sp.last &&
-          ((state(sp.first) && sf.key(sp.first + 1) == "of") || state(sp.last))) {
-        sp.type = entity_type::place;
-        c.why = "the name of a state";
-        continue;
-      }
-      static const char* leading[] = {"mount", "mt.", "fort", "ft.", "cape", "lake", "isle", "port"};
-      if (sp.type == entity_type::person && sp.first < sp.last &&
-          std::any_of(std::begin(leading), std::end(leading), [&](const char* w) { return sf.key(sp.first) == w; })) {
-        sp.type = entity_type::place;
-        c.why = "a name that begins with '" + sf.key(sp.first) + "'";
-        continue;
-      }
-      const std::size_t next = sp.last + 1;
-      if (!place_head(next)) continue;
-      // Not a titled person ("Mr. Smith street" is no street) nor a name right before another.
-      if (sp.type == entity_type::person && (title_at(sp.first) || (sp.first > 0 && title_at(sp.first - 1)))) continue;
-      if (std::any_of(chosen.begin(), chosen.end(), [&](const chosen_span& o) { return o.span.first == next; }))
-        continue;
-      sp.last = next;
-      sp.type = entity_type::place;
-      c.why = "before the lower-case place word '" + sf.key(next) + "'";
-    }
-    // The same when the model read no name there: capitalised words it left unread ("from Cook
-    // county").
-    {
-      std::vector<char> taken(p.eligible.size(), 0);
-      for (const chosen_span& c : chosen)
-        for (std::size_t i = c.span.first; i <= c.span.last; ++i) taken[i] = 1;
-      const std::size_t before = chosen.size();
-      for (std::size_t i = 0; i + 1 < p.eligible.size(); ++i) {
-        // Cheapest tests first: this runs for every token of every sentence.
-        if (!p.eligible[i] || taken[i] || taken[i + 1] || !place_head(i + 1) ||
-            !piece.tokens[sf.token_index(i)].is_word() || !capitalised(piece.tokens[sf.token_index(i)].text(text)) ||
-            title_at(i))
-          continue;
-        if (lex.in(name_list::function_word, sf.key(i))) continue;  // "Ye mountains of Gilboa"
-        std::size_t first = i;
-        while (first > 0 && !taken[first - 1] && p.eligible[first - 1] == 1 &&
-               !lex.in(name_list::function_word, sf.key(first - 1)) &&
-               piece.tokens[sf.token_index(first - 1)].is_word() &&
-               capitalised(piece.tokens[sf.token_index(first - 1)].text(text)) && !title_at(first - 1))
-          --first;
-        chosen.push_back(
-            {{first, i + 1, entity_type::place}, -1, "before the lower-case place word '" + sf.key(i + 1) + "'"});
-      }
-      if (chosen.size() != before)
-        std::sort(chosen.begin(), chosen.end(),
-                  [](const chosen_span& x, const chosen_span& y) { return x.span.first < y.span.first; });
-    }
+    // Post-filter 13: the words of places ("Mount McGregor", "Jefferson street"). Not remembered by
+    // the history, as post-filter 11.
+    read_place_words(text, piece, sf, p, chosen);
     // Standalone capitalised words (runs of one): the denominator of post-filter 2.
     // In a line of capitals every word stands on its own ("THE LIFE OF WELLINGTON").
     const bool shouting = sf.all_capitals();
@@ -536,9 +422,9 @@ void labeller::label(std::string_view text, const segmentation& piece, std::vect
         }
         return !key.empty();
       };
-      while (person && name_first + 1 < sp.last && nationality(sf.key(name_first)) && title_at((name_first + 1)))
+      while (person && name_first + 1 < sp.last && nationality(sf.key(name_first)) && title_at(name_first + 1))
         ++name_first;
-      while (person && name_first < sp.last && title_at((name_first))) titles.push_back(sf.key(name_first++));
+      while (person && name_first < sp.last && title_at(name_first)) titles.push_back(sf.key(name_first++));
       // "Professor of Linguistics", "Count of the Holy Roman Empire": the title is the name.
       if (name_first > sp.first && !capitalised(piece.tokens[sf.token_index(name_first)].text(text))) {
         name_first = sp.first;
@@ -548,7 +434,7 @@ void labeller::label(std::string_view text, const segmentation& piece, std::vect
       for (int k = 0; person && k < 6 && first > 0; ++k) {
         std::size_t j = first - 1;
         const token& t = piece.tokens[sf.token_index(j)];
-        if (!t.is_word() || !title_at((j)) || !capitalised(t.text(text))) break;
+        if (!t.is_word() || !title_at(j) || !capitalised(t.text(text))) break;
         titles.insert(titles.begin(), sf.key(j));
         first = j;
       }

@@ -40,6 +40,18 @@ struct found_mention {
 /// `memo` (may be null): the document's memo of word facts.
 std::vector<std::string> rule_tags(std::string_view text, const segmentation& piece, word_facts_cache* memo = nullptr);
 
+/// Whether a type is one the model reads (person, group, place), not a title of a work or a
+/// ship's name (post-filter 10): only those are voted on, remembered and grouped by type.
+inline bool modelled_type(entity_type t) { return static_cast<int>(t) < 3; }
+
+/// A span of a sentence to turn into a mention: the model's, a post-filter's (with the reason it
+/// gives as evidence) or the gazetteer's (its entry).
+struct chosen_span {
+  tagged_span span;
+  long entry = -1;
+  std::string why;
+};
+
 /// A sentence prepared for the model: its features' keys for each eligible token.
 struct prepared_sentence {
   std::vector<char> eligible;
@@ -131,6 +143,16 @@ class labeller {
   void drop_common_word_people(std::vector<found_mention>& found) const;
 
  private:
+  /// A title or form of address, also as misread from old print ("Prefident Lincoln").
+  bool title_word(const std::string& key) const;
+  /// Post-filter 12 (post_rules.cpp): a titled person "of" a known place in `chosen` (sorted) is
+  /// split into the person and the place ("Senator Sherman of Ohio").
+  void split_titled_places(std::string_view text, const segmentation& piece, const sentence_features& sf,
+                           std::vector<chosen_span>& chosen) const;
+  /// Post-filter 13 (post_rules.cpp): the words of places ("Mount McGregor", "the Republic of
+  /// Korea", "Jefferson street", "from Cook county"); `chosen` stays sorted.
+  void read_place_words(std::string_view text, const segmentation& piece, const sentence_features& sf,
+                        const prepared_sentence& p, std::vector<chosen_span>& chosen) const;
   std::shared_ptr<const model> model_;
   feature_env env_;
   const gazetteer* gazetteer_;

@@ -254,9 +254,6 @@ std::vector<std::size_t> agree_in_lists(std::string_view text, const segmentatio
     }
     return true;
   };
-  auto counted = [](entity_type t) {
-    return t == entity_type::person || t == entity_type::group || t == entity_type::place;
-  };
   for (std::size_t a = 0; a < spans.size();) {
     std::size_t b = a + 1;
     while (b < spans.size() && joined(spans[b - 1], spans[b])) ++b;
@@ -271,7 +268,7 @@ std::vector<std::size_t> agree_in_lists(std::string_view text, const segmentatio
     if (conjoined) {
       int votes[3] = {};
       for (std::size_t k = a; k < b; ++k)
-        if (counted(spans[k].type)) ++votes[static_cast<int>(spans[k].type)];
+        if (modelled_type(spans[k].type)) ++votes[static_cast<int>(spans[k].type)];
       int best = 0;
       for (int t = 1; t < 3; ++t)
         if (votes[t] > votes[best]) best = t;
@@ -280,7 +277,7 @@ std::vector<std::size_t> agree_in_lists(std::string_view text, const segmentatio
         const auto major = static_cast<entity_type>(best);
         for (std::size_t k = a; k < b; ++k) {
           tagged_span& sp = spans[k];
-          if (fixed[k] || !counted(sp.type) || sp.type == major) continue;
+          if (fixed[k] || !modelled_type(sp.type) || sp.type == major) continue;
           if (known_type(lex, key_of_span(piece, sf, sp.first, sp.last)) == type_letter(sp.type)) continue;
           sp.type = major;
           changed.push_back(k);
@@ -292,6 +289,128 @@ std::vector<std::size_t> agree_in_lists(std::string_view text, const segmentatio
   return changed;
 }
 
+// Post-filter 12: a titled person "of" a known place is a person and a place ("Senator Sherman
+// of Ohio", "Mr. Smith of Boston"); without a title the place is the name's ("Hilary of
+// Poitiers", "Joan of Arc"), and a title alone before "of" is the name ("the Duke of Wellington").
+void labeller::split_titled_places(std::string_view text, const segmentation& piece, const sentence_features& sf,
+                                   std::vector<chosen_span>& chosen) const {
+  const name_lexicon& lex = *env_.lex;
+  auto title_at = [&](std::size_t i) { return title_word(sf.key(i)); };
+  for (std::size_t c = 0; c < chosen.size(); ++c) {
+    const tagged_span sp = chosen[c].span;
+    if (chosen[c].entry >= 0 || !chosen[c].why.empty() || sp.type != entity_type::person) continue;
+    std::size_t first = sp.first;
+    while (first < sp.last && title_at(first)) ++first;
+    const bool has_title = first > sp.first || (sp.first > 0 && title_at(sp.first - 1));
+    if (!has_title || !capitalised(piece.tokens[sf.token_index(first)].text(text))) continue;
+    const std::size_t title = first > sp.first ? first - 1 : sp.first - 1;  // the title nearest the name
+    // A sovereign's or a peer's "of" is the name's ("King Louis XV of France", "Lord Russell of
+    // Kingston"), and so is a regnal numeral's.
+    static const char* realm[] = {"king",     "queen",    "emperor",  "empress",  "tsar",    "czar",
+                                  "tsarina",  "prince",   "princess", "duke",     "duchess", "earl",
+                                  "count",    "countess", "baron",    "baroness", "lord",    "lady",
+                                  "marquis",  "marquess", "viscount", "pope",     "bishop",  "archbishop",
+                                  "cardinal", "saint",    "st.",      "sultan",   "shah"};
+    if (std::any_of(std::begin(realm), std::end(realm), [&](const char* r) { return sf.key(title) == r; })) continue;
+    for (std::size_t k = first + 1; k < sp.last; ++k) {
+      if (sf.key(k) != "of" || capitalised(piece.tokens[sf.token_index(k)].text(text))) continue;
+      std::string place;
+      for (std::size_t i = k + 1; i <= sp.last; ++i) place += (place.empty() ? "" : " ") + sf.key(i);
+      // A place: known as one, or one capitalised word the lexicon does not know ("Mr. Adams of
+      // Braintree").
+      char known = lex.find(place).proper();
+      if (!known && k + 1 == sp.last && !lex.find(place).found() && !given_name(lex, place) &&
+          capitalised(piece.tokens[sf.token_index(k + 1)].text(text)))
+        known = 'l';
+      const std::string& before = sf.key(k - 1);
+      const bool regnal = !before.empty() && before.find_first_not_of("ivxl") == std::string::npos;
+      if (known != 'l' || regnal) break;
+      chosen[c].span.last = k - 1;
+      chosen.insert(
+          chosen.begin() + static_cast<std::ptrdiff_t>(c) + 1,
+          chosen_span{{k + 1, sp.last, entity_type::place}, -1, "a place after 'of' in a titled person's name"});
+      break;
+    }
+  }
+}
+
+// Post-filter 13: the words of places. A person's name that begins with "Mount", "Fort",
+// "Cape", "Lake", "Isle" or "Port" is a place ("Mount McGregor"); a name followed by a
+// lower-case "street", "county", "river"... is that place ("Jefferson street", "Cook county":
+// old newspapers write the head in lower case). Not remembered by the history, as post-filter 11.
+void labeller::read_place_words(std::string_view text, const segmentation& piece, const sentence_features& sf,
+                                const prepared_sentence& p, std::vector<chosen_span>& chosen) const {
+  const name_lexicon& lex = *env_.lex;
+  auto title_at = [&](std::size_t i) { return title_word(sf.key(i)); };
+  // A lower-case head of a place name after a name. Not "road" or "lane": "the Gosport road"
+  // leads to Gosport.
+  auto place_head = [&](std::size_t i) {
+    static const char* heads[] = {"street",   "avenue", "square", "county",    "river", "creek",
+                                  "township", "island", "valley", "mountains", "canal", "parish"};
+    return i < sf.size() && piece.tokens[sf.token_index(i)].is_word() &&
+           !capitalised(piece.tokens[sf.token_index(i)].text(text)) &&
+           std::any_of(std::begin(heads), std::end(heads), [&](const char* w) { return sf.key(i) == w; });
+  };
+  for (chosen_span& c : chosen) {
+    if (c.entry >= 0 || !c.why.empty()) continue;
+    tagged_span& sp = c.span;
+    // A state is a place: "the Republic of Korea", "the Central African Republic", "the Kingdom of
+    // France", "the Roman Empire" (the model reads them now as groups, now as places).
+    static const char* states[] = {"republic", "kingdom", "empire", "principality", "duchy", "sultanate", "emirate"};
+    auto state = [&](std::size_t i) {
+      return std::any_of(std::begin(states), std::end(states), [&](const char* w) { return sf.key(i) == w; });
+    };
+    if (sp.type == entity_type::group && sp.first < sp.last &&
+        ((state(sp.first) && sf.key(sp.first + 1) == "of") || state(sp.last))) {
+      sp.type = entity_type::place;
+      c.why = "the name of a state";
+      continue;
+    }
+    static const char* leading[] = {"mount", "mt.", "fort", "ft.", "cape", "lake", "isle", "port"};
+    if (sp.type == entity_type::person && sp.first < sp.last &&
+        std::any_of(std::begin(leading), std::end(leading), [&](const char* w) { return sf.key(sp.first) == w; })) {
+      sp.type = entity_type::place;
+      c.why = "a name that begins with '" + sf.key(sp.first) + "'";
+      continue;
+    }
+    const std::size_t next = sp.last + 1;
+    if (!place_head(next)) continue;
+    // Not a titled person ("Mr. Smith street" is no street) nor a name right before another.
+    if (sp.type == entity_type::person && (title_at(sp.first) || (sp.first > 0 && title_at(sp.first - 1)))) continue;
+    if (std::any_of(chosen.begin(), chosen.end(), [&](const chosen_span& o) { return o.span.first == next; })) continue;
+    sp.last = next;
+    sp.type = entity_type::place;
+    c.why = "before the lower-case place word '" + sf.key(next) + "'";
+  }
+  // The same when the model read no name there: capitalised words it left unread ("from Cook
+  // county").
+  {
+    std::vector<char> taken(p.eligible.size(), 0);
+    for (const chosen_span& c : chosen)
+      for (std::size_t i = c.span.first; i <= c.span.last; ++i) taken[i] = 1;
+    const std::size_t before = chosen.size();
+    for (std::size_t i = 0; i + 1 < p.eligible.size(); ++i) {
+      // Cheapest tests first: this runs for every token of every sentence.
+      if (!p.eligible[i] || taken[i] || taken[i + 1] || !place_head(i + 1) ||
+          !piece.tokens[sf.token_index(i)].is_word() || !capitalised(piece.tokens[sf.token_index(i)].text(text)) ||
+          title_at(i))
+        continue;
+      if (lex.in(name_list::function_word, sf.key(i))) continue;  // "Ye mountains of Gilboa"
+      std::size_t first = i;
+      while (first > 0 && !taken[first - 1] && p.eligible[first - 1] == 1 &&
+             !lex.in(name_list::function_word, sf.key(first - 1)) &&
+             piece.tokens[sf.token_index(first - 1)].is_word() &&
+             capitalised(piece.tokens[sf.token_index(first - 1)].text(text)) && !title_at(first - 1))
+        --first;
+      chosen.push_back(
+          {{first, i + 1, entity_type::place}, -1, "before the lower-case place word '" + sf.key(i + 1) + "'"});
+    }
+    if (chosen.size() != before)
+      std::sort(chosen.begin(), chosen.end(),
+                [](const chosen_span& x, const chosen_span& y) { return x.span.first < y.span.first; });
+  }
+}
+
 void labeller::apply_majority_readings(std::vector<found_mention>& found) const {
   struct tally {
     std::uint32_t read = 0;
@@ -300,9 +419,8 @@ void labeller::apply_majority_readings(std::vector<found_mention>& found) const 
   };
   std::unordered_map<std::string, tally> reads;
   // Only the model's types: titles of works and ships (post-filter 10) are read where they stand.
-  auto modelled = [](const found_mention& m) { return static_cast<int>(m.type) < 3; };
   for (const auto& m : found)
-    if (m.gazetteer_entry < 0 && modelled(m) && m.key.find(' ') == std::string::npos) {
+    if (m.gazetteer_entry < 0 && modelled_type(m.type) && m.key.find(' ') == std::string::npos) {
       tally& t = reads[m.key];
       ++t.read;
       ++t.by_type[static_cast<int>(m.type)];
@@ -329,7 +447,7 @@ void labeller::apply_majority_readings(std::vector<found_mention>& found) const 
                                "read as a name in most places where it stands capitalised"));
   }
   std::erase_if(found, [&](const found_mention& m) {
-    if (m.gazetteer_entry >= 0 || !modelled(m) || m.key.find(' ') != std::string::npos) return false;
+    if (m.gazetteer_entry >= 0 || !modelled_type(m.type) || m.key.find(' ') != std::string::npos) return false;
     auto it = reads.find(m.key);
     return it != reads.end() && minority(it->first, it->second);
   });
