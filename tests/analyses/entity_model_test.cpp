@@ -269,6 +269,31 @@ TEST(entity_model, ambiguous_short_form_stays_apart) {
   EXPECT_EQ(es[0].name, "joseph stalin");
 }
 
+TEST(entity_model, a_sovereign_known_by_a_given_name_is_not_a_commoner_of_that_name) {
+  // "John Ball ... a story about King John": the king is not the priest; with "King John Lackland"
+  // in the text he is that fuller name.
+  const std::string text = "John Ball. King John. King John Lackland.";
+  std::vector<found_mention> ms;
+  auto add = [&](std::size_t b, std::size_t name_b, std::size_t e, const std::string& key, bool king) {
+    found_mention m = addressed(b, name_b, e, key, 0);
+    if (king) m.titles = {"king"};
+    ms.push_back(m);
+  };
+  add(0, 0, 9, "john ball", false);
+  add(11, 16, 20, "john", true);
+  auto es = group_mentions(text, ms, nullptr, nullptr);
+  ASSERT_EQ(es.size(), 2u);
+  EXPECT_EQ(es[0].name, "John Ball");
+  EXPECT_EQ(es[0].mentions.size(), 1u);
+  EXPECT_EQ(es[1].name, "John");
+  add(22, 27, 40, "john lackland", true);
+  es = group_mentions(text, ms, nullptr, nullptr);
+  ASSERT_EQ(es.size(), 2u);
+  const entity* king = find(es, "John Lackland");
+  ASSERT_NE(king, nullptr);
+  EXPECT_EQ(king->mentions.size(), 2u);
+}
+
 TEST(entity_model, names_side_by_side_are_split_and_never_absorb_a_frequent_short_form) {
   // "And I gave unto Isaac Jacob and Esau": both named on their own far more often.
   listed l{" and "};
@@ -481,6 +506,18 @@ TEST(entity_model, a_regnal_numeral_is_part_of_the_name_and_the_pronoun_is_not) 
   EXPECT_EQ(find(es, "John V"), nullptr);
 }
 
+TEST(entity_model, a_regnal_numerals_full_stop_ends_the_name) {
+  // The segmenter reads "I." as an initial; the name stops at the numeral before a pronoun, and
+  // at a numeral of several letters before any word. An initial stays the name's.
+  auto es = run("The Scots were beaten by the army of Edward I. He often quarrelled with the barons.\n");
+  ASSERT_NE(find(es, "Edward I"), nullptr);
+  for (const auto& e : es) EXPECT_EQ(e.name.find("He"), std::string::npos) << e.name;
+  es = run("It was the reign of Charles II. Cromwell was dead.\n");
+  for (const auto& e : es) EXPECT_EQ(e.name.find("Cromwell"), e.name == "Cromwell" ? 0 : std::string::npos) << e.name;
+  es = run("The engineer Francis I. Smith built it.\n");
+  EXPECT_NE(find(es, "Francis I. Smith"), nullptr);
+}
+
 TEST(entity_model, a_titled_person_of_a_place_is_a_person_and_a_place) {
   auto es = run("Senator Sherman of Ohio objected, and Mr. Smith of Boston agreed.\n");
   for (const char* name : {"Sherman", "Smith"}) {
@@ -520,6 +557,17 @@ TEST(entity_model, the_words_of_places_make_places) {
     ASSERT_NE(find(es, name), nullptr) << name;
     EXPECT_EQ(find(es, name)->type, entity_type::place) << name;
   }
+  // Travellers' words ("Rio Negro"), and a name after "the town of" or "the river" ("this town of
+  // Donauwerth", "the river Lech"), but not a person's name ("the city of David").
+  es =
+      run("They sailed up the Rio Negro. He said that this town of Donauwerth is a very strong place. The "
+          "army crossed the river Lech at dawn. David was buried in the city of David.\n");
+  for (const char* name : {"Rio Negro", "Donauwerth", "Lech"}) {
+    ASSERT_NE(find(es, name), nullptr) << name;
+    EXPECT_EQ(find(es, name)->type, entity_type::place) << name;
+  }
+  ASSERT_NE(find(es, "David"), nullptr);
+  EXPECT_EQ(find(es, "David")->type, entity_type::person);
 }
 
 TEST(entity_model, a_military_title_is_a_mans_and_keeps_him_apart_from_mrs) {

@@ -6,6 +6,8 @@
 // - names standing side by side are never merged (the decoder keeps them apart, post-filter 8
 //   splits them, and a frequent short form never joins a rare fuller name whose other words name
 //   a person of their own: "he gave Moses Zipporah his daughter");
+// - a short form with a sovereign's or a saint's title joins only a fuller name with one too
+//   ("King John" is not John Ball);
 // - a short form after "of" is not the fuller name ("Abraham", "the God of Abraham"), nor a given
 //   name used more than ten times as often as the one fuller name it begins or ends ("Mary",
 //   "Mary Finch"; "David", "Shimea David");
@@ -29,6 +31,18 @@
 #include "lexicons/wordlist.hpp"
 
 namespace histext::entities_detail {
+
+namespace {
+
+// The titles of people known by a given name alone (sovereigns, popes, saints).
+bool sovereign_title(std::string_view t) {
+  static const char* const titles[] = {"king",    "queen",   "emperor", "empress", "tsar",   "czar",
+                                       "tsarina", "czarina", "kaiser",  "sultan",  "shah",   "pharaoh",
+                                       "pope",    "saint",   "st.",     "st",      "prince", "princess"};
+  return std::any_of(std::begin(titles), std::end(titles), [&](const char* x) { return t == x; });
+}
+
+}  // namespace
 
 std::string clean_name(std::string_view s) {
   // "Rus-\nsia" -> "Russia": a hyphen at a line end before a lower-case letter joins the word.
@@ -103,6 +117,7 @@ std::vector<entity> group_mentions(std::string_view text, std::vector<found_ment
     std::vector<std::size_t> members;
     float votes[5] = {};                      // by entity_type: works and ships have clusters of their own
     int female = 0, male = 0, unmarried = 0;  // mentions with "Mrs.", "Mr.", "Miss" before them
+    bool sovereign = false;                   // a mention has a sovereign's or a saint's title ("King John")
     long gazetteer_entry = -1;
     int type() const {
       int b = 0;
@@ -143,6 +158,7 @@ std::vector<entity> group_mentions(std::string_view text, std::vector<found_ment
     c.female += m.gender == 'f';
     c.male += m.gender == 'm';
     c.unmarried += m.gender == 'u';
+    for (const std::string& t : m.titles) c.sovereign |= sovereign_title(t);
   }
   const int person = static_cast<int>(entity_type::person);
   // Mentions of each name, with or without a form of address ("Miss Mary" and "Mary" are one
@@ -225,6 +241,9 @@ std::vector<entity> group_mentions(std::string_view text, std::vector<found_ment
         }
         if (other_person) continue;
       }
+      // Kings, popes and saints are known by a given name alone: "King John" is not John Ball, nor
+      // "Queen Elizabeth" Elizabeth Bennet, unless the fuller name has such a title too.
+      if (cl[i].sovereign && !cl[j].sovereign) continue;
       const char gi = cl[i].gender(), gj = cl[j].gender();
       if (gi && gj && gi != gj) continue;
       if ((gi == 'f' || gi == 'u') && gj != gi) continue;  // "Mrs. Adams" is not "John Adams"

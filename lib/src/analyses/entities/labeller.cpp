@@ -376,6 +376,20 @@ void labeller::label(std::string_view text, const segmentation& piece, std::vect
                capitalised(piece.tokens[sf.token_index(sp.first + 1)].text(text))) ||
               lower_article(sp.first) || leading_date(sp.first)))
         ++sp.first;
+      // A regnal numeral's full stop ends a sentence the segmenter read as an initial's ("Edward I.
+      // He often quarrelled", "the Court of Francois II. Shakespeare"): a person's name stops at
+      // the numeral when a function word follows or the numeral is no single letter.
+      if (entry < 0 && sp.type == entity_type::person)
+        for (std::size_t i = sp.first + 1; i < sp.last; ++i) {
+          std::string_view w = piece.tokens[sf.token_index(i)].text(text);
+          if (w.size() < 2 || w.back() != '.') continue;
+          w.remove_suffix(1);
+          if (w.find_first_not_of("IVX") != std::string_view::npos) continue;
+          if (w.size() >= 2 || lex.in(name_list::function_word, sf.key(i + 1))) {
+            sp.last = i;
+            break;
+          }
+        }
       // Nor does a person's name end with one ("Charles I. He": a sentence the segmenter did not
       // end at "I."; "Museum of Art" keeps its "Art", the archaic verb).
       // But a regnal "I" before punctuation is the name's ("Tsar Aleksei I,"; "Charles I. He" ->
@@ -443,6 +457,13 @@ void labeller::label(std::string_view text, const segmentation& piece, std::vect
       const token& b = piece.tokens[sf.token_index(sp.last)];
       m.begin = a.begin;
       m.end = b.base_end;
+      // A regnal numeral's full stop is the sentence's, not the name's ("Charles I." -> Charles I).
+      const bool numeral_stop = sp.type == entity_type::person && sp.last > sp.first && [&] {
+        const std::string_view w = text.substr(b.begin, b.base_end - b.begin);
+        return w.size() >= 2 && w.back() == '.' &&
+               w.substr(0, w.size() - 1).find_first_not_of("IVX") == std::string_view::npos;
+      }();
+      if (numeral_stop) --m.end;
       m.name_begin = piece.tokens[sf.token_index(keep_titles_ ? first : name_first)].begin;
       m.sentence = a.sentence;
       m.block = a.block;
@@ -455,6 +476,7 @@ void labeller::label(std::string_view text, const segmentation& piece, std::vect
         if (!m.key.empty()) m.key += ' ';
         m.key += sf.key(i);
       }
+      if (numeral_stop && !m.key.empty() && m.key.back() == '.') m.key.pop_back();
       for (const auto& t : titles)
         if (!m.gender) m.gender = gender_of_title(t);
       m.titles = std::move(titles);

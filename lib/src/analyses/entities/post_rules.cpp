@@ -335,7 +335,8 @@ void labeller::split_titled_places(std::string_view text, const segmentation& pi
 }
 
 // Post-filter 13: the words of places. A person's name that begins with "Mount", "Fort",
-// "Cape", "Lake", "Isle" or "Port" is a place ("Mount McGregor"); a name followed by a
+// "Cape", "Lake", "Isle" or "Port" (or "Rio", "Sierra", "Puerto", "Porto", "Lago", "Cerro", "Mont")
+// is a place ("Mount McGregor", "Rio Negro"); a name followed by a
 // lower-case "street", "county", "river"... is that place ("Jefferson street", "Cook county":
 // old newspapers write the head in lower case). Not remembered by the history, as post-filter 11.
 void labeller::read_place_words(std::string_view text, const segmentation& piece, const sentence_features& sf,
@@ -366,7 +367,10 @@ void labeller::read_place_words(std::string_view text, const segmentation& piece
       c.why = "the name of a state";
       continue;
     }
-    static const char* leading[] = {"mount", "mt.", "fort", "ft.", "cape", "lake", "isle", "port"};
+    // With the Spanish, Portuguese, Italian and French words of travellers' accounts ("Rio Negro",
+    // "Sierra Madre", "Puerto Deseado", "Mont Blanc").
+    static const char* leading[] = {"mount", "mt.",    "fort",   "ft.",   "cape", "lake",  "isle", "port",
+                                    "rio",   "sierra", "puerto", "porto", "lago", "cerro", "mont"};
     if (sp.type == entity_type::person && sp.first < sp.last &&
         std::any_of(std::begin(leading), std::end(leading), [&](const char* w) { return sf.key(sp.first) == w; })) {
       sp.type = entity_type::place;
@@ -389,6 +393,48 @@ void labeller::read_place_words(std::string_view text, const segmentation& piece
     for (const chosen_span& c : chosen)
       for (std::size_t i = c.span.first; i <= c.span.last; ++i) taken[i] = 1;
     const std::size_t before = chosen.size();
+    // A name after a lower-case "the town of", "the city of"... or "the river" is a place ("this town
+    // of Donauwerth", "the river Lech"), unless it is a person's name in the lexicon or a given
+    // name ("the city of David").
+    static const char* settlements[] = {"town",     "city",   "village", "hamlet",  "port",     "island",
+                                        "province", "county", "parish",  "borough", "fortress", "duchy"};
+    auto word_at = [&](std::size_t i) {
+      return i < sf.size() && piece.tokens[sf.token_index(i)].is_word() &&
+             !capitalised(piece.tokens[sf.token_index(i)].text(text));
+    };
+    for (std::size_t i = 0; i + 1 < p.eligible.size(); ++i) {
+      std::size_t f = 0;
+      if (sf.key(i) == "river")
+        f = i + 1;
+      else if (i + 2 < sf.size() && sf.key(i + 1) == "of" &&
+               std::any_of(std::begin(settlements), std::end(settlements),
+                           [&](const char* w) { return sf.key(i) == w; }))
+        f = i + 2;
+      else
+        continue;
+      if (!word_at(i)) continue;
+      if (f >= p.eligible.size() || !p.eligible[f] || !capitalised(piece.tokens[sf.token_index(f)].text(text)) ||
+          title_at(f) || lex.in(name_list::function_word, sf.key(f)) || given_name(lex, sf.key(f)))
+        continue;
+      const char known = lex.find(sf.key(f)).proper();
+      if (known == 'p' || known == 'P') continue;
+      if (taken[f]) {
+        for (chosen_span& c : chosen)
+          if (c.span.first == f && c.span.type == entity_type::person && c.entry < 0 && c.why.empty()) {
+            c.span.type = entity_type::place;
+            c.why = "after '" + sf.key(i) + (f == i + 2 ? " of'" : "'");
+          }
+        continue;
+      }
+      std::size_t last = f;
+      while (last + 1 < p.eligible.size() && p.eligible[last + 1] == 1 && !taken[last + 1] &&
+             piece.tokens[sf.token_index(last + 1)].is_word() &&
+             capitalised(piece.tokens[sf.token_index(last + 1)].text(text)) &&
+             !lex.in(name_list::function_word, sf.key(last + 1)))
+        ++last;
+      for (std::size_t k = f; k <= last; ++k) taken[k] = 1;
+      chosen.push_back({{f, last, entity_type::place}, -1, "after '" + sf.key(i) + (f == i + 2 ? " of'" : "'")});
+    }
     for (std::size_t i = 0; i + 1 < p.eligible.size(); ++i) {
       // Cheapest tests first: this runs for every token of every sentence.
       if (!p.eligible[i] || taken[i] || taken[i + 1] || !place_head(i + 1) ||
