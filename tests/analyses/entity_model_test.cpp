@@ -292,6 +292,12 @@ TEST(entity_model, a_sovereign_known_by_a_given_name_is_not_a_commoner_of_that_n
   const entity* king = find(es, "John Lackland");
   ASSERT_NE(king, nullptr);
   EXPECT_EQ(king->mentions.size(), 2u);
+  // A regnal numeral makes the fuller name a sovereign's.
+  ms.pop_back();
+  add(22, 22, 30, "john ii", false);
+  es = group_mentions(text, ms, nullptr, nullptr);
+  ASSERT_EQ(es.size(), 2u);
+  EXPECT_EQ(find(es, "John Ball")->mentions.size(), 1u);
 }
 
 TEST(entity_model, names_side_by_side_are_split_and_never_absorb_a_frequent_short_form) {
@@ -568,6 +574,24 @@ TEST(entity_model, the_words_of_places_make_places) {
   }
   ASSERT_NE(find(es, "David"), nullptr);
   EXPECT_EQ(find(es, "David")->type, entity_type::person);
+}
+
+TEST(entity_model, a_title_before_of_is_the_name_in_capitals_too) {
+  // "KING OF DENMARK" in a heading is the King of Denmark, never "OF DENMARK".
+  for (const auto& e : run("CHAPTER IV. THE KING OF DENMARK\n\nThe King of Denmark sailed to England.\n")) {
+    EXPECT_NE(e.name.rfind("OF ", 0), 0u) << e.name;
+    for (const auto& a : e.aliases) EXPECT_NE(a.rfind("OF ", 0), 0u) << a;
+  }
+}
+
+TEST(entity_model, a_capitalised_plural_of_people_that_history_capitalises_is_a_group) {
+  auto es = run("The king finding the country clear of the Imperialists comes to the Danube.\n");
+  ASSERT_NE(find(es, "Imperialists"), nullptr);
+  EXPECT_EQ(find(es, "Imperialists")->type, entity_type::group);
+  // Eighteenth-century print capitalises every noun: "Merchants" and "Soldiers" are no groups, nor
+  // is a word the document also writes in lower case.
+  es = run("The Merchants of the town paid the Soldiers. The imperialists and the Imperialists fled.\n");
+  for (const char* name : {"Merchants", "Soldiers", "Imperialists"}) EXPECT_EQ(find(es, name), nullptr) << name;
 }
 
 TEST(entity_model, a_military_title_is_a_mans_and_keeps_him_apart_from_mrs) {

@@ -175,6 +175,10 @@ class sentence_features {
   std::vector<described_feature> described(std::size_t i, const std::vector<std::size_t>& wanted) const;
   /// Whether most words of the sentence are written in capitals (a line of capitals).
   bool all_capitals() const { return caps_context_ == "allcaps"; }
+  /// Whether the sentence is ordinary prose (neither a line of capitals nor one of capitalised words).
+  bool normal_case() const { return caps_context_ == "normal"; }
+  /// Index of the sentence's first word token (size() when it has none).
+  std::size_t first_word() const { return first_word_; }
   /// The folded lower-case key of token i.
   const std::string& key(std::size_t i) const { return toks_[i].key; }
 

@@ -7,7 +7,7 @@
 //   splits them, and a frequent short form never joins a rare fuller name whose other words name
 //   a person of their own: "he gave Moses Zipporah his daughter");
 // - a short form with a sovereign's or a saint's title joins only a fuller name with one too
-//   ("King John" is not John Ball);
+//   or a regnal numeral ("King John" is not John Ball; "King Charles" is Charles II);
 // - a short form after "of" is not the fuller name ("Abraham", "the God of Abraham"), nor a given
 //   name used more than ten times as often as the one fuller name it begins or ends ("Mary",
 //   "Mary Finch"; "David", "Shimea David");
@@ -117,7 +117,7 @@ std::vector<entity> group_mentions(std::string_view text, std::vector<found_ment
     std::vector<std::size_t> members;
     float votes[5] = {};                      // by entity_type: works and ships have clusters of their own
     int female = 0, male = 0, unmarried = 0;  // mentions with "Mrs.", "Mr.", "Miss" before them
-    bool sovereign = false;                   // a mention has a sovereign's or a saint's title ("King John")
+    int sovereign = 0;                        // mentions with a sovereign's or a saint's title ("King John")
     long gazetteer_entry = -1;
     int type() const {
       int b = 0;
@@ -158,7 +158,8 @@ std::vector<entity> group_mentions(std::string_view text, std::vector<found_ment
     c.female += m.gender == 'f';
     c.male += m.gender == 'm';
     c.unmarried += m.gender == 'u';
-    for (const std::string& t : m.titles) c.sovereign |= sovereign_title(t);
+    c.sovereign +=
+        std::any_of(m.titles.begin(), m.titles.end(), [](const std::string& t) { return sovereign_title(t); });
   }
   const int person = static_cast<int>(entity_type::person);
   // Mentions of each name, with or without a form of address ("Miss Mary" and "Mary" are one
@@ -243,7 +244,13 @@ std::vector<entity> group_mentions(std::string_view text, std::vector<found_ment
       }
       // Kings, popes and saints are known by a given name alone: "King John" is not John Ball, nor
       // "Queen Elizabeth" Elizabeth Bennet, unless the fuller name has such a title too.
-      if (cl[i].sovereign && !cl[j].sovereign) continue;
+      // A quarter of the short form's mentions with such a title make it a sovereign's (one ironic
+      // "King Pym" does not); a regnal numeral or an epithet makes the fuller name one ("King
+      // Charles" is Charles II and Charles the Second, "King Ethelred" Ethelred the Unready).
+      const std::string& last = cl[j].words.back();
+      const bool regnal =
+          last.find_first_not_of("ivx") == std::string::npos || std::find(bw.begin(), bw.end(), "the") != bw.end();
+      if (4 * cl[i].sovereign >= static_cast<int>(cl[i].members.size()) && !cl[j].sovereign && !regnal) continue;
       const char gi = cl[i].gender(), gj = cl[j].gender();
       if (gi && gj && gi != gj) continue;
       if ((gi == 'f' || gi == 'u') && gj != gi) continue;  // "Mrs. Adams" is not "John Adams"

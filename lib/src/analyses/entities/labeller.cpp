@@ -325,6 +325,8 @@ void labeller::label(std::string_view text, const segmentation& piece, std::vect
     // Post-filter 13: the words of places ("Mount McGregor", "Jefferson street"). Not remembered by
     // the history, as post-filter 11.
     read_place_words(text, piece, sf, p, chosen);
+    // Post-filter 15: capitalised plurals of nouns of people ("the Imperialists"), as post-filter 13.
+    read_plural_groups(text, piece, sf, p, chosen);
     // Standalone capitalised words (runs of one): the denominator of post-filter 2.
     // In a line of capitals every word stands on its own ("THE LIFE OF WELLINGTON").
     const bool shouting = sf.all_capitals();
@@ -440,7 +442,9 @@ void labeller::label(std::string_view text, const segmentation& piece, std::vect
         ++name_first;
       while (person && name_first < sp.last && title_at(name_first)) titles.push_back(sf.key(name_first++));
       // "Professor of Linguistics", "Count of the Holy Roman Empire": the title is the name.
-      if (name_first > sp.first && !capitalised(piece.tokens[sf.token_index(name_first)].text(text))) {
+      // (In capitals too: "KING OF DENMARK".)
+      if (name_first > sp.first &&
+          (!capitalised(piece.tokens[sf.token_index(name_first)].text(text)) || sf.key(name_first) == "of")) {
         name_first = sp.first;
         titles.clear();
       }

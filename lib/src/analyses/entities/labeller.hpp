@@ -153,6 +153,10 @@ class labeller {
   /// Korea", "Jefferson street", "from Cook county"); `chosen` stays sorted.
   void read_place_words(std::string_view text, const segmentation& piece, const sentence_features& sf,
                         const prepared_sentence& p, std::vector<chosen_span>& chosen) const;
+  /// Post-filter 15 (post_rules.cpp): a capitalised plural of a noun of people that historical
+  /// English capitalises ("the Imperialists", "the Royalists") names a group; `chosen` stays sorted.
+  void read_plural_groups(std::string_view text, const segmentation& piece, const sentence_features& sf,
+                          const prepared_sentence& p, std::vector<chosen_span>& chosen) const;
   std::shared_ptr<const model> model_;
   feature_env env_;
   const gazetteer* gazetteer_;

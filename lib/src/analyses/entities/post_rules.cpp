@@ -48,6 +48,8 @@
 //      street", "from Cook county"); in labeller::label.
 //  14. Families: the plural of a surname the document gives a person names a group ("the younger
 //      Bernoullis" beside Daniel Bernoulli; labeller::name_families).
+//  15. A capitalised plural of a noun of people that historical English capitalises names a group
+//      ("the Imperialists", "the Royalists"; not "the Merchants"; labeller::read_plural_groups).
 #include <algorithm>
 #include <cctype>
 #include <unordered_map>
@@ -455,6 +457,53 @@ void labeller::read_place_words(std::string_view text, const segmentation& piece
       std::sort(chosen.begin(), chosen.end(),
                 [](const chosen_span& x, const chosen_span& y) { return x.span.first < y.span.first; });
   }
+}
+
+// Post-filter 15: a capitalised plural of a noun of people names a group ("the Imperialists", "the
+// Royalists", "the Covenanters"): in mid-sentence of ordinary prose, where the model read no name,
+// when WordNet knows the singular as a lower-case noun of people, historical English capitalises
+// the plural in at least 80% of its mid-sentence uses (not "Merchants" or "Soldiers", which
+// eighteenth-century print capitalises as it does every noun) and the document never writes it
+// in lower case.
+void labeller::read_plural_groups(std::string_view text, const segmentation& piece, const sentence_features& sf,
+                                  const prepared_sentence& p, std::vector<chosen_span>& chosen) const {
+  if (!env_.stats || !sf.normal_case()) return;
+  const name_lexicon& lex = *env_.lex;
+  std::vector<char> taken(p.eligible.size(), 0);
+  for (const chosen_span& c : chosen)
+    for (std::size_t i = c.span.first; i <= c.span.last; ++i) taken[i] = 1;
+  const std::size_t before = chosen.size();
+  for (std::size_t i = 0; i < p.eligible.size(); ++i) {
+    // Cheapest tests first: this runs for every token of every sentence.
+    const std::string& key = sf.key(i);
+    if (!p.eligible[i] || taken[i] || i == sf.first_word() || key.size() < 5 || key.back() != 's') continue;
+    const token& t = piece.tokens[sf.token_index(i)];
+    if (!t.is_word() || !capitalised(t.text(text))) continue;
+    // Alone: not beside another capitalised word ("the Roman Catholics" is the model's to read).
+    auto cap_at = [&](std::size_t j) {
+      return j < sf.size() && piece.tokens[sf.token_index(j)].is_word() &&
+             capitalised(piece.tokens[sf.token_index(j)].text(text));
+    };
+    if ((i > 0 && cap_at(i - 1)) || cap_at(i + 1)) continue;
+    const lexicons::word_stat* st = env_.stats->find(key);
+    if (!st || st->mid_cap < 800) continue;
+    if (const doc_memory::counts* c = env_.doc ? env_.doc->find(key) : nullptr; c && c->lower > 0) continue;
+    if (lex.find(key).proper()) continue;  // WordNet's own reading ("Indians") is the model's
+    std::string singular;
+    for (const std::string& s : singular_forms(key))
+      if (lex.find(s).has('h')) {
+        singular = s;
+        break;
+      }
+    if (singular.empty()) continue;
+    chosen.push_back({{i, i, entity_type::group},
+                      -1,
+                      "a capitalised plural of '" + singular + "', capitalised " + std::to_string(st->mid_cap / 10) +
+                          "% of the time in historical English"});
+  }
+  if (chosen.size() != before)
+    std::sort(chosen.begin(), chosen.end(),
+              [](const chosen_span& x, const chosen_span& y) { return x.span.first < y.span.first; });
 }
 
 void labeller::apply_majority_readings(std::vector<found_mention>& found) const {
