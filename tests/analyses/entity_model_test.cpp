@@ -227,6 +227,21 @@ TEST(entity_model, mr_and_mrs_of_one_name_are_two_people_named_with_their_addres
   EXPECT_EQ(es[0].mentions.size(), 2u);
 }
 
+TEST(entity_model, a_bare_name_joins_the_one_addressed_name_only_of_its_own_type) {
+  // "General Washington" (a man's title) and "Washington" read as a place are two entities.
+  const std::string text = "General Washington came. Washington is the capital.";
+  std::vector<found_mention> ms;
+  ms.push_back(addressed(0, 8, 18, "washington", 'm'));
+  found_mention city = addressed(25, 25, 35, "washington", 0);
+  city.type = entity_type::place;
+  ms.push_back(city);
+  auto es = group_mentions(text, ms, nullptr, nullptr);
+  ASSERT_EQ(es.size(), 2u);
+  ms[1].type = entity_type::person;  // read as a person, it is the general
+  es = group_mentions(text, ms, nullptr, nullptr);
+  EXPECT_EQ(es.size(), 1u);
+}
+
 TEST(entity_model, miss_and_mrs_of_one_name_are_two_women) {
   const std::string text = "Mrs. Alcott wrote to Miss Alcott. Alcott smiled.";
   std::vector<found_mention> ms;
@@ -341,6 +356,14 @@ TEST(entity_model, a_short_form_after_of_and_an_epithet_are_not_the_fuller_name)
   add("God of Abraham", "god of abraham");
   auto es = group_mentions(text, ms, nullptr, nullptr);
   EXPECT_EQ(es.size(), 2u);
+  // But a peer is called by the place of his title: "Monmouth" is the Duke of Monmouth.
+  text.clear();
+  ms.clear();
+  add("Duke of Monmouth", "duke of monmouth");
+  add("Monmouth", "monmouth");
+  es = group_mentions(text, ms, nullptr, nullptr);
+  ASSERT_EQ(es.size(), 1u);
+  EXPECT_EQ(es[0].name, "Duke of Monmouth");
   // "Aaron the Levite" is an alias of Aaron; "Nicholas the First" is the fuller name.
   text.clear();
   ms.clear();

@@ -8,7 +8,8 @@
 //   a person of their own: "he gave Moses Zipporah his daughter");
 // - a short form with a sovereign's or a saint's title joins only a fuller name with one too
 //   or a regnal numeral ("King John" is not John Ball; "King Charles" is Charles II);
-// - a short form after "of" is not the fuller name ("Abraham", "the God of Abraham"), nor a given
+// - a short form after "of" is not the fuller name, unless a peer's ("Monmouth", the Duke of Monmouth) ("Abraham", "the
+// God of Abraham"), nor a given
 //   name used more than ten times as often as the one fuller name it begins or ends ("Mary",
 //   "Mary Finch"; "David", "Shimea David");
 // - the canonical name is never one written in capitals when the text writes it otherwise;
@@ -39,6 +40,13 @@ bool sovereign_title(std::string_view t) {
   static const char* const titles[] = {"king",    "queen",   "emperor", "empress", "tsar",   "czar",
                                        "tsarina", "czarina", "kaiser",  "sultan",  "shah",   "pharaoh",
                                        "pope",    "saint",   "st.",     "st",      "prince", "princess"};
+  return std::any_of(std::begin(titles), std::end(titles), [&](const char* x) { return t == x; });
+}
+
+// The titles of peers, who are called by the place of their title ("Monmouth", "Argyle").
+bool peerage_title(std::string_view t) {
+  static const char* const titles[] = {"duke",     "duchess",  "earl",  "marquis", "marquess",
+                                       "viscount", "countess", "baron", "baroness"};
   return std::any_of(std::begin(titles), std::end(titles), [&](const char* x) { return t == x; });
 }
 
@@ -199,7 +207,8 @@ std::vector<entity> group_mentions(std::string_view text, std::vector<found_ment
     std::size_t found = 0, which = 0;
     for (char g : {'f', 'm', 'u'})
       if (auto it = by_key.find(cl[i].key + '\x02' + g); it != by_key.end()) ++found, which = it->second;
-    if (found != 1) continue;
+    // Of the same type: a "Washington" read as a place is not General Washington.
+    if (found != 1 || cl[which].type() != cl[i].type()) continue;
     parent[i] = which;
     gendered_join[i] = 1;
   }
@@ -227,9 +236,12 @@ std::vector<entity> group_mentions(std::string_view text, std::vector<found_ment
       // (A given name: first in the fuller name, or known as one.)
       const bool given = sw.size() == 1 && (bw.front() == sw[0] || given_name(lex, sw[0]));
       if (given && key_mentions[cl[i].key] > 10 * cl[j].members.size()) continue;
-      // "Abraham" is not "the God of Abraham": a short form after "of" names another.
+      // "Abraham" is not "the God of Abraham": a short form after "of" names another. But a peer
+      // is called by his title's place: "Monmouth" is the Duke of Monmouth, "Argyle" the Earl.
       const auto at = std::search(bw.begin(), bw.end(), sw.begin(), sw.end());
-      if (at != bw.end() && at != bw.begin() && *(at - 1) == "of") continue;
+      if (at != bw.end() && at != bw.begin() && *(at - 1) == "of" &&
+          !(sw.size() == 1 && bw.size() == 3 && at == bw.begin() + 2 && peerage_title(bw.front())))
+        continue;
       // A rare fuller form whose other words are a person named on their own is two people side
       // by side ("he gave Moses Zipporah his daughter"): the frequent given name stays apart (a
       // surname joins: "Moreau" is Jeanne Moreau, though "Jeanne" stands alone too).
