@@ -607,6 +607,26 @@ TEST(entity_model, a_title_before_of_is_the_name_in_capitals_too) {
   }
 }
 
+TEST(entity_model, a_possessive_before_the_head_of_a_place_or_an_institution_is_its_name) {
+  auto es =
+      run("We took rooms at Brown's Hotel in London. He entered Christ's College in 1828. It was a dependent "
+          "court of King's Bench. Newton's Principia was printed.\n");
+  for (auto [name, type] :
+       {std::pair{"Brown's Hotel", entity_type::place}, std::pair{"Christ's College", entity_type::group},
+        std::pair{"King's Bench", entity_type::group}}) {
+    ASSERT_NE(find(es, name), nullptr) << name;
+    EXPECT_EQ(find(es, name)->type, type) << name;
+  }
+  for (const auto& e : es) EXPECT_EQ(e.name.find("Principia"), std::string::npos) << e.name;
+}
+
+TEST(entity_model, a_regnal_ordinal_after_the_is_the_name) {
+  auto es =
+      run("The pension was granted to George the First by the Parliament. George the Second reigned after him.\n");
+  EXPECT_NE(find(es, "George the First"), nullptr);
+  EXPECT_NE(find(es, "George the Second"), nullptr);
+}
+
 TEST(entity_model, a_capitalised_plural_of_people_that_history_capitalises_is_a_group) {
   auto es = run("The king finding the country clear of the Imperialists comes to the Danube.\n");
   ASSERT_NE(find(es, "Imperialists"), nullptr);

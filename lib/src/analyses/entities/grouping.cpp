@@ -98,15 +98,8 @@ std::size_t name_words(const std::string& key, entity_type type) {
   // Normandy" and "Joan of Arc" are named by it).
   for (std::size_t k = 2; k + 1 < words.size(); ++k)
     if (words[k] == "of") return k;
-  static const char* ordinals[] = {"first",      "second",     "third",     "fourth",    "fifth",       "sixth",
-                                   "seventh",    "eighth",     "ninth",     "tenth",     "eleventh",    "twelfth",
-                                   "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth", "eighteenth"};
-  for (std::size_t k = 1; k + 1 < words.size(); ++k) {
-    if (words[k] != "the") continue;
-    bool regnal = false;
-    for (const char* o : ordinals) regnal |= words[k + 1] == o;
-    if (!regnal) return k;
-  }
+  for (std::size_t k = 1; k + 1 < words.size(); ++k)
+    if (words[k] == "the" && !regnal_ordinal(words[k + 1])) return k;
   return words.size();
 }
 

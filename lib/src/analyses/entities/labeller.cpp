@@ -327,6 +327,8 @@ void labeller::label(std::string_view text, const segmentation& piece, std::vect
     read_place_words(text, piece, sf, p, chosen);
     // Post-filter 15: capitalised plurals of nouns of people ("the Imperialists"), as post-filter 13.
     read_plural_groups(text, piece, sf, p, chosen);
+    // Post-filter 16: "Brown's Hotel", "Christ's College", as post-filter 13.
+    read_possessive_heads(text, piece, sf, p, chosen);
     // Standalone capitalised words (runs of one): the denominator of post-filter 2.
     // In a line of capitals every word stands on its own ("THE LIFE OF WELLINGTON").
     const bool shouting = sf.all_capitals();
@@ -417,6 +419,12 @@ void labeller::label(std::string_view text, const segmentation& piece, std::vect
         const bool alone = i + 1 == sf.size() || !piece.tokens[sf.token_index(i + 1)].is_word();
         return w.find_first_not_of("IVX") == std::string_view::npos && (w.size() >= 2 || (w == "V" && alone));
       };
+      // And "the First" ("George the First", "Charles the Second"), which the model often leaves out.
+      if (entry < 0 && sp.type == entity_type::person && sp.last + 2 < sf.size() && sf.key(sp.last + 1) == "the" &&
+          regnal_ordinal(sf.key(sp.last + 2)) && capitalised(piece.tokens[sf.token_index(sp.last + 2)].text(text)) &&
+          std::none_of(chosen.begin(), chosen.end(),
+                       [&](const chosen_span& o) { return o.span.first <= sp.last + 2 && sp.last + 1 <= o.span.last; }))
+        sp.last += 2;
       if (entry < 0 && sp.type == entity_type::person && numeral(sp.last + 1) &&
           std::none_of(chosen.begin(), chosen.end(),
                        [&](const chosen_span& o) { return o.span.first <= sp.last + 1 && sp.last + 1 <= o.span.last; }))

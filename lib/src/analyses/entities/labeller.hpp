@@ -153,6 +153,11 @@ class labeller {
   /// Korea", "Jefferson street", "from Cook county"); `chosen` stays sorted.
   void read_place_words(std::string_view text, const segmentation& piece, const sentence_features& sf,
                         const prepared_sentence& p, std::vector<chosen_span>& chosen) const;
+  /// Post-filter 16 (post_rules.cpp): a possessive name before the capitalised head of a place or
+  /// an institution is that place's or institution's name ("Brown's Hotel", "Christ's College");
+  /// `chosen` stays sorted.
+  void read_possessive_heads(std::string_view text, const segmentation& piece, const sentence_features& sf,
+                             const prepared_sentence& p, std::vector<chosen_span>& chosen) const;
   /// Post-filter 15 (post_rules.cpp): a capitalised plural of a noun of people that historical
   /// English capitalises ("the Imperialists", "the Royalists") names a group; `chosen` stays sorted.
   void read_plural_groups(std::string_view text, const segmentation& piece, const sentence_features& sf,

@@ -50,6 +50,8 @@
 //      Bernoullis" beside Daniel Bernoulli; labeller::name_families).
 //  15. A capitalised plural of a noun of people that historical English capitalises names a group
 //      ("the Imperialists", "the Royalists"; not "the Merchants"; labeller::read_plural_groups).
+//  16. A possessive name before the capitalised head of a place or an institution is its name
+//      ("Brown's Hotel", "Christ's College", "the King's Bench"; labeller::read_possessive_heads).
 #include <algorithm>
 #include <cctype>
 #include <unordered_map>
@@ -500,6 +502,86 @@ void labeller::read_plural_groups(std::string_view text, const segmentation& pie
                       -1,
                       "a capitalised plural of '" + singular + "', capitalised " + std::to_string(st->mid_cap / 10) +
                           "% of the time in historical English"});
+  }
+  if (chosen.size() != before)
+    std::sort(chosen.begin(), chosen.end(),
+              [](const chosen_span& x, const chosen_span& y) { return x.span.first < y.span.first; });
+}
+
+// Post-filter 16: a possessive name before the capitalised head of a place or an institution is
+// that place's or institution's name: "Brown's Hotel", "St. Paul's Cathedral", "Van Diemen's Land"
+// (places: street, square, palace, church, inn, hotel...), "Christ's College", "Guy's Hospital",
+// "Brooks's Club", "the King's Bench" (institutions: college, school, club, hospital...). Not every
+// head of a place or an organisation: "Napoleon's Empire", "Pitt's Government", "Auckland's
+// Journal" are no names. The model
+// reads the possessive as the end of a name ("Newton's Principia" is two things), and the name
+// before it as a person or a place, or not at all. Only when the head ends the name.
+void labeller::read_possessive_heads(std::string_view text, const segmentation& piece, const sentence_features& sf,
+                                     const prepared_sentence& p, std::vector<chosen_span>& chosen) const {
+  const name_lexicon& lex = *env_.lex;
+  const std::size_t n = p.eligible.size();
+  auto cap = [&](std::size_t i) {
+    return i < n && piece.tokens[sf.token_index(i)].is_word() &&
+           capitalised(piece.tokens[sf.token_index(i)].text(text));
+  };
+  // The type a head gives its name, or -1.
+  auto head_type = [&](std::size_t i) -> int {
+    // The head ends the name: not "Berkeley's Department of Linguistics".
+    if (!cap(i) || cap(i + 1) || piece.tokens[sf.token_index(i)].possessive() || (i + 1 < n && sf.key(i + 1) == "of"))
+      return -1;
+    // Heads a possessive names by (not "Napoleon's Empire", "Pitt's Government", "Auckland's Journal").
+    static const char* const places[] = {"street",    "lane",   "square", "road",   "bridge",    "palace", "castle",
+                                         "cathedral", "abbey",  "chapel", "church", "monastery", "tower",  "temple",
+                                         "harbour",   "harbor", "park",   "hall",   "house",     "lodge",  "inn",
+                                         "hotel",     "water",  "arms",   "bay",    "island",    "land",   "well"};
+    static const char* const bodies[] = {"college", "school",  "club",    "hospital", "academy",
+                                         "museum",  "library", "theatre", "theater",  "bench"};
+    const std::string& k = sf.key(i);
+    auto in = [&](const auto& list) {
+      return std::any_of(std::begin(list), std::end(list), [&](const char* w) { return k == w; });
+    };
+    if (in(places)) return static_cast<int>(entity_type::place);
+    if (in(bodies)) return static_cast<int>(entity_type::group);
+    return -1;
+  };
+  std::vector<char> taken(n, 0);
+  for (const chosen_span& c : chosen)
+    for (std::size_t i = c.span.first; i <= c.span.last; ++i) taken[i] = 1;
+  const std::size_t before = chosen.size();
+  for (std::size_t i = 0; i + 1 < n; ++i) {
+    // Cheapest tests first: this runs for every token of every sentence.
+    if (!p.eligible[i] || !piece.tokens[sf.token_index(i)].possessive() || !cap(i)) continue;
+    const int type = head_type(i + 1);
+    if (type < 0) continue;
+    const std::string why = "a possessive name before the word '" + sf.key(i + 1) + "'";
+    auto it = std::find_if(chosen.begin(), chosen.end(),
+                           [&](const chosen_span& c) { return c.span.first <= i && i <= c.span.last; });
+    if (it != chosen.end()) {
+      // The model's name ends at the possessive ("Brown's") or at the head ("King's Bench").
+      chosen_span& c = *it;
+      if (c.entry >= 0 || !c.why.empty() || (c.span.last != i && c.span.last != i + 1)) continue;
+      if (c.span.last == i && taken[i + 1]) continue;
+      c.span.last = i + 1;
+      c.span.type = static_cast<entity_type>(type);
+      c.why = why;
+      taken[i + 1] = 1;
+      continue;
+    }
+    // Or the model read the head alone, after a title ("King's Bench" as the person "Bench").
+    auto head = std::find_if(chosen.begin(), chosen.end(), [&](const chosen_span& c) {
+      return c.span.first == i + 1 && c.span.last == i + 1 && c.entry < 0 && c.why.empty();
+    });
+    if (taken[i + 1] && head == chosen.end()) continue;
+    std::size_t first = i;
+    while (first > 0 && !taken[first - 1] && p.eligible[first - 1] == 1 && cap(first - 1) &&
+           !lex.in(name_list::function_word, sf.key(first - 1)))
+      --first;
+    for (std::size_t k = first; k <= i + 1; ++k) taken[k] = 1;
+    if (head != chosen.end()) {
+      *head = {{first, i + 1, static_cast<entity_type>(type)}, -1, why};
+      continue;
+    }
+    chosen.push_back({{first, i + 1, static_cast<entity_type>(type)}, -1, why});
   }
   if (chosen.size() != before)
     std::sort(chosen.begin(), chosen.end(),

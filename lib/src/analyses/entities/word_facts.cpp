@@ -50,6 +50,14 @@ std::vector<std::string> long_s_readings(std::string_view key) {
   return out;
 }
 
+bool regnal_ordinal(std::string_view key) {
+  static const char* const ordinals[] = {"first",     "second",      "third",      "fourth",     "fifth",
+                                         "sixth",     "seventh",     "eighth",     "ninth",      "tenth",
+                                         "eleventh",  "twelfth",     "thirteenth", "fourteenth", "fifteenth",
+                                         "sixteenth", "seventeenth", "eighteenth"};
+  return std::any_of(std::begin(ordinals), std::end(ordinals), [&](const char* o) { return key == o; });
+}
+
 bool given_name(const name_lexicon& lex, std::string_view key) {
   return lex.in(name_list::given_name, key) || lex.find(key).has('F');
 }

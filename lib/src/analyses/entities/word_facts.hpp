@@ -40,6 +40,10 @@ std::vector<std::string> long_s_readings(std::string_view key);
 /// The one owner of this test for the post-filters and grouping.
 bool given_name(const name_lexicon& lex, std::string_view key);
 
+/// Whether a folded word is an ordinal of a regnal number ("first" ... "eighteenth": "Nicholas the
+/// First"). The one owner of the list for the labeller and grouping.
+bool regnal_ordinal(std::string_view key);
+
 /// The facts of a folded key, computed now (`stats` may be null).
 word_facts compute_word_facts(const name_lexicon& lex, const lexicons::word_stats* stats, std::string_view key);
 
