@@ -620,6 +620,11 @@ TEST(entity_model, a_possessive_before_the_head_of_a_place_or_an_institution_is_
   for (const auto& e : es) EXPECT_EQ(e.name.find("Principia"), std::string::npos) << e.name;
 }
 
+TEST(entity_model, a_common_noun_after_a_possessive_pronoun_is_no_name) {
+  auto es = run("During the voyage I wrote my Journal every day. My Journal served also for letters.\n");
+  EXPECT_EQ(find(es, "Journal"), nullptr);
+}
+
 TEST(entity_model, a_regnal_ordinal_after_the_is_the_name) {
   auto es =
       run("The pension was granted to George the First by the Parliament. George the Second reigned after him.\n");

@@ -238,8 +238,10 @@ def test_two_threads_run_at_once_and_agree():
     assert results[0] == want and results[1] == want
     gaps = [b - a for a, b in zip(ticks, ticks[1:])]
     assert one_call > 0.3 and elapsed > one_call / 2
-    # Held through the count, the GIL would stop this thread for a whole call at least.
-    assert max(gaps) < one_call / 3, (max(gaps), one_call)
+    # Held through the count, the GIL would stop this thread for a whole call at least. The bar is
+    # well below that but not tight: on a loaded 2-core machine (ctest -j2) the scheduler alone
+    # made gaps of a third of a call, and this test failed with the GIL released.
+    assert max(gaps) < 0.75 * one_call, (max(gaps), one_call)
 
 
 def test_to_pandas():

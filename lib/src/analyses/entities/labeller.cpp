@@ -498,6 +498,18 @@ void labeller::label(std::string_view text, const segmentation& piece, std::vect
       // Post-filter 7: a form of address alone names nobody ("Dear Sir,"; "Yes, Madam").
       // Nor as a group ("Ladies", "Gentlemen": the plural salutes, it names no party).
       if (entry < 0 && bare_address(m.key)) continue;
+      // Nor does a common noun after a possessive pronoun ("my Journal", "his Stepmother", "your
+      // Uncle": old print capitalises nouns), only a word WordNet knows as a common noun and not as a
+      // name, and no given name ("my Godmersham", "my Emma" stay).
+      if (entry < 0 && name_first == sp.last && sp.first == sp.last && sp.first > 0 && [&] {
+            static const char* const pronouns[] = {"my", "his", "her", "our", "their", "your", "thy", "its"};
+            const std::string& before = sf.key(sp.first - 1);
+            const std::string& k = sf.key(sp.first);
+            return !sf.all_capitals() &&
+                   std::any_of(std::begin(pronouns), std::end(pronouns), [&](const char* w) { return before == w; }) &&
+                   lex.find(k).common() && !lex.find(k).proper() && !given_name(lex, k);
+          }())
+        continue;
       // Post-filter 9: initials alone name no person or place ("Mrs. B.", "A.M.", "N. Y."), unless
       // the lexicon knows them as a name ("U.S.", "D.C."); a group's initials are its name.
       if (entry < 0 && m.type != entity_type::group && only_initials(m.key) && !lex.find(m.key).proper()) continue;

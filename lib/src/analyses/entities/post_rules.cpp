@@ -11,8 +11,9 @@
 //      (labeller::apply_majority_readings).
 //   3. A name never begins with a function word before a capitalised word ("For Judah"), nor with
 //      "the" as OCR misreads it ("Tbe Legislature") or a lower-case article ("la Baconnière"),
-//      and a person's name never ends with a function word ("Charles I. He"), but takes a regnal
-//      numeral ("Louis XV", "Pope Damasus I,"; in labeller::label).
+//      and a person's name never ends with a function word ("Charles I. He") nor runs past a
+//      regnal numeral's full stop ("Edward I. He"), but takes a regnal numeral or ordinal ("Louis
+//      XV", "Pope Damasus I,", "George the First"; in labeller::label).
 //   4. A person's name does not end in a plain common word that historical English seldom
 //      capitalises ("General Public License", "Major Component", "Day"): WordNet gives the word no
 //      proper sense, it is no given name, and the corpus capitalises it in fewer than 20% of its
@@ -21,9 +22,9 @@
 //   5. Person <-> place when WordNet knows only the other (grouping.cpp).
 //   6. The capitalised words before the first comma of a dateline name a place ("Monticello,
 //      November 14, 1809."; in labeller::label).
-//   7. A form of address alone names nobody ("Dear Sir,", "Yes, Madam", "Ladies"); a person's name
-//      does not begin with a month or weekday that is no given name ("November Ruth"; in
-//      labeller::label).
+//   7. A form of address alone names nobody ("Dear Sir,", "Yes, Madam", "Ladies"), nor a common
+//      noun after a possessive pronoun ("my Journal"); a person's name does not begin with a month
+//      or weekday that is no given name ("November Ruth"; in labeller::label).
 //   8. Names side by side: a person's name of several words, each of which the document names on
 //      its own at least three times as often (and at least three times), and whose last word is a
 //      given name (a surname seldom is), is those people standing side by side ("I gave unto
@@ -43,9 +44,10 @@
 //      of Braintree"; not a sovereign's or a peer's "of": "King Louis XV of France"); in
 //      labeller::label.
 //  13. The words of places: a person's name beginning with Mount, Fort, Cape, Lake, Isle or Port
-//      is a place ("Mount McGregor"), a state is a place ("the Republic of Korea"), and a name
-//      before a lower-case street, county, river..., read or not, is that place ("Jefferson
-//      street", "from Cook county"); in labeller::label.
+//      (or Rio, Sierra, Puerto...) is a place ("Mount McGregor", "Rio Negro"), a state is a place
+//      ("the Republic of Korea"), a name before a lower-case street, county, river..., read or
+//      not, is that place ("Jefferson street", "from Cook county"), and so is one after "the town
+//      of", "the river" ("this town of Donauwerth", "the river Lech"); labeller::read_place_words.
 //  14. Families: the plural of a surname the document gives a person names a group ("the younger
 //      Bernoullis" beside Daniel Bernoulli; labeller::name_families).
 //  15. A capitalised plural of a noun of people that historical English capitalises names a group
