@@ -625,6 +625,16 @@ TEST(entity_model, a_common_noun_after_a_possessive_pronoun_is_no_name) {
   EXPECT_EQ(find(es, "Journal"), nullptr);
 }
 
+TEST(entity_model, a_name_wordnet_knows_whole_is_read_where_the_model_read_none) {
+  auto es = run("The ship sailed round the Cape of Good Hope to the West Indies, and the House of Commons sat.\n");
+  for (auto [name, type] :
+       {std::pair{"Cape of Good Hope", entity_type::place}, std::pair{"West Indies", entity_type::place},
+        std::pair{"House of Commons", entity_type::group}}) {
+    ASSERT_NE(find(es, name), nullptr) << name;
+    EXPECT_EQ(find(es, name)->type, type) << name;
+  }
+}
+
 TEST(entity_model, a_regnal_ordinal_after_the_is_the_name) {
   auto es =
       run("The pension was granted to George the First by the Parliament. George the Second reigned after him.\n");

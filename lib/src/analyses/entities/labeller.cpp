@@ -329,6 +329,8 @@ void labeller::label(std::string_view text, const segmentation& piece, std::vect
     read_plural_groups(text, piece, sf, p, chosen);
     // Post-filter 16: "Brown's Hotel", "Christ's College", as post-filter 13.
     read_possessive_heads(text, piece, sf, p, chosen);
+    // Post-filter 17: names WordNet knows whole ("the West Indies"), as post-filter 13.
+    read_known_names(text, piece, sf, p, chosen);
     // Standalone capitalised words (runs of one): the denominator of post-filter 2.
     // In a line of capitals every word stands on its own ("THE LIFE OF WELLINGTON").
     const bool shouting = sf.all_capitals();

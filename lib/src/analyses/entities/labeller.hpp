@@ -158,6 +158,11 @@ class labeller {
   /// `chosen` stays sorted.
   void read_possessive_heads(std::string_view text, const segmentation& piece, const sentence_features& sf,
                              const prepared_sentence& p, std::vector<chosen_span>& chosen) const;
+  /// Post-filter 17 (post_rules.cpp): a run of capitalised words that the model left unread and
+  /// that WordNet knows whole as a place or a group is that name ("the West Indies", "the Cape of
+  /// Good Hope"); `chosen` stays sorted.
+  void read_known_names(std::string_view text, const segmentation& piece, const sentence_features& sf,
+                        const prepared_sentence& p, std::vector<chosen_span>& chosen) const;
   /// Post-filter 15 (post_rules.cpp): a capitalised plural of a noun of people that historical
   /// English capitalises ("the Imperialists", "the Royalists") names a group; `chosen` stays sorted.
   void read_plural_groups(std::string_view text, const segmentation& piece, const sentence_features& sf,

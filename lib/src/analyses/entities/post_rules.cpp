@@ -54,6 +54,8 @@
 //      ("the Imperialists", "the Royalists"; not "the Merchants"; labeller::read_plural_groups).
 //  16. A possessive name before the capitalised head of a place or an institution is its name
 //      ("Brown's Hotel", "Christ's College", "the King's Bench"; labeller::read_possessive_heads).
+//  17. A run of capitalised words the model left unread that WordNet knows whole as a place or a
+//      group is that name ("the West Indies", "the Cape of Good Hope"; labeller::read_known_names).
 #include <algorithm>
 #include <cctype>
 #include <unordered_map>
@@ -584,6 +586,54 @@ void labeller::read_possessive_heads(std::string_view text, const segmentation& 
       continue;
     }
     chosen.push_back({{first, i + 1, static_cast<entity_type>(type)}, -1, why});
+  }
+  if (chosen.size() != before)
+    std::sort(chosen.begin(), chosen.end(),
+              [](const chosen_span& x, const chosen_span& y) { return x.span.first < y.span.first; });
+}
+
+// Post-filter 17: a run of two or more capitalised words (with "of", "the", "de" between them)
+// that the model left unread and that WordNet knows whole as a place or a group is that name:
+// "the West Indies", "the Cape of Good Hope", "the Bay of Biscay", "the Church of England". The
+// model reads one token at a time and has no feature for a name of several words; the longest
+// run WordNet knows wins. Not in a line of capitals (a heading's words are not a name).
+void labeller::read_known_names(std::string_view text, const segmentation& piece, const sentence_features& sf,
+                                const prepared_sentence& p, std::vector<chosen_span>& chosen) const {
+  if (sf.all_capitals()) return;
+  const name_lexicon& lex = *env_.lex;
+  const std::size_t n = p.eligible.size();
+  auto cap = [&](std::size_t i) {
+    return i < n && piece.tokens[sf.token_index(i)].is_word() &&
+           capitalised(piece.tokens[sf.token_index(i)].text(text));
+  };
+  std::vector<char> taken(n, 0);
+  for (const chosen_span& c : chosen)
+    for (std::size_t i = c.span.first; i <= c.span.last; ++i) taken[i] = 1;
+  const std::size_t before = chosen.size();
+  for (std::size_t i = 0; i + 1 < n; ++i) {
+    // Cheapest tests first: this runs for every token of every sentence.
+    if (taken[i] || !p.eligible[i] || !cap(i) || taken[i + 1] || !p.eligible[i + 1]) continue;
+    if (lex.in(name_list::function_word, sf.key(i))) continue;  // "The", "In" at a sentence start
+    // The words of the run: capitalised, or a connector between capitalised words.
+    std::size_t end = i;
+    while (end + 1 < n && end - i < 6 && !taken[end + 1] && p.eligible[end + 1] &&
+           (cap(end + 1) || ((sf.key(end + 1) == "of" || sf.key(end + 1) == "the" || sf.key(end + 1) == "de") &&
+                             cap(end + 2) && !taken[end + 2])))
+      ++end;
+    if (end == i) continue;
+    for (std::size_t last = end; last > i; --last) {
+      if (!cap(last)) continue;
+      std::string key = sf.key(i);
+      for (std::size_t k = i + 1; k <= last; ++k) key += ' ' + sf.key(k);
+      const char code = lex.find(key).proper();
+      if (code != 'l' && code != 'g') continue;
+      const entity_type type = code == 'l' ? entity_type::place : entity_type::group;
+      chosen.push_back(
+          {{i, last, type}, -1, std::string("WordNet: a ") + (code == 'l' ? "place" : "group") + " of that name"});
+      for (std::size_t k = i; k <= last; ++k) taken[k] = 1;
+      i = last;
+      break;
+    }
   }
   if (chosen.size() != before)
     std::sort(chosen.begin(), chosen.end(),
