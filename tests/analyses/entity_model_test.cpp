@@ -635,6 +635,15 @@ TEST(entity_model, a_name_wordnet_knows_whole_is_read_where_the_model_read_none)
   }
 }
 
+TEST(entity_model, a_name_after_a_form_of_address_is_a_person) {
+  // WordNet knows Cork and Rochester only as towns; "Lady" and "Lord" make them people.
+  auto es = run("We were talking about Lady Cork, who was then extremely old. Lord Rochester observed it.\n");
+  for (const char* name : {"Cork", "Rochester"}) {
+    ASSERT_NE(find(es, name), nullptr) << name;
+    EXPECT_EQ(find(es, name)->type, entity_type::person) << name;
+  }
+}
+
 TEST(entity_model, a_regnal_ordinal_after_the_is_the_name) {
   auto es =
       run("The pension was granted to George the First by the Parliament. George the Second reigned after him.\n");

@@ -315,7 +315,9 @@ std::vector<entity> group_mentions(std::string_view text, std::vector<found_ment
       }
       // Only between people and places: a town may well stand for its team or its university.
       const int place = static_cast<int>(entity_type::place);
-      if (!mixed && only == 'l' && bt == person) bt = place;
+      // Not a person with a title or a form of address ("Lady Cork", "Lord Rochester").
+      const bool titled = std::any_of(idx.begin(), idx.end(), [&](std::size_t k) { return !ms[k].titles.empty(); });
+      if (!mixed && only == 'l' && bt == person && !titled) bt = place;
       if (!mixed && only == 'p' && bt == place) bt = person;
     }
     e.type = static_cast<entity_type>(bt);

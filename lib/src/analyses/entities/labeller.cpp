@@ -431,6 +431,22 @@ void labeller::label(std::string_view text, const segmentation& piece, std::vect
           std::none_of(chosen.begin(), chosen.end(),
                        [&](const chosen_span& o) { return o.span.first <= sp.last + 1 && sp.last + 1 <= o.span.last; }))
         ++sp.last;
+      // A name after a personal form of address is a person's ("talking about Lady Cork", "Lord
+      // Rochester", read as places), unless it ends in the head of a place or an institution or
+      // goes on with "of" ("Lord Street", "Lady Chapel", "the Lord Mayor of London").
+      if (entry < 0 && c.why.empty() && sp.type != entity_type::person && sp.first > 0 && [&] {
+            static const char* const addresses[] = {"mr",  "mr.",  "mrs",  "mrs.", "ms",       "ms.",         "miss",
+                                                    "sir", "lady", "lord", "dame", "dr",       "dr.",         "madame",
+                                                    "mme", "mme.", "herr", "frau", "monsieur", "mademoiselle"};
+            const std::string& before = sf.key(sp.first - 1);
+            const std::string& last = sf.key(sp.last);
+            return capitalised(piece.tokens[sf.token_index(sp.first - 1)].text(text)) &&
+                   std::any_of(std::begin(addresses), std::end(addresses),
+                               [&](const char* w) { return before == w; }) &&
+                   !lex.in(name_list::place_word, last) && !lex.in(name_list::org_head, last) &&
+                   !(sp.last + 1 < sf.size() && sf.key(sp.last + 1) == "of");
+          }())
+        sp.type = entity_type::person;
       // Titles at the start of the span are not the name ("General Kornilov" -> Kornilov); a form
       // of address just before it belongs to the mention (and says Mr. or Mrs.).
       // Only people have titles: "St. Petersburg" and "General Motors" keep theirs.

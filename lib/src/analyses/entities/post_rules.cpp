@@ -19,7 +19,8 @@
 //      proper sense, it is no given name, and the corpus capitalises it in fewer than 20% of its
 //      mid-sentence uses; not after a given name, which makes it a surname ("Carl Foreman",
 //      "Fanny Blood"; labeller::drop_common_word_people).
-//   5. Person <-> place when WordNet knows only the other (grouping.cpp).
+//   5. Person <-> place when WordNet knows only the other (grouping.cpp); a name after a personal
+//      form of address is a person ("Lady Cork", "Lord Rochester"; labeller::label, grouping.cpp).
 //   6. The capitalised words before the first comma of a dateline name a place ("Monticello,
 //      November 14, 1809."; in labeller::label).
 //   7. A form of address alone names nobody ("Dear Sir,", "Yes, Madam", "Ladies"), nor a common
