@@ -642,6 +642,16 @@ TEST(entity_model, a_name_after_a_form_of_address_is_a_person) {
     ASSERT_NE(find(es, name), nullptr) << name;
     EXPECT_EQ(find(es, name)->type, entity_type::person) << name;
   }
+  // Mr. and Miss make a person of any word, even one the model reads whole as a place.
+  for (const char* text : {"I called on Mr. Lane, and on Mrs. Hall in the afternoon.\n", "Miss Lane came to tea.\n"}) {
+    es = run(text);
+    ASSERT_NE(find(es, "Lane"), nullptr) << text;
+    EXPECT_EQ(find(es, "Lane")->type, entity_type::person) << text;
+  }
+  // But a title before the head of a place alone is that place's name.
+  es = run("We walked down Lord Street to the river.\n");
+  ASSERT_NE(find(es, "Lord Street"), nullptr);
+  EXPECT_EQ(find(es, "Lord Street")->type, entity_type::place);
 }
 
 TEST(entity_model, a_regnal_ordinal_after_the_is_the_name) {

@@ -432,19 +432,28 @@ void labeller::label(std::string_view text, const segmentation& piece, std::vect
                        [&](const chosen_span& o) { return o.span.first <= sp.last + 1 && sp.last + 1 <= o.span.last; }))
         ++sp.last;
       // A name after a personal form of address is a person's ("talking about Lady Cork", "Lord
-      // Rochester", read as places), unless it ends in the head of a place or an institution or
-      // goes on with "of" ("Lord Street", "Lady Chapel", "the Lord Mayor of London").
-      if (entry < 0 && c.why.empty() && sp.type != entity_type::person && sp.first > 0 && [&] {
-            static const char* const addresses[] = {"mr",  "mr.",  "mrs",  "mrs.", "ms",       "ms.",         "miss",
-                                                    "sir", "lady", "lord", "dame", "dr",       "dr.",         "madame",
-                                                    "mme", "mme.", "herr", "frau", "monsieur", "mademoiselle"};
-            const std::string& before = sf.key(sp.first - 1);
+      // Rochester", "Mrs. Hall", read as places). After Sir, Lady, Lord or Dame, not when it ends in
+      // the head of a place or an institution ("Lord Street", "Lady Chapel"); never when it goes on
+      // with "of" ("the Lord Mayor of London").
+      // (The form of address may stand in the model's span: "Mrs. Hall" read whole as a place.)
+      if (entry < 0 && c.why.empty() && sp.type != entity_type::person && (sp.first > 0 || sp.first < sp.last) && [&] {
+            static const char* const plain[] = {"mr",   "mr.",  "mrs",      "mrs.",        "ms",  "ms.",
+                                                "miss", "dr",   "dr.",      "madame",      "mme", "mme.",
+                                                "herr", "frau", "monsieur", "mademoiselle"};
+            static const char* const noble[] = {"sir", "lady", "lord", "dame"};
+            const std::size_t at = sp.first < sp.last && address_of(sf.key(sp.first)) ? sp.first : sp.first - 1;
+            if (at >= sf.size()) return false;  // sp.first == 0 and no address in the span
+            const std::string& before = sf.key(at);
             const std::string& last = sf.key(sp.last);
-            return capitalised(piece.tokens[sf.token_index(sp.first - 1)].text(text)) &&
-                   std::any_of(std::begin(addresses), std::end(addresses),
-                               [&](const char* w) { return before == w; }) &&
-                   !lex.in(name_list::place_word, last) && !lex.in(name_list::org_head, last) &&
-                   !(sp.last + 1 < sf.size() && sf.key(sp.last + 1) == "of");
+            auto in = [&](const auto& list) {
+              return std::any_of(std::begin(list), std::end(list), [&](const char* w) { return before == w; });
+            };
+            if (!capitalised(piece.tokens[sf.token_index(at)].text(text)) ||
+                (sp.last + 1 < sf.size() && sf.key(sp.last + 1) == "of"))
+              return false;
+            // One word after Mr. or Madame: "Madame Tussauds Museum" is a museum.
+            return (in(plain) && sp.last == at + 1) ||
+                   (in(noble) && !lex.in(name_list::place_word, last) && !lex.in(name_list::org_head, last));
           }())
         sp.type = entity_type::person;
       // Titles at the start of the span are not the name ("General Kornilov" -> Kornilov); a form
@@ -481,6 +490,24 @@ void labeller::label(std::string_view text, const segmentation& piece, std::vect
         if (!t.is_word() || !title_at(j) || !capitalised(t.text(text))) break;
         titles.insert(titles.begin(), sf.key(j));
         first = j;
+      }
+      // A title before the head of a place alone is that place's name: "Lord Street", "King Street",
+      // "Queen Square" (the model reads a titled person "Street").
+      // Only a sovereign's or a peer's title and a street's head: "Lord Temple" and "Mrs. Hall" are
+      // people.
+      if (person && titles.size() == 1 && name_first == sp.last && first < name_first && [&] {
+            static const char* const titles_of_streets[] = {"lord",   "king",     "queen",  "duke",
+                                                            "prince", "princess", "duchess"};
+            static const char* const streets[] = {"street", "square", "road", "lane", "row", "place"};
+            auto in = [](const auto& list, const std::string& w) {
+              return std::any_of(std::begin(list), std::end(list), [&](const char* x) { return w == x; });
+            };
+            return in(titles_of_streets, titles[0]) && in(streets, sf.key(sp.last)) &&
+                   capitalised(piece.tokens[sf.token_index(sp.last)].text(text));
+          }()) {
+        sp.type = entity_type::place;
+        name_first = first;
+        titles.clear();
       }
       found_mention m;
       const token& a = piece.tokens[sf.token_index(first)];
