@@ -120,6 +120,21 @@ void add_named_people(std::string_view text, std::vector<found_mention>& found, 
 
 namespace {
 
+// Which of a sentence's `n` tokens a chosen span covers (the post-filters that add names read only
+// where no name is).
+std::vector<char> covered_tokens(const std::vector<chosen_span>& chosen, std::size_t n) {
+  std::vector<char> taken(n, 0);
+  for (const chosen_span& c : chosen)
+    for (std::size_t i = c.span.first; i <= c.span.last && i < n; ++i) taken[i] = 1;
+  return taken;
+}
+
+// Restores the order of `chosen` (by first token) after spans were added.
+void sort_by_start(std::vector<chosen_span>& chosen) {
+  std::sort(chosen.begin(), chosen.end(),
+            [](const chosen_span& x, const chosen_span& y) { return x.span.first < y.span.first; });
+}
+
 // The lexicon's type for a name: 'p' person, 'l' place, 'g' group, or 0.
 char known_type(const name_lexicon& lex, const std::string& key) {
   const char c = lex.find(key).proper();
@@ -398,9 +413,7 @@ void labeller::read_place_words(std::string_view text, const segmentation& piece
   // The same when the model read no name there: capitalised words it left unread ("from Cook
   // county").
   {
-    std::vector<char> taken(p.eligible.size(), 0);
-    for (const chosen_span& c : chosen)
-      for (std::size_t i = c.span.first; i <= c.span.last; ++i) taken[i] = 1;
+    std::vector<char> taken = covered_tokens(chosen, p.eligible.size());
     const std::size_t before = chosen.size();
     // A name after a lower-case "the town of", "the city of"... or "the river" is a place ("this town
     // of Donauwerth", "the river Lech"), unless it is a person's name in the lexicon or a given
@@ -460,9 +473,7 @@ void labeller::read_place_words(std::string_view text, const segmentation& piece
       chosen.push_back(
           {{first, i + 1, entity_type::place}, -1, "before the lower-case place word '" + sf.key(i + 1) + "'"});
     }
-    if (chosen.size() != before)
-      std::sort(chosen.begin(), chosen.end(),
-                [](const chosen_span& x, const chosen_span& y) { return x.span.first < y.span.first; });
+    if (chosen.size() != before) sort_by_start(chosen);
   }
 }
 
@@ -476,9 +487,7 @@ void labeller::read_plural_groups(std::string_view text, const segmentation& pie
                                   const prepared_sentence& p, std::vector<chosen_span>& chosen) const {
   if (!env_.stats || !sf.normal_case()) return;
   const name_lexicon& lex = *env_.lex;
-  std::vector<char> taken(p.eligible.size(), 0);
-  for (const chosen_span& c : chosen)
-    for (std::size_t i = c.span.first; i <= c.span.last; ++i) taken[i] = 1;
+  std::vector<char> taken = covered_tokens(chosen, p.eligible.size());
   const std::size_t before = chosen.size();
   for (std::size_t i = 0; i < p.eligible.size(); ++i) {
     // Cheapest tests first: this runs for every token of every sentence.
@@ -508,9 +517,7 @@ void labeller::read_plural_groups(std::string_view text, const segmentation& pie
                       "a capitalised plural of '" + singular + "', capitalised " + std::to_string(st->mid_cap / 10) +
                           "% of the time in historical English"});
   }
-  if (chosen.size() != before)
-    std::sort(chosen.begin(), chosen.end(),
-              [](const chosen_span& x, const chosen_span& y) { return x.span.first < y.span.first; });
+  if (chosen.size() != before) sort_by_start(chosen);
 }
 
 // Post-filter 16: a possessive name before the capitalised head of a place or an institution is
@@ -549,9 +556,7 @@ void labeller::read_possessive_heads(std::string_view text, const segmentation& 
     if (in(bodies)) return static_cast<int>(entity_type::group);
     return -1;
   };
-  std::vector<char> taken(n, 0);
-  for (const chosen_span& c : chosen)
-    for (std::size_t i = c.span.first; i <= c.span.last; ++i) taken[i] = 1;
+  std::vector<char> taken = covered_tokens(chosen, n);
   const std::size_t before = chosen.size();
   for (std::size_t i = 0; i + 1 < n; ++i) {
     // Cheapest tests first: this runs for every token of every sentence.
@@ -588,9 +593,7 @@ void labeller::read_possessive_heads(std::string_view text, const segmentation& 
     }
     chosen.push_back({{first, i + 1, static_cast<entity_type>(type)}, -1, why});
   }
-  if (chosen.size() != before)
-    std::sort(chosen.begin(), chosen.end(),
-              [](const chosen_span& x, const chosen_span& y) { return x.span.first < y.span.first; });
+  if (chosen.size() != before) sort_by_start(chosen);
 }
 
 // Post-filter 17: a run of two or more capitalised words (with "of", "the", "de" between them)
@@ -607,9 +610,7 @@ void labeller::read_known_names(std::string_view text, const segmentation& piece
     return i < n && piece.tokens[sf.token_index(i)].is_word() &&
            capitalised(piece.tokens[sf.token_index(i)].text(text));
   };
-  std::vector<char> taken(n, 0);
-  for (const chosen_span& c : chosen)
-    for (std::size_t i = c.span.first; i <= c.span.last; ++i) taken[i] = 1;
+  std::vector<char> taken = covered_tokens(chosen, n);
   const std::size_t before = chosen.size();
   for (std::size_t i = 0; i + 1 < n; ++i) {
     // Cheapest tests first: this runs for every token of every sentence.
@@ -636,9 +637,7 @@ void labeller::read_known_names(std::string_view text, const segmentation& piece
       break;
     }
   }
-  if (chosen.size() != before)
-    std::sort(chosen.begin(), chosen.end(),
-              [](const chosen_span& x, const chosen_span& y) { return x.span.first < y.span.first; });
+  if (chosen.size() != before) sort_by_start(chosen);
 }
 
 void labeller::apply_majority_readings(std::vector<found_mention>& found) const {
