@@ -8,10 +8,9 @@
 //   a person of their own: "he gave Moses Zipporah his daughter");
 // - a short form with a sovereign's or a saint's title joins only a fuller name with one too
 //   or a regnal numeral ("King John" is not John Ball; "King Charles" is Charles II);
-// - a short form after "of" is not the fuller name, unless a peer's ("Monmouth", the Duke of Monmouth) ("Abraham", "the
-// God of Abraham"), nor a given
-//   name used more than ten times as often as the one fuller name it begins or ends ("Mary",
-//   "Mary Finch"; "David", "Shimea David");
+// - a short form after "of" is not the fuller name ("Abraham", "the God of Abraham"), unless a
+//   peer's ("Monmouth" is the Duke of Monmouth), nor a given name used more than ten times as
+//   often as the one fuller name it begins or ends ("Mary", "Mary Finch"; "David", "Shimea David");
 // - the canonical name is never one written in capitals when the text writes it otherwise;
 // - the canonical name is the fullest form (a person's epithet after "the" not counted: "Aaron
 //   the Levite" is an alias of Aaron); titles and short forms are aliases;

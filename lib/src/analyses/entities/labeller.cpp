@@ -347,6 +347,14 @@ void labeller::label(std::string_view text, const segmentation& piece, std::vect
         occurrences_.push_back(
             {it->second.id, t.begin, t.base_end, t.sentence, t.block, t.paragraph, t.block_kind, covered[i] != 0});
       }
+    // A Roman numeral with its full stop in one token ("I.", "XIV."): its letters, or 0.
+    auto numeral_with_stop = [&](std::size_t i) -> std::size_t {
+      const std::string_view w = piece.tokens[sf.token_index(i)].text(text);
+      if (w.size() < 2 || w.back() != '.' ||
+          w.substr(0, w.size() - 1).find_first_not_of("IVX") != std::string_view::npos)
+        return 0;
+      return w.size() - 1;
+    };
     for (const chosen_span& c : chosen) {
       tagged_span sp = c.span;
       const long entry = c.entry;
@@ -387,11 +395,8 @@ void labeller::label(std::string_view text, const segmentation& piece, std::vect
       // the numeral when a function word follows or the numeral is no single letter.
       if (entry < 0 && sp.type == entity_type::person)
         for (std::size_t i = sp.first + 1; i < sp.last; ++i) {
-          std::string_view w = piece.tokens[sf.token_index(i)].text(text);
-          if (w.size() < 2 || w.back() != '.') continue;
-          w.remove_suffix(1);
-          if (w.find_first_not_of("IVX") != std::string_view::npos) continue;
-          if (w.size() >= 2 || lex.in(name_list::function_word, sf.key(i + 1))) {
+          const std::size_t letters = numeral_with_stop(i);
+          if (letters >= 2 || (letters == 1 && lex.in(name_list::function_word, sf.key(i + 1)))) {
             sp.last = i;
             break;
           }
@@ -515,11 +520,7 @@ void labeller::label(std::string_view text, const segmentation& piece, std::vect
       m.begin = a.begin;
       m.end = b.base_end;
       // A regnal numeral's full stop is the sentence's, not the name's ("Charles I." -> Charles I).
-      const bool numeral_stop = sp.type == entity_type::person && sp.last > sp.first && [&] {
-        const std::string_view w = text.substr(b.begin, b.base_end - b.begin);
-        return w.size() >= 2 && w.back() == '.' &&
-               w.substr(0, w.size() - 1).find_first_not_of("IVX") == std::string_view::npos;
-      }();
+      const bool numeral_stop = sp.type == entity_type::person && sp.last > sp.first && numeral_with_stop(sp.last) > 0;
       if (numeral_stop) --m.end;
       m.name_begin = piece.tokens[sf.token_index(keep_titles_ ? first : name_first)].begin;
       m.sentence = a.sentence;
