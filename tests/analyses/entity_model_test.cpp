@@ -364,6 +364,40 @@ TEST(entity_model, a_short_form_after_of_and_an_epithet_are_not_the_fuller_name)
   es = group_mentions(text, ms, nullptr, nullptr);
   ASSERT_EQ(es.size(), 1u);
   EXPECT_EQ(es[0].name, "Duke of Monmouth");
+  // Even when the model reads the title's place as a place ("Albany was Governor"), unless a fifth
+  // of its mentions stand after a preposition of place, or it is a country or a region.
+  auto peer_and_place = [&](const std::string& peer, const std::string& place, int located, int alone) {
+    text.clear();
+    ms.clear();
+    add(peer, token_key_of(peer));
+    for (int k = 0; k < located + alone; ++k) {
+      add(place, token_key_of(place));
+      ms.back().type = entity_type::place;
+      if (k < located) ms.back().prev_key = "at";
+    }
+    return group_mentions(text, ms, nullptr, nullptr);
+  };
+  es = peer_and_place("Duke of Albany", "Albany", 0, 3);
+  ASSERT_EQ(es.size(), 1u);
+  EXPECT_EQ(es[0].name, "Duke of Albany");
+  EXPECT_EQ(es[0].type, entity_type::person);
+  EXPECT_EQ(peer_and_place("Duke of Albany", "Albany", 1, 3).size(), 2u);  // "came to Albany"
+  EXPECT_EQ(peer_and_place("Duke of Saxony", "Saxony", 0, 3).size(), 2u);  // a region
+  // "Lord Melbourne" and "Melbourne" read as a place: one person.
+  text.clear();
+  ms.clear();
+  add("Lord Melbourne", "melbourne");
+  ms.back().name_begin += 5;
+  ms.back().gender = 'm';
+  ms.back().titles = {"lord"};
+  for (int k = 0; k < 3; ++k) {
+    add("Melbourne", "melbourne");
+    ms.back().type = entity_type::place;
+  }
+  es = group_mentions(text, ms, nullptr, nullptr);
+  ASSERT_EQ(es.size(), 1u);
+  EXPECT_EQ(es[0].type, entity_type::person);
+  EXPECT_EQ(es[0].mentions.size(), 4u);
   // "Aaron the Levite" is an alias of Aaron; "Nicholas the First" is the fuller name.
   text.clear();
   ms.clear();
@@ -454,6 +488,14 @@ TEST(entity_model, titles_of_works_and_ships_are_no_names) {
   EXPECT_EQ(titles_in("As Goscinny (2004) argued, it was so.\n"), v{});
   EXPECT_EQ(titles_in("A letter printed for Mary Smith (1839) speaks of it.\n"), v{});
   EXPECT_EQ(titles_in("A letter printed for Louisa (1839) speaks of it.\n"), v{});  // a given name
+  // Histories date places and events so: not after "at" or "near", nor an event's name, nor a
+  // place's head after a preposition of place (a film's title may have one).
+  EXPECT_EQ(titles_in("The Jacobites were beaten at Zembla (1746) and scattered.\n"), v{});
+  EXPECT_EQ(titles_in("He was starved to death in Zembla Castle (1402) by his uncle.\n"), v{});
+  EXPECT_EQ(titles_in("The war ended with the Treaty of Zembla (1713) at last.\n"), v{});
+  EXPECT_EQ(titles_in("Her roles include Zembla Junction (2010) and more.\n"), v{"work:zembla junction"});
+  // A capitalised function word begins no title ("After the Battle..."); an article may.
+  EXPECT_EQ(titles_in("After Zembla Revisited (2008) she rested.\n"), v{"work:zembla revisited"});
   const std::string dated = "A letter printed for Zembla (1839) speaks of it.\n";
   EXPECT_EQ(titles_in(dated), v{"work:zembla"});
   const std::size_t at = token_at(dated, "zembla");
@@ -633,6 +675,22 @@ TEST(entity_model, a_name_wordnet_knows_whole_is_read_where_the_model_read_none)
     ASSERT_NE(find(es, name), nullptr) << name;
     EXPECT_EQ(find(es, name)->type, type) << name;
   }
+}
+
+TEST(entity_model, an_event_names_its_place_not_itself) {
+  auto es =
+      run("After the Battle of Hastings the Normans held England. The Treaty of Utrecht ended the war, and the "
+          "Siege of Vienna was raised. They fought the Battle of the Nile, and after the Battle of Homildon Hill "
+          "Douglas was a prisoner.\n");
+  for (const char* name : {"Hastings", "Utrecht", "Vienna", "Nile", "Homildon Hill"}) {
+    ASSERT_NE(find(es, name), nullptr) << name;
+    EXPECT_EQ(find(es, name)->type, entity_type::place) << name;
+  }
+  for (const auto& e : es) EXPECT_EQ(e.name.find("Treaty"), std::string::npos) << e.name;
+  for (const auto& e : es) EXPECT_EQ(e.name.find("Battle"), std::string::npos) << e.name;
+  // Common words name no place: "the War of Independence", "the Wars of the Roses".
+  es = run("The War of Independence and the Wars of the Roses were long.\n");
+  for (const char* name : {"Independence", "Roses"}) EXPECT_EQ(find(es, name), nullptr) << name;
 }
 
 TEST(entity_model, a_name_after_a_form_of_address_is_a_person) {

@@ -11,6 +11,9 @@
 // - a short form after "of" is not the fuller name ("Abraham", "the God of Abraham"), unless a
 //   peer's ("Monmouth" is the Duke of Monmouth), nor a given name used more than ten times as
 //   often as the one fuller name it begins or ends ("Mary", "Mary Finch"; "David", "Shimea David");
+// - a one-word place read where the text names a peer of that title is the peer ("Albany was
+//   Governor": the Duke of Albany; "Melbourne": Lord Melbourne), unless it is a country or a region
+//   or a fifth of its mentions stand after a preposition of place (peer_by_place);
 // - the canonical name is never one written in capitals when the text writes it otherwise;
 // - the canonical name is the fullest form (a person's epithet after "the" not counted: "Aaron
 //   the Levite" is an alias of Aaron); titles and short forms are aliases;
@@ -47,6 +50,25 @@ bool peerage_title(std::string_view t) {
   static const char* const titles[] = {"duke",     "duchess",  "earl",  "marquis", "marquess",
                                        "viscount", "countess", "baron", "baroness"};
   return std::any_of(std::begin(titles), std::end(titles), [&](const char* x) { return t == x; });
+}
+
+// Whether a one-word place read where a peer of that title is named is the peer: not a country
+// or a region, whose dukes and electors are named after it ("the Duke of Saxony" beside the
+// Saxony an army marches into), and not when a fifth of its mentions or more stand after a
+// preposition of place ("Lord Derby rode to Derby"; "came to Orleans"). Albany, Melbourne and
+// Sunderland are the peers of political histories oftener than the towns.
+bool peer_by_place(const name_lexicon& lex, const std::string& key, int located, std::size_t mentions) {
+  if (5 * static_cast<std::size_t>(located) >= mentions) return false;
+  const std::string_view ev = lex.find(key).evidence;
+  for (std::string_view region : {"country", "state", "region", "area", "kingdom", "empire", "province", "duchy"})
+    if (ev.size() >= region.size() && ev.substr(ev.size() - region.size()) == region) return false;
+  return true;
+}
+
+// Prepositions before a place's name ("at Albany", "from Derby"), not a person's.
+bool locative(std::string_view w) {
+  static const char* const words[] = {"at", "in", "into", "from", "to", "near", "towards", "toward", "through"};
+  return std::any_of(std::begin(words), std::end(words), [&](const char* x) { return w == x; });
 }
 
 }  // namespace
@@ -118,6 +140,8 @@ std::vector<entity> group_mentions(std::string_view text, std::vector<found_ment
     float votes[5] = {};                      // by entity_type: works and ships have clusters of their own
     int female = 0, male = 0, unmarried = 0;  // mentions with "Mrs.", "Mr.", "Miss" before them
     int sovereign = 0;                        // mentions with a sovereign's or a saint's title ("King John")
+    int located = 0;                          // mentions after a preposition of place ("at Albany")
+    int peer = 0;                             // mentions with a peer's title ("Lord Aberdeen")
     long gazetteer_entry = -1;
     int type() const {
       int b = 0;
@@ -158,6 +182,9 @@ std::vector<entity> group_mentions(std::string_view text, std::vector<found_ment
     c.female += m.gender == 'f';
     c.male += m.gender == 'm';
     c.unmarried += m.gender == 'u';
+    c.located += locative(m.prev_key);
+    c.peer += std::any_of(m.titles.begin(), m.titles.end(),
+                          [](const std::string& t) { return t == "lord" || peerage_title(t); });
     c.sovereign +=
         std::any_of(m.titles.begin(), m.titles.end(), [](const std::string& t) { return sovereign_title(t); });
   }
@@ -191,6 +218,8 @@ std::vector<entity> group_mentions(std::string_view text, std::vector<found_ment
   // A bare "Gladstone" joins the one gendered Gladstone of the text; with a Mr. and a Mrs. (or a
   // Mrs. and a Miss) it stays apart (it could be either).
   std::vector<char> gendered_join(cl.size(), 0);
+  // Short forms that joined a peer though read as a place: their mentions count as his.
+  std::vector<char> peer_join(cl.size(), 0);
   for (std::size_t i = 0; i < cl.size(); ++i) {
     if (misread[i] || cl[i].gazetteer_entry >= 0 || cl[i].female || cl[i].male || cl[i].unmarried ||
         cl[i].type() >= n_types)
@@ -199,8 +228,14 @@ std::vector<entity> group_mentions(std::string_view text, std::vector<found_ment
     std::size_t found = 0, which = 0;
     for (char g : {'f', 'm', 'u'})
       if (auto it = by_key.find(cl[i].key + '\x02' + g); it != by_key.end()) ++found, which = it->second;
-    // Of the same type: a "Washington" read as a place is not General Washington.
-    if (found != 1 || cl[which].type() != cl[i].type()) continue;
+    // Of the same type: a "Washington" read as a place is not General Washington. But a peer is
+    // called by his title's place: "Melbourne" read as a place is Lord Melbourne (peer_by_place).
+    if (found != 1) continue;
+    const bool peer_place = cl[which].peer > 0 && cl[which].type() == person &&
+                            cl[i].type() == static_cast<int>(entity_type::place) &&
+                            peer_by_place(lex, cl[i].key, cl[i].located, cl[i].members.size());
+    if (cl[which].type() != cl[i].type() && !peer_place) continue;
+    peer_join[i] = peer_place;
     parent[i] = which;
     gendered_join[i] = 1;
   }
@@ -214,11 +249,16 @@ std::vector<entity> group_mentions(std::string_view text, std::vector<found_ment
     for (std::size_t j : bw_it->second) {
       if (j == i || cl[j].words.size() <= sw.size()) continue;
       const int tj = cl[j].type();
-      if (ti != tj) continue;
+      const auto& bw = cl[j].words;
+      // A peer is called by his title's place, which the model may read as the place: "Albany was
+      // Governor" is the Duke of Albany (peer_by_place).
+      const bool peer_of = sw.size() == 1 && bw.size() == 3 && bw[1] == "of" && bw[2] == sw[0] &&
+                           peerage_title(bw[0]) && tj == person && ti == static_cast<int>(entity_type::place) &&
+                           peer_by_place(lex, sw[0], cl[i].located, cl[i].members.size());
+      if (ti != tj && !peer_of) continue;
       // A place or group known by itself ("Texas") stays apart from a longer name that holds it
       // ("University of Texas"): only people's short forms join.
-      if (ti != person) continue;
-      const auto& bw = cl[j].words;
+      if (tj != person) continue;
       const bool match =
           contains_words(bw, sw) || (sw.size() >= 2 && sw.front() == bw.front() && sw.back() == bw.back());
       if (!match) continue;
@@ -273,7 +313,10 @@ std::vector<entity> group_mentions(std::string_view text, std::vector<found_ment
       if (j != full && !contains_words(cl[full].words, cl[j].words) &&
           !(cl[j].words.front() == cl[full].words.front() && cl[j].words.back() == cl[full].words.back()))
         ambiguous = true;
-    if (!ambiguous) parent[i] = full;
+    if (!ambiguous) {
+      parent[i] = full;
+      peer_join[i] = cl[i].type() != cl[full].type();
+    }
   }
   auto root = [&](std::size_t i) {
     for (int guard = 0; parent[i] != i && guard < 64; ++guard) i = parent[i];
@@ -290,7 +333,7 @@ std::vector<entity> group_mentions(std::string_view text, std::vector<found_ment
     std::vector<std::size_t> idx;
     std::set<std::size_t> misread_mentions;
     for (auto c : members) {
-      for (int t = 0; t < 5; ++t) votes[t] += cl[c].votes[t];
+      for (int t = 0; t < 5; ++t) votes[peer_join[c] ? person : t] += cl[c].votes[t];
       idx.insert(idx.end(), cl[c].members.begin(), cl[c].members.end());
       if (misread[c]) misread_mentions.insert(cl[c].members.begin(), cl[c].members.end());
     }

@@ -331,6 +331,8 @@ void labeller::label(std::string_view text, const segmentation& piece, std::vect
     read_possessive_heads(text, piece, sf, p, chosen);
     // Post-filter 17: names WordNet knows whole ("the West Indies"), as post-filter 13.
     read_known_names(text, piece, sf, p, chosen);
+    // Post-filter 18: events name their places ("the Treaty of Utrecht"), as post-filter 13.
+    read_event_places(text, piece, sf, p, chosen);
     // Standalone capitalised words (runs of one): the denominator of post-filter 2.
     // In a line of capitals every word stands on its own ("THE LIFE OF WELLINGTON").
     const bool shouting = sf.all_capitals();
@@ -540,6 +542,7 @@ void labeller::label(std::string_view text, const segmentation& piece, std::vect
       m.titles = std::move(titles);
       if (sp.last + 1 < sf.size() && piece.tokens[sf.token_index(sp.last + 1)].is_word())
         m.next_key = sf.key(sp.last + 1);
+      if (first > 0 && piece.tokens[sf.token_index(first - 1)].is_word()) m.prev_key = sf.key(first - 1);
       if (m.key.empty()) continue;
       // Post-filter 7: a form of address alone names nobody ("Dear Sir,"; "Yes, Madam").
       // Nor as a group ("Ladies", "Gentlemen": the plural salutes, it names no party).

@@ -29,6 +29,7 @@ struct found_mention {
   std::string key;                  ///< folded words of the name (titles excluded), joined by one space
   std::vector<std::string> titles;  ///< folded titles before the name ("mrs", "general")
   std::string next_key;             ///< folded word right after the name, if any ("fraction")
+  std::string prev_key;             ///< folded word right before the mention, if any ("at")
   char gender = 0;                  ///< 'm' (Mr.), 'f' (Mrs.) or 'u' (Miss) from a form of address before the name
   float margin = 0;                 ///< score of the chosen reading over the runner-up
   long gazetteer_entry = -1;        ///< index of the gazetteer entry that matched, or -1
@@ -163,6 +164,12 @@ class labeller {
   /// Good Hope"); `chosen` stays sorted.
   void read_known_names(std::string_view text, const segmentation& piece, const sentence_features& sf,
                         const prepared_sentence& p, std::vector<chosen_span>& chosen) const;
+  /// Post-filter 18 (post_rules.cpp): the name after "of" in an event's name ("the Treaty of
+  /// Utrecht", "the Battle of the Nile") is a place (or the person or group WordNet knows), read in
+  /// place of the model's reading of the whole; not when its words are common ("the War of
+  /// Independence"); `chosen` stays sorted.
+  void read_event_places(std::string_view text, const segmentation& piece, const sentence_features& sf,
+                         const prepared_sentence& p, std::vector<chosen_span>& chosen) const;
   /// Post-filter 15 (post_rules.cpp): a capitalised plural of a noun of people that historical
   /// English capitalises ("the Imperialists", "the Royalists") names a group; `chosen` stays sorted.
   void read_plural_groups(std::string_view text, const segmentation& piece, const sentence_features& sf,

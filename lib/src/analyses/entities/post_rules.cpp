@@ -36,7 +36,8 @@
 //      a lower-case noun of works or ships from data/work_nouns.txt ("the romantic comedy Leap
 //      Year", "the steamer Arctic"; not after "to" or a pronoun: "to play Hamlet"), before a lone
 //      year in brackets ("Burning Man (2011)"; not a citation, "Smith (2005) argued", nor a known
-//      or given name), or alone between quotation marks where the model read a place or a group
+//      or given name, nor a place or an event a history dates so: "at Culloden (1746)", "the
+//      Treaty of Utrecht (1713)", "in Falkland Castle (1402)"), or alone between quotation marks where the model read a place or a group
 //      and no person ("Kenilworth"; not a nickname, "Finley "Finn" Polmar", nor a pseudonym, nor a
 //      known or given name) are a work, or a vessel typed "other" (work_titles).
 //  11. Names listed together share a type: in "Basel, Heidelberg, and Strasbourg" the one person
@@ -57,6 +58,10 @@
 //      ("Brown's Hotel", "Christ's College", "the King's Bench"; labeller::read_possessive_heads).
 //  17. A run of capitalised words the model left unread that WordNet knows whole as a place or a
 //      group is that name ("the West Indies", "the Cape of Good Hope"; labeller::read_known_names).
+//  18. Events name their places: in "the Treaty of Utrecht", "the Battle of the Nile", "the Siege of
+//      Vienna" the name after "of" is a place (a person or a group when WordNet knows it so), not the
+//      event, whether the model read the whole or nothing; not "the War of Independence", whose
+//      words are common (labeller::read_event_places).
 #include <algorithm>
 #include <cctype>
 #include <unordered_map>
@@ -224,11 +229,27 @@ std::vector<std::pair<tagged_span, std::string>> work_titles(std::string_view te
     for (std::size_t j = first; j > 0;) {
       std::size_t k = j - 1;  // the word before the title so far, past any particles
       while (k > 0 && inner(k)) --k;
-      if (!cap(k) || tok(k).possessive()) break;
+      // A capitalised function word ends it ("After the Battle of Homildon Hill (1402)"), but an
+      // article may begin a title ("The Lookout (2007)").
+      const bool article = sf.key(k) == "the" || sf.key(k) == "a" || sf.key(k) == "an";
+      if (!cap(k) || tok(k).possessive() || (lex.in(name_list::function_word, sf.key(k)) && !article)) break;
       first = j = k;
     }
     bool authors = first > 0 && word(first - 1) && sf.key(first - 1) == "by";
     for (std::size_t j = first; j < i; ++j) authors |= sf.key(j) == "and" || tok(j).text(text) == "&";
+    // Histories date places and events so: "beaten at Culloden (1746)", "died in Falkland Castle
+    // (1402)", "the Treaty of Utrecht (1713)". Not after "at" or "near", nor an event's name, nor
+    // after a preposition of place a name with the head of a place or an institution (a film's
+    // title may have one: "Cemetery Junction (2010)").
+    const std::string& before = first > 0 && word(first - 1) ? sf.key(first - 1) : std::string();
+    const bool at = before == "at" || before == "near";
+    const bool locative = at || before == "in" || before == "from" || before == "to" || before == "into";
+    bool place_head = false, event = false;
+    for (std::size_t j = first; j < i; ++j) {
+      place_head |= cap(j) && (lex.in(name_list::place_word, sf.key(j)) || lex.in(name_list::org_head, sf.key(j)));
+      event |= cap(j) && lex.in(name_list::event_word, sf.key(j));
+    }
+    if (at || event || (locative && place_head)) continue;
     // One word the model reads as a person is a person with a date ("for Louisa (1839)").
     const bool person = first + 1 == i && std::any_of(read.begin(), read.end(), [&](const tagged_span& r) {
                           return r.type == entity_type::person && r.first <= first && first <= r.last;
@@ -638,6 +659,97 @@ void labeller::read_known_names(std::string_view text, const segmentation& piece
     }
   }
   if (chosen.size() != before) sort_by_start(chosen);
+}
+
+void labeller::read_event_places(std::string_view text, const segmentation& piece, const sentence_features& sf,
+                                 const prepared_sentence& p, std::vector<chosen_span>& chosen) const {
+  if (sf.all_capitals()) return;
+  const name_lexicon& lex = *env_.lex;
+  const std::size_t n = p.eligible.size();
+  auto cap = [&](std::size_t i) {
+    return i < n && piece.tokens[sf.token_index(i)].is_word() &&
+           capitalised(piece.tokens[sf.token_index(i)].text(text));
+  };
+  // A word that names something by itself: WordNet knows it only as a name, or historical English
+  // capitalises it (or has not seen it). "Paris", "Nile", "Utrecht"; not "Independence", "Roses".
+  auto name_word = [&](std::size_t i) {
+    const std::string& k = sf.key(i);
+    const name_entry e = lex.find(k);
+    if (e.proper() && !e.common()) return true;
+    const lexicons::word_stat* st = env_.stats ? env_.stats->find(k) : nullptr;
+    return !e.common() && (!st || st->mid_cap < 0 || st->mid_cap >= 800);
+  };
+  bool changed = false;
+  for (std::size_t i = 0; i + 2 < n; ++i) {
+    // Cheapest tests first: this runs for every token of every sentence.
+    if (!cap(i) || sf.key(i + 1) != "of" || !lex.in(name_list::event_word, sf.key(i))) continue;
+    std::size_t first = i + 2;
+    if (sf.key(first) == "the") ++first;
+    if (!cap(first)) continue;
+    // The name after "of": capitalised words, with "of" or "de" between them, up to the head of a
+    // place ("after the Battle of Homildon Hill Douglas was a prisoner").
+    std::size_t last = first;
+    while (last + 1 < n && !(last > first && lex.in(name_list::place_word, sf.key(last))) &&
+           (cap(last + 1) || ((sf.key(last + 1) == "of" || sf.key(last + 1) == "de") && cap(last + 2))))
+      last += cap(last + 1) ? 1 : 2;
+    // Its head names something ("Utrecht", "Homildon Hill"; not "the War of the Spanish
+    // Succession"), and a title leaves it to the model ("the Massacre of Saint Bartholomew").
+    // (A regnal numeral is not the head: "the Trial of Charles I".)
+    const std::size_t head =
+        last > first && sf.key(last).find_first_not_of("ivxlc") == std::string::npos ? last - 1 : last;
+    bool named = name_word(head);
+    for (std::size_t k = first; k < head && !named; ++k)
+      named = cap(k) && name_word(k) && lex.in(name_list::place_word, sf.key(head));
+    if (!named || lex.in(name_list::title, sf.key(first))) continue;
+    // Only over the model's readings: a gazetteer entry or another post-filter's span stays, and so
+    // does a reading that begins before the event.
+    bool blocked = false;
+    for (const chosen_span& c : chosen)
+      if (!(c.span.last < i || c.span.first > last) && (c.entry >= 0 || !c.why.empty() || c.span.first < i))
+        blocked = true;
+    if (blocked) continue;
+    // A reading that runs past it keeps its own words after it ("after the Battle of Homildon Hill
+    // Douglas was a prisoner": Douglas), typed as WordNet knows them, or dropped.
+    std::vector<chosen_span> rest;
+    for (const chosen_span& c : chosen)
+      if (c.span.first >= i && c.span.first <= last && c.span.last > last && cap(last + 1)) {
+        std::string k = sf.key(last + 1);
+        for (std::size_t j = last + 2; j <= c.span.last; ++j) k += ' ' + sf.key(j);
+        const char t = known_type(lex, k);
+        if (t)
+          rest.push_back({{last + 1, c.span.last,
+                           t == 'p'   ? entity_type::person
+                           : t == 'g' ? entity_type::group
+                                      : entity_type::place},
+                          -1,
+                          std::string("WordNet: a ") +
+                              (t == 'p'   ? "person"
+                               : t == 'g' ? "group"
+                                          : "place") +
+                              " of that name"});
+      }
+    chosen.erase(std::remove_if(chosen.begin(), chosen.end(),
+                                [&](const chosen_span& c) { return !(c.span.last < i || c.span.first > last); }),
+                 chosen.end());
+    chosen.insert(chosen.end(), rest.begin(), rest.end());
+    std::string key = sf.key(first);
+    for (std::size_t k = first + 1; k <= last; ++k) key += ' ' + sf.key(k);
+    // A place unless WordNet knows the name only as a person or a group ("the Battle of Hastings"
+    // is the town's, though WordNet's Hastings is first the statesman; "the Trial of Charles I").
+    const name_entry e = lex.find(key);
+    const char code = e.has('l') ? 'l' : known_type(lex, key);
+    const entity_type type = code == 'p' || (code == 0 && given_name(lex, sf.key(first))) ? entity_type::person
+                             : code == 'g'                                                ? entity_type::group
+                                                                                          : entity_type::place;
+    const token& a = piece.tokens[sf.token_index(i)];
+    const token& b = piece.tokens[sf.token_index(last)];
+    chosen.push_back({{first, last, type},
+                      -1,
+                      "named in the event '" + std::string(text.substr(a.begin, b.base_end - a.begin)) + "'"});
+    changed = true;
+    i = last;
+  }
+  if (changed) sort_by_start(chosen);
 }
 
 void labeller::apply_majority_readings(std::vector<found_mention>& found) const {
