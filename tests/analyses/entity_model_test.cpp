@@ -677,6 +677,44 @@ TEST(entity_model, a_name_wordnet_knows_whole_is_read_where_the_model_read_none)
   }
 }
 
+TEST(entity_model, a_heading_s_verb_is_no_part_of_a_name) {
+  auto es =
+      run("CONTENTS\n\nXIV. How King Boabdil el Chico Marched over the Border.\n\nXLIII. How King Ferdinand "
+          "Attacked Moclin, and of the Strange Events.\n\nThe President of the United States spoke.\n");
+  for (const auto& e : es)
+    for (const char* verb : {"Marched", "Attacked"}) EXPECT_EQ(e.name.find(verb), std::string::npos) << e.name;
+  ASSERT_NE(find(es, "Boabdil el Chico"), nullptr);
+  // A past tense historical English capitalises is no verb of a heading: "the United States".
+  for (const auto& e : es) EXPECT_NE(e.name, "President of the") << e.name;
+  const name_lexicon& lex = name_lexicon::instance();
+  const lexicons::word_stats* stats = &lexicons::word_stats::instance();
+  EXPECT_TRUE(past_tense_verb(lex, stats, "marched"));
+  EXPECT_TRUE(past_tense_verb(lex, stats, "sallied"));
+  EXPECT_FALSE(past_tense_verb(lex, stats, "united"));
+  EXPECT_FALSE(past_tense_verb(lex, stats, "alfred"));
+  EXPECT_FALSE(past_tense_verb(lex, stats, "creed"));
+}
+
+TEST(entity_model, a_name_that_stands_after_at_and_in_is_a_place) {
+  // The prediction history can carry a town's first reading as a person through a book: where it
+  // stands decides ("at Leith", "in Leith").
+  auto leith = [](int placed, int alone, const std::string& name, const char* after) {
+    listed l{after};
+    for (int k = 0; k < placed + alone; ++k) {
+      l.add(name, token_key_of(name));
+      if (k < placed) l.ms.back().prev_key = "in";
+    }
+    return group_mentions(l.text, l.ms, nullptr, nullptr);
+  };
+  auto es = leith(2, 6, "Leith", ", ");
+  ASSERT_EQ(es.size(), 1u);
+  EXPECT_EQ(es[0].type, entity_type::place);
+  EXPECT_EQ(leith(1, 6, "Leith", ", ")[0].type, entity_type::person);     // once is not enough
+  EXPECT_EQ(leith(2, 20, "Leith", ", ")[0].type, entity_type::person);    // nor 2 of 22
+  EXPECT_EQ(leith(2, 6, "Mary", ", ")[0].type, entity_type::person);      // a given name
+  EXPECT_EQ(leith(2, 6, "Cobbett", "'s ")[0].type, entity_type::person);  // "in Cobbett's Rides"
+}
+
 TEST(entity_model, an_event_names_its_place_not_itself) {
   auto es =
       run("After the Battle of Hastings the Normans held England. The Treaty of Utrecht ended the war, and the "

@@ -14,6 +14,8 @@
 // - a one-word place read where the text names a peer of that title is the peer ("Albany was
 //   Governor": the Duke of Albany; "Melbourne": Lord Melbourne), unless it is a country or a region
 //   or a fifth of its mentions stand after a preposition of place (peer_by_place);
+// - a one-word person with no title, no given name, that stands after "at", "in", "into", "near" or
+//   "within" twice and in an eighth of its mentions is a place ("at Leith"; post-filter 5);
 // - the canonical name is never one written in capitals when the text writes it otherwise;
 // - the canonical name is the fullest form (a person's epithet after "the" not counted: "Aaron
 //   the Levite" is an alias of Aaron); titles and short forms are aliases;
@@ -141,6 +143,8 @@ std::vector<entity> group_mentions(std::string_view text, std::vector<found_ment
     int female = 0, male = 0, unmarried = 0;  // mentions with "Mrs.", "Mr.", "Miss" before them
     int sovereign = 0;                        // mentions with a sovereign's or a saint's title ("King John")
     int located = 0;                          // mentions after a preposition of place ("at Albany")
+    int placed = 0;                           // mentions after "at", "in", "into", "near", "within" (not possessive)
+    int titled = 0;                           // mentions with a title or a form of address
     int peer = 0;                             // mentions with a peer's title ("Lord Aberdeen")
     long gazetteer_entry = -1;
     int type() const {
@@ -183,6 +187,10 @@ std::vector<entity> group_mentions(std::string_view text, std::vector<found_ment
     c.male += m.gender == 'm';
     c.unmarried += m.gender == 'u';
     c.located += locative(m.prev_key);
+    c.placed += (m.prev_key == "at" || m.prev_key == "in" || m.prev_key == "into" || m.prev_key == "near" ||
+                 m.prev_key == "within") &&
+                !(m.end < text.size() && (text[m.end] == '\'' || text.substr(m.end, 3) == "\u2019"));
+    c.titled += !m.titles.empty();
     c.peer += std::any_of(m.titles.begin(), m.titles.end(),
                           [](const std::string& t) { return t == "lord" || peerage_title(t); });
     c.sovereign +=
@@ -361,6 +369,16 @@ std::vector<entity> group_mentions(std::string_view text, std::vector<found_ment
       const bool titled = std::any_of(idx.begin(), idx.end(), [&](std::size_t k) { return !ms[k].titles.empty(); });
       if (!mixed && only == 'l' && bt == person && !titled) bt = place;
       if (!mixed && only == 'p' && bt == place) bt = person;
+      // Where it stands: a one-word person no mention gives a title, no given name and no person
+      // WordNet knows, that stands after "at", "in", "into", "near" or "within" at least twice and
+      // in an eighth of its mentions, is a place ("at Leith", "in Holyrood", "into Alhama": the
+      // prediction history can carry a town's first reading as a person through a whole book).
+      int placed = 0;
+      bool any_title = titled;
+      for (auto c : members) placed += cl[c].placed, any_title |= cl[c].titled > 0;
+      if (bt == person && cl[r].words.size() == 1 && !any_title && !given_name(lex, cl[r].key) && le.proper() != 'p' &&
+          le.proper() != 'P' && placed >= 2 && 8 * static_cast<std::size_t>(placed) >= idx.size())
+        bt = place;
     }
     e.type = static_cast<entity_type>(bt);
     std::sort(idx.begin(), idx.end());

@@ -516,6 +516,19 @@ void labeller::label(std::string_view text, const segmentation& piece, std::vect
         name_first = first;
         titles.clear();
       }
+      // Post-filter 4, headings: a person's name ends before a verb in the past tense, which a
+      // heading capitalises as it does every word ("How King Boabdil el Chico Marched over the
+      // Border" -> Boabdil el Chico; "Ferdinand Attacked Moclin" -> Ferdinand).
+      if (entry < 0 && c.why.empty() && sp.type == entity_type::person)
+        for (std::size_t k = name_first + 1; k <= sp.last; ++k) {
+          if (!piece.tokens[sf.token_index(k)].is_word() || !past_tense_verb(lex, env_.stats, sf.key(k))) continue;
+          std::size_t end = k - 1;
+          while (end > name_first &&
+                 (!piece.tokens[sf.token_index(end)].is_word() || lex.in(name_list::connector, sf.key(end))))
+            --end;
+          sp.last = end;
+          break;
+        }
       found_mention m;
       const token& a = piece.tokens[sf.token_index(first)];
       const token& b = piece.tokens[sf.token_index(sp.last)];

@@ -18,9 +18,11 @@
 //      capitalises ("General Public License", "Major Component", "Day"): WordNet gives the word no
 //      proper sense, it is no given name, and the corpus capitalises it in fewer than 20% of its
 //      mid-sentence uses; not after a given name, which makes it a surname ("Carl Foreman",
-//      "Fanny Blood"; labeller::drop_common_word_people).
+//      "Fanny Blood"; labeller::drop_common_word_people); and it ends before a heading's verb in
+//      the past tense ("How King Ferdinand Attacked Moclin"; in labeller::label).
 //   5. Person <-> place when WordNet knows only the other (grouping.cpp); a name after a personal
-//      form of address is a person ("Lady Cork", "Lord Rochester"; labeller::label, grouping.cpp).
+//      form of address is a person ("Lady Cork", "Lord Rochester"; labeller::label, grouping.cpp);
+//      a person often after "at" or "in" is a place ("at Leith"; grouping.cpp).
 //   6. The capitalised words before the first comma of a dateline name a place ("Monticello,
 //      November 14, 1809."; in labeller::label).
 //   7. A form of address alone names nobody ("Dear Sir,", "Yes, Madam", "Ladies"), nor a common
@@ -37,8 +39,8 @@
 //      Year", "the steamer Arctic"; not after "to" or a pronoun: "to play Hamlet"), before a lone
 //      year in brackets ("Burning Man (2011)"; not a citation, "Smith (2005) argued", nor a known
 //      or given name, nor a place or an event a history dates so: "at Culloden (1746)", "the
-//      Treaty of Utrecht (1713)", "in Falkland Castle (1402)"), or alone between quotation marks where the model read a place or a group
-//      and no person ("Kenilworth"; not a nickname, "Finley "Finn" Polmar", nor a pseudonym, nor a
+//      Treaty of Utrecht (1713)", "in Falkland Castle (1402)"), or alone between quotation marks where the model read a
+//      place or a group and no person ("Kenilworth"; not a nickname, "Finley "Finn" Polmar", nor a pseudonym, nor a
 //      known or given name) are a work, or a vessel typed "other" (work_titles).
 //  11. Names listed together share a type: in "Basel, Heidelberg, and Strasbourg" the one person
 //      among places is a place, unless the lexicon knows it as a person (agree_in_lists).

@@ -62,6 +62,25 @@ bool given_name(const name_lexicon& lex, std::string_view key) {
   return lex.in(name_list::given_name, key) || lex.find(key).has('F');
 }
 
+bool past_tense_verb(const name_lexicon& lex, const lexicons::word_stats* stats, std::string_view key) {
+  // The base a regular past tense comes from, a common word in WordNet ("march", "sally" (whose
+  // verb is not among the lexicon's senses), "commence", "plan").
+  if (key.size() < 5 || !key.ends_with("ed") || given_name(lex, key)) return false;
+  // Unknown to WordNet, or known only as an adjective ("treated"): no name, no noun.
+  const name_entry self = lex.find(key);
+  if (self.proper() || self.common_noun()) return false;
+  // Seldom capitalised in historical English ("the United States" is).
+  const lexicons::word_stat* st = stats ? stats->find(key) : nullptr;
+  if (!st || st->mid_cap < 0 || st->mid_cap >= 100) return false;
+  const std::string_view stem = key.substr(0, key.size() - 2);
+  std::string bases[] = {std::string(stem), std::string(stem) + 'e', std::string(), std::string()};
+  if (stem.ends_with('i')) bases[2] = std::string(stem.substr(0, stem.size() - 1)) + 'y';  // sallied
+  if (stem.size() >= 3 && stem[stem.size() - 1] == stem[stem.size() - 2])
+    bases[3] = std::string(stem.substr(0, stem.size() - 1));  // planned
+  return std::any_of(std::begin(bases), std::end(bases),
+                     [&](const std::string& b) { return !b.empty() && lex.find(b).common(); });
+}
+
 word_facts compute_word_facts(const name_lexicon& lex_, const lexicons::word_stats* stats_, std::string_view key) {
   word_facts f;
   f.entry = lex_.find(key);
