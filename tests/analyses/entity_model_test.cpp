@@ -776,6 +776,23 @@ TEST(entity_model, a_military_title_is_a_mans_and_keeps_him_apart_from_mrs) {
   EXPECT_NE(captain, wife);
 }
 
+TEST(entity_model, a_doctor_is_not_the_one_mrs_of_his_name) {
+  auto es = run("I dined with Dr. Raymond at Trim. Mrs. Raymond was not well, and Raymond left early.\n");
+  const entity* doctor = find(es, "Raymond");  // titles are aliases
+  const entity* wife = find(es, "Mrs. Raymond");
+  ASSERT_NE(doctor, nullptr);
+  ASSERT_NE(wife, nullptr);
+  EXPECT_NE(doctor, wife);
+  EXPECT_NE(std::find(doctor->aliases.begin(), doctor->aliases.end(), "Dr. Raymond"), doctor->aliases.end());
+}
+
+TEST(entity_model, an_epithet_of_age_is_no_part_of_the_name) {
+  auto es = run("Captain Brown was hanged. Old Brown is not old Brown any longer; Brown is an angel.\n");
+  for (const auto& e : es) EXPECT_EQ(e.name.rfind("Old ", 0), std::string::npos) << e.name;
+  ASSERT_NE(find(es, "Brown"), nullptr);
+  EXPECT_EQ(find(es, "Brown")->mentions.size(), 4u);
+}
+
 TEST(entity_model, the_plural_of_a_surname_names_a_family) {
   auto es =
       run("Daniel Bernoulli was born in Groningen. He was the ablest of the younger Bernoullis. John "

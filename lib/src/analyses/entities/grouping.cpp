@@ -145,6 +145,7 @@ std::vector<entity> group_mentions(std::string_view text, std::vector<found_ment
     int located = 0;                          // mentions after a preposition of place ("at Albany")
     int placed = 0;                           // mentions after "at", "in", "into", "near", "within" (not possessive)
     int titled = 0;                           // mentions with a title or a form of address
+    int learned = 0;                          // mentions with "Dr.", "Professor" or "Rev." before them
     int peer = 0;                             // mentions with a peer's title ("Lord Aberdeen")
     long gazetteer_entry = -1;
     int type() const {
@@ -191,6 +192,10 @@ std::vector<entity> group_mentions(std::string_view text, std::vector<found_ment
                  m.prev_key == "within") &&
                 !(m.end < text.size() && (text[m.end] == '\'' || text.substr(m.end, 3) == "\u2019"));
     c.titled += !m.titles.empty();
+    c.learned += std::any_of(m.titles.begin(), m.titles.end(), [](const std::string& t) {
+      return t == "dr" || t == "dr." || t == "doctor" || t == "professor" || t == "prof" || t == "prof." ||
+             t == "rev" || t == "rev." || t == "reverend";
+    });
     c.peer += std::any_of(m.titles.begin(), m.titles.end(),
                           [](const std::string& t) { return t == "lord" || peerage_title(t); });
     c.sovereign +=
@@ -239,6 +244,9 @@ std::vector<entity> group_mentions(std::string_view text, std::vector<found_ment
     // Of the same type: a "Washington" read as a place is not General Washington. But a peer is
     // called by his title's place: "Melbourne" read as a place is Lord Melbourne (peer_by_place).
     if (found != 1) continue;
+    // A doctor, a professor or a reverend is not the one Mrs. or Miss of that name: "Dr. Raymond"
+    // and "Mrs. Raymond" are husband and wife oftener than one woman.
+    if (cl[i].learned > 0 && (cl[which].gender() == 'f' || cl[which].gender() == 'u')) continue;
     const bool peer_place = cl[which].peer > 0 && cl[which].type() == person &&
                             cl[i].type() == static_cast<int>(entity_type::place) &&
                             peer_by_place(lex, cl[i].key, cl[i].located, cl[i].members.size());

@@ -482,7 +482,11 @@ void labeller::label(std::string_view text, const segmentation& piece, std::vect
       };
       while (person && name_first + 1 < sp.last && nationality(sf.key(name_first)) && title_at(name_first + 1))
         ++name_first;
-      while (person && name_first < sp.last && title_at(name_first)) titles.push_back(sf.key(name_first++));
+      // An epithet of age before a person's name is, like a title, no part of it: "Old Brown" is
+      // Captain Brown, "Young Harry" Harry.
+      while (person && name_first < sp.last &&
+             (title_at(name_first) || sf.key(name_first) == "old" || sf.key(name_first) == "young"))
+        titles.push_back(sf.key(name_first++));
       // "Professor of Linguistics", "Count of the Holy Roman Empire": the title is the name.
       // (In capitals too: "KING OF DENMARK".)
       if (name_first > sp.first &&
