@@ -786,6 +786,13 @@ TEST(entity_model, a_doctor_is_not_the_one_mrs_of_his_name) {
   EXPECT_NE(std::find(doctor->aliases.begin(), doctor->aliases.end(), "Dr. Raymond"), doctor->aliases.end());
 }
 
+TEST(entity_model, messrs_is_a_form_of_address) {
+  auto es = run("Messrs. Brown and Jones, of Baltimore, were at the hotel yesterday.\n");
+  ASSERT_NE(find(es, "Brown"), nullptr);
+  EXPECT_EQ(find(es, "Brown")->type, entity_type::person);
+  for (const auto& e : es) EXPECT_EQ(e.name.find("Messrs"), std::string::npos) << e.name;
+}
+
 TEST(entity_model, an_epithet_of_age_is_no_part_of_the_name) {
   auto es = run("Captain Brown was hanged. Old Brown is not old Brown any longer; Brown is an angel.\n");
   for (const auto& e : es) EXPECT_EQ(e.name.rfind("Old ", 0), std::string::npos) << e.name;

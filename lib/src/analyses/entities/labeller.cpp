@@ -239,6 +239,9 @@ margin_report explain(const model& m, const sentence_features& features, const t
 
 bool labeller::title_word(const std::string& key) const {
   if (env_.lex->in(name_list::title, key)) return true;
+  // The plural of Mr., before several names ("Messrs. Brown and Jones"): a form of address the
+  // curated list (and so the model's features) leaves out.
+  if (key == "messrs" || key == "messrs.") return true;
   if (key.find('f') == std::string::npos) return false;
   // Through the document's memo, or computed (the reference path, fast paths off).
   const word_facts f = env_.facts ? env_.facts->get(key) : compute_word_facts(*env_.lex, env_.stats, key);
