@@ -398,6 +398,21 @@ TEST(entity_model, a_short_form_after_of_and_an_epithet_are_not_the_fuller_name)
   ASSERT_EQ(es.size(), 1u);
   EXPECT_EQ(es[0].type, entity_type::person);
   EXPECT_EQ(es[0].mentions.size(), 4u);
+  // Nor after "of the": "Kirk" is not "the Commissioner of the General Assembly of the Kirk".
+  text.clear();
+  ms.clear();
+  add("Commissioner of the General Assembly of the Kirk", "commissioner of the general assembly of the kirk");
+  add("Kirk", "kirk");
+  EXPECT_EQ(group_mentions(text, ms, nullptr, nullptr).size(), 2u);
+  // A title alone is no short form of a name: "the President" is not surely the one "President of
+  // the United States", nor "the Marquis" the Marquis de Ligurie.
+  text.clear();
+  ms.clear();
+  add("President of the United States", "president of the united states");
+  add("President", "president");
+  add("Marquis de Ligurie", "marquis de ligurie");
+  add("Marquis", "marquis");
+  EXPECT_EQ(group_mentions(text, ms, nullptr, nullptr).size(), 4u);
   // "Aaron the Levite" is an alias of Aaron; "Nicholas the First" is the fuller name.
   text.clear();
   ms.clear();

@@ -8,6 +8,7 @@
 //   a person of their own: "he gave Moses Zipporah his daughter");
 // - a short form with a sovereign's or a saint's title joins only a fuller name with one too
 //   or a regnal numeral ("King John" is not John Ball; "King Charles" is Charles II);
+// - a title alone is no short form ("the President", "the President of the United States");
 // - a short form after "of" is not the fuller name ("Abraham", "the God of Abraham"), unless a
 //   peer's ("Monmouth" is the Duke of Monmouth), nor a given name used more than ten times as
 //   often as the one fuller name it begins or ends ("Mary", "Mary Finch"; "David", "Shimea David");
@@ -261,6 +262,8 @@ std::vector<entity> group_mentions(std::string_view text, std::vector<found_ment
     const int ti = cl[i].type();
     auto bw_it = by_word.find(sw[0]);
     if (bw_it == by_word.end()) continue;
+    // A title alone is no short form of a name ("the Marquis" is not the one Marquis de Ligurie).
+    if (sw.size() == 1 && lex.in(name_list::title, sw[0])) continue;
     std::vector<std::size_t> fits;
     for (std::size_t j : bw_it->second) {
       if (j == i || cl[j].words.size() <= sw.size()) continue;
@@ -286,7 +289,10 @@ std::vector<entity> group_mentions(std::string_view text, std::vector<found_ment
       if (given && key_mentions[cl[i].key] > 10 * cl[j].members.size()) continue;
       // "Abraham" is not "the God of Abraham": a short form after "of" names another. But a peer
       // is called by his title's place: "Monmouth" is the Duke of Monmouth, "Argyle" the Earl.
+      // (Past a "the": "Kirk" is not "the Commissioner of the General Assembly of the Kirk".)
       const auto at = std::search(bw.begin(), bw.end(), sw.begin(), sw.end());
+      const bool after_the_of = at != bw.end() && at - bw.begin() >= 2 && *(at - 1) == "the" && *(at - 2) == "of";
+      if (after_the_of) continue;
       if (at != bw.end() && at != bw.begin() && *(at - 1) == "of" &&
           !(sw.size() == 1 && bw.size() == 3 && at == bw.begin() + 2 && peerage_title(bw.front())))
         continue;
