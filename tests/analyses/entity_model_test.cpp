@@ -808,6 +808,12 @@ TEST(entity_model, messrs_is_a_form_of_address) {
   for (const auto& e : es) EXPECT_EQ(e.name.find("Messrs"), std::string::npos) << e.name;
 }
 
+TEST(entity_model, an_office_before_a_title_is_a_title) {
+  auto es = run("He was tried before Attorney General Jeffreys at Westminster.\n");
+  ASSERT_NE(find(es, "Jeffreys"), nullptr);
+  EXPECT_EQ(find(es, "Jeffreys")->type, entity_type::person);
+}
+
 TEST(entity_model, an_epithet_of_age_is_no_part_of_the_name) {
   auto es = run("Captain Brown was hanged. Old Brown is not old Brown any longer; Brown is an angel.\n");
   for (const auto& e : es) EXPECT_EQ(e.name.rfind("Old ", 0), std::string::npos) << e.name;

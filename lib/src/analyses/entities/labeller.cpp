@@ -487,8 +487,17 @@ void labeller::label(std::string_view text, const segmentation& piece, std::vect
         ++name_first;
       // An epithet of age before a person's name is, like a title, no part of it: "Old Brown" is
       // Captain Brown, "Young Harry" Harry.
-      while (person && name_first < sp.last &&
-             (title_at(name_first) || sf.key(name_first) == "old" || sf.key(name_first) == "young"))
+      // So is a word that makes a title of an office before one: "Lord High Chancellor
+      // Loughborough", "Chief Justice Tindal", "Attorney General Jeffreys".
+      auto office = [&](std::size_t i) {
+        static const char* const words[] = {"high", "chief", "deputy", "acting", "under", "attorney", "solicitor"};
+        const std::string& k = sf.key(i);
+        return i + 1 < sp.last && title_at(i + 1) &&
+               std::any_of(std::begin(words), std::end(words), [&](const char* w) { return k == w; });
+      };
+      while (
+          person && name_first < sp.last &&
+          (title_at(name_first) || sf.key(name_first) == "old" || sf.key(name_first) == "young" || office(name_first)))
         titles.push_back(sf.key(name_first++));
       // "Professor of Linguistics", "Count of the Holy Roman Empire": the title is the name.
       // (In capitals too: "KING OF DENMARK".)
