@@ -567,6 +567,26 @@ TEST(entity_model, names_listed_together_share_a_type) {
                                    {kt, kt, entity_type::place}};
   EXPECT_TRUE(agree_in_lists(doc2.view(), seg2, sf2, addr, {0, 0, 0, 0}).empty());
   EXPECT_EQ(addr[0].type, entity_type::person);
+  // Four or more names joined by commas alone, three and a majority of one type, are a list; an
+  // unread name between them takes its type.
+  const std::string towns =
+      "In the north he garrisoned York, Scarborough, Carlisle, Zembla, Pomfret and Leeds with his men.\n";
+  document doc3 = document::from_bytes(towns, "t");
+  segmentation seg3 = segment(doc3);
+  sentence_features sf3(env, doc3.view(), seg3, seg3.sentences[0], nullptr);
+  std::vector<tagged_span> t;
+  for (const char* w : {"york", "scarborough", "carlisle", "pomfret", "leeds"}) {
+    const std::size_t i = token_at(towns, w);
+    t.push_back(
+        {i, i,
+         std::string(w) == "scarborough" || std::string(w) == "pomfret" ? entity_type::person : entity_type::place});
+  }
+  std::vector<tagged_span> unread;
+  EXPECT_EQ(agree_in_lists(doc3.view(), seg3, sf3, t, {0, 0, 0, 0, 0}, &unread), (std::vector<std::size_t>{1, 3}));
+  EXPECT_EQ(t[1].type, entity_type::place);
+  ASSERT_EQ(unread.size(), 1u);
+  EXPECT_EQ(unread[0].first, token_at(towns, "zembla"));
+  EXPECT_EQ(unread[0].type, entity_type::place);
 }
 
 TEST(entity_model, a_hyphenated_name_before_a_group_noun_is_a_group_of_people) {

@@ -317,13 +317,20 @@ void labeller::label(std::string_view text, const segmentation& piece, std::vect
       std::vector<tagged_span> listed;
       std::vector<char> fixed;
       for (const chosen_span& c : chosen) listed.push_back(c.span), fixed.push_back(c.entry >= 0 || !c.why.empty());
-      for (std::size_t k : agree_in_lists(text, piece, sf, listed, fixed)) {
+      auto why = [](entity_type t) {
+        return std::string("listed with other names of ") + (t == entity_type::person  ? "people"
+                                                             : t == entity_type::place ? "places"
+                                                                                       : "groups");
+      };
+      std::vector<tagged_span> unread;
+      for (std::size_t k : agree_in_lists(text, piece, sf, listed, fixed, &unread)) {
         chosen[k].span.type = listed[k].type;
-        chosen[k].why =
-            std::string("listed with other names of ") + (listed[k].type == entity_type::person  ? "people"
-                                                          : listed[k].type == entity_type::place ? "places"
-                                                                                                 : "groups");
+        chosen[k].why = why(listed[k].type);
       }
+      for (const tagged_span& sp : unread) chosen.push_back({sp, -1, why(sp.type)});
+      if (!unread.empty())
+        std::sort(chosen.begin(), chosen.end(),
+                  [](const chosen_span& x, const chosen_span& y) { return x.span.first < y.span.first; });
     }
     // Post-filter 13: the words of places ("Mount McGregor", "Jefferson street"). Not remembered by
     // the history, as post-filter 11.

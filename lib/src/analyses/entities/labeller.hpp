@@ -106,8 +106,13 @@ std::vector<std::pair<tagged_span, std::string>> work_titles(std::string_view te
 /// "the", with a conjunction before the last ("Basel, Heidelberg, and Strasbourg"), a name whose type differs from that
 /// of a strict majority (two or more) takes the majority's type, unless `fixed` (a gazetteer's or a post-filter's) or
 /// the lexicon knows it as a name of its own type. Returns the indices retyped.
+/// One capitalised word the model left unread between names of such a list ("to Northampton,
+/// Coventry, and Warwick") is appended to `added` (when given) with the list's type; four or more
+/// names joined by commas alone are a list when three and a majority have one type, and a titled
+/// person keeps its type ("Miss Austen, Godmersham Park, Faversham, Kent").
 std::vector<std::size_t> agree_in_lists(std::string_view text, const segmentation& piece, const sentence_features& sf,
-                                        std::vector<tagged_span>& spans, const std::vector<char>& fixed);
+                                        std::vector<tagged_span>& spans, const std::vector<char>& fixed,
+                                        std::vector<tagged_span>* added = nullptr);
 
 /// Labels pieces of one document with a model.
 class labeller {

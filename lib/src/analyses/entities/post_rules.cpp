@@ -43,7 +43,8 @@
 //      place or a group and no person ("Kenilworth"; not a nickname, "Finley "Finn" Polmar", nor a pseudonym, nor a
 //      known or given name) are a work, or a vessel typed "other" (work_titles).
 //  11. Names listed together share a type: in "Basel, Heidelberg, and Strasbourg" the one person
-//      among places is a place, unless the lexicon knows it as a person (agree_in_lists).
+//      among places is a place, unless the lexicon knows it as a person, and an unread name in such
+//      a list is read with its type (agree_in_lists).
 //  12. A titled person "of" a place is a person and a place ("Senator Sherman of Ohio", "Mr. Adams
 //      of Braintree"; not a sovereign's or a peer's "of": "King Louis XV of France"); in
 //      labeller::label.
@@ -288,47 +289,89 @@ std::vector<std::pair<tagged_span, std::string>> work_titles(std::string_view te
 }
 
 std::vector<std::size_t> agree_in_lists(std::string_view text, const segmentation& piece, const sentence_features& sf,
-                                        std::vector<tagged_span>& spans, const std::vector<char>& fixed) {
+                                        std::vector<tagged_span>& spans, const std::vector<char>& fixed,
+                                        std::vector<tagged_span>* added) {
   const name_lexicon& lex = name_lexicon::instance();
   std::vector<std::size_t> changed;
+  auto tok = [&](std::size_t i) -> const token& { return piece.tokens[sf.token_index(i)]; };
+  auto cap_word = [&](std::size_t i) { return i < sf.size() && tok(i).is_word() && capitalised(tok(i).text(text)); };
+  // The members of lists: the names read, and one capitalised word the model left unread between
+  // them ("to Northampton, Coventry, and Warwick"), which takes the list's type (index >= spans.size()).
+  struct member {
+    tagged_span span;
+    std::size_t index;
+  };
+  std::vector<member> all;
+  for (std::size_t k = 0; k < spans.size(); ++k) all.push_back({spans[k], k});
+  // Only a word that names something by itself: no common word or plural of one ("Sons",
+  // "Guardians", "Corn"), no title, no list word, and one historical English capitalises (or has not
+  // seen: "Coventry", "Hants").
+  auto name_alone = [&](const std::string& k) {
+    if (k.size() < 3 || lex.lists(k) != 0 || lex.find(k).common() || !sf.normal_case()) return false;
+    for (const std::string& one : singular_forms(k))
+      if (lex.find(one).common()) return false;
+    const lexicons::word_stat* st = lexicons::word_stats::instance().find(k);
+    return !st || st->mid_cap < 0 || st->mid_cap >= 800;
+  };
+  if (added) {
+    std::vector<char> taken(sf.size(), 0);
+    for (const tagged_span& sp : spans)
+      for (std::size_t i = sp.first; i <= sp.last && i < taken.size(); ++i) taken[i] = 1;
+    for (std::size_t i = sf.first_word() + 1; i + 1 < sf.size(); ++i)
+      if (!taken[i] && cap_word(i) && !cap_word(i - 1) && !cap_word(i + 1) && !tok(i).possessive() &&
+          name_alone(sf.key(i)))
+        all.push_back({{i, i, entity_type::other}, spans.size() + i});
+    std::sort(all.begin(), all.end(), [](const member& x, const member& y) { return x.span.first < y.span.first; });
+  }
   // Whether only list punctuation and conjunctions stand between two names.
   auto joined = [&](const tagged_span& a, const tagged_span& b) {
     if (b.first <= a.last + 1) return false;
     for (std::size_t i = a.last + 1; i < b.first; ++i) {
-      const std::string_view w = piece.tokens[sf.token_index(i)].text(text);
+      const std::string_view w = tok(i).text(text);
       const std::string& k = sf.key(i);
       if (!(w == "," || w == "&" || k == "and" || k == "or" || k == "the")) return false;
     }
     return true;
   };
-  for (std::size_t a = 0; a < spans.size();) {
+  // A title makes a person whatever the list ("Miss Austen, Godmersham Park, Faversham, Kent").
+  auto titled = [&](const tagged_span& sp) {
+    return lex.in(name_list::title, sf.key(sp.first)) ||
+           (sp.first > 0 && lex.in(name_list::title, sf.key(sp.first - 1)));
+  };
+  for (std::size_t a = 0; a < all.size();) {
     std::size_t b = a + 1;
-    while (b < spans.size() && joined(spans[b - 1], spans[b])) ++b;
-    // A list ends with a conjunction before its last name; names joined by commas alone are as
-    // often an address ("Miss Austen, Godmersham Park, Faversham, Kent").
+    while (b < all.size() && joined(all[b - 1].span, all[b].span)) ++b;
+    int votes[3] = {};
+    for (std::size_t k = a; k < b; ++k)
+      if (all[k].index < spans.size() && modelled_type(all[k].span.type)) ++votes[static_cast<int>(all[k].span.type)];
+    int best = 0;
+    for (int t = 1; t < 3; ++t)
+      if (votes[t] > votes[best]) best = t;
+    const int members = votes[0] + votes[1] + votes[2];
+    // A list ends with a conjunction before its last name. Names joined by commas alone are as
+    // often an address ("Miss Austen, Godmersham Park, Faversham, Kent", where the title keeps the
+    // person): four or more of them, three of one type and a majority ("garrisoned York,
+    // Scarborough, Carlisle, Pomfret, Leeds").
     bool conjoined = false;
     if (b - a >= 3)
-      for (std::size_t i = spans[b - 2].last + 1; i < spans[b - 1].first; ++i) {
+      for (std::size_t i = all[b - 2].span.last + 1; i < all[b - 1].span.first; ++i) {
         const std::string& k = sf.key(i);
-        conjoined |= k == "and" || k == "or" || piece.tokens[sf.token_index(i)].text(text) == "&";
+        conjoined |= k == "and" || k == "or" || tok(i).text(text) == "&";
       }
-    if (conjoined) {
-      int votes[3] = {};
-      for (std::size_t k = a; k < b; ++k)
-        if (modelled_type(spans[k].type)) ++votes[static_cast<int>(spans[k].type)];
-      int best = 0;
-      for (int t = 1; t < 3; ++t)
-        if (votes[t] > votes[best]) best = t;
-      const int members = votes[0] + votes[1] + votes[2];
-      if (votes[best] >= 2 && 2 * votes[best] > members) {
-        const auto major = static_cast<entity_type>(best);
-        for (std::size_t k = a; k < b; ++k) {
-          tagged_span& sp = spans[k];
-          if (fixed[k] || !modelled_type(sp.type) || sp.type == major) continue;
-          if (known_type(lex, key_of_span(piece, sf, sp.first, sp.last)) == type_letter(sp.type)) continue;
-          sp.type = major;
-          changed.push_back(k);
+    const bool listed = (conjoined && votes[best] >= 2 && 2 * votes[best] > members) ||
+                        (b - a >= 4 && votes[best] >= 3 && 2 * votes[best] > members);
+    if (listed) {
+      const auto major = static_cast<entity_type>(best);
+      for (std::size_t k = a; k < b; ++k) {
+        if (all[k].index >= spans.size()) {
+          added->push_back({all[k].span.first, all[k].span.last, major});
+          continue;
         }
+        tagged_span& sp = spans[all[k].index];
+        if (fixed[all[k].index] || !modelled_type(sp.type) || sp.type == major || titled(sp)) continue;
+        if (known_type(lex, key_of_span(piece, sf, sp.first, sp.last)) == type_letter(sp.type)) continue;
+        sp.type = major;
+        changed.push_back(all[k].index);
       }
     }
     a = b;
