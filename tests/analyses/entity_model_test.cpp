@@ -828,6 +828,25 @@ TEST(entity_model, messrs_is_a_form_of_address) {
   for (const auto& e : es) EXPECT_EQ(e.name.find("Messrs"), std::string::npos) << e.name;
 }
 
+TEST(entity_model, a_peer_a_street_and_a_saints_palace) {
+  // A county the model reads alone after a peer's title is the peer.
+  auto es = run("The Earl of Essex had spent above a month in London with his forces.\n");
+  ASSERT_NE(find(es, "Earl of Essex"), nullptr);
+  EXPECT_EQ(find(es, "Earl of Essex")->type, entity_type::person);
+  // A name that ends in the head of a street or a field is that place, given name or not.
+  es = run("We walked from Charles Street across Kingsmead Fields to the river.\n");
+  for (const char* name : {"Charles Street", "Kingsmead Fields"}) {
+    ASSERT_NE(find(es, name), nullptr) << name;
+    EXPECT_EQ(find(es, name)->type, entity_type::place) << name;
+  }
+  // A saint's name in the possessive after "at" is his palace or church.
+  es = run("The levee at St. James's was crowded, and St. James the apostle was not there.\n");
+  const entity* palace = nullptr;
+  for (const auto& e : es)
+    if (e.type == entity_type::place && e.name == "St. James") palace = &e;
+  EXPECT_NE(palace, nullptr);
+}
+
 TEST(entity_model, an_office_before_a_title_is_a_title) {
   auto es = run("He was tried before Attorney General Jeffreys at Westminster.\n");
   ASSERT_NE(find(es, "Jeffreys"), nullptr);

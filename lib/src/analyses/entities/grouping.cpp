@@ -58,10 +58,11 @@ bool peerage_title(std::string_view t) {
 // Whether a one-word place read where a peer of that title is named is the peer: not a country
 // or a region, whose dukes and electors are named after it ("the Duke of Saxony" beside the
 // Saxony an army marches into), and not when a fifth of its mentions or more stand after a
-// preposition of place ("Lord Derby rode to Derby"; "came to Orleans"). Albany, Melbourne and
+// preposition of place ("Lord Derby rode to Derby"; "came to Orleans"), nor when named once. Albany, Melbourne and
 // Sunderland are the peers of political histories oftener than the towns.
 bool peer_by_place(const name_lexicon& lex, const std::string& key, int located, std::size_t mentions) {
-  if (5 * static_cast<std::size_t>(located) >= mentions) return false;
+  // (Once is no habit: "the Marquis of Newcastle ... garrisoned York, Carlisle, Newcastle".)
+  if (mentions < 2 || 5 * static_cast<std::size_t>(located) >= mentions) return false;
   const std::string_view ev = lex.find(key).evidence;
   for (std::string_view region : {"country", "state", "region", "area", "kingdom", "empire", "province", "duchy"})
     if (ev.size() >= region.size() && ev.substr(ev.size() - region.size()) == region) return false;
@@ -382,7 +383,12 @@ std::vector<entity> group_mentions(std::string_view text, std::vector<found_ment
       // Not a person with a title or a form of address ("Lady Cork", "Lord Rochester").
       const bool titled = std::any_of(idx.begin(), idx.end(), [&](std::size_t k) { return !ms[k].titles.empty(); });
       if (!mixed && only == 'l' && bt == person && !titled) bt = place;
-      if (!mixed && only == 'p' && bt == place) bt = person;
+      // (Not a saint's name read as a place: "St. James's" is the palace, though WordNet knows only
+      // the apostle.)
+      const bool saints = std::any_of(idx.begin(), idx.end(), [&](std::size_t k) {
+        return !ms[k].reasons.empty() && ms[k].reasons[0].first == saint_place_reason;
+      });
+      if (!mixed && only == 'p' && bt == place && !saints) bt = person;
       // Where it stands: a one-word person no mention gives a title, no given name and no person
       // WordNet knows, that stands after "at", "in", "into", "near" or "within" at least twice and
       // in an eighth of its mentions, is a place ("at Leith", "in Holyrood", "into Alhama": the

@@ -302,6 +302,23 @@ void labeller::label(std::string_view text, const segmentation& piece, std::vect
               [](const chosen_span& x, const chosen_span& y) { return x.span.first < y.span.first; });
     // Post-filter 12: a titled person "of" a known place is a person and a place.
     split_titled_places(text, piece, sf, chosen);
+    // Post-filter 12, peers: a name after a peer's title and "of" that the model read alone is the
+    // peer ("The Earl of Essex had spent a month": Essex read as the county).
+    for (chosen_span& c : chosen) {
+      const std::size_t f = c.span.first;
+      if (c.entry >= 0 || !c.why.empty() || f < 2 || sf.key(f - 1) != "of") continue;
+      static const char* const peers[] = {"duke",     "duchess", "earl",     "marquis", "marquess", "viscount",
+                                          "countess", "baron",   "baroness", "prince",  "princess", "count"};
+      const token& t = piece.tokens[sf.token_index(f - 2)];
+      if (!t.is_word() || !capitalised(t.text(text)) ||
+          std::none_of(std::begin(peers), std::end(peers), [&](const char* w) { return sf.key(f - 2) == w; }))
+        continue;
+      if (std::any_of(chosen.begin(), chosen.end(), [&](const chosen_span& o) { return o.span.last == f - 2; }))
+        continue;
+      c.span.first = f - 2;
+      c.span.type = entity_type::person;
+      c.why = "a peer's title before it";
+    }
     // The sentence's reading becomes history for the sentences after: the model's, with the
     // historian's gazetteer and the post-filters' spans in its place where they overrode it (a
     // dateline's "STEVENTON" read as a person must not teach every later "Steventon" so). Not
@@ -367,7 +384,7 @@ void labeller::label(std::string_view text, const segmentation& piece, std::vect
         return 0;
       return w.size() - 1;
     };
-    for (const chosen_span& c : chosen) {
+    for (chosen_span c : chosen) {  // a copy: the readings below may give their reason
       tagged_span sp = c.span;
       const long entry = c.entry;
       // Post-filter 3: a name never begins with a function word ("For Judah", "And David", the
@@ -538,6 +555,20 @@ void labeller::label(std::string_view text, const segmentation& piece, std::vect
         sp.type = entity_type::place;
         name_first = first;
         titles.clear();
+      }
+      // A saint's name in the possessive after "at", "in", "to" or "from", with no name after it, is
+      // his church, palace or parish: "the levee at St. James's" (a place, named with its "St.";
+      // not "St. Thomas's murder").
+      if (person && titles.size() == 1 && (titles[0] == "st." || titles[0] == "st" || titles[0] == "saint") &&
+          piece.tokens[sf.token_index(sp.last)].possessive() && first > 0 &&
+          (sf.key(first - 1) == "at" || sf.key(first - 1) == "in" || sf.key(first - 1) == "to" ||
+           sf.key(first - 1) == "from") &&
+          !(sp.last + 1 < sf.size() && piece.tokens[sf.token_index(sp.last + 1)].is_word() &&
+            capitalised(piece.tokens[sf.token_index(sp.last + 1)].text(text)))) {
+        sp.type = entity_type::place;
+        name_first = first;
+        titles.clear();
+        c.why = saint_place_reason;
       }
       // Post-filter 4, headings: a person's name ends before a verb in the past tense, which a
       // heading capitalises as it does every word ("How King Boabdil el Chico Marched over the

@@ -19,6 +19,10 @@ namespace histext::entities_detail {
 
 class gazetteer;
 
+/// The reason given to a saint's name read as his church, palace or parish ("at St. James's"):
+/// grouping keeps such a name a place though WordNet knows only the saint.
+inline constexpr const char* saint_place_reason = "a saint's name in the possessive after a preposition of place";
+
 /// A name the model (or the gazetteer) found, before grouping.
 struct found_mention {
   std::size_t begin = 0, end = 0;  ///< bytes of the whole mention (a title before the name included)

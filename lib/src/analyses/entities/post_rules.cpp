@@ -467,6 +467,25 @@ void labeller::read_place_words(std::string_view text, const segmentation& piece
       c.why = "a name that begins with '" + sf.key(sp.first) + "'";
       continue;
     }
+    // A person's name that ends in the capitalised head of a street, a field or a building is that
+    // place: "Charles Street", "Kingsmead Fields", "Roundway Down" (not a surname that is also a
+    // head: "Hill", "Hall", "Green", "Wood", "Park").
+    static const char* trailing[] = {"street", "square", "road",  "lane",     "terrace",   "gardens", "fields",
+                                     "bridge", "castle", "abbey", "palace",   "cathedral", "common",  "heath",
+                                     "moor",   "down",   "downs", "crescent", "parade"};
+    if (sp.type == entity_type::person && sp.first < sp.last &&
+        capitalised(piece.tokens[sf.token_index(sp.last)].text(text)) && !title_at(sp.first) &&
+        !(sp.first > 0 && title_at(sp.first - 1)) &&
+        [&] {  // not an office "of" one: "the Keeper of the Castle"
+          for (std::size_t i = sp.first; i < sp.last; ++i)
+            if (sf.key(i) == "of") return false;
+          return true;
+        }() &&
+        std::any_of(std::begin(trailing), std::end(trailing), [&](const char* w) { return sf.key(sp.last) == w; })) {
+      sp.type = entity_type::place;
+      c.why = "a name that ends in '" + sf.key(sp.last) + "'";
+      continue;
+    }
     const std::size_t next = sp.last + 1;
     if (!place_head(next)) continue;
     // Not a titled person ("Mr. Smith street" is no street) nor a name right before another.
