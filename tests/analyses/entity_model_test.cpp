@@ -847,6 +847,16 @@ TEST(entity_model, a_peer_a_street_and_a_saints_palace) {
   EXPECT_NE(palace, nullptr);
 }
 
+TEST(entity_model, a_particle_of_names_goes_on_with_the_name) {
+  auto es =
+      run("The marques was supported by Diego Lopez\nde Ayala, Pero Ruiz de Alarcon, and Alonso Ortis, captains "
+          "of four hundred lances.\n");
+  for (const char* name : {"Diego Lopez de Ayala", "Pero Ruiz de Alarcon"}) {
+    ASSERT_NE(find(es, name), nullptr) << name;
+    EXPECT_EQ(find(es, name)->type, entity_type::person) << name;
+  }
+}
+
 TEST(entity_model, an_office_before_a_title_is_a_title) {
   auto es = run("He was tried before Attorney General Jeffreys at Westminster.\n");
   ASSERT_NE(find(es, "Jeffreys"), nullptr);

@@ -302,6 +302,32 @@ void labeller::label(std::string_view text, const segmentation& piece, std::vect
               [](const chosen_span& x, const chosen_span& y) { return x.span.first < y.span.first; });
     // Post-filter 12: a titled person "of" a known place is a person and a place.
     split_titled_places(text, piece, sf, chosen);
+    // Post-filter 3, particles: a person's name goes on past a particle of names before a
+    // capitalised word that no other reading holds ("Diego Lopez de Ayala", "Pero Ruiz de
+    // Alarcon", where the model stopped before "de"), and takes the person read there.
+    for (std::size_t k = 0; k < chosen.size(); ++k) {
+      chosen_span& c = chosen[k];
+      if (c.entry >= 0 || c.span.type != entity_type::person) continue;
+      static const char* const particles[] = {"de",  "del", "della", "di",  "da", "dos", "das", "do",
+                                              "van", "von", "der",   "den", "du", "des", "y"};
+      const std::size_t at = c.span.last + 1;
+      if (at + 1 >= sf.size() || piece.tokens[sf.token_index(c.span.last)].possessive() ||
+          !piece.tokens[sf.token_index(at)].is_word() || capitalised(piece.tokens[sf.token_index(at)].text(text)) ||
+          std::none_of(std::begin(particles), std::end(particles), [&](const char* w) { return sf.key(at) == w; }))
+        continue;
+      const token& next = piece.tokens[sf.token_index(at + 1)];
+      if (!next.is_word() || !capitalised(next.text(text)) || lex.in(name_list::function_word, sf.key(at + 1)))
+        continue;
+      std::size_t last = at + 1;
+      if (k + 1 < chosen.size() && chosen[k + 1].span.first == at + 1) {
+        if (chosen[k + 1].span.type != entity_type::person || chosen[k + 1].entry >= 0) continue;
+        last = chosen[k + 1].span.last;
+        chosen.erase(chosen.begin() + static_cast<std::ptrdiff_t>(k + 1));
+      } else if (k + 1 < chosen.size() && chosen[k + 1].span.first <= at + 1) {
+        continue;
+      }
+      chosen[k].span.last = last;
+    }
     // Post-filter 12, peers: a name after a peer's title and "of" that the model read alone is the
     // peer ("The Earl of Essex had spent a month": Essex read as the county).
     for (chosen_span& c : chosen) {
