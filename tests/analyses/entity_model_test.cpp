@@ -857,6 +857,16 @@ TEST(entity_model, a_particle_of_names_goes_on_with_the_name) {
   }
 }
 
+TEST(entity_model, a_title_alone_is_never_a_group_or_a_place) {
+  // (Swift's Journal to Stella, 19 August 1711.)
+  const auto es =
+      run("19.  The Queen did not stir out to-day, she is in a little fit of the\ngout.  I dined at Mr. "
+          "Masham\u2019s; we had none but our Society members, six\nin all, and I supped with Lord Treasurer.  The "
+          "Queen has ordered twenty\n");
+  ASSERT_NE(find(es, "Queen"), nullptr);  // the model reads a group here
+  EXPECT_EQ(find(es, "Queen")->type, entity_type::person);
+}
+
 TEST(entity_model, an_office_before_a_title_is_a_title) {
   auto es = run("He was tried before Attorney General Jeffreys at Westminster.\n");
   ASSERT_NE(find(es, "Jeffreys"), nullptr);

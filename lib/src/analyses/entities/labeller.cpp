@@ -519,6 +519,10 @@ void labeller::label(std::string_view text, const segmentation& piece, std::vect
       // Titles at the start of the span are not the name ("General Kornilov" -> Kornilov); a form
       // of address just before it belongs to the mention (and says Mr. or Mrs.).
       // Only people have titles: "St. Petersburg" and "General Motors" keep theirs.
+      // A title alone names a person, never a group or a place ("the Queen" read as a group).
+      if (entry < 0 && sp.first == sp.last && modelled_type(sp.type) && sp.type != entity_type::person &&
+          title_at(sp.first))
+        sp.type = entity_type::person;
       const bool person = sp.type == entity_type::person;
       std::size_t name_first = sp.first;
       std::vector<std::string> titles;

@@ -473,7 +473,11 @@ void labeller::read_place_words(std::string_view text, const segmentation& piece
     static const char* trailing[] = {"street", "square", "road",  "lane",     "terrace",   "gardens", "fields",
                                      "bridge", "castle", "abbey", "palace",   "cathedral", "common",  "heath",
                                      "moor",   "down",   "downs", "crescent", "parade"};
-    if (sp.type == entity_type::person && sp.first < sp.last &&
+    // (A group so named is the street's too: "Grub Street", "Downing Street".)
+    static const char* streets[] = {"street", "square", "road", "lane", "terrace", "gardens", "fields", "crescent"};
+    const bool street =
+        std::any_of(std::begin(streets), std::end(streets), [&](const char* w) { return sf.key(sp.last) == w; });
+    if ((sp.type == entity_type::person || (sp.type == entity_type::group && street)) && sp.first < sp.last &&
         capitalised(piece.tokens[sf.token_index(sp.last)].text(text)) && !title_at(sp.first) &&
         !(sp.first > 0 && title_at(sp.first - 1)) &&
         [&] {  // not an office "of" one: "the Keeper of the Castle"
