@@ -880,6 +880,17 @@ TEST(entity_model, an_epithet_of_age_is_no_part_of_the_name) {
   EXPECT_EQ(find(es, "Brown")->mentions.size(), 4u);
 }
 
+TEST(entity_model, a_people_named_by_its_adjective_after_the_is_a_group) {
+  auto es =
+      run("The English were beaten at Bannockburn, and the English fleet sailed home. The French and the Dutch "
+          "had made peace, but the German - British comedy failed.\n");
+  for (const char* name : {"English", "French", "Dutch"}) {
+    ASSERT_NE(find(es, name), nullptr) << name;
+    EXPECT_EQ(find(es, name)->type, entity_type::group) << name;
+  }
+  EXPECT_EQ(find(es, "German"), nullptr);
+}
+
 TEST(entity_model, the_plural_of_a_surname_names_a_family) {
   auto es =
       run("Daniel Bernoulli was born in Groningen. He was the ablest of the younger Bernoullis. John "

@@ -606,6 +606,27 @@ void labeller::read_plural_groups(std::string_view text, const segmentation& pie
                       "a capitalised plural of '" + singular + "', capitalised " + std::to_string(st->mid_cap / 10) +
                           "% of the time in historical English"});
   }
+  // A people named by its adjective after "the", with no noun after it: "the English were
+  // beaten", "fought against the French." (not "the English fleet", "the English Channel").
+  for (std::size_t i = 1; i < p.eligible.size(); ++i) {
+    if (!p.eligible[i] || taken[i] || sf.key(i - 1) != "the" || !lex.in(name_list::nationality, sf.key(i))) continue;
+    const token& t = piece.tokens[sf.token_index(i)];
+    if (!t.is_word() || !capitalised(t.text(text)) || t.possessive()) continue;
+    if (i + 1 < sf.size()) {
+      const token& n = piece.tokens[sf.token_index(i + 1)];
+      if (n.is_word() && (capitalised(n.text(text)) || !(lex.in(name_list::function_word, sf.key(i + 1)) ||
+                                                         lex.in(name_list::person_verb, sf.key(i + 1)))))
+        continue;
+      // Nor an adjective joined to another: "the German - British comedy", "the Jewish and
+      // African-American communities" ("the French and the Spanish" are peoples).
+      const std::string_view nw = n.text(text);
+      if (nw == "-" || nw == "\u2013" || nw == "\u2014") continue;
+      if ((sf.key(i + 1) == "and" || sf.key(i + 1) == "or") && i + 2 < sf.size() &&
+          capitalised(piece.tokens[sf.token_index(i + 2)].text(text)))
+        continue;
+    }
+    chosen.push_back({{i, i, entity_type::group}, -1, "a people named by its adjective after 'the'"});
+  }
   if (chosen.size() != before) sort_by_start(chosen);
 }
 
