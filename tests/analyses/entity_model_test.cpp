@@ -891,6 +891,18 @@ TEST(entity_model, a_people_named_by_its_adjective_after_the_is_a_group) {
   EXPECT_EQ(find(es, "German"), nullptr);
 }
 
+TEST(entity_model, a_doctrine_is_no_part_of_a_place_and_alone_names_a_group) {
+  auto es =
+      run("Hence in Scotland Puritanism was the main thing, and was mixed with other oligarchies. Toryism had "
+          "its day in the country.\n");
+  ASSERT_NE(find(es, "Scotland"), nullptr);
+  EXPECT_EQ(find(es, "Scotland")->type, entity_type::place);
+  for (const auto& e : es) {
+    EXPECT_NE(e.name, "Scotland Puritanism");
+    if (e.name == "Toryism" || e.name == "Puritanism") EXPECT_EQ(e.type, entity_type::group) << e.name;
+  }
+}
+
 TEST(entity_model, the_plural_of_a_surname_names_a_family) {
   auto es =
       run("Daniel Bernoulli was born in Groningen. He was the ablest of the younger Bernoullis. John "

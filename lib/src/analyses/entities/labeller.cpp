@@ -519,6 +519,20 @@ void labeller::label(std::string_view text, const segmentation& piece, std::vect
       // Titles at the start of the span are not the name ("General Kornilov" -> Kornilov); a form
       // of address just before it belongs to the mention (and says Mr. or Mrs.).
       // Only people have titles: "St. Petersburg" and "General Motors" keep theirs.
+      // A doctrine or a movement ("Puritanism", "Toryism") is no part of a person's or a place's
+      // name ("in Scotland Puritanism was the main thing": Scotland), and alone names a group.
+      if (entry < 0 && modelled_type(sp.type)) {
+        auto doctrine = [&](std::size_t i) {
+          const std::string& k = sf.key(i);
+          return k.size() > 5 && k.ends_with("ism") && piece.tokens[sf.token_index(i)].is_word();
+        };
+        const std::size_t was = sp.last;
+        while (sp.last > sp.first && doctrine(sp.last) && sp.type != entity_type::group) --sp.last;
+        while (sp.last < was && sp.last > sp.first &&
+               (lex.in(name_list::connector, sf.key(sp.last)) || sf.key(sp.last) == "the"))
+          --sp.last;  // "Mahomet of Jacobinism" -> Mahomet
+        if (sp.first == sp.last && doctrine(sp.first)) sp.type = entity_type::group;
+      }
       // A title alone names a person, never a group or a place ("the Queen" read as a group).
       if (entry < 0 && sp.first == sp.last && modelled_type(sp.type) && sp.type != entity_type::person &&
           title_at(sp.first))
