@@ -833,6 +833,12 @@ TEST(entity_model, a_peer_a_street_and_a_saints_palace) {
   auto es = run("The Earl of Essex had spent above a month in London with his forces.\n");
   ASSERT_NE(find(es, "Earl of Essex"), nullptr);
   EXPECT_EQ(find(es, "Earl of Essex")->type, entity_type::person);
+  // And one the model left unread whole.
+  es =
+      run("They fell under the shafts of the English archers of Umfraville, Wake, the English Earl of Atholl, "
+          "Talbot, Ferrers, and Zouche, at Dupplin.\n");
+  ASSERT_NE(find(es, "Earl of Atholl"), nullptr);
+  EXPECT_EQ(find(es, "Earl of Atholl")->type, entity_type::person);
   // A name that ends in the head of a street or a field is that place, given name or not.
   es = run("We walked from Charles Street across Kingsmead Fields to the river.\n");
   for (const char* name : {"Charles Street", "Kingsmead Fields"}) {

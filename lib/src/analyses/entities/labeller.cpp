@@ -330,15 +330,37 @@ void labeller::label(std::string_view text, const segmentation& piece, std::vect
     }
     // Post-filter 12, peers: a name after a peer's title and "of" that the model read alone is the
     // peer ("The Earl of Essex had spent a month": Essex read as the county).
+    static const char* const peers[] = {"duke",     "duchess", "earl",     "marquis", "marquess", "viscount",
+                                        "countess", "baron",   "baroness", "prince",  "princess", "count"};
+    auto peer_at = [&](std::size_t i) {
+      const token& t = piece.tokens[sf.token_index(i)];
+      return t.is_word() && capitalised(t.text(text)) &&
+             std::any_of(std::begin(peers), std::end(peers), [&](const char* w) { return sf.key(i) == w; });
+    };
+    // (And one the model left unread whole: "the English Earl of Atholl".)
+    {
+      std::vector<char> taken(sf.size(), 0);
+      for (const chosen_span& c : chosen)
+        for (std::size_t i = c.span.first; i <= c.span.last && i < taken.size(); ++i) taken[i] = 1;
+      const std::size_t before = chosen.size();
+      for (std::size_t i = 0; i + 2 < sf.size(); ++i) {
+        if (taken[i] || taken[i + 1] || taken[i + 2] || sf.key(i + 1) != "of" || !peer_at(i)) continue;
+        const token& x = piece.tokens[sf.token_index(i + 2)];
+        if (!x.is_word() || !capitalised(x.text(text)) || !p.eligible[i + 2]) continue;
+        std::size_t last = i + 2;
+        while (last + 1 < sf.size() && !taken[last + 1] && p.eligible[last + 1] &&
+               capitalised(piece.tokens[sf.token_index(last + 1)].text(text)))
+          ++last;
+        chosen.push_back({{i, last, entity_type::person}, -1, "a peer's title before it"});
+        i = last;
+      }
+      if (chosen.size() != before)
+        std::sort(chosen.begin(), chosen.end(),
+                  [](const chosen_span& x, const chosen_span& y) { return x.span.first < y.span.first; });
+    }
     for (chosen_span& c : chosen) {
       const std::size_t f = c.span.first;
-      if (c.entry >= 0 || !c.why.empty() || f < 2 || sf.key(f - 1) != "of") continue;
-      static const char* const peers[] = {"duke",     "duchess", "earl",     "marquis", "marquess", "viscount",
-                                          "countess", "baron",   "baroness", "prince",  "princess", "count"};
-      const token& t = piece.tokens[sf.token_index(f - 2)];
-      if (!t.is_word() || !capitalised(t.text(text)) ||
-          std::none_of(std::begin(peers), std::end(peers), [&](const char* w) { return sf.key(f - 2) == w; }))
-        continue;
+      if (c.entry >= 0 || !c.why.empty() || f < 2 || sf.key(f - 1) != "of" || !peer_at(f - 2)) continue;
       if (std::any_of(chosen.begin(), chosen.end(), [&](const chosen_span& o) { return o.span.last == f - 2; }))
         continue;
       c.span.first = f - 2;
