@@ -36,6 +36,13 @@ const entity* find(const std::vector<entity>& es, const std::string& name) {
   return nullptr;
 }
 
+// Asserts that `es` lists `name` with type `t`.
+void expect_listed(const std::vector<entity>& es, const std::string& name, entity_type t) {
+  const entity* e = find(es, name);
+  ASSERT_NE(e, nullptr) << name;
+  EXPECT_EQ(e->type, t) << name;
+}
+
 TEST(entity_model, bilou_transitions_allow_only_whole_names) {
   const int b_per = make_tag(tag_part::begin, entity_type::person);
   const int l_per = make_tag(tag_part::last, entity_type::person);
@@ -591,14 +598,11 @@ TEST(entity_model, names_listed_together_share_a_type) {
 
 TEST(entity_model, a_hyphenated_name_before_a_group_noun_is_a_group_of_people) {
   auto es = run("They met the leaders of the Smith-Jones fraction in the hall.\n");
-  ASSERT_NE(find(es, "Smith-Jones"), nullptr);
-  EXPECT_EQ(find(es, "Smith-Jones")->type, entity_type::group);
-  ASSERT_NE(find(es, "Smith"), nullptr);
-  EXPECT_EQ(find(es, "Smith")->type, entity_type::person);
+  expect_listed(es, "Smith-Jones", entity_type::group);
+  expect_listed(es, "Smith", entity_type::person);
   // The first word of a group's name of several words names its people too; nations do not.
   es = run("The Biden-Harris Administration acts, and the Anglo-French Alliance held.\n");
-  ASSERT_NE(find(es, "Biden"), nullptr);
-  EXPECT_EQ(find(es, "Biden")->type, entity_type::person);
+  expect_listed(es, "Biden", entity_type::person);
   EXPECT_EQ(find(es, "Anglo"), nullptr);
 }
 
@@ -627,17 +631,14 @@ TEST(entity_model, a_regnal_numerals_full_stop_ends_the_name) {
 TEST(entity_model, a_titled_person_of_a_place_is_a_person_and_a_place) {
   auto es = run("Senator Sherman of Ohio objected, and Mr. Smith of Boston agreed.\n");
   for (const char* name : {"Sherman", "Smith"}) {
-    ASSERT_NE(find(es, name), nullptr) << name;
-    EXPECT_EQ(find(es, name)->type, entity_type::person) << name;
+    expect_listed(es, name, entity_type::person);
   }
   for (const char* name : {"Ohio", "Boston"}) {
-    ASSERT_NE(find(es, name), nullptr) << name;
-    EXPECT_EQ(find(es, name)->type, entity_type::place) << name;
+    expect_listed(es, name, entity_type::place);
   }
   // A place the lexicon does not know, one capitalised word after "of".
   es = run("Mr. Adams of Braintree corrected it.\n");
-  ASSERT_NE(find(es, "Braintree"), nullptr);
-  EXPECT_EQ(find(es, "Braintree")->type, entity_type::place);
+  expect_listed(es, "Braintree", entity_type::place);
   // A sovereign's or a peer's "of" is the name's, and so is one with no title.
   es = run("The Duke of Wellington rode on.\n");
   EXPECT_NE(find(es, "Duke of Wellington"), nullptr);
@@ -649,8 +650,7 @@ TEST(entity_model, the_words_of_places_make_places) {
       run("Gen. Grant died at Mount McGregor this morning. Mr. John Smith, of Jefferson street, came "
           "home from Cook county.\n");
   for (const char* name : {"Mount McGregor", "Jefferson street", "Cook county"}) {
-    ASSERT_NE(find(es, name), nullptr) << name;
-    EXPECT_EQ(find(es, name)->type, entity_type::place) << name;
+    expect_listed(es, name, entity_type::place);
   }
   // Not a function word before the head ("Ye mountains of Gilboa").
   for (const auto& e : run("Ye mountains of Gilboa, let there be no dew upon you.\n"))
@@ -660,8 +660,7 @@ TEST(entity_model, the_words_of_places_make_places) {
       run("The delegates of the Republic of Korea and of the Central African Republic met the envoys of "
           "the Kingdom of Sweden.\n");
   for (const char* name : {"Republic of Korea", "Central African Republic", "Kingdom of Sweden"}) {
-    ASSERT_NE(find(es, name), nullptr) << name;
-    EXPECT_EQ(find(es, name)->type, entity_type::place) << name;
+    expect_listed(es, name, entity_type::place);
   }
   // Travellers' words ("Rio Negro"), and a name after "the town of" or "the river" ("this town of
   // Donauwerth", "the river Lech"), but not a person's name ("the city of David").
@@ -669,11 +668,9 @@ TEST(entity_model, the_words_of_places_make_places) {
       run("They sailed up the Rio Negro. He said that this town of Donauwerth is a very strong place. The "
           "army crossed the river Lech at dawn. David was buried in the city of David.\n");
   for (const char* name : {"Rio Negro", "Donauwerth", "Lech"}) {
-    ASSERT_NE(find(es, name), nullptr) << name;
-    EXPECT_EQ(find(es, name)->type, entity_type::place) << name;
+    expect_listed(es, name, entity_type::place);
   }
-  ASSERT_NE(find(es, "David"), nullptr);
-  EXPECT_EQ(find(es, "David")->type, entity_type::person);
+  expect_listed(es, "David", entity_type::person);
 }
 
 TEST(entity_model, a_title_before_of_is_the_name_in_capitals_too) {
@@ -691,8 +688,7 @@ TEST(entity_model, a_possessive_before_the_head_of_a_place_or_an_institution_is_
   for (auto [name, type] :
        {std::pair{"Brown's Hotel", entity_type::place}, std::pair{"Christ's College", entity_type::group},
         std::pair{"King's Bench", entity_type::group}}) {
-    ASSERT_NE(find(es, name), nullptr) << name;
-    EXPECT_EQ(find(es, name)->type, type) << name;
+    expect_listed(es, name, type);
   }
   for (const auto& e : es) EXPECT_EQ(e.name.find("Principia"), std::string::npos) << e.name;
 }
@@ -707,8 +703,7 @@ TEST(entity_model, a_name_wordnet_knows_whole_is_read_where_the_model_read_none)
   for (auto [name, type] :
        {std::pair{"Cape of Good Hope", entity_type::place}, std::pair{"West Indies", entity_type::place},
         std::pair{"House of Commons", entity_type::group}}) {
-    ASSERT_NE(find(es, name), nullptr) << name;
-    EXPECT_EQ(find(es, name)->type, type) << name;
+    expect_listed(es, name, type);
   }
 }
 
@@ -756,8 +751,7 @@ TEST(entity_model, an_event_names_its_place_not_itself) {
           "Siege of Vienna was raised. They fought the Battle of the Nile, and after the Battle of Homildon Hill "
           "Douglas was a prisoner.\n");
   for (const char* name : {"Hastings", "Utrecht", "Vienna", "Nile", "Homildon Hill"}) {
-    ASSERT_NE(find(es, name), nullptr) << name;
-    EXPECT_EQ(find(es, name)->type, entity_type::place) << name;
+    expect_listed(es, name, entity_type::place);
   }
   for (const auto& e : es) EXPECT_EQ(e.name.find("Treaty"), std::string::npos) << e.name;
   for (const auto& e : es) EXPECT_EQ(e.name.find("Battle"), std::string::npos) << e.name;
@@ -770,8 +764,7 @@ TEST(entity_model, a_name_after_a_form_of_address_is_a_person) {
   // WordNet knows Cork and Rochester only as towns; "Lady" and "Lord" make them people.
   auto es = run("We were talking about Lady Cork, who was then extremely old. Lord Rochester observed it.\n");
   for (const char* name : {"Cork", "Rochester"}) {
-    ASSERT_NE(find(es, name), nullptr) << name;
-    EXPECT_EQ(find(es, name)->type, entity_type::person) << name;
+    expect_listed(es, name, entity_type::person);
   }
   // Mr. and Miss make a person of any word, even one the model reads whole as a place.
   for (const char* text : {"I called on Mr. Lane, and on Mrs. Hall in the afternoon.\n", "Miss Lane came to tea.\n"}) {
@@ -781,8 +774,7 @@ TEST(entity_model, a_name_after_a_form_of_address_is_a_person) {
   }
   // But a title before the head of a place alone is that place's name.
   es = run("We walked down Lord Street to the river.\n");
-  ASSERT_NE(find(es, "Lord Street"), nullptr);
-  EXPECT_EQ(find(es, "Lord Street")->type, entity_type::place);
+  expect_listed(es, "Lord Street", entity_type::place);
 }
 
 TEST(entity_model, a_regnal_ordinal_after_the_is_the_name) {
@@ -794,8 +786,7 @@ TEST(entity_model, a_regnal_ordinal_after_the_is_the_name) {
 
 TEST(entity_model, a_capitalised_plural_of_people_that_history_capitalises_is_a_group) {
   auto es = run("The king finding the country clear of the Imperialists comes to the Danube.\n");
-  ASSERT_NE(find(es, "Imperialists"), nullptr);
-  EXPECT_EQ(find(es, "Imperialists")->type, entity_type::group);
+  expect_listed(es, "Imperialists", entity_type::group);
   // Eighteenth-century print capitalises every noun: "Merchants" and "Soldiers" are no groups, nor
   // is a word the document also writes in lower case.
   es = run("The Merchants of the town paid the Soldiers. The imperialists and the Imperialists fled.\n");
@@ -823,27 +814,23 @@ TEST(entity_model, a_doctor_is_not_the_one_mrs_of_his_name) {
 
 TEST(entity_model, messrs_is_a_form_of_address) {
   auto es = run("Messrs. Brown and Jones, of Baltimore, were at the hotel yesterday.\n");
-  ASSERT_NE(find(es, "Brown"), nullptr);
-  EXPECT_EQ(find(es, "Brown")->type, entity_type::person);
+  expect_listed(es, "Brown", entity_type::person);
   for (const auto& e : es) EXPECT_EQ(e.name.find("Messrs"), std::string::npos) << e.name;
 }
 
 TEST(entity_model, a_peer_a_street_and_a_saints_palace) {
   // A county the model reads alone after a peer's title is the peer.
   auto es = run("The Earl of Essex had spent above a month in London with his forces.\n");
-  ASSERT_NE(find(es, "Earl of Essex"), nullptr);
-  EXPECT_EQ(find(es, "Earl of Essex")->type, entity_type::person);
+  expect_listed(es, "Earl of Essex", entity_type::person);
   // And one the model left unread whole.
   es =
       run("They fell under the shafts of the English archers of Umfraville, Wake, the English Earl of Atholl, "
           "Talbot, Ferrers, and Zouche, at Dupplin.\n");
-  ASSERT_NE(find(es, "Earl of Atholl"), nullptr);
-  EXPECT_EQ(find(es, "Earl of Atholl")->type, entity_type::person);
+  expect_listed(es, "Earl of Atholl", entity_type::person);
   // A name that ends in the head of a street or a field is that place, given name or not.
   es = run("We walked from Charles Street across Kingsmead Fields to the river.\n");
   for (const char* name : {"Charles Street", "Kingsmead Fields"}) {
-    ASSERT_NE(find(es, name), nullptr) << name;
-    EXPECT_EQ(find(es, name)->type, entity_type::place) << name;
+    expect_listed(es, name, entity_type::place);
   }
   // A saint's name in the possessive after "at" is his palace or church.
   es = run("The levee at St. James's was crowded, and St. James the apostle was not there.\n");
@@ -858,8 +845,7 @@ TEST(entity_model, a_particle_of_names_goes_on_with_the_name) {
       run("The marques was supported by Diego Lopez\nde Ayala, Pero Ruiz de Alarcon, and Alonso Ortis, captains "
           "of four hundred lances.\n");
   for (const char* name : {"Diego Lopez de Ayala", "Pero Ruiz de Alarcon"}) {
-    ASSERT_NE(find(es, name), nullptr) << name;
-    EXPECT_EQ(find(es, name)->type, entity_type::person) << name;
+    expect_listed(es, name, entity_type::person);
   }
 }
 
@@ -875,8 +861,7 @@ TEST(entity_model, a_title_alone_is_never_a_group_or_a_place) {
 
 TEST(entity_model, an_office_before_a_title_is_a_title) {
   auto es = run("He was tried before Attorney General Jeffreys at Westminster.\n");
-  ASSERT_NE(find(es, "Jeffreys"), nullptr);
-  EXPECT_EQ(find(es, "Jeffreys")->type, entity_type::person);
+  expect_listed(es, "Jeffreys", entity_type::person);
 }
 
 TEST(entity_model, an_epithet_of_age_is_no_part_of_the_name) {
@@ -891,8 +876,7 @@ TEST(entity_model, a_people_named_by_its_adjective_after_the_is_a_group) {
       run("The English were beaten at Bannockburn, and the English fleet sailed home. The French and the Dutch "
           "had made peace, but the German - British comedy failed.\n");
   for (const char* name : {"English", "French", "Dutch"}) {
-    ASSERT_NE(find(es, name), nullptr) << name;
-    EXPECT_EQ(find(es, name)->type, entity_type::group) << name;
+    expect_listed(es, name, entity_type::group);
   }
   EXPECT_EQ(find(es, "German"), nullptr);
 }
@@ -901,8 +885,7 @@ TEST(entity_model, a_doctrine_is_no_part_of_a_place_and_alone_names_a_group) {
   auto es =
       run("Hence in Scotland Puritanism was the main thing, and was mixed with other oligarchies. Toryism had "
           "its day in the country.\n");
-  ASSERT_NE(find(es, "Scotland"), nullptr);
-  EXPECT_EQ(find(es, "Scotland")->type, entity_type::place);
+  expect_listed(es, "Scotland", entity_type::place);
   for (const auto& e : es) {
     EXPECT_NE(e.name, "Scotland Puritanism");
     if (e.name == "Toryism" || e.name == "Puritanism") EXPECT_EQ(e.type, entity_type::group) << e.name;
@@ -913,8 +896,7 @@ TEST(entity_model, the_plural_of_a_surname_names_a_family) {
   auto es =
       run("Daniel Bernoulli was born in Groningen. He was the ablest of the younger Bernoullis. John "
           "Adams wrote to Adams and to the Adamses.\n");
-  ASSERT_NE(find(es, "Bernoullis"), nullptr);
-  EXPECT_EQ(find(es, "Bernoullis")->type, entity_type::group);
+  expect_listed(es, "Bernoullis", entity_type::group);
   // A surname that ends in s is no family by itself.
   for (const auto& e : es) EXPECT_FALSE(e.name == "Adams" && e.type == entity_type::group);
 }
@@ -923,14 +905,12 @@ TEST(entity_model, a_common_word_after_a_given_name_is_a_surname) {
   // Post-filter 4 drops people named by a seldom-capitalised common word ("General Public
   // License"), but not after a given name.
   auto es = run("The film was written by Carl Foreman in those years.\n");
-  ASSERT_NE(find(es, "Carl Foreman"), nullptr);
-  EXPECT_EQ(find(es, "Carl Foreman")->type, entity_type::person);
+  expect_listed(es, "Carl Foreman", entity_type::person);
 }
 
 TEST(entity_model, a_title_misread_from_old_print_is_still_a_title) {
   auto es = run("The people cheered when Prefident Lincoln fpoke to the Houfe.\n");
-  ASSERT_NE(find(es, "Lincoln"), nullptr);
-  EXPECT_EQ(find(es, "Lincoln")->type, entity_type::person);
+  expect_listed(es, "Lincoln", entity_type::person);
   EXPECT_EQ(find(es, "Prefident Lincoln"), nullptr);
   // Nor does "the" as OCR misreads it begin a name.
   es = run("We hear that Tbe Legislature of Ohio met, and that Tho Senate adjourned.\n");

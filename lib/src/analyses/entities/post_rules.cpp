@@ -137,6 +137,12 @@ std::vector<char> covered_tokens(const std::vector<chosen_span>& chosen, std::si
   return taken;
 }
 
+// Whether token i of a sentence is a word written with a capital (false past the sentence's end).
+bool capitalised_word(std::string_view text, const segmentation& piece, const sentence_features& sf, std::size_t i) {
+  return i < sf.size() && piece.tokens[sf.token_index(i)].is_word() &&
+         capitalised(piece.tokens[sf.token_index(i)].text(text));
+}
+
 // Restores the order of `chosen` (by first token) after spans were added.
 void sort_by_start(std::vector<chosen_span>& chosen) {
   std::sort(chosen.begin(), chosen.end(),
@@ -294,7 +300,7 @@ std::vector<std::size_t> agree_in_lists(std::string_view text, const segmentatio
   const name_lexicon& lex = name_lexicon::instance();
   std::vector<std::size_t> changed;
   auto tok = [&](std::size_t i) -> const token& { return piece.tokens[sf.token_index(i)]; };
-  auto cap_word = [&](std::size_t i) { return i < sf.size() && tok(i).is_word() && capitalised(tok(i).text(text)); };
+  auto cap_word = [&](std::size_t i) { return capitalised_word(text, piece, sf, i); };
   // The members of lists: the names read, and one capitalised word the model left unread between
   // them ("to Northampton, Coventry, and Warwick"), which takes the list's type (index >= spans.size()).
   struct member {
@@ -642,10 +648,7 @@ void labeller::read_possessive_heads(std::string_view text, const segmentation& 
                                      const prepared_sentence& p, std::vector<chosen_span>& chosen) const {
   const name_lexicon& lex = *env_.lex;
   const std::size_t n = p.eligible.size();
-  auto cap = [&](std::size_t i) {
-    return i < n && piece.tokens[sf.token_index(i)].is_word() &&
-           capitalised(piece.tokens[sf.token_index(i)].text(text));
-  };
+  auto cap = [&](std::size_t i) { return i < n && capitalised_word(text, piece, sf, i); };
   // The type a head gives its name, or -1.
   auto head_type = [&](std::size_t i) -> int {
     // The head ends the name: not "Berkeley's Department of Linguistics".
@@ -716,10 +719,7 @@ void labeller::read_known_names(std::string_view text, const segmentation& piece
   if (sf.all_capitals()) return;
   const name_lexicon& lex = *env_.lex;
   const std::size_t n = p.eligible.size();
-  auto cap = [&](std::size_t i) {
-    return i < n && piece.tokens[sf.token_index(i)].is_word() &&
-           capitalised(piece.tokens[sf.token_index(i)].text(text));
-  };
+  auto cap = [&](std::size_t i) { return i < n && capitalised_word(text, piece, sf, i); };
   std::vector<char> taken = covered_tokens(chosen, n);
   const std::size_t before = chosen.size();
   for (std::size_t i = 0; i + 1 < n; ++i) {
@@ -755,10 +755,7 @@ void labeller::read_event_places(std::string_view text, const segmentation& piec
   if (sf.all_capitals()) return;
   const name_lexicon& lex = *env_.lex;
   const std::size_t n = p.eligible.size();
-  auto cap = [&](std::size_t i) {
-    return i < n && piece.tokens[sf.token_index(i)].is_word() &&
-           capitalised(piece.tokens[sf.token_index(i)].text(text));
-  };
+  auto cap = [&](std::size_t i) { return i < n && capitalised_word(text, piece, sf, i); };
   // A word that names something by itself: WordNet knows it only as a name, or historical English
   // capitalises it (or has not seen it). "Paris", "Nile", "Utrecht"; not "Independence", "Roses".
   auto name_word = [&](std::size_t i) {
