@@ -380,7 +380,7 @@ TEST(entity_model, a_short_form_after_of_and_an_epithet_are_not_the_fuller_name)
     for (int k = 0; k < located + alone; ++k) {
       add(place, token_key_of(place));
       ms.back().type = entity_type::place;
-      if (k < located) ms.back().prev_key = "at";
+      if (k < located) ms.back().place_before = place_at;
     }
     return group_mentions(text, ms, nullptr, nullptr);
   };
@@ -732,7 +732,7 @@ TEST(entity_model, a_name_that_stands_after_at_and_in_is_a_place) {
     listed l{after};
     for (int k = 0; k < placed + alone; ++k) {
       l.add(name, token_key_of(name));
-      if (k < placed) l.ms.back().prev_key = "in";
+      if (k < placed) l.ms.back().place_before = place_at;
     }
     return group_mentions(l.text, l.ms, nullptr, nullptr);
   };

@@ -69,12 +69,6 @@ bool peer_by_place(const name_lexicon& lex, const std::string& key, int located,
   return true;
 }
 
-// Prepositions before a place's name ("at Albany", "from Derby"), not a person's.
-bool locative(std::string_view w) {
-  static const char* const words[] = {"at", "in", "into", "from", "to", "near", "towards", "toward", "through"};
-  return std::any_of(std::begin(words), std::end(words), [&](const char* x) { return w == x; });
-}
-
 }  // namespace
 
 std::string clean_name(std::string_view s) {
@@ -189,9 +183,8 @@ std::vector<entity> group_mentions(std::string_view text, std::vector<found_ment
     c.female += m.gender == 'f';
     c.male += m.gender == 'm';
     c.unmarried += m.gender == 'u';
-    c.located += locative(m.prev_key);
-    c.placed += (m.prev_key == "at" || m.prev_key == "in" || m.prev_key == "into" || m.prev_key == "near" ||
-                 m.prev_key == "within") &&
+    c.located += m.place_before != place_none;
+    c.placed += m.place_before == place_at &&
                 !(m.end < text.size() && (text[m.end] == '\'' || text.substr(m.end, 3) == "\u2019"));
     c.titled += !m.titles.empty();
     c.learned += std::any_of(m.titles.begin(), m.titles.end(), [](const std::string& t) {

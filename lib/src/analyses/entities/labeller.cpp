@@ -237,6 +237,15 @@ margin_report explain(const model& m, const sentence_features& features, const t
   return rep;
 }
 
+std::uint8_t preposition_of_place(std::string_view w) {
+  static const char* const at[] = {"at", "in", "into", "near", "within"};
+  static const char* const towards[] = {"to", "from", "towards", "toward", "through"};
+  auto in = [&](const auto& list) {
+    return std::any_of(std::begin(list), std::end(list), [&](const char* x) { return w == x; });
+  };
+  return in(at) ? place_at : in(towards) ? place_towards : place_none;
+}
+
 bool labeller::title_word(const std::string& key) const {
   if (env_.lex->in(name_list::title, key)) return true;
   // The plural of Mr., before several names ("Messrs. Brown and Jones"): a form of address the
@@ -675,7 +684,8 @@ void labeller::label(std::string_view text, const segmentation& piece, std::vect
       m.titles = std::move(titles);
       if (sp.last + 1 < sf.size() && piece.tokens[sf.token_index(sp.last + 1)].is_word())
         m.next_key = sf.key(sp.last + 1);
-      if (first > 0 && piece.tokens[sf.token_index(first - 1)].is_word()) m.prev_key = sf.key(first - 1);
+      if (first > 0 && piece.tokens[sf.token_index(first - 1)].is_word())
+        m.place_before = preposition_of_place(sf.key(first - 1));
       if (m.key.empty()) continue;
       // Post-filter 7: a form of address alone names nobody ("Dear Sir,"; "Yes, Madam").
       // Nor as a group ("Ladies", "Gentlemen": the plural salutes, it names no party).

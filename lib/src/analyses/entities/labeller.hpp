@@ -23,6 +23,11 @@ class gazetteer;
 /// grouping keeps such a name a place though WordNet knows only the saint.
 inline constexpr const char* saint_place_reason = "a saint's name in the possessive after a preposition of place";
 
+/// Prepositions of place before a mention (found_mention::place_before).
+inline constexpr std::uint8_t place_none = 0, place_towards = 1, place_at = 2;
+/// Which preposition of place a folded word is (place_none for any other word).
+std::uint8_t preposition_of_place(std::string_view word);
+
 /// A name the model (or the gazetteer) found, before grouping.
 struct found_mention {
   std::size_t begin = 0, end = 0;  ///< bytes of the whole mention (a title before the name included)
@@ -33,10 +38,13 @@ struct found_mention {
   std::string key;                  ///< folded words of the name (titles excluded), joined by one space
   std::vector<std::string> titles;  ///< folded titles before the name ("mrs", "general")
   std::string next_key;             ///< folded word right after the name, if any ("fraction")
-  std::string prev_key;             ///< folded word right before the mention, if any ("at")
-  char gender = 0;                  ///< 'm' (Mr.), 'f' (Mrs.) or 'u' (Miss) from a form of address before the name
-  float margin = 0;                 ///< score of the chosen reading over the runner-up
-  long gazetteer_entry = -1;        ///< index of the gazetteer entry that matched, or -1
+  /// The preposition right before the mention: place_none, place_towards ("to", "from", "towards",
+  /// "through") or place_at ("at", "in", "into", "near", "within"); one byte, not the word: a long
+  /// book holds a million mentions.
+  std::uint8_t place_before = 0;
+  char gender = 0;            ///< 'm' (Mr.), 'f' (Mrs.) or 'u' (Miss) from a form of address before the name
+  float margin = 0;           ///< score of the chosen reading over the runner-up
+  long gazetteer_entry = -1;  ///< index of the gazetteer entry that matched, or -1
   /// The features that most favour the chosen type over the runner-up, in words, with their share.
   std::vector<std::pair<std::string, float>> reasons;
 };
