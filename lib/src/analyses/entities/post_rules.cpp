@@ -323,10 +323,16 @@ std::vector<std::size_t> agree_in_lists(std::string_view text, const segmentatio
     std::vector<char> taken(sf.size(), 0);
     for (const tagged_span& sp : spans)
       for (std::size_t i = sp.first; i <= sp.last && i < taken.size(); ++i) taken[i] = 1;
-    for (std::size_t i = sf.first_word() + 1; i + 1 < sf.size(); ++i)
-      if (!taken[i] && cap_word(i) && !cap_word(i - 1) && !cap_word(i + 1) && !tok(i).possessive() &&
-          name_alone(sf.key(i)))
-        all.push_back({{i, i, entity_type::other}, spans.size() + i});
+    // (Cheapest tests first: a list's separator on one side, "," "and" "or" "&".)
+    auto separator = [&](std::size_t i) {
+      const std::string_view w = tok(i).text(text);
+      return w == "," || w == "&" || sf.key(i) == "and" || sf.key(i) == "or";
+    };
+    if (spans.size() >= 2)
+      for (std::size_t i = sf.first_word() + 1; i + 1 < sf.size(); ++i)
+        if (!taken[i] && (separator(i - 1) || separator(i + 1)) && cap_word(i) && !tok(i).possessive() &&
+            name_alone(sf.key(i)))
+          all.push_back({{i, i, entity_type::other}, spans.size() + i});
     std::sort(all.begin(), all.end(), [](const member& x, const member& y) { return x.span.first < y.span.first; });
   }
   // Whether only list punctuation and conjunctions stand between two names.
@@ -768,7 +774,7 @@ void labeller::read_event_places(std::string_view text, const segmentation& piec
   bool changed = false;
   for (std::size_t i = 0; i + 2 < n; ++i) {
     // Cheapest tests first: this runs for every token of every sentence.
-    if (!cap(i) || sf.key(i + 1) != "of" || !lex.in(name_list::event_word, sf.key(i))) continue;
+    if (sf.key(i + 1) != "of" || !lex.in(name_list::event_word, sf.key(i)) || !cap(i)) continue;
     std::size_t first = i + 2;
     if (sf.key(first) == "the") ++first;
     if (!cap(first)) continue;
