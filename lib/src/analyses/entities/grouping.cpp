@@ -48,13 +48,6 @@ bool sovereign_title(std::string_view t) {
   return std::any_of(std::begin(titles), std::end(titles), [&](const char* x) { return t == x; });
 }
 
-// The titles of peers, who are called by the place of their title ("Monmouth", "Argyle").
-bool peerage_title(std::string_view t) {
-  static const char* const titles[] = {"duke",     "duchess",  "earl",  "marquis", "marquess",
-                                       "viscount", "countess", "baron", "baroness"};
-  return std::any_of(std::begin(titles), std::end(titles), [&](const char* x) { return t == x; });
-}
-
 // Whether a one-word place read where a peer of that title is named is the peer: not a country
 // or a region, whose dukes and electors are named after it ("the Duke of Saxony" beside the
 // Saxony an army marches into), and not when a fifth of its mentions or more stand after a
@@ -140,7 +133,6 @@ std::vector<entity> group_mentions(std::string_view text, std::vector<found_ment
     int sovereign = 0;                        // mentions with a sovereign's or a saint's title ("King John")
     int located = 0;                          // mentions after a preposition of place ("at Albany")
     int placed = 0;                           // mentions after "at", "in", "into", "near", "within" (not possessive)
-    int titled = 0;                           // mentions with a title or a form of address
     int learned = 0;                          // mentions with "Dr.", "Professor" or "Rev." before them
     int peer = 0;                             // mentions with a peer's title ("Lord Aberdeen")
     long gazetteer_entry = -1;
@@ -186,7 +178,6 @@ std::vector<entity> group_mentions(std::string_view text, std::vector<found_ment
     c.located += m.place_before != place_none;
     c.placed += m.place_before == place_at &&
                 !(m.end < text.size() && (text[m.end] == '\'' || text.substr(m.end, 3) == "\u2019"));
-    c.titled += !m.titles.empty();
     c.learned += std::any_of(m.titles.begin(), m.titles.end(), [](const std::string& t) {
       return t == "dr" || t == "dr." || t == "doctor" || t == "professor" || t == "prof" || t == "prof." ||
              t == "rev" || t == "rev." || t == "reverend";
@@ -263,10 +254,11 @@ std::vector<entity> group_mentions(std::string_view text, std::vector<found_ment
       if (j == i || cl[j].words.size() <= sw.size()) continue;
       const int tj = cl[j].type();
       const auto& bw = cl[j].words;
-      // A peer is called by his title's place, which the model may read as the place: "Albany was
-      // Governor" is the Duke of Albany (peer_by_place).
-      const bool peer_of = sw.size() == 1 && bw.size() == 3 && bw[1] == "of" && bw[2] == sw[0] &&
-                           peerage_title(bw[0]) && tj == person && ti == static_cast<int>(entity_type::place) &&
+      // "Duke of Monmouth" for "Monmouth": a peer is called by his title's place.
+      const bool peer_title =
+          sw.size() == 1 && bw.size() == 3 && bw[1] == "of" && bw[2] == sw[0] && peerage_title(bw[0]);
+      // Even where the model read the place: "Albany was Governor" is the Duke of Albany (peer_by_place).
+      const bool peer_of = peer_title && tj == person && ti == static_cast<int>(entity_type::place) &&
                            peer_by_place(lex, sw[0], cl[i].located, cl[i].members.size());
       if (ti != tj && !peer_of) continue;
       // A place or group known by itself ("Texas") stays apart from a longer name that holds it
@@ -287,9 +279,7 @@ std::vector<entity> group_mentions(std::string_view text, std::vector<found_ment
       const auto at = std::search(bw.begin(), bw.end(), sw.begin(), sw.end());
       const bool after_the_of = at != bw.end() && at - bw.begin() >= 2 && *(at - 1) == "the" && *(at - 2) == "of";
       if (after_the_of) continue;
-      if (at != bw.end() && at != bw.begin() && *(at - 1) == "of" &&
-          !(sw.size() == 1 && bw.size() == 3 && at == bw.begin() + 2 && peerage_title(bw.front())))
-        continue;
+      if (at != bw.end() && at != bw.begin() && *(at - 1) == "of" && !peer_title) continue;
       // A rare fuller form whose other words are a person named on their own is two people side
       // by side ("he gave Moses Zipporah his daughter"): the frequent given name stays apart (a
       // surname joins: "Moreau" is Jeanne Moreau, though "Jeanne" stands alone too).
@@ -387,9 +377,8 @@ std::vector<entity> group_mentions(std::string_view text, std::vector<found_ment
       // in an eighth of its mentions, is a place ("at Leith", "in Holyrood", "into Alhama": the
       // prediction history can carry a town's first reading as a person through a whole book).
       int placed = 0;
-      bool any_title = titled;
-      for (auto c : members) placed += cl[c].placed, any_title |= cl[c].titled > 0;
-      if (bt == person && cl[r].words.size() == 1 && !any_title && !given_name(lex, cl[r].key) && le.proper() != 'p' &&
+      for (auto c : members) placed += cl[c].placed;
+      if (bt == person && cl[r].words.size() == 1 && !titled && !given_name(lex, cl[r].key) && le.proper() != 'p' &&
           le.proper() != 'P' && placed >= 2 && 8 * static_cast<std::size_t>(placed) >= idx.size())
         bt = place;
     }

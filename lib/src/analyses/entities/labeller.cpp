@@ -339,12 +339,11 @@ void labeller::label(std::string_view text, const segmentation& piece, std::vect
     }
     // Post-filter 12, peers: a name after a peer's title and "of" that the model read alone is the
     // peer ("The Earl of Essex had spent a month": Essex read as the county).
-    static const char* const peers[] = {"duke",     "duchess", "earl",     "marquis", "marquess", "viscount",
-                                        "countess", "baron",   "baroness", "prince",  "princess", "count"};
     auto peer_at = [&](std::size_t i) {
       const token& t = piece.tokens[sf.token_index(i)];
+      const std::string& k = sf.key(i);
       return t.is_word() && capitalised(t.text(text)) &&
-             std::any_of(std::begin(peers), std::end(peers), [&](const char* w) { return sf.key(i) == w; });
+             (peerage_title(k) || k == "prince" || k == "princess" || k == "count");
     };
     // (And one the model left unread whole: "the English Earl of Atholl".)
     {

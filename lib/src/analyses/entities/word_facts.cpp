@@ -50,6 +50,12 @@ std::vector<std::string> long_s_readings(std::string_view key) {
   return out;
 }
 
+bool peerage_title(std::string_view t) {
+  static const char* const titles[] = {"duke",     "duchess",  "earl",  "marquis", "marquess",
+                                       "viscount", "countess", "baron", "baroness"};
+  return std::any_of(std::begin(titles), std::end(titles), [&](const char* x) { return t == x; });
+}
+
 bool regnal_ordinal(std::string_view key) {
   static const char* const ordinals[] = {"first",     "second",      "third",      "fourth",     "fifth",
                                          "sixth",     "seventh",     "eighth",     "ninth",      "tenth",

@@ -47,6 +47,11 @@ bool given_name(const name_lexicon& lex, std::string_view key);
 /// ("alfred", "mildred") nor a noun ("creed"). The one owner of this test.
 bool past_tense_verb(const name_lexicon& lex, const lexicons::word_stats* stats, std::string_view key);
 
+/// Whether a folded title is a peer's, who is called by the place of his title ("Monmouth" is the
+/// Duke of Monmouth): duke, duchess, earl, marquis, marquess, viscount, countess, baron, baroness.
+/// The one owner of the list for grouping and the labeller.
+bool peerage_title(std::string_view title);
+
 /// Whether a folded word is an ordinal of a regnal number ("first" ... "eighteenth": "Nicholas the
 /// First"). The one owner of the list for the labeller and grouping.
 bool regnal_ordinal(std::string_view key);
