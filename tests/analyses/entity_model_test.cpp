@@ -793,6 +793,19 @@ TEST(entity_model, a_capitalised_plural_of_people_that_history_capitalises_is_a_
   for (const char* name : {"Merchants", "Soldiers", "Imperialists"}) EXPECT_EQ(find(es, name), nullptr) << name;
 }
 
+TEST(entity_model, an_institution_named_by_its_head_word_alone_is_a_group) {
+  auto es =
+      run("Before the debacle, the International must change politics, and the Government and the Senate "
+          "will follow.\n");
+  for (const char* name : {"International", "Government", "Senate"}) expect_listed(es, name, entity_type::group);
+  // Not the start of a longer name, nor a word the document mostly writes in lower case.
+  es =
+      run("Then the Council of Trent met. Every government and government and government fell, and the "
+          "Government fell too.\n");
+  EXPECT_NE(find(es, "Council of Trent"), nullptr);
+  for (const char* name : {"Council", "Government"}) EXPECT_EQ(find(es, name), nullptr) << name;
+}
+
 TEST(entity_model, a_military_title_is_a_mans_and_keeps_him_apart_from_mrs) {
   auto es = run("Captain Foote sailed in May. Mrs. Foote stayed at home with the children.\n");
   const entity* captain = find(es, "Captain Foote");  // two people of one name: named with their titles

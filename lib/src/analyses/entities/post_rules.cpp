@@ -56,7 +56,9 @@
 //  14. Families: the plural of a surname the document gives a person names a group ("the younger
 //      Bernoullis" beside Daniel Bernoulli; labeller::name_families).
 //  15. A capitalised plural of a noun of people that historical English capitalises names a group
-//      ("the Imperialists", "the Royalists"; not "the Merchants"; labeller::read_plural_groups).
+//      ("the Imperialists", "the Royalists"; not "the Merchants"), and so does a people or an
+//      institution named alone after "the" ("the English were beaten", "the Senate will";
+//      labeller::read_plural_groups).
 //  16. A possessive name before the capitalised head of a place or an institution is its name
 //      ("Brown's Hotel", "Christ's College", "the King's Bench"; labeller::read_possessive_heads).
 //  17. A run of capitalised words the model left unread that WordNet knows whole as a place or a
@@ -638,6 +640,33 @@ void labeller::read_plural_groups(std::string_view text, const segmentation& pie
         continue;
     }
     chosen.push_back({{i, i, entity_type::group}, -1, "a people named by its adjective after 'the'"});
+  }
+  // An institution named by its head word alone: "the Senate will", "the International must
+  // change", "the Government and the opposition". Only heads that name one body when bare (not
+  // "the Court", "the Front", "the Union": a court, a battle line, a country), capitalised in
+  // mid-sentence, seldom in lower case in the document, and not the start of a longer name ("the
+  // Council of Trent", "the Committee on Rules", "the Army and Navy Club").
+  static const char* const bodies[] = {"administration", "army",       "assembly", "cabinet",    "church", "commission",
+                                       "congress",       "convention", "council",  "diet",       "duma",   "government",
+                                       "international",  "ministry",   "navy",     "parliament", "party",  "politburo",
+                                       "presidium",      "senate",     "synod"};
+  for (std::size_t i = 1; i < p.eligible.size(); ++i) {
+    if (!p.eligible[i] || taken[i] || sf.key(i - 1) != "the" || i == sf.first_word()) continue;
+    const std::string& key = sf.key(i);
+    if (std::none_of(std::begin(bodies), std::end(bodies), [&](const char* b) { return key == b; })) continue;
+    const token& t = piece.tokens[sf.token_index(i)];
+    if (!t.is_word() || !capitalised(t.text(text)) || t.possessive()) continue;
+    // Mostly capitalised in the document (a book may write "the parliament" now and then).
+    if (const doc_memory::counts* c = env_.doc ? env_.doc->find(key) : nullptr; c && c->lower * 4 > c->mid_cap)
+      continue;
+    if (i + 1 < sf.size()) {
+      const token& n = piece.tokens[sf.token_index(i + 1)];
+      const std::string& next = sf.key(i + 1);
+      if (n.is_word() && (capitalised(n.text(text)) || next == "of" || next == "for" || next == "on" || next == "de"))
+        continue;
+      if ((next == "and" || next == "&") && i + 2 < sf.size() && capitalised_word(text, piece, sf, i + 2)) continue;
+    }
+    chosen.push_back({{i, i, entity_type::group}, -1, "the institution named by its head word '" + key + "' alone"});
   }
   if (chosen.size() != before) sort_by_start(chosen);
 }
