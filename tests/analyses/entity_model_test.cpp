@@ -806,6 +806,29 @@ TEST(entity_model, an_institution_named_by_its_head_word_alone_is_a_group) {
   for (const char* name : {"Council", "Government"}) EXPECT_EQ(find(es, name), nullptr) << name;
 }
 
+TEST(entity_model, a_firm_named_by_its_partners_is_one_group) {
+  auto es =
+      run("Messrs. Brown, Shipley & Co. report a fair business, and Smith, Elder and Co. published the "
+          "book.\n\nPRINTED IN ENGLAND BY WILLIAM CLOWES AND SONS\n");
+  for (const char* name : {"Brown, Shipley & Co.", "Smith, Elder and Co.", "WILLIAM CLOWES AND SONS"})
+    expect_listed(es, name, entity_type::group);
+  for (const char* name : {"Co.", "Shipley", "Brown"}) EXPECT_EQ(find(es, name), nullptr) << name;
+  // Not a name that goes on past the partners' tail.
+  es = run("He spoke of Smith and Sons of Liberty.\n");
+  for (const auto& e : es) EXPECT_EQ(e.name.find("&"), std::string::npos) << e.name;
+  EXPECT_EQ(find(es, "Smith and Sons"), nullptr);
+}
+
+TEST(entity_model, an_abbreviated_title_without_its_full_stop_is_a_title) {
+  // British style and OCR drop or misread the full stop: "Capt Lott", "Capt, Lott".
+  auto es = run("The steamship Asia, Capt, Lott, arrived at this port, and Gen Gordon met her.\n");
+  EXPECT_EQ(find(es, "Capt"), nullptr);
+  const entity* gordon = find(es, "Gordon");
+  ASSERT_NE(gordon, nullptr);
+  EXPECT_EQ(gordon->type, entity_type::person);
+  EXPECT_NE(std::find(gordon->aliases.begin(), gordon->aliases.end(), "Gen Gordon"), gordon->aliases.end());
+}
+
 TEST(entity_model, a_military_title_is_a_mans_and_keeps_him_apart_from_mrs) {
   auto es = run("Captain Foote sailed in May. Mrs. Foote stayed at home with the children.\n");
   const entity* captain = find(es, "Captain Foote");  // two people of one name: named with their titles

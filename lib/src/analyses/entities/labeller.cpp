@@ -251,6 +251,10 @@ bool labeller::title_word(const std::string& key) const {
   // The plural of Mr., before several names ("Messrs. Brown and Jones"): a form of address the
   // curated list (and so the model's features) leaves out.
   if (key == "messrs" || key == "messrs.") return true;
+  // An abbreviated title without its full stop: British style ("Capt Lott", "Gen Gordon") and OCR
+  // ("Capt, Lott"). Not "St": "St John" is also a surname (Oliver St John), and "St Albans" a town.
+  if (!key.empty() && key.size() <= 6 && key.back() != '.' && key != "st" && env_.lex->in(name_list::title, key + '.'))
+    return true;
   if (key.find('f') == std::string::npos) return false;
   // Through the document's memo, or computed (the reference path, fast paths off).
   const word_facts f = env_.facts ? env_.facts->get(key) : compute_word_facts(*env_.lex, env_.stats, key);
@@ -385,6 +389,9 @@ void labeller::label(std::string_view text, const segmentation& piece, std::vect
     if (env_.history)
       for (const chosen_span& c : chosen)
         if (modelled_type(c.span.type)) read.push_back(c.span);
+    // Post-filter 19: firms ("Brown, Shipley & Co."), before post-filter 11 takes the partners for
+    // a list. Not remembered by the history, as post-filter 13.
+    read_firms(text, piece, sf, p, chosen);
     // Post-filter 11: names listed together share a type ("Basel, Heidelberg, and Strasbourg").
     {
       std::vector<tagged_span> listed;
@@ -689,6 +696,10 @@ void labeller::label(std::string_view text, const segmentation& piece, std::vect
       // Post-filter 7: a form of address alone names nobody ("Dear Sir,"; "Yes, Madam").
       // Nor as a group ("Ladies", "Gentlemen": the plural salutes, it names no party).
       if (entry < 0 && bare_address(m.key)) continue;
+      // Nor does an abbreviated title ("Capt," where OCR read a comma for the full stop).
+      if (entry < 0 && m.key.find(' ') == std::string::npos && m.key.size() <= 7 && title_word(m.key) &&
+          (m.key.back() == '.' || env_.lex->in(name_list::title, m.key + '.')))
+        continue;
       // Nor does a common noun after a possessive pronoun ("my Journal", "his Stepmother", "your
       // Uncle": old print capitalises nouns), only a word WordNet knows as a common noun and not as a
       // name, and no given name ("my Godmersham", "my Emma" stay).

@@ -187,6 +187,11 @@ class labeller {
   /// Independence"); `chosen` stays sorted.
   void read_event_places(std::string_view text, const segmentation& piece, const sentence_features& sf,
                          const prepared_sentence& p, std::vector<chosen_span>& chosen) const;
+  /// Post-filter 19 (post_rules.cpp): a firm named by its partners ("Brown, Shipley & Co.", "Smith,
+  /// Elder and Co.", "W. H. Smith & Son") is one group, in place of the model's readings of its
+  /// words; `chosen` stays sorted.
+  void read_firms(std::string_view text, const segmentation& piece, const sentence_features& sf,
+                  const prepared_sentence& p, std::vector<chosen_span>& chosen) const;
   /// Post-filter 15 (post_rules.cpp): a capitalised plural of a noun of people that historical
   /// English capitalises ("the Imperialists", "the Royalists") names a group; `chosen` stays sorted.
   void read_plural_groups(std::string_view text, const segmentation& piece, const sentence_features& sf,

@@ -25,7 +25,8 @@
 //      a person often after "at" or "in" is a place ("at Leith"; grouping.cpp).
 //   6. The capitalised words before the first comma of a dateline name a place ("Monticello,
 //      November 14, 1809."; in labeller::label).
-//   7. A form of address alone names nobody ("Dear Sir,", "Yes, Madam", "Ladies"), nor a common
+//   7. A form of address alone names nobody ("Dear Sir,", "Yes, Madam", "Ladies"), nor an
+//      abbreviated title, with or without its full stop ("Capt, Lott" in OCR), nor a common
 //      noun after a possessive pronoun ("my Journal"); a person's name does not begin with a month
 //      or weekday that is no given name ("November Ruth"; in labeller::label).
 //   8. Names side by side: a person's name of several words, each of which the document names on
@@ -67,6 +68,8 @@
 //      Vienna" the name after "of" is a place (a person or a group when WordNet knows it so), not the
 //      event, whether the model read the whole or nothing; not "the War of Independence", whose
 //      words are common (labeller::read_event_places).
+//  19. Firms: the partners' names before "& Co.", "and Sons", "& Brothers" are one group ("Messrs.
+//      Brown, Shipley & Co.", "Smith, Elder and Co."), not people (labeller::read_firms).
 #include <algorithm>
 #include <cctype>
 #include <unordered_map>
@@ -869,6 +872,71 @@ void labeller::read_event_places(std::string_view text, const segmentation& piec
                       "named in the event '" + std::string(text.substr(a.begin, b.base_end - a.begin)) + "'"});
     changed = true;
     i = last;
+  }
+  if (changed) sort_by_start(chosen);
+}
+
+// Post-filter 19: a firm named by its partners. Newspapers, letters and memoirs name banks,
+// publishers and merchants so ("Brown, Shipley & Co.", "Smith, Elder and Co.", "W. H. Smith &
+// Son"); the model reads the partners as people and "Co." as one more. The partners: capitalised
+// words (initials too), commas between them, back from "&" or "and" to a word that is no name
+// (a form of address stays out: "Messrs." is no partner).
+void labeller::read_firms(std::string_view text, const segmentation& piece, const sentence_features& sf,
+                          const prepared_sentence& p, std::vector<chosen_span>& chosen) const {
+  const name_lexicon& lex = *env_.lex;
+  const std::size_t n = p.eligible.size();
+  auto cap = [&](std::size_t i) { return i < n && capitalised_word(text, piece, sf, i); };
+  bool changed = false;
+  for (std::size_t k = 1; k + 1 < n; ++k) {
+    // Cheapest tests first: this runs for every token of every sentence.
+    const std::string& joint = sf.key(k);
+    if (joint != "&" && joint != "and") continue;
+    const std::string& tail = sf.key(k + 1);
+    if (!(tail == "co." || tail == "co" || tail == "company" || tail == "sons" || tail == "son" || tail == "brothers" ||
+          tail == "bros." || tail == "bros") ||
+        !cap(k + 1))
+      continue;
+    // The firm's name ends at its tail: not "Smith and Sons of Liberty".
+    if (k + 2 < n && (cap(k + 2) || sf.key(k + 2) == "of")) continue;
+    // A partner's word: capitalised, no function word, no title before a name ("Messrs. Brown";
+    // "Smith, Elder and Co." has a partner Elder), and not a word WordNet knows only in lower case
+    // where a capital proves nothing (a sentence's first word, a line of capitals: "PRINTED BY
+    // WILLIAM CLOWES AND SONS").
+    auto partner = [&](std::size_t j) {
+      const std::string& w = sf.key(j);
+      if (!cap(j) || w == "messrs." || w == "messrs" || lex.in(name_list::function_word, w) ||
+          (title_word(w) && cap(j + 1)))
+        return false;
+      if (j != sf.first_word() && !sf.all_capitals()) return true;
+      const name_entry e = lex.find(w);
+      return e.proper() || !e.common();
+    };
+    if (!partner(k - 1)) continue;
+    std::size_t first = k - 1;
+    for (std::size_t words = 1; first > 0 && words < 6;) {
+      const std::size_t j = first - 1;
+      if (partner(j)) {
+        first = j;
+        ++words;
+      } else if (sf.key(j) == "," && j > 0 && partner(j - 1)) {
+        first = j - 1;
+        ++words;
+      } else {
+        break;
+      }
+    }
+    // Only over the model's readings: a gazetteer entry stays.
+    const std::size_t last = k + 1;
+    if (std::any_of(chosen.begin(), chosen.end(), [&](const chosen_span& c) {
+          return c.entry >= 0 && !(c.span.last < first || c.span.first > last);
+        }))
+      continue;
+    chosen.erase(std::remove_if(chosen.begin(), chosen.end(),
+                                [&](const chosen_span& c) { return !(c.span.last < first || c.span.first > last); }),
+                 chosen.end());
+    chosen.push_back({{first, last, entity_type::group}, -1, "a firm named by its partners ('" + tail + "')"});
+    changed = true;
+    k = last;
   }
   if (changed) sort_by_start(chosen);
 }
