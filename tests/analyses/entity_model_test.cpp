@@ -829,6 +829,16 @@ TEST(entity_model, an_abbreviated_title_without_its_full_stop_is_a_title) {
   EXPECT_NE(std::find(gordon->aliases.begin(), gordon->aliases.end(), "Gen Gordon"), gordon->aliases.end());
 }
 
+TEST(entity_model, a_peer_before_a_name_is_a_person_and_a_rank_after_one_is_no_name) {
+  auto es = run("Letters from Paris say that the Marquis de la Fayette is set out for Versailles.\n");
+  const entity* lafayette = find(es, "Marquis de la Fayette");
+  ASSERT_NE(lafayette, nullptr);
+  EXPECT_EQ(lafayette->type, entity_type::person);
+  es = run("On Monday last died at his Seat in Kent, Sir John Dashwood, Bart. in the 70th Year of his Age.\n");
+  EXPECT_NE(find(es, "John Dashwood"), nullptr);
+  EXPECT_EQ(find(es, "Bart"), nullptr);
+}
+
 TEST(entity_model, a_military_title_is_a_mans_and_keeps_him_apart_from_mrs) {
   auto es = run("Captain Foote sailed in May. Mrs. Foote stayed at home with the children.\n");
   const entity* captain = find(es, "Captain Foote");  // two people of one name: named with their titles

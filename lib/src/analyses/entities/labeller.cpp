@@ -538,7 +538,9 @@ void labeller::label(std::string_view text, const segmentation& piece, std::vect
                                                 "miss", "dr",   "dr.",      "madame",      "mme", "mme.",
                                                 "herr", "frau", "monsieur", "mademoiselle"};
             static const char* const noble[] = {"sir", "lady", "lord", "dame"};
-            const std::size_t at = sp.first < sp.last && address_of(sf.key(sp.first)) ? sp.first : sp.first - 1;
+            const std::size_t at =
+                sp.first < sp.last && (address_of(sf.key(sp.first)) || peerage_title(sf.key(sp.first))) ? sp.first
+                                                                                                        : sp.first - 1;
             if (at >= sf.size()) return false;  // sp.first == 0 and no address in the span
             const std::string& before = sf.key(at);
             const std::string& last = sf.key(sp.last);
@@ -548,9 +550,12 @@ void labeller::label(std::string_view text, const segmentation& piece, std::vect
             if (!capitalised(piece.tokens[sf.token_index(at)].text(text)) ||
                 (sp.last + 1 < sf.size() && sf.key(sp.last + 1) == "of"))
               return false;
-            // One word after Mr. or Madame: "Madame Tussauds Museum" is a museum.
+            // One word after Mr. or Madame: "Madame Tussauds Museum" is a museum. A peer's title
+            // at the start of the span is a noble's too ("the Marquis de la Fayette" read as a
+            // place); "the Duke of Richmond" is the model's to read.
+            const bool peer = at == sp.first && peerage_title(before) && sf.key(at + 1) != "of";
             return (in(plain) && sp.last == at + 1) ||
-                   (in(noble) && !lex.in(name_list::place_word, last) && !lex.in(name_list::org_head, last));
+                   ((in(noble) || peer) && !lex.in(name_list::place_word, last) && !lex.in(name_list::org_head, last));
           }())
         sp.type = entity_type::person;
       // Titles at the start of the span are not the name ("General Kornilov" -> Kornilov); a form
@@ -696,9 +701,15 @@ void labeller::label(std::string_view text, const segmentation& piece, std::vect
       // Post-filter 7: a form of address alone names nobody ("Dear Sir,"; "Yes, Madam").
       // Nor as a group ("Ladies", "Gentlemen": the plural salutes, it names no party).
       if (entry < 0 && bare_address(m.key)) continue;
-      // Nor does an abbreviated title ("Capt," where OCR read a comma for the full stop).
+      // Nor does an abbreviated title ("Capt," where OCR read a comma for the full stop), nor a
+      // rank after a name and its comma ("Sir John Dashwood, Bart.", "Thomas Coke, Esq.").
       if (entry < 0 && m.key.find(' ') == std::string::npos && m.key.size() <= 7 && title_word(m.key) &&
           (m.key.back() == '.' || env_.lex->in(name_list::title, m.key + '.')))
+        continue;
+      if (entry < 0 &&
+          (m.key == "bart." || m.key == "bart" || m.key == "bt." || m.key == "esq." || m.key == "esq" ||
+           m.key == "knt." || m.key == "knt") &&
+          first > 0 && sf.key(first - 1) == ",")
         continue;
       // Nor does a common noun after a possessive pronoun ("my Journal", "his Stepmother", "your
       // Uncle": old print capitalises nouns), only a word WordNet knows as a common noun and not as a
