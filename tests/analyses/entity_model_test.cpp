@@ -839,6 +839,14 @@ TEST(entity_model, a_peer_before_a_name_is_a_person_and_a_rank_after_one_is_no_n
   EXPECT_EQ(find(es, "Bart"), nullptr);
 }
 
+TEST(entity_model, a_common_word_starting_the_sentence_before_a_title_is_no_part_of_the_name) {
+  auto es = run("Yesterday President Roosevelt signed the bill.\n");
+  const entity* roosevelt = find(es, "Roosevelt");
+  ASSERT_NE(roosevelt, nullptr);
+  EXPECT_EQ(roosevelt->type, entity_type::person);
+  for (const auto& e : es) EXPECT_EQ(e.name.find("Yesterday"), std::string::npos) << e.name;
+}
+
 TEST(entity_model, a_military_title_is_a_mans_and_keeps_him_apart_from_mrs) {
   auto es = run("Captain Foote sailed in May. Mrs. Foote stayed at home with the children.\n");
   const entity* captain = find(es, "Captain Foote");  // two people of one name: named with their titles

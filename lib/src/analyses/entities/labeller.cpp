@@ -579,6 +579,13 @@ void labeller::label(std::string_view text, const segmentation& piece, std::vect
       if (entry < 0 && sp.first == sp.last && modelled_type(sp.type) && sp.type != entity_type::person &&
           title_at(sp.first))
         sp.type = entity_type::person;
+      // A sentence's first word that WordNet knows only in lower case, before a title, is no part
+      // of the name: "Yesterday President Roosevelt", "Meanwhile General Grant".
+      if (entry < 0 && sp.type == entity_type::person && sp.first == sf.first_word() && sp.first + 1 < sp.last &&
+          title_at(sp.first + 1) && !title_at(sp.first) && !given_name(lex, sf.key(sp.first))) {
+        const name_entry e = lex.find(sf.key(sp.first));
+        if (!e.proper() && e.common()) ++sp.first;
+      }
       const bool person = sp.type == entity_type::person;
       std::size_t name_first = sp.first;
       std::vector<std::string> titles;
