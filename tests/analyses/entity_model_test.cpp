@@ -847,6 +847,12 @@ TEST(entity_model, a_common_word_starting_the_sentence_before_a_title_is_no_part
   for (const auto& e : es) EXPECT_EQ(e.name.find("Yesterday"), std::string::npos) << e.name;
 }
 
+TEST(entity_model, an_institutions_head_before_of_makes_a_group_in_old_print_too) {
+  // Old print's long s: "Univerfity" is read as "University", and the model's place becomes a group.
+  auto es = run("He taught at the Univerfity of Michigan for ten years.\n");
+  expect_listed(es, "Univerfity of Michigan", entity_type::group);
+}
+
 TEST(entity_model, a_military_title_is_a_mans_and_keeps_him_apart_from_mrs) {
   auto es = run("Captain Foote sailed in May. Mrs. Foote stayed at home with the children.\n");
   const entity* captain = find(es, "Captain Foote");  // two people of one name: named with their titles

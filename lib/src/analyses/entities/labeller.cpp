@@ -575,6 +575,15 @@ void labeller::label(std::string_view text, const segmentation& piece, std::vect
           --sp.last;  // "Mahomet of Jacobinism" -> Mahomet
         if (sp.first == sp.last && doctrine(sp.first)) sp.type = entity_type::group;
       }
+      // An institution's head before "of" makes a group of a place's reading ("the University of
+      // Michigan" read as a place where old print has "Univerfity": the head is read with its long
+      // s too). Not "the Union of South Africa", a country.
+      if (entry < 0 && sp.type == entity_type::place && sp.first + 1 < sp.last && sf.key(sp.first + 1) == "of" &&
+          sf.key(sp.first) != "union") {
+        const std::string& k = sf.key(sp.first);
+        const word_facts f = env_.facts ? env_.facts->get(k) : compute_word_facts(*env_.lex, env_.stats, k);
+        if (lex.in(name_list::org_head, k) || (f.long_s && f.in(name_list::org_head))) sp.type = entity_type::group;
+      }
       // A title alone names a person, never a group or a place ("the Queen" read as a group).
       if (entry < 0 && sp.first == sp.last && modelled_type(sp.type) && sp.type != entity_type::person &&
           title_at(sp.first))
