@@ -853,6 +853,17 @@ TEST(entity_model, an_institutions_head_before_of_makes_a_group_in_old_print_too
   expect_listed(es, "Univerfity of Michigan", entity_type::group);
 }
 
+TEST(entity_model, a_name_wordnet_knows_is_read_in_a_line_of_capitals) {
+  auto es =
+      run("DUST STORM SWEEPS KANSAS\n\nA dust storm swept the plains today.\n\nGREAT FIRE IN NEW YORK\n\n"
+          "The fire began on Sunday.\n");
+  expect_listed(es, "KANSAS", entity_type::place);
+  expect_listed(es, "NEW YORK", entity_type::place);
+  // Not a word WordNet also knows in lower case, nor a kind of person.
+  es = run("GENERAL GRANT REVIEWS GERMAN TROOPS\n\nThe troops marched past.\n");
+  for (const char* name : {"GRANT", "GERMAN"}) EXPECT_EQ(find(es, name), nullptr) << name;
+}
+
 TEST(entity_model, a_military_title_is_a_mans_and_keeps_him_apart_from_mrs) {
   auto es = run("Captain Foote sailed in May. Mrs. Foote stayed at home with the children.\n");
   const entity* captain = find(es, "Captain Foote");  // two people of one name: named with their titles

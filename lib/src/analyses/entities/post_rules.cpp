@@ -70,6 +70,9 @@
 //      words are common (labeller::read_event_places).
 //  19. Firms: the partners' names before "& Co.", "and Sons", "& Brothers" are one group ("Messrs.
 //      Brown, Shipley & Co.", "Smith, Elder and Co."), not people (labeller::read_firms).
+//  20. Names in a line of capitals: where the model read nothing, a run of up to three words
+//      that WordNet knows whole as a name ("NEW YORK"), or one word it knows only as a name and
+//      that historical English capitalises ("SWEEPS KANSAS"; labeller::read_capital_names).
 #include <algorithm>
 #include <cctype>
 #include <unordered_map>
@@ -780,6 +783,53 @@ void labeller::read_known_names(std::string_view text, const segmentation& piece
       const entity_type type = code == 'l' ? entity_type::place : entity_type::group;
       chosen.push_back(
           {{i, last, type}, -1, std::string("WordNet: a ") + (code == 'l' ? "place" : "group") + " of that name"});
+      for (std::size_t k = i; k <= last; ++k) taken[k] = 1;
+      i = last;
+      break;
+    }
+  }
+  if (chosen.size() != before) sort_by_start(chosen);
+}
+
+// Post-filter 20: names in a line of capitals. A capital says nothing there, and the model reads
+// little in a newspaper's headlines ("DUST STORM SWEEPS KANSAS", "GREAT FIRE IN NEW YORK"). Where
+// it read nothing, the longest run of up to three words that WordNet knows whole as a name is read
+// with WordNet's type (a person's name, a place or a group, not a kind of person: "GERMAN",
+// "CATHOLIC"); one word only when WordNet knows it only as a name (not "GRANT") and historical
+// English capitalises it in at least 95% of its mid-sentence uses.
+void labeller::read_capital_names(std::string_view text, const segmentation& piece, const sentence_features& sf,
+                                  const prepared_sentence& p, std::vector<chosen_span>& chosen) const {
+  if (!sf.all_capitals() || !env_.stats) return;
+  const name_lexicon& lex = *env_.lex;
+  const std::size_t n = p.eligible.size();
+  std::vector<char> taken = covered_tokens(chosen, n);
+  const std::size_t before = chosen.size();
+  auto word = [&](std::size_t i) {
+    if (i >= n || taken[i] || !p.eligible[i] || !capitalised_word(text, piece, sf, i)) return false;
+    const std::string& k = sf.key(i);
+    return k.size() >= 3 && !lex.in(name_list::function_word, k) && !title_word(k) && !lex.in(name_list::date_word, k);
+  };
+  for (std::size_t i = 0; i < n; ++i) {
+    if (!word(i)) continue;
+    std::size_t end = i;
+    while (end + 1 < n && end - i < 2 && word(end + 1)) ++end;
+    for (std::size_t last = end + 1; last-- > i;) {
+      std::string key = sf.key(i);
+      for (std::size_t k = i + 1; k <= last; ++k) key += ' ' + sf.key(k);
+      // A name, not a kind of person ("GERMAN", "CATHOLIC" are adjectives as often as people).
+      const char type = lex.find(key).proper();
+      if (type != 'p' && type != 'l' && type != 'g') continue;
+      if (lex.in(name_list::nationality, key)) continue;
+      if (last == i) {
+        const lexicons::word_stat* st = env_.stats->find(key);
+        if (lex.find(key).common() || !st || st->mid_cap < 950) continue;
+      }
+      chosen.push_back({{i, last,
+                         type == 'p'   ? entity_type::person
+                         : type == 'g' ? entity_type::group
+                                       : entity_type::place},
+                        -1,
+                        "in a line of capitals, a name WordNet knows"});
       for (std::size_t k = i; k <= last; ++k) taken[k] = 1;
       i = last;
       break;
