@@ -862,6 +862,10 @@ TEST(entity_model, a_name_wordnet_knows_is_read_in_a_line_of_capitals) {
   // Not a word WordNet also knows in lower case, nor a kind of person.
   es = run("GENERAL GRANT REVIEWS GERMAN TROOPS\n\nThe troops marched past.\n");
   for (const char* name : {"GRANT", "GERMAN"}) EXPECT_EQ(find(es, name), nullptr) << name;
+  // A reading in a headline ends before a function word no name holds inside.
+  es = run("PRINCESS MARGARET MARRIED THE EARL OF SNOWDON IN THE NETFLIX DRAMA THE CROWN\n\nShe was happy.\n");
+  for (const auto& e : es) EXPECT_EQ(e.name.find(" IN "), std::string::npos) << e.name;
+  EXPECT_NE(find(es, "EARL OF SNOWDON"), nullptr);
 }
 
 TEST(entity_model, a_military_title_is_a_mans_and_keeps_him_apart_from_mrs) {

@@ -484,6 +484,19 @@ void labeller::label(std::string_view text, const segmentation& piece, std::vect
                capitalised(piece.tokens[sf.token_index(sp.first + 1)].text(text))) ||
               lower_article(sp.first) || leading_date(sp.first)))
         ++sp.first;
+      // In a line of capitals the model's reading can run on through a headline ("EARL OF SNOWDON
+      // IN THE NETFLIX DRAMA"): a name ends before a function word that no name holds inside (all
+      // but "of", "the", "and", "for" and the particles: "BANK OF ENGLAND", "CENTER FOR ADVANCED
+      // STUDY", "DU PONT DE NEMOURS").
+      if (entry < 0 && sf.all_capitals())
+        for (std::size_t i = sp.first + 1; i <= sp.last; ++i) {
+          const std::string& k = sf.key(i);
+          if (lex.in(name_list::function_word, k) && !lex.in(name_list::connector, k) && k != "the" && k != "and" &&
+              k != "for" && k != "of") {
+            sp.last = i - 1;
+            break;
+          }
+        }
       // A regnal numeral's full stop ends a sentence the segmenter read as an initial's ("Edward I.
       // He often quarrelled", "the Court of Francois II. Shakespeare"): a person's name stops at
       // the numeral when a function word follows or the numeral is no single letter.
