@@ -819,6 +819,19 @@ TEST(entity_model, a_firm_named_by_its_partners_is_one_group) {
   EXPECT_EQ(find(es, "Smith and Sons"), nullptr);
 }
 
+TEST(entity_model, an_institution_named_by_two_words_joined_by_and_is_one_group) {
+  auto es =
+      run("The bill went to the Ways and Means Committee on Tuesday. He was later appointed to the Food and "
+          "Drug Administration in Washington.\n");
+  for (const char* name : {"Ways and Means Committee", "Food and Drug Administration"})
+    expect_listed(es, name, entity_type::group);
+  for (const char* name : {"Means Committee", "Drug Administration"}) EXPECT_EQ(find(es, name), nullptr) << name;
+  // Not a title before "and", nor two names without "the".
+  es = run("He appealed to the King and Privy Council, and wrote from Boston and Harvard College.\n");
+  EXPECT_EQ(find(es, "King and Privy Council"), nullptr);
+  EXPECT_EQ(find(es, "Boston and Harvard College"), nullptr);
+}
+
 TEST(entity_model, an_abbreviated_title_without_its_full_stop_is_a_title) {
   // British style and OCR drop or misread the full stop: "Capt Lott", "Capt, Lott".
   auto es = run("The steamship Asia, Capt, Lott, arrived at this port, and Gen Gordon met her.\n");

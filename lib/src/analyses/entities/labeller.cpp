@@ -392,6 +392,8 @@ void labeller::label(std::string_view text, const segmentation& piece, std::vect
     // Post-filter 19: firms ("Brown, Shipley & Co."), before post-filter 11 takes the partners for
     // a list. Not remembered by the history, as post-filter 13.
     read_firms(text, piece, sf, p, chosen);
+    // Post-filter 21: "the Ways and Means Committee" whole, before post-filter 11 reads a list.
+    read_conjoined_names(text, piece, sf, p, chosen);
     // Post-filter 11: names listed together share a type ("Basel, Heidelberg, and Strasbourg").
     {
       std::vector<tagged_span> listed;

@@ -192,6 +192,11 @@ class labeller {
   /// words; `chosen` stays sorted.
   void read_firms(std::string_view text, const segmentation& piece, const sentence_features& sf,
                   const prepared_sentence& p, std::vector<chosen_span>& chosen) const;
+  /// Post-filter 21 (post_rules.cpp): an institution's name that opens with two words joined by
+  /// "and" ("the Ways and Means Committee", "the Food and Drug Administration") is read whole where
+  /// the model read only the words after "and"; `chosen` stays sorted.
+  void read_conjoined_names(std::string_view text, const segmentation& piece, const sentence_features& sf,
+                            const prepared_sentence& p, std::vector<chosen_span>& chosen) const;
   /// Post-filter 20 (post_rules.cpp): in a line of capitals, where the model read nothing, a word
   /// (or a run of up to three) that WordNet knows only as a name, and that historical English
   /// capitalises, is that name ("DUST STORM SWEEPS KANSAS"); `chosen` stays sorted.

@@ -73,6 +73,10 @@
 //  20. Names in a line of capitals: where the model read nothing, a run of up to three words
 //      that WordNet knows whole as a name ("NEW YORK"), or one word it knows only as a name and
 //      that historical English capitalises ("SWEEPS KANSAS"; labeller::read_capital_names).
+//  21. An institution's name may open with two words joined by "and": where the model read only
+//      the words after "and" as a group ending in an organisation's head, "the" and an unread
+//      capitalised word before "and" make them one name ("the Ways and Means Committee", "the Food
+//      and Drug Administration"; labeller::read_conjoined_names).
 #include <algorithm>
 #include <cctype>
 #include <unordered_map>
@@ -836,6 +840,34 @@ void labeller::read_capital_names(std::string_view text, const segmentation& pie
     }
   }
   if (chosen.size() != before) sort_by_start(chosen);
+}
+
+// Post-filter 21: "the Ways and Means Committee", "the Food and Drug Administration", "the
+// Foreign and Commonwealth Office", "the British and Foreign Bible Society". The model reads the
+// words after "and" as the institution and leaves the first word, which alone is a common word or
+// an adjective. Only after "the" (a list of two names has none: "in Boston and the Harvard
+// Club"), only over a word no reading holds, that is no title ("the King and Privy Council") and
+// no function word, and only when the group ends in an organisation's head.
+void labeller::read_conjoined_names(std::string_view text, const segmentation& piece, const sentence_features& sf,
+                                    const prepared_sentence& p, std::vector<chosen_span>& chosen) const {
+  if (sf.all_capitals()) return;
+  const name_lexicon& lex = *env_.lex;
+  const std::size_t n = p.eligible.size();
+  std::vector<char> taken;
+  for (chosen_span& c : chosen) {
+    const std::size_t f = c.span.first;
+    if (c.entry >= 0 || !c.why.empty() || c.span.type != entity_type::group || f < 3 || sf.key(f - 1) != "and" ||
+        sf.key(f - 3) != "the" || !lex.in(name_list::org_head, sf.key(c.span.last)))
+      continue;
+    if (taken.empty()) taken = covered_tokens(chosen, n);
+    const std::string& w = sf.key(f - 2);
+    if (taken[f - 2] || !capitalised_word(text, piece, sf, f - 2) || lex.in(name_list::function_word, w) ||
+        title_word(w))
+      continue;
+    c.span.first = f - 2;
+    c.why = "an institution's name joined by 'and'";
+    taken[f - 2] = 1;
+  }
 }
 
 void labeller::read_event_places(std::string_view text, const segmentation& piece, const sentence_features& sf,
