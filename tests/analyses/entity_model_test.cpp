@@ -832,6 +832,28 @@ TEST(entity_model, an_institution_named_by_two_words_joined_by_and_is_one_group)
   EXPECT_EQ(find(es, "Boston and Harvard College"), nullptr);
 }
 
+TEST(entity_model, a_name_before_a_regnal_ordinal_is_a_person_where_the_model_read_nothing) {
+  // A sentence's first word proves nothing by its capital, and the model left these unread.
+  auto es =
+      run("Charles the First was beheaded in 1649 by the Parliament.\n\nNapoleon the First was crowned at "
+          "Notre Dame.\n");
+  for (const char* name : {"Charles the First", "Napoleon the First"}) expect_listed(es, name, entity_type::person);
+  es = run("Book the Second opens in Paris.\n");
+  EXPECT_EQ(find(es, "Book the Second"), nullptr);
+}
+
+TEST(entity_model, an_institution_of_a_titled_person_is_the_institution_and_the_person) {
+  auto es = run("The Government of Lord Salisbury fell in January, and the Cabinet of Mr. Gladstone took office.\n");
+  for (const char* name : {"Salisbury", "Gladstone"}) expect_listed(es, name, entity_type::person);
+  for (const char* name : {"Government of Lord Salisbury", "Cabinet of Mr. Gladstone"})
+    EXPECT_EQ(find(es, name), nullptr) << name;
+  // Not a saint's order, nor an office that no name follows.
+  es = run("The Order of St. John held Malta.\n");
+  expect_listed(es, "Order of St. John", entity_type::group);
+  es = run("She ran for the Office of Vice Presidency in Ohio.\n");
+  EXPECT_EQ(find(es, "Presidency"), nullptr);
+}
+
 TEST(entity_model, an_abbreviated_title_without_its_full_stop_is_a_title) {
   // British style and OCR drop or misread the full stop: "Capt Lott", "Capt, Lott".
   auto es = run("The steamship Asia, Capt, Lott, arrived at this port, and Gen Gordon met her.\n");

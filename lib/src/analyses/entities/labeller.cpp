@@ -364,7 +364,23 @@ void labeller::label(std::string_view text, const segmentation& piece, std::vect
                capitalised(piece.tokens[sf.token_index(last + 1)].text(text)))
           ++last;
         chosen.push_back({{i, last, entity_type::person}, -1, "a peer's title before it"});
+        for (std::size_t k = i; k <= last; ++k) taken[k] = 1;
         i = last;
+      }
+      // Post-filter 3, regnal forms the model left unread whole ("Charles the First was beheaded in
+      // 1649": a sentence's first word proves nothing by its capital): a given name, or a name
+      // WordNet knows as a person's, before "the" and a capitalised ordinal. Not "Book the Second".
+      for (std::size_t i = 0; i + 2 < sf.size(); ++i) {
+        if (taken[i] || taken[i + 1] || taken[i + 2] || sf.key(i + 1) != "the" || !regnal_ordinal(sf.key(i + 2)) ||
+            !p.eligible[i] || !capitalised(piece.tokens[sf.token_index(i)].text(text)) ||
+            !capitalised(piece.tokens[sf.token_index(i + 2)].text(text)))
+          continue;
+        const std::string& k = sf.key(i);
+        if (lex.in(name_list::function_word, k) || title_word(k) ||
+            !(given_name(lex, k) || lex.find(k).proper() == 'p' || lex.find(k).proper() == 'P'))
+          continue;
+        chosen.push_back({{i, i + 2, entity_type::person}, -1, "a name before a regnal ordinal"});
+        i += 2;
       }
       if (chosen.size() != before)
         std::sort(chosen.begin(), chosen.end(),

@@ -13,7 +13,9 @@
 //      "the" as OCR misreads it ("Tbe Legislature") or a lower-case article ("la Baconnière"),
 //      and a person's name never ends with a function word ("Charles I. He") nor runs past a
 //      regnal numeral's full stop ("Edward I. He"), but takes a regnal numeral or ordinal ("Louis
-//      XV", "Pope Damasus I,", "George the First"; in labeller::label).
+//      XV", "Pope Damasus I,", "George the First"; in labeller::label), and a given name before
+//      "the" and a capitalised ordinal is a person where the model read nothing ("Charles the
+//      First was beheaded").
 //   4. A person's name does not end in a plain common word that historical English seldom
 //      capitalises ("General Public License", "Major Component", "Day"): WordNet gives the word no
 //      proper sense, it is no given name, and the corpus capitalises it in fewer than 20% of its
@@ -47,8 +49,9 @@
 //      among places is a place, unless the lexicon knows it as a person, and an unread name in such
 //      a list is read with its type (agree_in_lists).
 //  12. A titled person "of" a place is a person and a place ("Senator Sherman of Ohio", "Mr. Adams
-//      of Braintree"; not a sovereign's or a peer's "of": "King Louis XV of France"); in
-//      labeller::label.
+//      of Braintree"; not a sovereign's or a peer's "of": "King Louis XV of France"), and an
+//      institution "of" a titled person is the institution and the person ("the Government of Lord
+//      Salisbury"); in labeller::label.
 //  13. The words of places: a person's name beginning with Mount, Fort, Cape, Lake, Isle or Port
 //      (or Rio, Sierra, Puerto...) is a place ("Mount McGregor", "Rio Negro"), a state is a place
 //      ("the Republic of Korea"), a name before a lower-case street, county, river..., read or
@@ -443,6 +446,35 @@ void labeller::split_titled_places(std::string_view text, const segmentation& pi
       chosen.insert(
           chosen.begin() + static_cast<std::ptrdiff_t>(c) + 1,
           chosen_span{{k + 1, sp.last, entity_type::place}, -1, "a place after 'of' in a titled person's name"});
+      break;
+    }
+  }
+  // And an institution "of" a titled person is the institution and the person: "the Government of
+  // Lord Salisbury", "the Cabinet of Mr. Gladstone" (the model reads one group). Not a saint's
+  // ("the Order of St. John"), nor a possessive ("the Court of King's Bench"), nor a title that
+  // no name follows ("the Office of President of the United States", "the Office of Vice
+  // Presidency").
+  for (std::size_t c = 0; c < chosen.size(); ++c) {
+    const tagged_span sp = chosen[c].span;
+    if (chosen[c].entry >= 0 || !chosen[c].why.empty() || sp.type != entity_type::group) continue;
+    for (std::size_t k = sp.first + 1; k + 2 <= sp.last; ++k) {
+      if (sf.key(k) != "of") continue;
+      const std::string& t = sf.key(k + 1);
+      if (!title_at(k + 1) || t == "st." || t == "st" || t == "saint" || t == "ste." ||
+          !capitalised(piece.tokens[sf.token_index(k + 2)].text(text)) || title_at(k + 2) ||
+          lex.in(name_list::function_word, sf.key(k + 2)))
+        break;
+      // A name after the title, not a common word ("the Office of Vice Presidency").
+      const name_entry e = lex.find(sf.key(k + 2));
+      if (e.common() && !e.proper() && !given_name(lex, sf.key(k + 2))) break;
+      bool possessive = false;
+      for (std::size_t i = k + 1; i <= sp.last; ++i)
+        possessive = possessive || piece.tokens[sf.token_index(i)].possessive();
+      if (possessive) break;
+      chosen[c].span.last = k - 1;
+      chosen.insert(
+          chosen.begin() + static_cast<std::ptrdiff_t>(c) + 1,
+          chosen_span{{k + 1, sp.last, entity_type::person}, -1, "a titled person after 'of' in a group's name"});
       break;
     }
   }
