@@ -496,6 +496,13 @@ TEST(entity_model, titles_of_works_and_ships_are_no_names) {
   using v = std::vector<std::string>;
   EXPECT_EQ(titles_in("She starred in the romantic comedy Leap Year with him.\n"), v{"work:leap year"});
   EXPECT_EQ(titles_in("They sailed on the steamer Arctic in May.\n"), v{"other:arctic"});
+  // After "on board (of) the" and "aboard": a ship; not a people's, an owner's or a kind of ship.
+  EXPECT_EQ(titles_in("Napoleon went on board the Bellerophon at Rochefort.\n"), v{"other:bellerophon"});
+  EXPECT_EQ(titles_in("He was taken on board of the Victory after the battle.\n"), v{"other:victory"});
+  EXPECT_EQ(titles_in("The Pilgrims came aboard the Mayflower to the bay.\n"), v{"other:mayflower"});
+  EXPECT_EQ(titles_in("They went on board the French frigate, and on board the King's ship.\n"), v{});
+  EXPECT_EQ(titles_in("Not a creature on board the Packet but ourselves.\n"), v{});
+  EXPECT_EQ(titles_in("His colleague on Board of Trade came.\n"), v{});
   EXPECT_EQ(titles_in("He read the novel Until the End of the World.\n"), v{"work:until the end of the world"});
   EXPECT_EQ(titles_in("They saw the film The Lookout twice.\n"), v{"work:the lookout"});
   // A noun of works used as a verb, or a pronoun after it, begins no title.

@@ -104,7 +104,8 @@ void split_side_by_side(std::string_view text, std::vector<found_mention>& found
 
 /// Post-filter 10 (post_rules.cpp): the titles of works and the names of ships in a sentence of
 /// `sf`, as spans of type work or other with the reason for each: the capitalised words after a
-/// lower-case noun of works or ships ("the romantic comedy Leap Year", "the steamer Arctic"),
+/// lower-case noun of works or ships ("the romantic comedy Leap Year", "the steamer Arctic"), after
+/// "on board the" or "aboard" (a ship: "on board the Bellerophon"),
 /// before a lone year in brackets ("Burning Man (2011)"), or alone between quotation marks
 /// ("“Kenilworth”", only where `read`, the model's spans, found a place or a group and no
 /// person), unless the lexicon

@@ -39,7 +39,8 @@
 //      knows them as a name ("U.S."); in labeller::label.
 //  10. Titles of works and names of ships are no person, group or place: the capitalised words after
 //      a lower-case noun of works or ships from data/work_nouns.txt ("the romantic comedy Leap
-//      Year", "the steamer Arctic"; not after "to" or a pronoun: "to play Hamlet"), before a lone
+//      Year", "the steamer Arctic"; not after "to" or a pronoun: "to play Hamlet") or after "on
+//      board the" or "aboard" ("on board the Bellerophon"), before a lone
 //      year in brackets ("Burning Man (2011)"; not a citation, "Smith (2005) argued", nor a known
 //      or given name, nor a place or an event a history dates so: "at Culloden (1746)", "the
 //      Treaty of Utrecht (1713)", "in Falkland Castle (1402)"), or alone between quotation marks where the model read a
@@ -238,6 +239,36 @@ std::vector<std::pair<tagged_span, std::string>> work_titles(std::string_view te
       continue;
     out.push_back({{i + 1, last, vessel ? entity_type::other : entity_type::work},
                    std::string("after the word '") + sf.key(i) + "'"});
+  }
+  for (std::size_t i = 0; i + 1 < n; ++i) {
+    // After "on board (of) the" or "aboard (the)": a ship ("went on board the Bellerophon",
+    // "sailed aboard the Mayflower"). Not a people's or an owner's ship ("on board the French
+    // frigate", "on board the King's ship").
+    std::size_t at = i;
+    if (sf.key(at) == "on" && at + 1 < n && sf.key(at + 1) == "board" && !cap(at + 1)) {
+      ++at;
+      if (at + 1 < n && sf.key(at + 1) == "of") ++at;
+    } else if (sf.key(at) != "aboard") {
+      continue;
+    }
+    if (at + 1 < n && sf.key(at + 1) == "the") ++at;
+    if (at + 1 >= n || !cap(at + 1) || sf.eligible(at + 1) == 0 || lex.in(name_list::function_word, sf.key(at + 1)) ||
+        lex.in(name_list::nationality, sf.key(at + 1)))
+      continue;
+    // A kind of ship, which old print capitalises, is no name ("on board the Packet").
+    static const char* const kinds[] = {"packet", "boat", "vessel", "barge", "transport", "galley", "ferry", "prize"};
+    if (lex.in(name_list::vessel_noun, sf.key(at + 1)) ||
+        std::any_of(std::begin(kinds), std::end(kinds), [&](const char* k) { return sf.key(at + 1) == k; }))
+      continue;
+    std::size_t last = at + 1;
+    for (std::size_t j = at + 2; j < n && (cap(j) || inner(j)); ++j)
+      if (cap(j)) last = j;
+    bool possessive = false;
+    for (std::size_t j = at + 1; j <= last; ++j) possessive = possessive || tok(j).possessive();
+    if (possessive || overlaps(at + 1, last)) continue;
+    out.push_back({{at + 1, last, entity_type::other},
+                   std::string("a ship: after '") + sf.key(i) + (sf.key(i) == "on" ? " board'" : "'")});
+    i = last;
   }
   for (std::size_t i = 1; i + 2 < n; ++i) {
     // Before a lone year in brackets: "Burning Man (2011)".
