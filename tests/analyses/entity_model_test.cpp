@@ -861,6 +861,23 @@ TEST(entity_model, an_institution_of_a_titled_person_is_the_institution_and_the_
   EXPECT_EQ(find(es, "Presidency"), nullptr);
 }
 
+TEST(entity_model, a_capitalised_word_alone_after_in_or_at_is_a_place_where_the_model_read_nothing) {
+  // WordNet gives "trier" a common sense (one who tries), and the model left it unread.
+  auto es = run("He settled in Trier where he studied, and later lived at Stow-on-the-Wold.\n");
+  for (const char* name : {"Trier", "Stow-on-the-Wold"}) expect_listed(es, name, entity_type::place);
+  // Not a word the document writes in lower case, an institution, a month, an abbreviation, an
+  // adjective before its noun, or a word of a title in capitals.
+  es = run("He settled in Trier, and every trier failed.\n");
+  EXPECT_EQ(find(es, "Trier"), nullptr);
+  es =
+      run("He sat in Parliament till the last week in Septr., as we know, and looked into Euro-Atlantic "
+          "structures.\n\nHe wrote \"Continuity: Study in Methodology\".\n");
+  for (const char* name : {"Parliament", "Septr", "Euro-Atlantic", "Methodology"}) {
+    const entity* e = find(es, name);
+    EXPECT_TRUE(e == nullptr || e->type != entity_type::place) << name;
+  }
+}
+
 TEST(entity_model, an_abbreviated_title_without_its_full_stop_is_a_title) {
   // British style and OCR drop or misread the full stop: "Capt Lott", "Capt, Lott".
   auto es = run("The steamship Asia, Capt, Lott, arrived at this port, and Gen Gordon met her.\n");

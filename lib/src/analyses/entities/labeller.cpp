@@ -441,6 +441,8 @@ void labeller::label(std::string_view text, const segmentation& piece, std::vect
     read_known_names(text, piece, sf, p, chosen);
     // Post-filter 18: events name their places ("the Treaty of Utrecht"), as post-filter 13.
     read_event_places(text, piece, sf, p, chosen);
+    // Post-filter 22: "settled in Trier", as post-filter 13.
+    read_places_after_prepositions(text, piece, sf, p, chosen);
     // Post-filter 20: names in a line of capitals ("SWEEPS KANSAS"), as post-filter 13.
     read_capital_names(text, piece, sf, p, chosen);
     // Standalone capitalised words (runs of one): the denominator of post-filter 2.

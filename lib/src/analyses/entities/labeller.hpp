@@ -193,6 +193,12 @@ class labeller {
   /// words; `chosen` stays sorted.
   void read_firms(std::string_view text, const segmentation& piece, const sentence_features& sf,
                   const prepared_sentence& p, std::vector<chosen_span>& chosen) const;
+  /// Post-filter 22 (post_rules.cpp): one capitalised word the model left unread after "in", "at",
+  /// "into", "near" or "within", which the document never writes in lower case and which
+  /// historical English capitalises or hardly knows, is a place ("settled in Trier"); `chosen`
+  /// stays sorted.
+  void read_places_after_prepositions(std::string_view text, const segmentation& piece, const sentence_features& sf,
+                                      const prepared_sentence& p, std::vector<chosen_span>& chosen) const;
   /// Post-filter 21 (post_rules.cpp): an institution's name that opens with two words joined by
   /// "and" ("the Ways and Means Committee", "the Food and Drug Administration") is read whole where
   /// the model read only the words after "and"; `chosen` stays sorted.

@@ -81,6 +81,10 @@
 //      the words after "and" as a group ending in an organisation's head, "the" and an unread
 //      capitalised word before "and" make them one name ("the Ways and Means Committee", "the Food
 //      and Drug Administration"; labeller::read_conjoined_names).
+//  22. One capitalised word alone after "in", "at", "into", "near" or "within", where the model
+//      read nothing, that the document never writes in lower case and historical English
+//      capitalises or hardly knows, is a place ("settled in Trier";
+//      labeller::read_places_after_prepositions).
 #include <algorithm>
 #include <cctype>
 #include <unordered_map>
@@ -931,6 +935,73 @@ void labeller::read_conjoined_names(std::string_view text, const segmentation& p
     c.why = "an institution's name joined by 'and'";
     taken[f - 2] = 1;
   }
+}
+
+// Post-filter 22: "he settled in Trier", "the Gauls lived in Gaul". The model leaves such a word
+// unread when WordNet gives it a common sense ("trier": one who tries) or a kind of person ("a
+// Gaul"). One capitalised word, alone, right after "in", "at", "into", "near" or "within", where
+// the model read nothing, is a place when the document never writes it in lower case and
+// historical English capitalises it in at least half of its mid-sentence uses or hardly knows it
+// (a word WordNet knows in lower case only when the corpus has not seen it). Not a function word,
+// a title, a month, a nationality, the head of an institution or of a place ("in Parliament",
+// "in Town"), nor a person, a group or a kind WordNet knows ("in Christ", "in Latin").
+void labeller::read_places_after_prepositions(std::string_view text, const segmentation& piece,
+                                              const sentence_features& sf, const prepared_sentence& p,
+                                              std::vector<chosen_span>& chosen) const {
+  if (sf.all_capitals() || !env_.stats || !env_.doc) return;
+  const name_lexicon& lex = *env_.lex;
+  const std::size_t n = p.eligible.size();
+  std::vector<char> taken;
+  const std::size_t before = chosen.size();
+  for (std::size_t i = 1; i < n; ++i) {
+    // Cheapest tests first: this runs for every token of every sentence.
+    if (!p.eligible[i] || preposition_of_place(sf.key(i - 1)) != place_at || !capitalised_word(text, piece, sf, i))
+      continue;
+    if (taken.empty()) taken = covered_tokens(chosen, n);
+    if (taken[i] || (i + 1 < n && (capitalised_word(text, piece, sf, i + 1) || p.eligible[i + 1])) ||
+        piece.tokens[sf.token_index(i)].possessive() || capitalised_word(text, piece, sf, i - 1))
+      continue;
+    const std::string& k = sf.key(i);
+    const std::uint32_t lists = lex.lists(k);
+    constexpr std::uint32_t excluded =
+        (1u << static_cast<int>(name_list::function_word)) | (1u << static_cast<int>(name_list::title)) |
+        (1u << static_cast<int>(name_list::date_word)) | (1u << static_cast<int>(name_list::nationality)) |
+        (1u << static_cast<int>(name_list::org_head)) | (1u << static_cast<int>(name_list::place_word));
+    if (k.size() < 3 || (lists & excluded) || title_word(k)) continue;
+    // Letters and hyphens only (not "Parliament_" of a text's italics), no month inside
+    // ("February-March"), and no abbreviation ("in Septr., as we").
+    bool plain = true;
+    for (std::size_t a = 0, b; plain && a <= k.size(); a = b + 1) {
+      b = std::min(k.find('-', a), k.size());
+      const std::string_view part(k.data() + a, b - a);
+      plain =
+          part.size() >= 2 && !lex.in(name_list::date_word, part) && std::all_of(part.begin(), part.end(), [](char ch) {
+            return static_cast<unsigned char>(ch) >= 0x80 || std::isalpha(static_cast<unsigned char>(ch)) || ch == '\'';
+          });
+    }
+    if (!plain) continue;
+    // A name, not an adjective before its noun ("into Euro-Atlantic structures"), nor a word of a
+    // title in capitals ("Study in Methodology").
+    if (i + 1 < n && piece.tokens[sf.token_index(i + 1)].is_word() && !lex.in(name_list::function_word, sf.key(i + 1)))
+      continue;
+    if (i >= 2 && i - 2 != sf.first_word() && capitalised_word(text, piece, sf, i - 2)) continue;
+    if (i + 2 < n && sf.key(i + 1) == "." &&
+        (sf.key(i + 2) == "," || (piece.tokens[sf.token_index(i + 2)].is_word() &&
+                                  !capitalised(piece.tokens[sf.token_index(i + 2)].text(text)))))
+      continue;
+    const name_entry e = lex.find(k);
+    const char proper = e.proper();
+    if (proper && proper != 'l') continue;
+    const lexicons::word_stat* st = env_.stats->find(k);
+    if (proper != 'l') {
+      if (e.common() ? st != nullptr : (st && st->mid_cap >= 0 && st->mid_cap < 500)) continue;
+    }
+    const doc_memory::counts* c = env_.doc->find(k);
+    if (c && c->lower > 0) continue;
+    chosen.push_back({{i, i, entity_type::place}, -1, "a capitalised word after '" + sf.key(i - 1) + "'"});
+    taken[i] = 1;
+  }
+  if (chosen.size() != before) sort_by_start(chosen);
 }
 
 void labeller::read_event_places(std::string_view text, const segmentation& piece, const sentence_features& sf,
