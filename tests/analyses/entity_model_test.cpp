@@ -1326,6 +1326,9 @@ TEST(entity_model, names_broken_at_a_line_end_are_joined) {
   }
   EXPECT_EQ(names["Washington"], "person") << r.out;
   EXPECT_EQ(names["Philadelphia"], "place") << r.out;
+  // A name the lexicon does not know, broken where its continuation is no word ("Ed-" "munds").
+  r = test::run_tool("entities", {"--format", "tsv"}, "He met Senator Ed-\nmunds yesterday.\n");
+  EXPECT_NE(r.out.find("Edmunds\tperson"), std::string::npos) << r.out;
 }
 
 TEST(entity_model, streaming_and_whole_document_runs_agree) {

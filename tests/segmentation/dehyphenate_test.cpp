@@ -1,4 +1,6 @@
 // --dehyphenate: words split by a hyphen at a line end (hard-wrapped, scanned text).
+#include "segmentation/dehyphenate.hpp"
+
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -71,6 +73,22 @@ TEST(dehyphenate, known_words_are_joined_others_keep_their_hyphen) {
   EXPECT_TRUE(seg.tokens[10].possessive());
   EXPECT_EQ(seg.tokens[10].base(), "revolution");
   ASSERT_EQ(seg.sentences.size(), 3u);
+}
+
+TEST(dehyphenate, a_name_broken_at_a_line_end_is_one_word) {
+  // A capitalised part whose lower-case continuation is no word of its own: a broken name. A
+  // compound keeps its hyphen, and so does a lower-case word the lexicon does not know.
+  document doc = document::from_bytes(
+      "Senator Ed-\nmunds and the Bol-\nsheviki met the Vice-\npresident and a zorbu-\nlation.\n", "x");
+  segmentation seg = segment(doc, dehyphenating());
+  expect_offsets_valid(doc.text(), seg);
+  const std::vector<std::string> n = norms(seg);
+  for (const char* w : {"edmunds", "bolsheviki", "vice-president", "zorbu-lation"})
+    EXPECT_NE(std::find(n.begin(), n.end(), w), n.end()) << w;
+  EXPECT_TRUE(joins_without_hyphen("ed", "munds", true));
+  EXPECT_FALSE(joins_without_hyphen("ed", "munds", false));
+  EXPECT_FALSE(joins_without_hyphen("vice", "president", true));
+  EXPECT_TRUE(joins_without_hyphen("revolu", "tionary", false));
 }
 
 TEST(dehyphenate, off_by_default) {

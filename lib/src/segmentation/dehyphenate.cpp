@@ -37,6 +37,11 @@ std::string_view first_part(std::string_view norm) { return norm.substr(0, norm.
 
 }  // namespace
 
+bool joins_without_hyphen(std::string_view before, std::string_view after, bool name) {
+  if (is_known_word(std::string(before) + std::string(after))) return true;
+  return name && !before.empty() && after.size() >= 2 && !is_known_word(after);
+}
+
 void dehyphenate(std::string_view text, segmentation& out, std::size_t first_token, std::size_t first_sentence,
                  bool split_hyphens) {
   std::vector<token>& tokens = out.tokens;
@@ -72,8 +77,14 @@ void dehyphenate(std::string_view text, segmentation& out, std::size_t first_tok
                        a.end == h.begin && is_line_hyphen(h.text(text)) && a.sentence == c.sentence &&
                        (line_end || spaced);
       if (candidate) {
-        std::string joined = std::string(last_part(a.norm)) + std::string(first_part(c.base()));
-        bool known = is_known_word(joined);
+        // A capitalised part before a lower-case continuation at a line end may be a broken name.
+        const std::string_view at = a.text(text), before = last_part(a.norm);
+        const std::size_t dash = at.rfind('-');
+        const std::string_view a_part = dash == std::string_view::npos ? at : at.substr(dash + 1);
+        const std::string_view ct = c.text(text);
+        const bool name = line_end && !a_part.empty() && !before.empty() && a_part[0] != before[0] && !ct.empty() &&
+                          !c.norm.empty() && ct[0] == c.norm[0] && std::isalpha(static_cast<unsigned char>(c.norm[0]));
+        bool known = joins_without_hyphen(before, first_part(c.base()), name);
         if (known || (line_end && !split_hyphens)) {
           token t = c;  // sentence, block, possessive of the second part
           t.begin = a.begin;

@@ -9,7 +9,8 @@ namespace histext {
 
 /// Joins words split by a hyphen at a line end in out.tokens[first_token...] (and renumbers
 /// out.sentences[first_sentence...]): "revolu-\ntionary" becomes one word token spanning both
-/// parts, norm "revolutionary", when the joined form is a known word (wordlist.hpp); otherwise one
+/// parts, norm "revolutionary", when joins_without_hyphen says so (a known word, or a name's
+/// continuation: "Ed-\nmunds"); otherwise one
 /// hyphenated word, norm "well-known" (unless `split_hyphens`, which then keeps the three tokens).
 /// A hyphen followed by spaces instead of a line end (a line end an OCR engine or a copy from a
 /// column turned into a space: "Presi- dent", "Philadel- phia") joins a lower-case continuation
@@ -17,5 +18,13 @@ namespace histext {
 /// `text` is the document's text.
 void dehyphenate(std::string_view text, segmentation& out, std::size_t first_token, std::size_t first_sentence,
                  bool split_hyphens);
+
+/// Whether a word broken by a hyphen joins into one word without the hyphen: `before` and `after`
+/// are the folded parts ("revolu", "tionary"); `name`: the part before is capitalised, the
+/// continuation is in lower case, and the break is at a line end. True when the joined form is a
+/// known word, or for a name whose continuation is no word of its own ("Ed-\nmunds",
+/// "Bol-\nsheviki"); a compound keeps its hyphen ("Vice-\npresident", "well-\nknown"). The one
+/// owner of this rule: the segmenter and the names of entities (grouping.cpp) both ask it.
+bool joins_without_hyphen(std::string_view before, std::string_view after, bool name);
 
 }  // namespace histext

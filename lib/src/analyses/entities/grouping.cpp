@@ -35,6 +35,7 @@
 #include "analyses/entities/word_facts.hpp"
 #include "common/text_util.hpp"
 #include "lexicons/wordlist.hpp"
+#include "segmentation/dehyphenate.hpp"
 
 namespace histext::entities_detail {
 
@@ -65,28 +66,27 @@ bool peer_by_place(const name_lexicon& lex, const std::string& key, int located,
 }  // namespace
 
 std::string clean_name(std::string_view s) {
-  // "Rus-\nsia" -> "Russia": a hyphen at a line end before a lower-case letter joins the word.
+  // "Rus-\nsia" -> "Russia": a hyphen at a line end before a lower-case letter joins the word;
+  // "Philadel- phia", a line end an OCR engine turned into a space, joins as the segmenter joins
+  // it (joins_without_hyphen: only into a known word).
   std::string joined;
   for (std::size_t i = 0; i < s.size(); ++i) {
     if (s[i] == '-' && i > 0 && std::isalpha(static_cast<unsigned char>(s[i - 1]))) {
       std::size_t j = i + 1;
       while (j < s.size() && (s[j] == ' ' || s[j] == '\t' || s[j] == '\r')) ++j;
-      if (j < s.size() && s[j] == '\n') {
+      const bool line_end = j < s.size() && s[j] == '\n';
+      if (line_end) {
         ++j;
         while (j < s.size() && (s[j] == ' ' || s[j] == '\t')) ++j;
-        if (j < s.size() && s[j] >= 'a' && s[j] <= 'z') {
-          i = j - 1;
-          continue;
-        }
-      } else if (j > i + 1 && j < s.size() && s[j] >= 'a' && s[j] <= 'z') {
-        // "Philadel- phia": a line end turned into a space, joined as the segmenter joins it
-        // (dehyphenate.cpp: only into a known word).
+      }
+      if ((line_end || j > i + 1) && j < s.size() && s[j] >= 'a' && s[j] <= 'z') {
         std::size_t b = joined.size(), e = j;
         while (b > 0 && std::isalpha(static_cast<unsigned char>(joined[b - 1]))) --b;
         while (e < s.size() && std::isalpha(static_cast<unsigned char>(s[e]))) ++e;
-        std::string word = joined.substr(b) + std::string(s.substr(j, e - j));
-        for (char& ch : word) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
-        if (is_known_word(word)) {
+        std::string before = joined.substr(b), after(s.substr(j, e - j));
+        for (char& ch : before) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+        // At a line end always: a name broken into two words ("Bran-\ndon") is still one name.
+        if (line_end || joins_without_hyphen(before, after, false)) {
           i = j - 1;
           continue;
         }
