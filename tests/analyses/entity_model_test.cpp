@@ -865,6 +865,11 @@ TEST(entity_model, a_capitalised_word_alone_after_in_or_at_is_a_place_where_the_
   // WordNet gives "trier" a common sense (one who tries), and the model left it unread.
   auto es = run("He settled in Trier where he studied, and later lived at Stow-on-the-Wold.\n");
   for (const char* name : {"Trier", "Stow-on-the-Wold"}) expect_listed(es, name, entity_type::place);
+  // A place WordNet knows second ("Iowa": first a kind of Sioux), and a newspaper's "Name, of State".
+  es = run("He lived in Iowa for years.\n");
+  expect_listed(es, "Iowa", entity_type::place);
+  es = run("Senator Allison, of Iowa, said so.\n");
+  expect_listed(es, "Iowa", entity_type::place);
   // Not a word the document writes in lower case, an institution, a month, an abbreviation, an
   // adjective before its noun, or a word of a title in capitals.
   es = run("He settled in Trier, and every trier failed.\n");

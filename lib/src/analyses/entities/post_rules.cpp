@@ -944,7 +944,9 @@ void labeller::read_conjoined_names(std::string_view text, const segmentation& p
 // historical English capitalises it in at least half of its mid-sentence uses or hardly knows it
 // (a word WordNet knows in lower case only when the corpus has not seen it). Not a function word,
 // a title, a month, a nationality, the head of an institution or of a place ("in Parliament",
-// "in Town"), nor a person, a group or a kind WordNet knows ("in Christ", "in Latin").
+// "in Town"), nor a person, a group or a kind WordNet knows and no place ("in Christ", "in
+// Latin"; "in Iowa" is a place, though WordNet knows it first as a kind of Sioux). A newspaper's
+// "Senator Allison, of Iowa," names the place so after a person's name and a comma.
 void labeller::read_places_after_prepositions(std::string_view text, const segmentation& piece,
                                               const sentence_features& sf, const prepared_sentence& p,
                                               std::vector<chosen_span>& chosen) const {
@@ -955,8 +957,13 @@ void labeller::read_places_after_prepositions(std::string_view text, const segme
   const std::size_t before = chosen.size();
   for (std::size_t i = 1; i < n; ++i) {
     // Cheapest tests first: this runs for every token of every sentence.
-    if (!p.eligible[i] || preposition_of_place(sf.key(i - 1)) != place_at || !capitalised_word(text, piece, sf, i))
-      continue;
+    if (!p.eligible[i] || !capitalised_word(text, piece, sf, i)) continue;
+    // After "in", "at"...; or a newspaper's "Senator Allison, of Iowa," after a person's name.
+    const bool of_after_person = i >= 3 && sf.key(i - 1) == "of" && sf.key(i - 2) == "," &&
+                                 std::any_of(chosen.begin(), chosen.end(), [&](const chosen_span& c) {
+                                   return c.span.last == i - 3 && c.span.type == entity_type::person;
+                                 });
+    if (preposition_of_place(sf.key(i - 1)) != place_at && !of_after_person) continue;
     if (taken.empty()) taken = covered_tokens(chosen, n);
     if (taken[i] || (i + 1 < n && (capitalised_word(text, piece, sf, i + 1) || p.eligible[i + 1])) ||
         piece.tokens[sf.token_index(i)].possessive() || capitalised_word(text, piece, sf, i - 1))
@@ -989,11 +996,12 @@ void labeller::read_places_after_prepositions(std::string_view text, const segme
         (sf.key(i + 2) == "," || (piece.tokens[sf.token_index(i + 2)].is_word() &&
                                   !capitalised(piece.tokens[sf.token_index(i + 2)].text(text)))))
       continue;
+    // A place WordNet knows in any sense ("Iowa": first a kind of Sioux, then the state).
     const name_entry e = lex.find(k);
-    const char proper = e.proper();
-    if (proper && proper != 'l') continue;
+    const bool place = e.has('l');
+    if (e.proper() && !place) continue;
     const lexicons::word_stat* st = env_.stats->find(k);
-    if (proper != 'l') {
+    if (!place) {
       if (e.common() ? st != nullptr : (st && st->mid_cap >= 0 && st->mid_cap < 500)) continue;
     }
     const doc_memory::counts* c = env_.doc->find(k);
