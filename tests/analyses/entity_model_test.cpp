@@ -496,6 +496,7 @@ TEST(entity_model, titles_of_works_and_ships_are_no_names) {
   using v = std::vector<std::string>;
   EXPECT_EQ(titles_in("She starred in the romantic comedy Leap Year with him.\n"), v{"work:leap year"});
   EXPECT_EQ(titles_in("They sailed on the steamer Arctic in May.\n"), v{"other:arctic"});
+  EXPECT_EQ(titles_in("By the fhip Amiable Maria, Capt. Jones, we learn it.\n"), v{"other:amiable maria"});  // long s
   // After "on board (of) the" and "aboard": a ship; not a people's, an owner's or a kind of ship.
   EXPECT_EQ(titles_in("Napoleon went on board the Bellerophon at Rochefort.\n"), v{"other:bellerophon"});
   EXPECT_EQ(titles_in("He was taken on board of the Victory after the battle.\n"), v{"other:victory"});

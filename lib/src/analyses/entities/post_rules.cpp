@@ -221,7 +221,13 @@ std::vector<std::pair<tagged_span, std::string>> work_titles(std::string_view te
     // After a noun of works or ships: "the film Stoker", not "to play Hamlet" or "they sing Abide".
     // (The decoder's eligibility first: it is known, and a lower-case noun is never eligible.)
     if (sf.eligible(i) != 0 || sf.eligible(i + 1) == 0 || !word(i) || !cap(i + 1)) continue;
-    const std::uint32_t lists = lex.lists(sf.key(i));
+    constexpr std::uint32_t nouns =
+        (1u << static_cast<int>(name_list::work_noun)) | (1u << static_cast<int>(name_list::vessel_noun));
+    std::uint32_t lists = lex.lists(sf.key(i));
+    // Also as old print spells it: "the fhip Amiable Maria" (long_s_readings owns the rule).
+    if (!(lists & nouns) && sf.key(i).find('f') != std::string::npos)
+      for (const std::string& r : long_s_readings(sf.key(i)))
+        if ((lists = lex.lists(r)) & nouns) break;
     const bool work = (lists >> static_cast<int>(name_list::work_noun)) & 1u,
                vessel = (lists >> static_cast<int>(name_list::vessel_noun)) & 1u;
     if (!work && !vessel) continue;
