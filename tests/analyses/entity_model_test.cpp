@@ -884,6 +884,26 @@ TEST(entity_model, a_capitalised_word_alone_after_in_or_at_is_a_place_where_the_
   }
 }
 
+TEST(entity_model, a_name_after_a_noun_of_kin_or_of_a_lifetime_is_a_person) {
+  // WordNet knows these names as towns too, and the model read the places.
+  auto es = run("From the days of Washington and Hamilton to those of Jackson, they held it.\n\nHe was the son "
+                "of Hamilton and the grandson of Lincoln.\n");
+  for (const char* name : {"Washington", "Hamilton", "Lincoln"}) expect_listed(es, name, entity_type::person);
+  // Not a name WordNet knows only as a place.
+  es = run("The days of Rome were over.\n");
+  expect_listed(es, "Rome", entity_type::place);
+}
+
+TEST(entity_model, a_persons_name_does_not_run_on_through_the_into_an_institution) {
+  auto es = run("In the reign of Elizabeth the Church was settled, and Alexander the Great was read.\n");
+  expect_listed(es, "Elizabeth", entity_type::person);
+  expect_listed(es, "Alexander the Great", entity_type::person);
+  EXPECT_EQ(find(es, "Elizabeth the Church"), nullptr);
+  // An office "of the" keeps its words.
+  es = run("He was made Lieutenant of the Tower by the King.\n");
+  for (const auto& e : es) EXPECT_NE(e.name, "Lieutenant of") << e.name;
+}
+
 TEST(entity_model, an_abbreviated_title_without_its_full_stop_is_a_title) {
   // British style and OCR drop or misread the full stop: "Capt Lott", "Capt, Lott".
   auto es = run("The steamship Asia, Capt, Lott, arrived at this port, and Gen Gordon met her.\n");

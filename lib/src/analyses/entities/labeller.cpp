@@ -410,6 +410,8 @@ void labeller::label(std::string_view text, const segmentation& piece, std::vect
     read_firms(text, piece, sf, p, chosen);
     // Post-filter 21: "the Ways and Means Committee" whole, before post-filter 11 reads a list.
     read_conjoined_names(text, piece, sf, p, chosen);
+    // Post-filter 23: "the son of Hamilton", "the days of Washington", before post-filter 11 too.
+    read_kin_and_reigns(text, piece, sf, p, chosen);
     // Post-filter 11: names listed together share a type ("Basel, Heidelberg, and Strasbourg").
     {
       std::vector<tagged_span> listed;
@@ -718,6 +720,20 @@ void labeller::label(std::string_view text, const segmentation& piece, std::vect
                  (!piece.tokens[sf.token_index(end)].is_word() || lex.in(name_list::connector, sf.key(end))))
             --end;
           sp.last = end;
+          break;
+        }
+      // Post-filter 3: nor does it run on through "the" into an institution, a place or an event
+      // ("In the reign of Elizabeth the Church was settled" -> Elizabeth), as an epithet does
+      // ("Alexander the Great", "John the Baptist").
+      if (entry < 0 && c.why.empty() && sp.type == entity_type::person)
+        for (std::size_t k = name_first + 1; k < sp.last; ++k) {
+          // Not after "of" or a particle: "the Lord of the Isles", "the President of the Council".
+          if (sf.key(k) != "the" || lex.in(name_list::connector, sf.key(k - 1)) ||
+              !capitalised(piece.tokens[sf.token_index(k - 1)].text(text)))
+            continue;
+          const std::string& w = sf.key(k + 1);
+          if (lex.in(name_list::org_head, w) || lex.in(name_list::place_word, w) || lex.in(name_list::event_word, w))
+            sp.last = k - 1;
           break;
         }
       found_mention m;

@@ -199,6 +199,11 @@ class labeller {
   /// stays sorted.
   void read_places_after_prepositions(std::string_view text, const segmentation& piece, const sentence_features& sf,
                                       const prepared_sentence& p, std::vector<chosen_span>& chosen) const;
+  /// Post-filter 23 (post_rules.cpp): a name after "the son of", "the wife of", "the reign of",
+  /// "the days of"... that WordNet knows as a person's (or a given name) is a person, where the
+  /// model read a place or nothing ("the days of Washington and Hamilton"); `chosen` stays sorted.
+  void read_kin_and_reigns(std::string_view text, const segmentation& piece, const sentence_features& sf,
+                           const prepared_sentence& p, std::vector<chosen_span>& chosen) const;
   /// Post-filter 21 (post_rules.cpp): an institution's name that opens with two words joined by
   /// "and" ("the Ways and Means Committee", "the Food and Drug Administration") is read whole where
   /// the model read only the words after "and"; `chosen` stays sorted.

@@ -81,6 +81,9 @@
 //      the words after "and" as a group ending in an organisation's head, "the" and an unread
 //      capitalised word before "and" make them one name ("the Ways and Means Committee", "the Food
 //      and Drug Administration"; labeller::read_conjoined_names).
+//  23. A name after "the son of", "the wife of", "the reign of", "the days of"... that WordNet
+//      knows as a person's, or a given name, is a person where the model read a place or nothing
+//      ("the days of Washington and Hamilton"; labeller::read_kin_and_reigns).
 //  22. One capitalised word alone after "in", "at", "into", "near" or "within", where the model
 //      read nothing, that the document never writes in lower case and historical English
 //      capitalises or hardly knows, is a place ("settled in Trier";
@@ -1016,6 +1019,62 @@ void labeller::read_places_after_prepositions(std::string_view text, const segme
     taken[i] = 1;
   }
   if (chosen.size() != before) sort_by_start(chosen);
+}
+
+// Post-filter 23: "the son of Hamilton", "the widow of Lincoln", "in the reign of Elizabeth",
+// "from the days of Washington and Hamilton". The model reads a name that WordNet knows as a town
+// too (Hamilton, Washington, Lincoln) as the place. After a noun of kin or of a lifetime and "of",
+// a name (and one joined to it by "and") that WordNet knows as a person's, or a given name, is a
+// person: the model's place is retyped, and one capitalised word it left unread is read. Not a
+// name WordNet knows only as a place ("the days of Rome"), nor a title's ("the son of the Duke").
+void labeller::read_kin_and_reigns(std::string_view text, const segmentation& piece, const sentence_features& sf,
+                                   const prepared_sentence& p, std::vector<chosen_span>& chosen) const {
+  if (sf.all_capitals()) return;
+  const name_lexicon& lex = *env_.lex;
+  const std::size_t n = p.eligible.size();
+  static const char* const cues[] = {
+      "son",     "sons",     "daughter",  "daughters",   "wife",          "widow",     "husband",  "brother",
+      "sister",  "father",   "mother",    "heir",        "nephew",        "niece",     "grandson", "granddaughter",
+      "reign",   "days",     "time",      "times",       "death",         "birth",     "murder",   "execution",
+      "funeral", "mistress", "successor", "predecessor", "assassination", "favourite", "favorite", "court"};
+  auto person_name = [&](std::size_t first, std::size_t last) {
+    std::string key = sf.key(first);
+    for (std::size_t k = first + 1; k <= last; ++k) key += ' ' + sf.key(k);
+    const name_entry e = lex.find(key);
+    return e.has('p') || (first == last && !e.proper() && given_name(lex, key));
+  };
+  bool added = false;
+  for (std::size_t i = 2; i < n; ++i) {
+    // Cheapest tests first: this runs for every token of every sentence.
+    if (sf.key(i - 1) != "of" || !p.eligible[i] || !capitalised_word(text, piece, sf, i)) continue;
+    const std::string& cue = sf.key(i - 2);
+    if (std::none_of(std::begin(cues), std::end(cues), [&](const char* c) { return cue == c; })) continue;
+    // The name here and one joined to it by "and" ("the days of Washington and Hamilton").
+    for (std::size_t at = i, conjuncts = 0; at < n && conjuncts < 2; ++conjuncts) {
+      auto it = std::find_if(chosen.begin(), chosen.end(), [&](const chosen_span& c) { return c.span.first == at; });
+      std::size_t last = at;
+      if (it != chosen.end()) {
+        if (it->entry >= 0 || !it->why.empty() || it->span.type == entity_type::group) break;
+        last = it->span.last;
+        if (it->span.type == entity_type::place && person_name(at, last)) {
+          it->span.type = entity_type::person;
+          it->why = "a name after '" + cue + " of'";
+        }
+      } else {
+        if (std::any_of(chosen.begin(), chosen.end(),
+                        [&](const chosen_span& c) { return c.span.first <= at && at <= c.span.last; }) ||
+            capitalised_word(text, piece, sf, at + 1) || title_word(sf.key(at)) ||
+            lex.in(name_list::function_word, sf.key(at)) || !person_name(at, at))
+          break;
+        chosen.push_back({{at, at, entity_type::person}, -1, "a name after '" + cue + " of'"});
+        added = true;
+        it = chosen.end();
+      }
+      if (last + 2 >= n || sf.key(last + 1) != "and" || !capitalised_word(text, piece, sf, last + 2)) break;
+      at = last + 2;
+    }
+  }
+  if (added) sort_by_start(chosen);
 }
 
 void labeller::read_event_places(std::string_view text, const segmentation& piece, const sentence_features& sf,
