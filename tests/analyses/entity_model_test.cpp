@@ -886,8 +886,9 @@ TEST(entity_model, a_capitalised_word_alone_after_in_or_at_is_a_place_where_the_
 
 TEST(entity_model, a_name_after_a_noun_of_kin_or_of_a_lifetime_is_a_person) {
   // WordNet knows these names as towns too, and the model read the places.
-  auto es = run("From the days of Washington and Hamilton to those of Jackson, they held it.\n\nHe was the son "
-                "of Hamilton and the grandson of Lincoln.\n");
+  auto es =
+      run("From the days of Washington and Hamilton to those of Jackson, they held it.\n\nHe was the son "
+          "of Hamilton and the grandson of Lincoln.\n");
   for (const char* name : {"Washington", "Hamilton", "Lincoln"}) expect_listed(es, name, entity_type::person);
   // Not a name WordNet knows only as a place.
   es = run("The days of Rome were over.\n");
@@ -902,6 +903,21 @@ TEST(entity_model, a_persons_name_does_not_run_on_through_the_into_an_institutio
   // An office "of the" keeps its words.
   es = run("He was made Lieutenant of the Tower by the King.\n");
   for (const auto& e : es) EXPECT_NE(e.name, "Lieutenant of") << e.name;
+}
+
+TEST(entity_model, a_persons_name_ends_before_an_office_after_it) {
+  auto es =
+      run("Frances Perkins was born in Boston. When Roosevelt became president, he named Perkins Secretary of "
+          "Labor.\n\nThe letter of Lord Camden President of the Council came.\n");
+  const entity* perkins = find(es, "Frances Perkins");
+  ASSERT_NE(perkins, nullptr);
+  EXPECT_EQ(perkins->mentions.size(), 2u);
+  for (const auto& e : es) EXPECT_EQ(e.name.find("Secretary"), std::string::npos) << e.name;
+  for (const auto& e : es) EXPECT_EQ(e.name.find("President"), std::string::npos) << e.name;
+  EXPECT_NE(find(es, "Camden"), nullptr);
+  // A named chair, and a sovereign's or a peer's style, are the name's.
+  es = run("In 1952 he became Agassiz Professor of Oriental Languages at Harvard.\n");
+  EXPECT_EQ(find(es, "Agassiz"), nullptr);
 }
 
 TEST(entity_model, an_abbreviated_title_without_its_full_stop_is_a_title) {

@@ -722,6 +722,26 @@ void labeller::label(std::string_view text, const segmentation& piece, std::vect
           sp.last = end;
           break;
         }
+      // Nor does it run on into an office after the name ("he named Perkins Secretary of Labor",
+      // "Henry Dundas Treasurer of the Navy" -> Perkins, Henry Dundas); a sovereign's or a peer's
+      // style is the name's ("Edward Prince of Wales", "John Duke of Marlborough").
+      if (entry < 0 && c.why.empty() && sp.type == entity_type::person)
+        for (std::size_t k = name_first + 1; k < sp.last; ++k) {
+          const std::string& w = sf.key(k);
+          if (sf.key(k + 1) != "of" || !title_at(k) || !capitalised(piece.tokens[sf.token_index(k)].text(text)))
+            continue;
+          static const char* const styles[] = {"king", "queen", "prince", "princess", "emperor", "empress",
+                                               "lord", "lady",  "count",  "countess", "tsar",    "czar"};
+          if (peerage_title(w) ||
+              std::any_of(std::begin(styles), std::end(styles), [&](const char* x) { return w == x; }))
+            break;
+          // A named chair: "Agassiz Professor of Oriental Languages", "Regius Professor of History".
+          if ((w == "professor" || w == "lecturer" || w == "reader") && k == name_first + 1) break;
+          std::size_t end = k - 1;
+          while (end > name_first && (!piece.tokens[sf.token_index(end)].is_word() || title_at(end))) --end;
+          if (!title_at(end)) sp.last = end;
+          break;
+        }
       // Post-filter 3: nor does it run on through "the" into an institution, a place or an event
       // ("In the reign of Elizabeth the Church was settled" -> Elizabeth), as an epithet does
       // ("Alexander the Great", "John the Baptist").
