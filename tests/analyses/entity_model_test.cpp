@@ -920,6 +920,13 @@ TEST(entity_model, a_persons_name_ends_before_an_office_after_it) {
   EXPECT_EQ(find(es, "Agassiz"), nullptr);
 }
 
+TEST(entity_model, the_plural_of_an_office_alone_names_no_party) {
+  auto es =
+      run("Madam Speaker, this afternoon Senators will be asked to vote, and Senators swore the oath. The "
+          "Ministers resolved to resign.\n");
+  for (const char* name : {"Senators", "Ministers"}) EXPECT_EQ(find(es, name), nullptr) << name;
+}
+
 TEST(entity_model, an_abbreviated_title_without_its_full_stop_is_a_title) {
   // British style and OCR drop or misread the full stop: "Capt Lott", "Capt, Lott".
   auto es = run("The steamship Asia, Capt, Lott, arrived at this port, and Gen Gordon met her.\n");

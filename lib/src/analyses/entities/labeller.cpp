@@ -788,6 +788,20 @@ void labeller::label(std::string_view text, const segmentation& piece, std::vect
       // Post-filter 7: a form of address alone names nobody ("Dear Sir,"; "Yes, Madam").
       // Nor as a group ("Ladies", "Gentlemen": the plural salutes, it names no party).
       if (entry < 0 && bare_address(m.key)) continue;
+      // Nor does the plural of an office alone name a party ("Senators will be asked to vote",
+      // "the Ministers resolved"): the holders are no body with a name. Not "the Lords" (the
+      // House), nor an order's brothers, fathers or saints.
+      if (entry < 0 && m.type == entity_type::group && m.key.find(' ') == std::string::npos && [&] {
+            static const char* const bodies[] = {"lords",    "brothers", "fathers",        "sisters",
+                                                 "mothers",  "saints",   "elders",         "friars",
+                                                 "citizens", "comrades", "representatives"};
+            if (std::any_of(std::begin(bodies), std::end(bodies), [&](const char* b) { return m.key == b; }))
+              return false;
+            for (const std::string& one : singular_forms(m.key))
+              if (lex.in(name_list::title, one)) return true;
+            return false;
+          }())
+        continue;
       // Nor does an abbreviated title ("Capt," where OCR read a comma for the full stop), nor a
       // rank after a name and its comma ("Sir John Dashwood, Bart.", "Thomas Coke, Esq.").
       if (entry < 0 && m.key.find(' ') == std::string::npos && m.key.size() <= 7 && title_word(m.key) &&

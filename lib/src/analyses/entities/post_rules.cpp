@@ -12,7 +12,9 @@
 //   3. A name never begins with a function word before a capitalised word ("For Judah"), nor with
 //      "the" as OCR misreads it ("Tbe Legislature") or a lower-case article ("la Baconnière"),
 //      and a person's name never ends with a function word ("Charles I. He") nor runs past a
-//      regnal numeral's full stop ("Edward I. He"), but takes a regnal numeral or ordinal ("Louis
+//      regnal numeral's full stop ("Edward I. He"), nor runs on through "the" into an institution
+//      ("Elizabeth the Church") or into an office after it ("Perkins Secretary of Labor"), but
+//      takes a regnal numeral or ordinal ("Louis
 //      XV", "Pope Damasus I,", "George the First"; in labeller::label), and a given name before
 //      "the" and a capitalised ordinal is a person where the model read nothing ("Charles the
 //      First was beheaded").
@@ -27,7 +29,8 @@
 //      a person often after "at" or "in" is a place ("at Leith"; grouping.cpp).
 //   6. The capitalised words before the first comma of a dateline name a place ("Monticello,
 //      November 14, 1809."; in labeller::label).
-//   7. A form of address alone names nobody ("Dear Sir,", "Yes, Madam", "Ladies"), nor an
+//   7. A form of address alone names nobody ("Dear Sir,", "Yes, Madam", "Ladies"), nor does the
+//      plural of an office name a party ("Senators will be asked", "the Ministers"), nor an
 //      abbreviated title, with or without its full stop ("Capt, Lott" in OCR), nor a common
 //      noun after a possessive pronoun ("my Journal"); a person's name does not begin with a month
 //      or weekday that is no given name ("November Ruth"; in labeller::label).
