@@ -821,6 +821,13 @@ TEST(entity_model, a_firm_named_by_its_partners_is_one_group) {
   for (const char* name : {"Brown, Shipley & Co.", "Smith, Elder and Co.", "WILLIAM CLOWES AND SONS"})
     expect_listed(es, name, entity_type::group);
   for (const char* name : {"Co.", "Shipley", "Brown"}) EXPECT_EQ(find(es, name), nullptr) << name;
+  // A railway named by its towns, not its towns; not two towns without "the".
+  es =
+      run("The strike on the Chicago, Burlington & Quincy road is ended. The Baltimore and Ohio Railroad "
+          "reached Wheeling. He went from Chicago and Quincy road to Boston.\n");
+  for (const char* name : {"Chicago, Burlington & Quincy", "Baltimore and Ohio Railroad"})
+    expect_listed(es, name, entity_type::group);
+  EXPECT_EQ(find(es, "Chicago and Quincy"), nullptr);
   // Not a name that goes on past the partners' tail.
   es = run("He spoke of Smith and Sons of Liberty.\n");
   for (const auto& e : es) EXPECT_EQ(e.name.find("&"), std::string::npos) << e.name;

@@ -76,7 +76,8 @@
 //      event, whether the model read the whole or nothing; not "the War of Independence", whose
 //      words are common (labeller::read_event_places).
 //  19. Firms: the partners' names before "& Co.", "and Sons", "& Brothers" are one group ("Messrs.
-//      Brown, Shipley & Co.", "Smith, Elder and Co."), not people (labeller::read_firms).
+//      Brown, Shipley & Co.", "Smith, Elder and Co."), not people, and so are a railway's towns
+//      ("the Chicago, Burlington & Quincy road"; labeller::read_firms).
 //  20. Names in a line of capitals: where the model read nothing, a run of up to three words
 //      that WordNet knows whole as a name ("NEW YORK"), or one word it knows only as a name and
 //      that historical English capitalises ("SWEEPS KANSAS"; labeller::read_capital_names).
@@ -1184,12 +1185,27 @@ void labeller::read_firms(std::string_view text, const segmentation& piece, cons
     const std::string& joint = sf.key(k);
     if (joint != "&" && joint != "and") continue;
     const std::string& tail = sf.key(k + 1);
-    if (!(tail == "co." || tail == "co" || tail == "company" || tail == "sons" || tail == "son" || tail == "brothers" ||
-          tail == "bros." || tail == "bros") ||
-        !cap(k + 1))
-      continue;
+    if (!cap(k + 1)) continue;
+    const bool firm = tail == "co." || tail == "co" || tail == "company" || tail == "sons" || tail == "son" ||
+                      tail == "brothers" || tail == "bros." || tail == "bros";
     // The firm's name ends at its tail: not "Smith and Sons of Liberty".
-    if (k + 2 < n && (cap(k + 2) || sf.key(k + 2) == "of")) continue;
+    if (firm && k + 2 < n && (cap(k + 2) || sf.key(k + 2) == "of")) continue;
+    // Or a railway named by its towns: "the Chicago, Burlington & Quincy road", "the Baltimore and
+    // Ohio Railroad", "the Atchison, Topeka & Santa Fe railway" (the head is the name's when
+    // capitalised).
+    std::size_t last = k + 1;
+    if (!firm) {
+      std::size_t t = k + 1;
+      if (t + 1 < n && cap(t + 1) && !lex.in(name_list::function_word, sf.key(t + 1)) && sf.key(t + 1) != "railroad" &&
+          sf.key(t + 1) != "railway" && sf.key(t + 1) != "road")
+        ++t;
+      if (t + 1 >= n) continue;
+      const std::string& head = sf.key(t + 1);
+      if (head != "railroad" && head != "railway" && head != "road" && head != "r.r." && head != "r.r" &&
+          head != "canal")
+        continue;
+      last = cap(t + 1) ? t + 1 : t;
+    }
     // A partner's word: capitalised, no function word, no title before a name ("Messrs. Brown";
     // "Smith, Elder and Co." has a partner Elder), and not a word WordNet knows only in lower case
     // where a capital proves nothing (a sentence's first word, a line of capitals: "PRINTED BY
@@ -1217,8 +1233,9 @@ void labeller::read_firms(std::string_view text, const segmentation& piece, cons
         break;
       }
     }
+    // A railway joined by "and" after "the" or a list: not "from Chicago and Quincy road".
+    if (!firm && joint == "and" && first == k - 1 && (first == 0 || sf.key(first - 1) != "the")) continue;
     // Only over the model's readings: a gazetteer entry stays.
-    const std::size_t last = k + 1;
     if (std::any_of(chosen.begin(), chosen.end(), [&](const chosen_span& c) {
           return c.entry >= 0 && !(c.span.last < first || c.span.first > last);
         }))
@@ -1226,7 +1243,10 @@ void labeller::read_firms(std::string_view text, const segmentation& piece, cons
     chosen.erase(std::remove_if(chosen.begin(), chosen.end(),
                                 [&](const chosen_span& c) { return !(c.span.last < first || c.span.first > last); }),
                  chosen.end());
-    chosen.push_back({{first, last, entity_type::group}, -1, "a firm named by its partners ('" + tail + "')"});
+    chosen.push_back(
+        {{first, last, entity_type::group},
+         -1,
+         firm ? "a firm named by its partners ('" + tail + "')" : std::string("a railway named by its towns")});
     changed = true;
     k = last;
   }
