@@ -981,6 +981,10 @@ TEST(entity_model, a_name_wordnet_knows_is_read_in_a_line_of_capitals) {
   es = run("PRINCESS MARGARET MARRIED THE EARL OF SNOWDON IN THE NETFLIX DRAMA THE CROWN\n\nShe was happy.\n");
   for (const auto& e : es) EXPECT_EQ(e.name.find(" IN "), std::string::npos) << e.name;
   EXPECT_NE(find(es, "EARL OF SNOWDON"), nullptr);
+  // And before a headline's verb.
+  es = run("ROOSEVELT ASKS CONGRESS FOR WAR\n\nPresident Roosevelt asked Congress today to declare war.\n");
+  for (const auto& e : es)
+    for (const auto& a : e.aliases) EXPECT_EQ(a.find("ASKS"), std::string::npos) << a;
 }
 
 TEST(entity_model, a_military_title_is_a_mans_and_keeps_him_apart_from_mrs) {

@@ -518,6 +518,19 @@ void labeller::label(std::string_view text, const segmentation& piece, std::vect
             sp.last = i - 1;
             break;
           }
+          // Nor before a headline's verb, which WordNet knows only as a verb ("ROOSEVELT ASKS
+          // CONGRESS FOR WAR", "DECLARES"; not "SWEEPS", a noun too).
+          const bool verb_only = [&] {
+            if (lex.find(k).codes == "v") return true;
+            if (k.size() < 4 || k.back() != 's') return false;
+            const std::string base = k.substr(0, k.size() - 1);
+            return lex.find(base).codes.find_first_not_of('v') == std::string_view::npos &&
+                   !lex.find(base).codes.empty();
+          }();
+          if (verb_only && !lex.find(k).proper()) {
+            sp.last = i - 1;
+            break;
+          }
         }
       // A regnal numeral's full stop ends a sentence the segmenter read as an initial's ("Edward I.
       // He often quarrelled", "the Court of Francois II. Shakespeare"): a person's name stops at
