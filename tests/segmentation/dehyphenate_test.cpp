@@ -89,6 +89,13 @@ TEST(dehyphenate, a_name_broken_at_a_line_end_is_one_word) {
   EXPECT_FALSE(joins_without_hyphen("ed", "munds", false));
   EXPECT_FALSE(joins_without_hyphen("vice", "president", true));
   EXPECT_TRUE(joins_without_hyphen("revolu", "tionary", false));
+  // Inside a name, a continuation that is a word joins too ("Miss Jeannette Hart-\nwell").
+  EXPECT_TRUE(joins_without_hyphen("hart", "well", true, true));
+  EXPECT_FALSE(joins_without_hyphen("hart", "well", true, false));
+  doc = document::from_bytes("The vote of Miss Jeannette Hart-\nwell came.\nThe Vice-\npresident came.\n", "x");
+  seg = segment(doc, dehyphenating());
+  const std::vector<std::string> m = norms(seg);
+  for (const char* w : {"hartwell", "vice-president"}) EXPECT_NE(std::find(m.begin(), m.end(), w), m.end()) << w;
 }
 
 TEST(dehyphenate, off_by_default) {

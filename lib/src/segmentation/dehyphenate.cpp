@@ -37,9 +37,9 @@ std::string_view first_part(std::string_view norm) { return norm.substr(0, norm.
 
 }  // namespace
 
-bool joins_without_hyphen(std::string_view before, std::string_view after, bool name) {
+bool joins_without_hyphen(std::string_view before, std::string_view after, bool name, bool inside_name) {
   if (is_known_word(std::string(before) + std::string(after))) return true;
-  return name && !before.empty() && after.size() >= 2 && !is_known_word(after);
+  return name && !before.empty() && after.size() >= 2 && (inside_name || !is_known_word(after));
 }
 
 void dehyphenate(std::string_view text, segmentation& out, std::size_t first_token, std::size_t first_sentence,
@@ -84,7 +84,17 @@ void dehyphenate(std::string_view text, segmentation& out, std::size_t first_tok
         const std::string_view ct = c.text(text);
         const bool name = line_end && !a_part.empty() && !before.empty() && a_part[0] != before[0] && !ct.empty() &&
                           !c.norm.empty() && ct[0] == c.norm[0] && std::isalpha(static_cast<unsigned char>(c.norm[0]));
-        bool known = joins_without_hyphen(before, first_part(c.base()), name);
+        // Inside a name: the word before is capitalised, and not its sentence's first ("Miss
+        // Jeannette Hart-\nwell"; "The Vice-\npresident" keeps its hyphen).
+        bool inside_name = false;
+        if (name && dash == std::string_view::npos && merged.size() >= 2) {
+          const token& w = merged.back();
+          const std::string_view wt = w.text(text);
+          inside_name = w.kind == token_kind::word && w.sentence == a.sentence &&
+                        merged[merged.size() - 2].sentence == a.sentence && !wt.empty() && !w.norm.empty() &&
+                        wt[0] != w.norm[0];
+        }
+        bool known = joins_without_hyphen(before, first_part(c.base()), name, inside_name);
         if (known || (line_end && !split_hyphens)) {
           token t = c;  // sentence, block, possessive of the second part
           t.begin = a.begin;

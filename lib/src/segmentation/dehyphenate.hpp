@@ -23,8 +23,10 @@ void dehyphenate(std::string_view text, segmentation& out, std::size_t first_tok
 /// are the folded parts ("revolu", "tionary"); `name`: the part before is capitalised, the
 /// continuation is in lower case, and the break is at a line end. True when the joined form is a
 /// known word, or for a name whose continuation is no word of its own ("Ed-\nmunds",
-/// "Bol-\nsheviki"); a compound keeps its hyphen ("Vice-\npresident", "well-\nknown"). The one
-/// owner of this rule: the segmenter and the names of entities (grouping.cpp) both ask it.
-bool joins_without_hyphen(std::string_view before, std::string_view after, bool name);
+/// "Bol-\nsheviki"); a compound keeps its hyphen ("Vice-\npresident", "well-\nknown"), unless
+/// `inside_name`: a capitalised word stands before it, so a name's continuation joins even when it
+/// is a word ("Miss Jeannette Hart-\nwell"). The one owner of this rule: the segmenter and the names
+/// of entities (grouping.cpp) both ask it.
+bool joins_without_hyphen(std::string_view before, std::string_view after, bool name, bool inside_name = false);
 
 }  // namespace histext
