@@ -934,6 +934,20 @@ TEST(entity_model, the_plural_of_an_office_alone_names_no_party) {
   for (const char* name : {"Senators", "Ministers"}) EXPECT_EQ(find(es, name), nullptr) << name;
 }
 
+TEST(entity_model, an_office_of_something_before_a_full_name_is_a_title) {
+  auto es =
+      run("He negotiated with Secretary of State Cordell Hull in Washington, and wrote to Secretary of the "
+          "Navy Josephus Daniels.\n");
+  for (const char* name : {"Cordell Hull", "Josephus Daniels"}) expect_listed(es, name, entity_type::person);
+  const entity* hull = find(es, "Cordell Hull");
+  ASSERT_NE(hull, nullptr);
+  EXPECT_NE(std::find(hull->aliases.begin(), hull->aliases.end(), "Secretary of State Cordell Hull"),
+            hull->aliases.end());
+  // Not an office whose object runs on in common words.
+  es = run("He was Professor of East Asian Studies at Berkeley.\n");
+  EXPECT_EQ(find(es, "Asian Studies"), nullptr);
+}
+
 TEST(entity_model, an_abbreviated_title_without_its_full_stop_is_a_title) {
   // British style and OCR drop or misread the full stop: "Capt Lott", "Capt, Lott".
   auto es = run("The steamship Asia, Capt, Lott, arrived at this port, and Gen Gordon met her.\n");

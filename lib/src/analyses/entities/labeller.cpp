@@ -675,6 +675,53 @@ void labeller::label(std::string_view text, const segmentation& piece, std::vect
           person && name_first < sp.last &&
           (title_at(name_first) || sf.key(name_first) == "old" || sf.key(name_first) == "young" || office(name_first)))
         titles.push_back(sf.key(name_first++));
+      // An office "of" something before a full name: "Secretary of State Cordell Hull", "Secretary
+      // of the Navy Josephus Daniels", "President of the United States Abraham Lincoln" -> the
+      // name after the office's object (the longest of up to three words WordNet knows as a name,
+      // or one word), when two capitalised words or a title and one follow; not a sovereign's or
+      // a peer's style ("the Duke of York Richard").
+      if (person && name_first > sp.first && sf.key(name_first) == "of" && !peerage_title(titles.front()) &&
+          titles.front() != "king" && titles.front() != "queen" && titles.front() != "prince" &&
+          titles.front() != "emperor") {
+        std::size_t obj = name_first + 1;
+        if (obj < sp.last && sf.key(obj) == "the") ++obj;
+        std::size_t obj_last = obj;
+        for (std::size_t e = obj + 1; e < obj + 3 && e < sp.last; ++e) {
+          std::string key = sf.key(obj);
+          for (std::size_t t = obj + 1; t <= e; ++t) key += ' ' + sf.key(t);
+          if (lex.find(key).proper()) obj_last = e;
+        }
+        const std::size_t rest = obj_last + 1;
+        auto cap_at = [&](std::size_t t) {
+          return t <= sp.last && piece.tokens[sf.token_index(t)].is_word() &&
+                 capitalised(piece.tokens[sf.token_index(t)].text(text));
+        };
+        bool all_cap = obj <= sp.last && cap_at(obj);
+        for (std::size_t t = obj; t <= sp.last && all_cap; ++t)
+          all_cap = cap_at(t) || !piece.tokens[sf.token_index(t)].is_word();
+        // The rest is a person's name: no word of a people, an institution, a place or an event,
+        // not known whole as another kind of name ("Count of the Holy Roman Empire"), and not
+        // ending in a common word ("Professor of East Asian Studies").
+        bool personal = rest <= sp.last;
+        if (personal) {
+          std::string key;
+          for (std::size_t t = rest; t <= sp.last && personal; ++t) {
+            const std::string& w = sf.key(t);
+            key += (key.empty() ? "" : " ") + w;
+            personal = !lex.in(name_list::nationality, w) && !lex.in(name_list::org_head, w) &&
+                       !lex.in(name_list::place_word, w) && !lex.in(name_list::event_word, w);
+          }
+          const name_entry whole = lex.find(key), last = lex.find(sf.key(sp.last));
+          personal = personal && (!whole.proper() || whole.proper() == 'p') &&
+                     !(last.common() && !last.proper() && !given_name(lex, sf.key(sp.last)));
+        }
+        if (all_cap && personal && (rest + 1 <= sp.last || title_at(rest)) && !(title_at(rest) && rest == sp.last)) {
+          for (std::size_t t = name_first; t < rest; ++t)
+            if (piece.tokens[sf.token_index(t)].is_word()) titles.push_back(sf.key(t));
+          name_first = rest;
+          while (name_first < sp.last && title_at(name_first)) titles.push_back(sf.key(name_first++));
+        }
+      }
       // "Professor of Linguistics", "Count of the Holy Roman Empire": the title is the name.
       // (In capitals too: "KING OF DENMARK".)
       if (name_first > sp.first &&
