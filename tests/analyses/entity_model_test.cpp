@@ -948,6 +948,11 @@ TEST(entity_model, an_office_of_something_before_a_full_name_is_a_title) {
   EXPECT_EQ(find(es, "Asian Studies"), nullptr);
 }
 
+TEST(entity_model, a_hyphenated_name_wordnet_knows_with_a_space_has_its_type) {
+  auto es = run("The King has called the States-General to meet at Versailles in May.\n");
+  expect_listed(es, "States-General", entity_type::group);
+}
+
 TEST(entity_model, an_abbreviated_title_without_its_full_stop_is_a_title) {
   // British style and OCR drop or misread the full stop: "Capt Lott", "Capt, Lott".
   auto es = run("The steamship Asia, Capt, Lott, arrived at this port, and Gen Gordon met her.\n");

@@ -769,6 +769,16 @@ void labeller::label(std::string_view text, const segmentation& piece, std::vect
         titles.clear();
         c.why = saint_place_reason;
       }
+      // A hyphenated name that WordNet knows with a space has WordNet's type ("the States-General",
+      // an assembly the model read as a place; "Rhode-Island" as old print writes it).
+      if (entry < 0 && c.why.empty() && sp.first == sp.last && sf.key(sp.first).find('-') != std::string::npos &&
+          !lex.find(sf.key(sp.first)).found()) {
+        std::string spaced = sf.key(sp.first);
+        std::replace(spaced.begin(), spaced.end(), '-', ' ');
+        const char t = lex.find(spaced).proper();
+        if (t == 'p' || t == 'l' || t == 'g')
+          sp.type = t == 'p' ? entity_type::person : t == 'l' ? entity_type::place : entity_type::group;
+      }
       // Post-filter 4, headings: a person's name ends before a verb in the past tense, which a
       // heading capitalises as it does every word ("How King Boabdil el Chico Marched over the
       // Border" -> Boabdil el Chico; "Ferdinand Attacked Moclin" -> Ferdinand).
