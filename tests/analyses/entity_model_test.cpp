@@ -953,6 +953,14 @@ TEST(entity_model, a_hyphenated_name_wordnet_knows_with_a_space_has_its_type) {
   expect_listed(es, "States-General", entity_type::group);
 }
 
+TEST(entity_model, names_listed_after_a_preposition_with_a_place_are_places) {
+  auto es = run("Then he marched to Northampton, Coventry, and Warwick, and leaving a garrison there went on.\n");
+  for (const char* name : {"Northampton", "Coventry"}) expect_listed(es, name, entity_type::place);
+  // Not a common noun that old print capitalises.
+  es = run("You need only send your commands to Messrs. Gosling, Bankers in Fleet Street.\n");
+  EXPECT_EQ(find(es, "Bankers"), nullptr);
+}
+
 TEST(entity_model, an_abbreviated_title_without_its_full_stop_is_a_title) {
   // British style and OCR drop or misread the full stop: "Capt Lott", "Capt, Lott".
   auto es = run("The steamship Asia, Capt, Lott, arrived at this port, and Gen Gordon met her.\n");

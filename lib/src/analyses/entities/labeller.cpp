@@ -432,6 +432,9 @@ void labeller::label(std::string_view text, const segmentation& piece, std::vect
         std::sort(chosen.begin(), chosen.end(),
                   [](const chosen_span& x, const chosen_span& y) { return x.span.first < y.span.first; });
     }
+    // Post-filter 11, places listed after a preposition ("marched to Northampton, Coventry, and
+    // Warwick").
+    read_place_lists(text, piece, sf, p, chosen);
     // Post-filter 13: the words of places ("Mount McGregor", "Jefferson street"). Not remembered by
     // the history, as post-filter 11.
     read_place_words(text, piece, sf, p, chosen);

@@ -204,6 +204,12 @@ class labeller {
   /// model read a place or nothing ("the days of Washington and Hamilton"); `chosen` stays sorted.
   void read_kin_and_reigns(std::string_view text, const segmentation& piece, const sentence_features& sf,
                            const prepared_sentence& p, std::vector<chosen_span>& chosen) const;
+  /// Post-filter 11, places (post_rules.cpp): names listed after a preposition of place whose first
+  /// the model read as a place are places ("marched to Northampton, Coventry, and Warwick"):
+  /// untitled people WordNet knows as places too are retyped, unread capitalised words read;
+  /// `chosen` stays sorted.
+  void read_place_lists(std::string_view text, const segmentation& piece, const sentence_features& sf,
+                        const prepared_sentence& p, std::vector<chosen_span>& chosen) const;
   /// Post-filter 21 (post_rules.cpp): an institution's name that opens with two words joined by
   /// "and" ("the Ways and Means Committee", "the Food and Drug Administration") is read whole where
   /// the model read only the words after "and"; `chosen` stays sorted.

@@ -51,7 +51,9 @@
 //      known or given name) are a work, or a vessel typed "other" (work_titles).
 //  11. Names listed together share a type: in "Basel, Heidelberg, and Strasbourg" the one person
 //      among places is a place, unless the lexicon knows it as a person, and an unread name in such
-//      a list is read with its type (agree_in_lists).
+//      a list is read with its type (agree_in_lists); names listed after a preposition of place
+//      with the model's place first are places ("marched to Northampton, Coventry, and Warwick";
+//      labeller::read_place_lists).
 //  12. A titled person "of" a place is a person and a place ("Senator Sherman of Ohio", "Mr. Adams
 //      of Braintree"; not a sovereign's or a peer's "of": "King Louis XV of France"), and an
 //      institution "of" a titled person is the institution and the person ("the Government of Lord
@@ -1076,6 +1078,76 @@ void labeller::read_kin_and_reigns(std::string_view text, const segmentation& pi
       }
       if (last + 2 >= n || sf.key(last + 1) != "and" || !capitalised_word(text, piece, sf, last + 2)) break;
       at = last + 2;
+    }
+  }
+  if (added) sort_by_start(chosen);
+}
+
+// Post-filter 11, places listed after a preposition: "he marched to Northampton, Coventry, and
+// Warwick", "garrisons at Exeter, Barnstaple and Bideford". The model reads the first as a place
+// and may read a town that names an earl (Warwick) as a person, or leave one unread. After "to",
+// "from", "at", "in", "near", "into", "through" or "towards", when the first name is the model's
+// place, each name joined to it by commas or "and" is a place: a person read there without a
+// title when WordNet knows the name as a place too, and one capitalised word the model left
+// unread when WordNet knows it as a place or not at all.
+void labeller::read_place_lists(std::string_view text, const segmentation& piece, const sentence_features& sf,
+                                const prepared_sentence& p, std::vector<chosen_span>& chosen) const {
+  if (sf.all_capitals() || chosen.empty()) return;
+  const name_lexicon& lex = *env_.lex;
+  const std::size_t n = p.eligible.size();
+  bool added = false;
+  for (std::size_t c = 0; c < chosen.size(); ++c) {
+    const tagged_span head = chosen[c].span;
+    if (head.type != entity_type::place || head.first == 0 ||
+        preposition_of_place(sf.key(head.first - 1)) == place_none)
+      continue;
+    std::size_t at = head.last + 1;
+    std::size_t items = 1;
+    while (at + 1 < n) {
+      // Joiners: ",", "and", ", and".
+      std::size_t next = at;
+      bool joined = false;
+      while (next < n && (sf.key(next) == "," || sf.key(next) == "and")) ++next, joined = true;
+      if (!joined || next >= n || !capitalised_word(text, piece, sf, next)) break;
+      auto it = std::find_if(chosen.begin(), chosen.end(), [&](const chosen_span& o) { return o.span.first == next; });
+      if (it != chosen.end()) {
+        chosen_span& o = *it;
+        if (o.entry >= 0) break;
+        if (o.span.type == entity_type::person && o.why.empty() && (next == 0 || !title_word(sf.key(next - 1))) &&
+            !title_word(sf.key(next))) {
+          std::string key = sf.key(o.span.first);
+          for (std::size_t t = o.span.first + 1; t <= o.span.last; ++t) key += ' ' + sf.key(t);
+          if (!lex.find(key).has('l')) break;
+          o.span.type = entity_type::place;
+          o.why = "listed after a preposition of place with other places";
+        } else if (o.span.type != entity_type::place) {
+          break;
+        }
+        at = o.span.last + 1;
+      } else {
+        // One unread capitalised word, alone.
+        if (std::any_of(chosen.begin(), chosen.end(),
+                        [&](const chosen_span& o) { return o.span.first <= next && next <= o.span.last; }) ||
+            capitalised_word(text, piece, sf, next + 1) || !p.eligible[next])
+          break;
+        const std::string& k = sf.key(next);
+        const name_entry e = lex.find(k);
+        if (lex.in(name_list::function_word, k) || title_word(k) || lex.in(name_list::date_word, k) ||
+            lex.in(name_list::nationality, k) || (e.found() && !e.has('l')))
+          break;
+        // Not a common noun old print capitalises ("Messrs. Gosling, Bankers in Fleet Street").
+        const lexicons::word_stat* st = env_.stats ? env_.stats->find(k) : nullptr;
+        if (!e.has('l') && st && st->mid_cap >= 0 && st->mid_cap < 500) break;
+        const std::vector<std::string> singulars = e.found() ? std::vector<std::string>{} : singular_forms(k);
+        if (std::any_of(singulars.begin(), singulars.end(),
+                        [&](const std::string& one) { return lex.find(one).common(); }))
+          break;
+        chosen.push_back(
+            {{next, next, entity_type::place}, -1, "listed after a preposition of place with other places"});
+        added = true;
+        at = next + 1;
+      }
+      ++items;
     }
   }
   if (added) sort_by_start(chosen);
