@@ -847,6 +847,37 @@ TEST(entity_model, an_institution_named_by_two_words_joined_by_and_is_one_group)
   EXPECT_EQ(find(es, "Boston and Harvard College"), nullptr);
 }
 
+TEST(entity_model, an_institutions_field_goes_on_through_and) {
+  auto es =
+      run("He studied with his father at the Royal Academy of Painting and Sculpture in Paris. Later he sat on "
+          "the Board of Trade and Plantations.\n");
+  for (const char* name : {"Royal Academy of Painting and Sculpture", "Board of Trade and Plantations"})
+    expect_listed(es, name, entity_type::group);
+  // Not a name after "and".
+  es = run("The Bank of England and France agreed.\n");
+  expect_listed(es, "Bank of England", entity_type::group);
+  expect_listed(es, "France", entity_type::place);
+}
+
+TEST(entity_model, two_names_read_as_one_across_and_are_two_when_wordnet_knows_the_first) {
+  auto es = run("She praised the standards of the United Nations and Council of Europe conventions.\n");
+  for (const char* name : {"United Nations", "Council of Europe"}) expect_listed(es, name, entity_type::group);
+  EXPECT_EQ(find(es, "United Nations and Council of Europe"), nullptr);
+}
+
+TEST(entity_model, the_head_of_a_name_decides_between_a_building_and_a_body) {
+  auto es =
+      run("He died at St. Thomas's Hospital in 1820. He was taken to the Hôpital Cochin. The painting hangs in "
+          "the Liverpool Museum.\n");
+  for (const char* name : {"St. Thomas's Hospital", "Hôpital Cochin", "Liverpool Museum"})
+    expect_listed(es, name, entity_type::place);
+  es =
+      run("Holt graduated in 2006 from Stephenville High School in Texas. In 2003 he made the team.\n\npresence, "
+          "and his promise kept.  He was sent first to Westminster School,\nand afterwards to Oxford.\n");
+  for (const char* name : {"Stephenville High School", "Westminster School"})
+    expect_listed(es, name, entity_type::group);
+}
+
 TEST(entity_model, a_name_before_a_regnal_ordinal_is_a_person_where_the_model_read_nothing) {
   // A sentence's first word proves nothing by its capital, and the model left these unread.
   auto es =

@@ -450,6 +450,8 @@ void labeller::label(std::string_view text, const segmentation& piece, std::vect
     read_places_after_prepositions(text, piece, sf, p, chosen);
     // Post-filter 20: names in a line of capitals ("SWEEPS KANSAS"), as post-filter 13.
     read_capital_names(text, piece, sf, p, chosen);
+    // Post-filter 24: a building's name is a place, a school's a group ("the Museum of Art").
+    type_by_heads(sf, chosen);
     // Standalone capitalised words (runs of one): the denominator of post-filter 2.
     // In a line of capitals every word stands on its own ("THE LIFE OF WELLINGTON").
     const bool shouting = sf.all_capitals();

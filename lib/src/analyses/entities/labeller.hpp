@@ -220,6 +220,10 @@ class labeller {
   /// capitalises, is that name ("DUST STORM SWEEPS KANSAS"); `chosen` stays sorted.
   void read_capital_names(std::string_view text, const segmentation& piece, const sentence_features& sf,
                           const prepared_sentence& p, std::vector<chosen_span>& chosen) const;
+  /// Post-filter 24 (post_rules.cpp): a name of two words or more read as a group or a place
+  /// takes the type of its head: a building's ("the Metropolitan Museum of Art", "Guy's Hospital")
+  /// is a place, a school's, college's or university's is a group.
+  void type_by_heads(const sentence_features& sf, std::vector<chosen_span>& chosen) const;
   /// Post-filter 15 (post_rules.cpp): a capitalised plural of a noun of people that historical
   /// English capitalises ("the Imperialists", "the Royalists") names a group; `chosen` stays sorted.
   void read_plural_groups(std::string_view text, const segmentation& piece, const sentence_features& sf,

@@ -86,7 +86,10 @@
 //  21. An institution's name may open with two words joined by "and": where the model read only
 //      the words after "and" as a group ending in an organisation's head, "the" and an unread
 //      capitalised word before "and" make them one name ("the Ways and Means Committee", "the Food
-//      and Drug Administration"; labeller::read_conjoined_names).
+//      and Drug Administration"; labeller::read_conjoined_names); an institution's field "of" one
+//      common word goes on through "and" and a second ("the Royal Academy of Painting and
+//      Sculpture"), and a group read across "and" whose first part WordNet knows whole as a group
+//      is two ("the United Nations and Council of Europe").
 //  23. A name after "the son of", "the wife of", "the reign of", "the days of"... that WordNet
 //      knows as a person's, or a given name, is a person where the model read a place or nothing
 //      ("the days of Washington and Hamilton"; labeller::read_kin_and_reigns).
@@ -94,6 +97,9 @@
 //      read nothing, that the document never writes in lower case and historical English
 //      capitalises or hardly knows, is a place ("settled in Trier";
 //      labeller::read_places_after_prepositions).
+//  24. The head of a name decides between a building and a body: a museum, a gallery or a hospital
+//      is a place ("the Metropolitan Museum of Art", "the Hôpital Cochin"), a school, a college or
+//      a university a group ("Stephenville High School"; labeller::type_by_heads).
 #include <algorithm>
 #include <cctype>
 #include <unordered_map>
@@ -763,6 +769,13 @@ void labeller::read_plural_groups(std::string_view text, const segmentation& pie
   if (chosen.size() != before) sort_by_start(chosen);
 }
 
+// The heads of buildings that post-filters 16 and 24 make places.
+bool building_head(const std::string& key) {
+  // Not a theatre: the Théâtre National Populaire is a company.
+  static const char* const heads[] = {"museum", "musee", "gallery", "hospital", "hopital", "infirmary"};
+  return std::any_of(std::begin(heads), std::end(heads), [&](const char* h) { return key == h; });
+}
+
 // Post-filter 16: a possessive name before the capitalised head of a place or an institution is
 // that place's or institution's name: "Brown's Hotel", "St. Paul's Cathedral", "Van Diemen's Land"
 // (places: street, square, palace, church, inn, hotel...), "Christ's College", "Guy's Hospital",
@@ -786,13 +799,13 @@ void labeller::read_possessive_heads(std::string_view text, const segmentation& 
                                          "cathedral", "abbey",  "chapel", "church", "monastery", "tower",  "temple",
                                          "harbour",   "harbor", "park",   "hall",   "house",     "lodge",  "inn",
                                          "hotel",     "water",  "arms",   "bay",    "island",    "land",   "well"};
-    static const char* const bodies[] = {"college", "school",  "club",    "hospital", "academy",
-                                         "museum",  "library", "theatre", "theater",  "bench"};
+    static const char* const bodies[] = {"college", "school",  "club",    "academy",
+                                         "library", "theatre", "theater", "bench"};
     const std::string& k = sf.key(i);
     auto in = [&](const auto& list) {
       return std::any_of(std::begin(list), std::end(list), [&](const char* w) { return k == w; });
     };
-    if (in(places)) return static_cast<int>(entity_type::place);
+    if (in(places) || building_head(k)) return static_cast<int>(entity_type::place);  // "Guy's Hospital"
     if (in(bodies)) return static_cast<int>(entity_type::group);
     return -1;
   };
@@ -949,6 +962,85 @@ void labeller::read_conjoined_names(std::string_view text, const segmentation& p
     c.span.first = f - 2;
     c.why = "an institution's name joined by 'and'";
     taken[f - 2] = 1;
+  }
+  // The field of an institution "of" one common word goes on through "and" and a second one that
+  // ends the name: "the Royal Academy of Painting and Sculpture", "the Board of Trade and
+  // Plantations". Not a name after "and" ("the Bank of England and France": the model's own
+  // reading ends there), nor a title, nor a run that goes on capitalised ("the Council of War and
+  // Lord Essex").
+  auto plain = [&](std::size_t i) {
+    if (i >= n || !capitalised_word(text, piece, sf, i)) return false;
+    const std::string& w = sf.key(i);
+    return !lex.find(w).proper() && !given_name(lex, w) && !lex.in(name_list::function_word, w) && !title_word(w);
+  };
+  for (chosen_span& c : chosen) {
+    const std::size_t l = c.span.last;
+    if (c.entry >= 0 || c.span.type != entity_type::group || l < c.span.first + 2 || sf.key(l - 1) != "of" ||
+        l + 2 >= n || sf.key(l + 1) != "and" || !plain(l) || !plain(l + 2) || capitalised_word(text, piece, sf, l + 3))
+      continue;
+    if (taken.empty()) taken = covered_tokens(chosen, n);
+    if (taken[l + 1] || taken[l + 2] || piece.tokens[sf.token_index(l)].possessive()) continue;
+    c.span.last = l + 2;
+    c.why = "an institution's field joined by 'and'";
+    taken[l + 1] = taken[l + 2] = 1;
+  }
+  // And the other way: two names the model read as one group across "and", whose first WordNet
+  // knows whole as a group, are two names: "the United Nations and Council of Europe conventions".
+  // Not a name WordNet knows whole, nor one named by its places ("the Baltimore and Ohio
+  // Railroad", post-filter 19's).
+  const std::size_t before = chosen.size();
+  for (std::size_t k = 0; k < before; ++k) {
+    const tagged_span sp = chosen[k].span;
+    if (chosen[k].entry >= 0 || !chosen[k].why.empty() || sp.type != entity_type::group || sp.last < sp.first + 2)
+      continue;
+    std::string whole = sf.key(sp.first);
+    for (std::size_t i = sp.first + 1; i <= sp.last; ++i) whole += ' ' + sf.key(i);
+    if (lex.find(whole).proper()) continue;
+    std::string first = sf.key(sp.first);
+    for (std::size_t a = sp.first + 1; a < sp.last; first += ' ' + sf.key(a++)) {
+      if (sf.key(a) != "and") continue;
+      const char code = lex.find(first).proper();
+      if (lex.find(first).proper() != 'g' || !capitalised_word(text, piece, sf, a + 1) ||
+          lex.in(name_list::function_word, sf.key(a + 1)))
+        break;
+      chosen[k].span.last = a - 1;
+      chosen[k].why = "WordNet: a group of that name, before 'and'";
+      chosen.push_back({{a + 1, sp.last, sp.type}, -1, "a second name after 'and'"});
+      break;
+    }
+  }
+  if (chosen.size() != before) sort_by_start(chosen);
+}
+
+// Post-filter 24: the head of a name decides between a place and an institution. A museum, a
+// gallery or a hospital is a building one visits, is born or dies in: a place ("the Metropolitan
+// Museum of Art", "died at St. Thomas's Hospital", "the Hôpital Cochin"). Not a theatre, which may
+// be a company ("the Théâtre National Populaire"). A school, a college, a university
+// or an academy is a body one joins: a group ("Stephenville High School", "Eton College"). The model
+// reads such names either way, by the words before the head. The head is the word before the
+// first "of" or "for", else the last; only names of two words or more, read as a group or a place.
+void labeller::type_by_heads(const sentence_features& sf, std::vector<chosen_span>& chosen) const {
+  static const char* const learning[] = {"school", "college", "university", "academy", "seminary"};
+  for (chosen_span& c : chosen) {
+    const tagged_span& sp = c.span;
+    if (c.entry >= 0 || sp.last == sp.first || (sp.type != entity_type::group && sp.type != entity_type::place))
+      continue;
+    std::size_t head = sp.last;
+    for (std::size_t i = sp.first + 1; i <= sp.last; ++i)
+      if (sf.key(i) == "of" || sf.key(i) == "for") {
+        head = i - 1;
+        break;
+      }
+    const std::string& k = sf.key(head);
+    // French names put the head first: "the Hôpital Cochin", "the Musée Grévin".
+    if (sp.type == entity_type::group && (building_head(k) || building_head(sf.key(sp.first)))) {
+      c.span.type = entity_type::place;
+      c.why = "a building's name, by its head '" + k + "'";
+    } else if (sp.type == entity_type::place &&
+               std::any_of(std::begin(learning), std::end(learning), [&](const char* h) { return k == h; })) {
+      c.span.type = entity_type::group;
+      c.why = "a body's name, by its head '" + k + "'";
+    }
   }
 }
 
