@@ -367,9 +367,10 @@ std::vector<entity> group_mentions(std::string_view text, std::vector<found_ment
       const bool titled = std::any_of(idx.begin(), idx.end(), [&](std::size_t k) { return !ms[k].titles.empty(); });
       if (!mixed && only == 'l' && bt == person && !titled) bt = place;
       // (Not a saint's name read as a place: "St. James's" is the palace, though WordNet knows only
-      // the apostle.)
+      // the apostle; nor a town listed with towns: "marched to Northampton, Coventry, and Warwick".)
       const bool saints = std::any_of(idx.begin(), idx.end(), [&](std::size_t k) {
-        return !ms[k].reasons.empty() && ms[k].reasons[0].first == saint_place_reason;
+        return !ms[k].reasons.empty() &&
+               (ms[k].reasons[0].first == saint_place_reason || ms[k].reasons[0].first == listed_place_reason);
       });
       if (!mixed && only == 'p' && bt == place && !saints) bt = person;
       // Where it stands: a one-word person no mention gives a title, no given name and no person

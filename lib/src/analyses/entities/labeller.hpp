@@ -22,6 +22,9 @@ class gazetteer;
 /// The reason given to a saint's name read as his church, palace or parish ("at St. James's"):
 /// grouping keeps such a name a place though WordNet knows only the saint.
 inline constexpr const char* saint_place_reason = "a saint's name in the possessive after a preposition of place";
+/// The reason post-filter 11 gives a name listed after a preposition of place with other places;
+/// grouping keeps it a place, though WordNet knows only a person of that name ("Warwick").
+inline constexpr const char* listed_place_reason = "listed after a preposition of place with other places";
 
 /// Prepositions of place before a mention (found_mention::place_before).
 inline constexpr std::uint8_t place_none = 0, place_towards = 1, place_at = 2;

@@ -1180,8 +1180,9 @@ void labeller::read_kin_and_reigns(std::string_view text, const segmentation& pi
 // and may read a town that names an earl (Warwick) as a person, or leave one unread. After "to",
 // "from", "at", "in", "near", "into", "through" or "towards", when the first name is the model's
 // place, each name joined to it by commas or "and" is a place: a person read there without a
-// title when WordNet knows the name as a place too, and one capitalised word the model left
-// unread when WordNet knows it as a place or not at all.
+// title when WordNet knows the name as a place too (or, after two places, one word that is no
+// given name), and one capitalised word the model left unread when WordNet knows it as a place or
+// not at all.
 void labeller::read_place_lists(std::string_view text, const segmentation& piece, const sentence_features& sf,
                                 const prepared_sentence& p, std::vector<chosen_span>& chosen) const {
   if (sf.all_capitals() || chosen.empty()) return;
@@ -1209,9 +1210,11 @@ void labeller::read_place_lists(std::string_view text, const segmentation& piece
             !title_word(sf.key(next))) {
           std::string key = sf.key(o.span.first);
           for (std::size_t t = o.span.first + 1; t <= o.span.last; ++t) key += ' ' + sf.key(t);
-          if (!lex.find(key).has('l')) break;
+          // WordNet's place, or one word after two places that is no given name: "marched to
+          // Northampton, Coventry, and Warwick" (WordNet knows only the Earl).
+          if (!lex.find(key).has('l') && (items < 2 || o.span.first != o.span.last || given_name(lex, key))) break;
           o.span.type = entity_type::place;
-          o.why = "listed after a preposition of place with other places";
+          o.why = listed_place_reason;
         } else if (o.span.type != entity_type::place) {
           break;
         }
@@ -1234,8 +1237,7 @@ void labeller::read_place_lists(std::string_view text, const segmentation& piece
         if (std::any_of(singulars.begin(), singulars.end(),
                         [&](const std::string& one) { return lex.find(one).common(); }))
           break;
-        chosen.push_back(
-            {{next, next, entity_type::place}, -1, "listed after a preposition of place with other places"});
+        chosen.push_back({{next, next, entity_type::place}, -1, listed_place_reason});
         added = true;
         at = next + 1;
       }
