@@ -847,6 +847,14 @@ TEST(entity_model, an_institution_named_by_two_words_joined_by_and_is_one_group)
   EXPECT_EQ(find(es, "Boston and Harvard College"), nullptr);
 }
 
+TEST(entity_model, a_persons_name_ends_before_the_title_of_a_law_named_after_them) {
+  auto es =
+      run("We remember George Floyd today. The House passed the George Floyd Justice in Policing Act last "
+          "year, and the George Floyd Justice in Policing Act will pass the Senate.\n");
+  expect_listed(es, "George Floyd", entity_type::person);
+  EXPECT_EQ(find(es, "George Floyd Justice"), nullptr);
+}
+
 TEST(entity_model, an_institutions_field_goes_on_through_and) {
   auto es =
       run("He studied with his father at the Royal Academy of Painting and Sculpture in Paris. Later he sat on "

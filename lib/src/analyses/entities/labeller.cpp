@@ -817,6 +817,22 @@ void labeller::label(std::string_view text, const segmentation& piece, std::vect
           if (!title_at(end)) sp.last = end;
           break;
         }
+      // Nor into the title of a law named after a person: "the George Floyd Justice in Policing
+      // Act" -> George Floyd (the model stops before "in", three words into the title).
+      if (entry < 0 && c.why.empty() && sp.type == entity_type::person && sp.last >= name_first + 2 &&
+          sp.last + 2 < sf.size()) {
+        const std::string& joint = sf.key(sp.last + 1);
+        if (joint == "in" || joint == "of" || joint == "for" || joint == "on" || joint == "against")
+          for (std::size_t j = sp.last + 2; j < sf.size() && j <= sp.last + 5; ++j) {
+            if (!piece.tokens[sf.token_index(j)].is_word() || !capitalised(piece.tokens[sf.token_index(j)].text(text)))
+              break;
+            const std::string& w = sf.key(j);
+            if (w == "act" || w == "acts" || w == "bill" || w == "law") {
+              --sp.last;
+              break;
+            }
+          }
+      }
       // Post-filter 3: nor does it run on through "the" into an institution, a place or an event
       // ("In the reign of Elizabeth the Church was settled" -> Elizabeth), as an epithet does
       // ("Alexander the Great", "John the Baptist").

@@ -13,7 +13,8 @@
 //      "the" as OCR misreads it ("Tbe Legislature") or a lower-case article ("la Baconnière"),
 //      and a person's name never ends with a function word ("Charles I. He") nor runs past a
 //      regnal numeral's full stop ("Edward I. He"), nor runs on through "the" into an institution
-//      ("Elizabeth the Church") or into an office after it ("Perkins Secretary of Labor"), but
+//      ("Elizabeth the Church") or into an office after it ("Perkins Secretary of Labor") or a
+//      law's title ("George Floyd Justice in Policing Act"), but
 //      takes a regnal numeral or ordinal ("Louis
 //      XV", "Pope Damasus I,", "George the First"; in labeller::label), and a given name before
 //      "the" and a capitalised ordinal is a person where the model read nothing ("Charles the
