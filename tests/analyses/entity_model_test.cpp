@@ -855,6 +855,21 @@ TEST(entity_model, a_persons_name_ends_before_the_title_of_a_law_named_after_the
   EXPECT_EQ(find(es, "George Floyd Justice"), nullptr);
 }
 
+TEST(entity_model, a_persons_name_ends_before_a_places_office) {
+  // OCR'd newspapers drop the comma: "elected John I. Mitehell, United States Senator".
+  auto es =
+      run("Mrs. Grant and Mrs. Hayes came.  On the thirty-first ballot the Legislature elected John I. Mitehell "
+          "United States Senator.\n");
+  expect_listed(es, "John I. Mitehell", entity_type::person);
+  for (const auto& e : es) EXPECT_EQ(e.name.find("Senator"), std::string::npos) << e.name;
+}
+
+TEST(entity_model, a_suffix_or_an_abbreviation_alone_names_nothing) {
+  auto es = run("Bro. W. L. Taylor, Jr. spoke for the lodge. C. K. Scott, President Co. Alliance, came late.\n");
+  for (const char* name : {"W. L. Taylor", "C. K. Scott"}) expect_listed(es, name, entity_type::person);
+  for (const char* name : {"Jr.", "Co."}) EXPECT_EQ(find(es, name), nullptr) << name;
+}
+
 TEST(entity_model, an_institutions_field_goes_on_through_and) {
   auto es =
       run("He studied with his father at the Royal Academy of Painting and Sculpture in Paris. Later he sat on "

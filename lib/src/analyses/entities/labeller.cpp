@@ -62,6 +62,14 @@ bool only_initials(const std::string& key) {
   });
 }
 
+// A name's suffix or a business abbreviation alone, which OCR and lists cut from its name ("W. L.
+// Taylor, Jr.", "President Co. Alliance"): no name by itself.
+bool lone_abbreviation(const std::string& key) {
+  static const char* const words[] = {"jr.",   "jr",    "sr.",  "esq.",  "esq", "co.",
+                                      "bros.", "inst.", "ult.", "prox.", "viz."};
+  return std::any_of(std::begin(words), std::end(words), [&](const char* w) { return key == w; });
+}
+
 // Post-filter 6: the place of a dateline, the capitalised words before its first comma, when the
 // sentence opens a dateline block ("Monticello, November 14, 1809."). Not when the first word is
 // a month or weekday ("Tuesday, 4th.") or a function word ("At Sea, ..."), and not past five words.
@@ -817,6 +825,22 @@ void labeller::label(std::string_view text, const segmentation& piece, std::vect
           if (!title_at(end)) sp.last = end;
           break;
         }
+      // Nor does it end in a place's office without "of" ("John I. Mitchell United States
+      // Senator"): a title that is no one's name, after a place WordNet knows whole (up to three
+      // words), ends the reading before the place, when two words of name stay before it.
+      if (entry < 0 && c.why.empty() && sp.type == entity_type::person && sp.last >= name_first + 3 &&
+          title_at(sp.last) && capitalised(piece.tokens[sf.token_index(sp.last)].text(text)) &&
+          lex.find(sf.key(sp.last)).proper() != 'p' && !given_name(lex, sf.key(sp.last))) {
+        const std::size_t end = sp.last - 1;
+        for (std::size_t from = std::max(name_first + 2, end > 2 ? end - 2 : 0); from <= end; ++from) {
+          std::string place = sf.key(from);
+          for (std::size_t k = from + 1; k <= end; ++k) place += ' ' + sf.key(k);
+          if (lex.find(place).proper() != 'l') continue;
+          sp.last = from - 1;
+          while (sp.last > name_first && !piece.tokens[sf.token_index(sp.last)].is_word()) --sp.last;
+          break;
+        }
+      }
       // Nor into the title of a law named after a person: "the George Floyd Justice in Policing
       // Act" -> George Floyd (the model stops before "in", three words into the title).
       if (entry < 0 && c.why.empty() && sp.type == entity_type::person && sp.last >= name_first + 2 &&
@@ -917,7 +941,10 @@ void labeller::label(std::string_view text, const segmentation& piece, std::vect
         continue;
       // Post-filter 9: initials alone name no person or place ("Mrs. B.", "A.M.", "N. Y."), unless
       // the lexicon knows them as a name ("U.S.", "D.C."); a group's initials are its name.
+      // A name's suffix or an abbreviation alone names nothing ("Jr.", "Co.").
       if (entry < 0 && m.type != entity_type::group && only_initials(m.key) && !lex.find(m.key).proper()) continue;
+      // Nor does a suffix or an abbreviation alone ("Jr.", "Co."), whatever the model read.
+      if (entry < 0 && lone_abbreviation(m.key)) continue;
       // Evidence: the margin's largest shares, for the first few mentions of each name.
       if (!c.why.empty()) {
         m.reasons = {{c.why, 1.0f}};

@@ -14,7 +14,8 @@
 //      and a person's name never ends with a function word ("Charles I. He") nor runs past a
 //      regnal numeral's full stop ("Edward I. He"), nor runs on through "the" into an institution
 //      ("Elizabeth the Church") or into an office after it ("Perkins Secretary of Labor") or a
-//      law's title ("George Floyd Justice in Policing Act"), but
+//      law's title ("George Floyd Justice in Policing Act") or a place's office ("John I. Mitchell
+//      United States Senator"), but
 //      takes a regnal numeral or ordinal ("Louis
 //      XV", "Pope Damasus I,", "George the First"; in labeller::label), and a given name before
 //      "the" and a capitalised ordinal is a person where the model read nothing ("Charles the
@@ -40,7 +41,8 @@
 //      given name (a surname seldom is), is those people standing side by side ("I gave unto
 //      Isaac Jacob and Esau"): it is split into one mention each (split_side_by_side).
 //   9. Initials alone name no person or place ("Mrs. B.", "A.M.", "N. Y."), unless the lexicon
-//      knows them as a name ("U.S."); in labeller::label.
+//      knows them as a name ("U.S."), nor does a name's suffix or an abbreviation alone ("Jr.",
+//      "Co."); in labeller::label.
 //  10. Titles of works and names of ships are no person, group or place: the capitalised words after
 //      a lower-case noun of works or ships from data/work_nouns.txt ("the romantic comedy Leap
 //      Year", "the steamer Arctic"; not after "to" or a pronoun: "to play Hamlet") or after "on
