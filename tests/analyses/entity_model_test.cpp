@@ -855,6 +855,19 @@ TEST(entity_model, a_persons_name_ends_before_the_title_of_a_law_named_after_the
   EXPECT_EQ(find(es, "George Floyd Justice"), nullptr);
 }
 
+TEST(entity_model, a_name_broken_at_a_line_end_without_its_hyphen_is_one_name) {
+  // As histext-entities reads: with the segmenter's dehyphenation, and clean_name for the name.
+  document doc = document::from_bytes(
+      "Now therefore I, George Washing\nton, President of the United States, call forth the militia of "
+      "Penn\nsylvania.\n",
+      "t");
+  segment_options so;
+  so.dehyphenate = true;
+  const auto es = find_entities(doc, segment(doc, so), {});
+  expect_listed(es, "George Washington", entity_type::person);
+  expect_listed(es, "Pennsylvania", entity_type::place);
+}
+
 TEST(entity_model, a_persons_name_ends_before_a_places_office) {
   // OCR'd newspapers drop the comma: "elected John I. Mitehell, United States Senator".
   auto es =
@@ -1364,6 +1377,9 @@ TEST(entity_model, names_join_line_end_hyphens_and_collapse_space) {
   EXPECT_EQ(clean_name("Free Software\n  Foundation"), "Free Software Foundation");
   EXPECT_EQ(clean_name("Humbert-Droz"), "Humbert-Droz");
   EXPECT_EQ(clean_name("Austria-\nHungary"), "Austria- Hungary");
+  // A name whose hyphen OCR lost ("Washing\nton"); not a name and a word ("Mary\nland").
+  EXPECT_EQ(clean_name("George Washing\nton"), "George Washington");
+  EXPECT_EQ(clean_name("Queen Mary\nland"), "Queen Mary land");
   // A line end turned into a space: joined into a known word only.
   EXPECT_EQ(clean_name("Philadel- phia"), "Philadelphia");
   EXPECT_EQ(clean_name("Smith- and Jones"), "Smith- and Jones");

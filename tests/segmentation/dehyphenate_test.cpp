@@ -98,6 +98,28 @@ TEST(dehyphenate, a_name_broken_at_a_line_end_is_one_word) {
   for (const char* w : {"hartwell", "vice-president"}) EXPECT_NE(std::find(m.begin(), m.end(), w), m.end()) << w;
 }
 
+TEST(dehyphenate, a_name_whose_hyphen_ocr_lost_is_one_word) {
+  // OCR'd columns often lose the hyphen at a line end: "George Washing\nton", "Penn\nsylvania".
+  document doc = document::from_bytes(
+      "Now therefore I George Washing\nton, in the counties of Penn\nsylvania, met Mary\nland men. A\ndam "
+      "broke when I\nran, and Mr. Wood\nrow came.\n",
+      "x");
+  segmentation seg = segment(doc, dehyphenating());
+  expect_offsets_valid(doc.text(), seg);
+  const std::vector<std::string> n = norms(seg);
+  for (const char* w : {"washington", "pennsylvania", "mary", "land", "dam", "ran", "wood", "row"})
+    EXPECT_NE(std::find(n.begin(), n.end(), w), n.end()) << w;
+  for (const char* w : {"maryland", "adam", "iran", "woodrow"})
+    EXPECT_EQ(std::find(n.begin(), n.end(), w), n.end()) << w;
+  EXPECT_TRUE(joins_broken_name("washing", "ton"));
+  EXPECT_FALSE(joins_broken_name("mary", "land"));  // a name, then a word of its own
+  EXPECT_FALSE(joins_broken_name("a", "dam"));
+  // Not without --dehyphenate.
+  seg = segment(doc, segment_options{});
+  const std::vector<std::string> m = norms(seg);
+  EXPECT_EQ(std::find(m.begin(), m.end(), "washington"), m.end());
+}
+
 TEST(dehyphenate, off_by_default) {
   document doc = document::from_bytes(wrapped, "wrapped");
   segmentation seg = segment(doc);

@@ -35,7 +35,8 @@ void add_common(CLI::App& app, common_options& o, const std::vector<std::string>
                  "input charset: an ICU name (windows-1252, ISO-8859-1, UTF-16, KOI8-R...) or auto (the choice is said "
                  "on stderr)");
   app.add_flag("--dehyphenate", o.dehyphenate,
-               "join words hyphenated at a line end (\"revolu-\" + \"tionary\") when the joined word is known");
+               "join words hyphenated at a line end (\"revolu-\" + \"tionary\") when the joined word is known, "
+               "and names whose hyphen OCR lost (\"Washing\" + \"ton\")");
   if (with_all) app.add_flag("--all", o.all, "include the heading and the attribution, not only the body");
   app.set_version_flag("--version", std::string("histext ") + HISTEXT_VERSION);
 }

@@ -3,6 +3,7 @@
 #include <cctype>
 #include <vector>
 
+#include "histext/names.hpp"
 #include "lexicons/wordlist.hpp"
 
 namespace histext {
@@ -42,17 +43,49 @@ bool joins_without_hyphen(std::string_view before, std::string_view after, bool 
   return name && !before.empty() && after.size() >= 2 && (inside_name || !is_known_word(after));
 }
 
+bool joins_broken_name(std::string_view before, std::string_view after) {
+  if (before.size() < 2 || after.size() < 2) return false;
+  for (char ch : after)
+    if (!std::isalpha(static_cast<unsigned char>(ch))) return false;
+  const name_lexicon& lex = name_lexicon::instance();
+  if (lex.in(name_list::function_word, before) || lex.in(name_list::function_word, after)) return false;
+  const char joined = lex.find(std::string(before) + std::string(after)).proper();
+  if (joined != 'p' && joined != 'P' && joined != 'l' && joined != 'g') return false;
+  return !(lex.find(before).proper() && is_known_word(after));
+}
+
+namespace {
+
+// A capitalised word at a line end before a lower-case word that joins it into a name
+// (joins_broken_name): "George Washing\nton". Cheapest tests first: this runs at every line end.
+bool broken_name_at(std::string_view text, const std::vector<token>& tokens, std::size_t k) {
+  const token& a = tokens[k];
+  const token& c = tokens[k + 1];
+  if (a.kind != token_kind::word || c.kind != token_kind::word || a.sentence != c.sentence || a.possessive() ||
+      a.hyphenated || a.norm.empty() || c.norm.empty())
+    return false;
+  const std::string_view at = a.text(text), ct = c.text(text);
+  if (at.empty() || ct.empty() || at[0] == a.norm[0] || ct[0] != c.norm[0] ||
+      !std::isalpha(static_cast<unsigned char>(c.norm[0])))
+    return false;
+  if (!is_line_break_gap(text.substr(a.end, c.begin - a.end))) return false;
+  return joins_broken_name(a.norm, c.base());
+}
+
+}  // namespace
+
 void dehyphenate(std::string_view text, segmentation& out, std::size_t first_token, std::size_t first_sentence,
                  bool split_hyphens) {
   std::vector<token>& tokens = out.tokens;
-  if (tokens.size() < first_token + 3) return;
+  if (tokens.size() < first_token + 2) return;
   // Most blocks have no hyphen at a line end: leave their tokens where they are (rebuilding the
   // vector cost a tenth of histext-entities' time on a book without one).
   bool any = false;
-  for (std::size_t k = first_token + 1; k + 1 < tokens.size() && !any; ++k) {
+  for (std::size_t k = first_token; k + 1 < tokens.size() && !any; ++k) {
     const std::string_view gap = text.substr(tokens[k].end, tokens[k + 1].begin - tokens[k].end);
-    any = is_line_hyphen(tokens[k].text(text)) && tokens[k - 1].end == tokens[k].begin &&
-          (is_line_break_gap(gap) || is_space_gap(gap));
+    any = (k > first_token && is_line_hyphen(tokens[k].text(text)) && tokens[k - 1].end == tokens[k].begin &&
+           (is_line_break_gap(gap) || is_space_gap(gap))) ||
+          broken_name_at(text, tokens, k);
   }
   if (!any) return;
   std::vector<token> merged;
@@ -62,6 +95,16 @@ void dehyphenate(std::string_view text, segmentation& out, std::size_t first_tok
   std::size_t i = first_token;
   while (i < tokens.size()) {
     produced[i - first_token] = static_cast<std::uint32_t>(merged.size());
+    // A name broken at a line end without its hyphen: "Washing\nton".
+    if (i + 1 < tokens.size() && broken_name_at(text, tokens, i)) {
+      token t = tokens[i + 1];  // sentence, block, possessive of the second part
+      t.begin = tokens[i].begin;
+      t.norm = tokens[i].norm + tokens[i + 1].norm;
+      merged.push_back(std::move(t));
+      produced[i + 1 - first_token] = static_cast<std::uint32_t>(merged.size());
+      i += 2;
+      continue;
+    }
     if (i + 2 < tokens.size()) {
       const token& a = tokens[i];
       const token& h = tokens[i + 1];

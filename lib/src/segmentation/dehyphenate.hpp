@@ -14,7 +14,9 @@ namespace histext {
 /// hyphenated word, norm "well-known" (unless `split_hyphens`, which then keeps the three tokens).
 /// A hyphen followed by spaces instead of a line end (a line end an OCR engine or a copy from a
 /// column turned into a space: "Presi- dent", "Philadel- phia") joins a lower-case continuation
-/// only into a known word ("pre- and post-war" stays). Offsets stay those of the original bytes.
+/// only into a known word ("pre- and post-war" stays). A name broken at a line end without its
+/// hyphen joins too, when joins_broken_name says so ("Washing\nton"; norm "washington"). Offsets
+/// stay those of the original bytes.
 /// `text` is the document's text.
 void dehyphenate(std::string_view text, segmentation& out, std::size_t first_token, std::size_t first_sentence,
                  bool split_hyphens);
@@ -28,5 +30,14 @@ void dehyphenate(std::string_view text, segmentation& out, std::size_t first_tok
 /// is a word ("Miss Jeannette Hart-\nwell"). The one owner of this rule: the segmenter and the names
 /// of entities (grouping.cpp) both ask it.
 bool joins_without_hyphen(std::string_view before, std::string_view after, bool name, bool inside_name = false);
+
+/// Whether a capitalised word at a line end and a lower-case word at the start of the next line
+/// are one name whose hyphen an OCR engine lost ("George Washing\nton", "Penn\nsylvania"):
+/// `before` and `after` are the folded words. True when the joined form is a name the lexicon
+/// knows (a person, a place or a group) and neither part is a function word ("A\ndam", "I\nran"
+/// stay two words), and not when the first part is a name and the second a word of its own
+/// ("Mary\nland", "Mr. Wood\nrow of houses"). The one owner of this rule: the segmenter and the
+/// names of entities (grouping.cpp) both ask it.
+bool joins_broken_name(std::string_view before, std::string_view after);
 
 }  // namespace histext

@@ -93,6 +93,22 @@ std::string clean_name(std::string_view s) {
       }
     }
     if (s[i] == '_') continue;  // the italics of plain-text editions ("_Lord_ Brabourne")
+    // "Washing\nton" -> "Washington": a name whose hyphen OCR lost, as the segmenter joins it.
+    if ((s[i] == '\n' || s[i] == '\r') && !joined.empty() && std::isalpha(static_cast<unsigned char>(joined.back()))) {
+      std::size_t j = i;
+      while (j < s.size() && (s[j] == '\n' || s[j] == '\r' || s[j] == ' ' || s[j] == '\t')) ++j;
+      std::size_t b = joined.size(), e = j;
+      while (b > 0 && std::isalpha(static_cast<unsigned char>(joined[b - 1]))) --b;
+      while (e < s.size() && std::isalpha(static_cast<unsigned char>(s[e]))) ++e;
+      if (j < s.size() && s[j] >= 'a' && s[j] <= 'z' && std::isupper(static_cast<unsigned char>(joined[b]))) {
+        std::string before = joined.substr(b);
+        for (char& ch : before) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+        if (joins_broken_name(before, s.substr(j, e - j))) {
+          i = j - 1;
+          continue;
+        }
+      }
+    }
     joined += s[i];
   }
   return collapse_space(joined);
