@@ -806,11 +806,15 @@ TEST(entity_model, an_institution_named_by_its_head_word_alone_is_a_group) {
       run("Before the debacle, the International must change politics, and the Government and the Senate "
           "will follow.\n");
   for (const char* name : {"International", "Government", "Senate"}) expect_listed(es, name, entity_type::group);
+  // A chamber and the offices of state: "the House" of a parliamentary report.
+  es = run("The bill passed the Senate but died in the House, and the Treasury and the Admiralty objected.\n");
+  for (const char* name : {"House", "Treasury", "Admiralty"}) expect_listed(es, name, entity_type::group);
   // Not the start of a longer name, nor a word the document mostly writes in lower case.
   es =
       run("Then the Council of Trent met. Every government and government and government fell, and the "
-          "Government fell too.\n");
+          "Government fell too. He sat in the House of\nCommons.\n");
   EXPECT_NE(find(es, "Council of Trent"), nullptr);
+  EXPECT_EQ(find(es, "House"), nullptr);
   for (const char* name : {"Council", "Government"}) EXPECT_EQ(find(es, name), nullptr) << name;
 }
 

@@ -747,10 +747,10 @@ void labeller::read_plural_groups(std::string_view text, const segmentation& pie
   // "the Court", "the Front", "the Union": a court, a battle line, a country), capitalised in
   // mid-sentence, seldom in lower case in the document, and not the start of a longer name ("the
   // Council of Trent", "the Committee on Rules", "the Army and Navy Club").
-  static const char* const bodies[] = {"administration", "army",       "assembly", "cabinet",    "church", "commission",
-                                       "congress",       "convention", "council",  "diet",       "duma",   "government",
-                                       "international",  "ministry",   "navy",     "parliament", "party",  "politburo",
-                                       "presidium",      "senate",     "synod"};
+  static const char* const bodies[] = {
+      "administration", "admiralty",  "army",  "assembly",  "cabinet",    "church", "commission",    "congress",
+      "convention",     "council",    "diet",  "duma",      "government", "house",  "international", "ministry",
+      "navy",           "parliament", "party", "politburo", "presidium",  "senate", "synod",         "treasury"};
   for (std::size_t i = 1; i < p.eligible.size(); ++i) {
     if (!p.eligible[i] || taken[i] || sf.key(i - 1) != "the" || i == sf.first_word()) continue;
     const std::string& key = sf.key(i);
