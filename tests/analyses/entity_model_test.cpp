@@ -1087,6 +1087,13 @@ TEST(entity_model, a_name_wordnet_knows_is_read_in_a_line_of_capitals) {
   es = run("ROOSEVELT ASKS CONGRESS FOR WAR\n\nPresident Roosevelt asked Congress today to declare war.\n");
   for (const auto& e : es)
     for (const auto& a : e.aliases) EXPECT_EQ(a.find("ASKS"), std::string::npos) << a;
+  // In a title-case headline too, and what stays is typed as WordNet knows it; not a name that
+  // ends in such a word ("Sweet Mr. Ogle!").
+  es = run("Roosevelt Asks Congress For War Powers\n\nThe House met at noon.\n");
+  expect_listed(es, "Roosevelt", entity_type::person);
+  EXPECT_EQ(find(es, "Roosevelt Asks Congress"), nullptr);
+  es = run("Sweet Mr. Ogle! He sees all the panoramas for nothing.\n");
+  expect_listed(es, "Ogle", entity_type::person);
 }
 
 TEST(entity_model, a_military_title_is_a_mans_and_keeps_him_apart_from_mrs) {

@@ -175,6 +175,8 @@ class sentence_features {
   std::vector<described_feature> described(std::size_t i, const std::vector<std::size_t>& wanted) const;
   /// Whether most words of the sentence are written in capitals (a line of capitals).
   bool all_capitals() const { return caps_context_ == "allcaps"; }
+  /// Whether most words of the sentence are capitalised, not in capitals (a title-case headline).
+  bool title_case() const { return caps_context_ == "titlecase"; }
   /// Whether the sentence is ordinary prose (neither a line of capitals nor one of capitalised words).
   bool normal_case() const { return caps_context_ == "normal"; }
   /// Index of the sentence's first word token (size() when it has none).

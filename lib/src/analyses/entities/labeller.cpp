@@ -523,16 +523,17 @@ void labeller::label(std::string_view text, const segmentation& piece, std::vect
       // IN THE NETFLIX DRAMA"): a name ends before a function word that no name holds inside (all
       // but "of", "the", "and", "for" and the particles: "BANK OF ENGLAND", "CENTER FOR ADVANCED
       // STUDY", "DU PONT DE NEMOURS").
-      if (entry < 0 && sf.all_capitals())
+      // The verb ends a name in a title-case headline too ("Roosevelt Asks Congress For War").
+      if (entry < 0 && (sf.all_capitals() || sf.title_case()))
         for (std::size_t i = sp.first + 1; i <= sp.last; ++i) {
           const std::string& k = sf.key(i);
-          if (lex.in(name_list::function_word, k) && !lex.in(name_list::connector, k) && k != "the" && k != "and" &&
-              k != "for" && k != "of") {
+          if (sf.all_capitals() && lex.in(name_list::function_word, k) && !lex.in(name_list::connector, k) &&
+              k != "the" && k != "and" && k != "for" && k != "of") {
             sp.last = i - 1;
             break;
           }
           // Nor before a headline's verb, which WordNet knows only as a verb ("ROOSEVELT ASKS
-          // CONGRESS FOR WAR", "DECLARES"; not "SWEEPS", a noun too).
+          // CONGRESS FOR WAR", "DECLARES", "Roosevelt Asks Congress"; not "SWEEPS", a noun too).
           const bool verb_only = [&] {
             if (lex.find(k).codes == "v") return true;
             if (k.size() < 4 || k.back() != 's') return false;
@@ -540,8 +541,18 @@ void labeller::label(std::string_view text, const segmentation& piece, std::vect
             return lex.find(base).codes.find_first_not_of('v') == std::string_view::npos &&
                    !lex.find(base).codes.empty();
           }();
-          if (verb_only && !lex.find(k).proper()) {
+          // In title case only a verb in -s inside the reading, as headlines write them ("Sweet Mr.
+          // Ogle!" and "Rob Roy" are names).
+          const bool headline_verb = sf.all_capitals() || (i < sp.last && k.back() == 's' && lex.find(k).codes != "v");
+          if (verb_only && headline_verb && !lex.find(k).proper()) {
             sp.last = i - 1;
+            // What stays is typed as WordNet knows it: "Roosevelt Asks Congress" was one group.
+            std::string rest = sf.key(sp.first);
+            for (std::size_t j = sp.first + 1; j <= sp.last; ++j) rest += ' ' + sf.key(j);
+            const char known = lex.find(rest).proper();
+            if (known == 'p' || known == 'P') sp.type = entity_type::person;
+            if (known == 'l') sp.type = entity_type::place;
+            if (known == 'g') sp.type = entity_type::group;
             break;
           }
         }

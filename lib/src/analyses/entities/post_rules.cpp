@@ -85,7 +85,9 @@
 //      ("the Chicago, Burlington & Quincy road"; labeller::read_firms).
 //  20. Names in a line of capitals: where the model read nothing, a run of up to three words
 //      that WordNet knows whole as a name ("NEW YORK"), or one word it knows only as a name and
-//      that historical English capitalises ("SWEEPS KANSAS"; labeller::read_capital_names).
+//      that historical English capitalises ("SWEEPS KANSAS"; labeller::read_capital_names); a
+//      reading there, or in a title-case headline, ends before a verb ("Roosevelt Asks Congress";
+//      in labeller::label).
 //  21. An institution's name may open with two words joined by "and": where the model read only
 //      the words after "and" as a group ending in an organisation's head, "the" and an unread
 //      capitalised word before "and" make them one name ("the Ways and Means Committee", "the Food
