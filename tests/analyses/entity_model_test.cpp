@@ -1288,6 +1288,24 @@ TEST(entity_model, history_holds_the_readings_the_post_filters_made) {
   EXPECT_EQ(find(es, "Steventon")->mentions.size(), 4u);
 }
 
+TEST(entity_model, a_title_ocr_misread_letter_by_letter_is_a_title) {
+  const name_lexicon& lex = name_lexicon::instance();
+  auto title_of = [&](const char* w) { return ocr_title(lex, w, compute_word_facts(lex, nullptr, w)); };
+  EXPECT_EQ(title_of("pbesidext"), "president");  // two letters in nine
+  EXPECT_EQ(title_of("senntor"), "senator");
+  EXPECT_EQ(title_of("govornor"), "governor");
+  EXPECT_EQ(title_of("president"), "");  // the title itself is no misreading
+  EXPECT_EQ(title_of("baiser"), "");     // under seven letters: "kaiser"?
+  EXPECT_EQ(title_of("pbesxdext"), "");  // three letters off
+  // A title before a person WordNet knows makes a person of the model's place.
+  auto es = run("The ticket. Fob Pbesidext Grover Cleveland, and Allen G. Thurman. Prince Edward Island is small.\n");
+  const entity* e = find(es, "Grover Cleveland");
+  ASSERT_NE(e, nullptr);
+  EXPECT_EQ(e->type, entity_type::person);
+  EXPECT_NE(std::find(e->aliases.begin(), e->aliases.end(), "Pbesidext Grover Cleveland"), e->aliases.end());
+  expect_listed(es, "Prince Edward Island", entity_type::place);
+}
+
 TEST(entity_model, old_print_long_s_is_read_as_s) {
   auto has = [](const std::vector<std::string>& v, const std::string& x) {
     return std::find(v.begin(), v.end(), x) != v.end();

@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace histext {
 
@@ -52,6 +53,8 @@ class name_lexicon {
   bool in(name_list list, std::string_view word) const;
   /// The curated lists holding the (lower-case) word: bit (1 << name_list) for each; one lookup.
   std::uint32_t lists(std::string_view word) const;
+  /// The words of a curated list, sorted (walks every curated word: not for hot paths).
+  std::vector<std::string> members(name_list list) const;
   /// Number of lexicon keys (counts the lines: for tests and reports, not for hot paths).
   std::size_t size() const;
 

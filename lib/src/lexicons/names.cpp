@@ -163,6 +163,14 @@ bool name_lexicon::in(name_list list, std::string_view word) const {
   return (lists(word) >> static_cast<int>(list)) & 1u;
 }
 
+std::vector<std::string> name_lexicon::members(name_list list) const {
+  std::vector<std::string> out;
+  for (const auto& [word, bits] : impl_->lists)
+    if ((bits >> static_cast<int>(list)) & 1u) out.push_back(word);
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
 std::uint32_t name_lexicon::lists(std::string_view word) const {
   auto it = impl_->lists.find(word);
   return it == impl_->lists.end() ? 0 : it->second;

@@ -263,10 +263,12 @@ bool labeller::title_word(const std::string& key) const {
   // ("Capt, Lott"). Not "St": "St John" is also a surname (Oliver St John), and "St Albans" a town.
   if (!key.empty() && key.size() <= 6 && key.back() != '.' && key != "st" && env_.lex->in(name_list::title, key + '.'))
     return true;
-  if (key.find('f') == std::string::npos) return false;
+  if (key.size() < 7 && key.find('f') == std::string::npos) return false;
   // Through the document's memo, or computed (the reference path, fast paths off).
   const word_facts f = env_.facts ? env_.facts->get(key) : compute_word_facts(*env_.lex, env_.stats, key);
-  return f.long_s && f.in(name_list::title);
+  if (f.long_s && f.in(name_list::title)) return true;
+  // A title OCR misread letter by letter: "Pbesidext Grover Cleveland" is President Cleveland.
+  return !ocr_title(*env_.lex, key, f).empty();
 }
 
 void labeller::label(std::string_view text, const segmentation& piece, std::vector<found_mention>& out) {
@@ -661,6 +663,20 @@ void labeller::label(std::string_view text, const segmentation& piece, std::vect
       // A title alone names a person, never a group or a place ("the Queen" read as a group).
       if (entry < 0 && sp.first == sp.last && modelled_type(sp.type) && sp.type != entity_type::person &&
           title_at(sp.first))
+        sp.type = entity_type::person;
+      // So does a title before a given name or a person WordNet knows, though the model read a place ("Pbesidext Grover
+      // Cleveland", OCR's President Cleveland); not a saint's ("St. John" is a town too), nor a
+      // place or an institution named after one ("Prince Edward Island", "King George Sound").
+      if (entry < 0 && sp.first < sp.last && (sp.type == entity_type::place || sp.type == entity_type::group) &&
+          c.why.empty() && title_at(sp.first) &&
+          (given_name(lex, sf.key(sp.first + 1)) ||
+           [&] {
+             std::string rest = sf.key(sp.first + 1);
+             for (std::size_t j = sp.first + 2; j <= sp.last; ++j) rest += ' ' + sf.key(j);
+             return lex.find(rest).proper() == 'p';
+           }()) &&
+          sf.key(sp.first) != "st." && sf.key(sp.first) != "st" && sf.key(sp.first) != "saint" &&
+          !lex.in(name_list::place_word, sf.key(sp.last)) && !lex.in(name_list::org_head, sf.key(sp.last)))
         sp.type = entity_type::person;
       // A sentence's first word that WordNet knows only in lower case, before a title, is no part
       // of the name: "Yesterday President Roosevelt", "Meanwhile General Grant".

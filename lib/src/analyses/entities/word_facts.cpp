@@ -87,6 +87,29 @@ bool past_tense_verb(const name_lexicon& lex, const lexicons::word_stats* stats,
                      [&](const std::string& b) { return !b.empty() && lex.find(b).common(); });
 }
 
+std::string ocr_title(const name_lexicon& lex, std::string_view key, const word_facts& facts) {
+  // Seven letters at least: a foreign word is often one letter from a short title ("baiser").
+  if (key.size() < 7 || facts.entry.found() || facts.stat || facts.lists != 0 || facts.long_s) return {};
+  static const std::vector<std::string> titles = [&] {
+    std::vector<std::string> t;
+    for (std::string& w : lex.members(name_list::title))
+      if (w.size() >= 7 && std::all_of(w.begin(), w.end(), [](char c) { return c >= 'a' && c <= 'z'; }))
+        t.push_back(std::move(w));
+    return t;
+  }();
+  const std::size_t allowed = key.size() >= 9 ? 2 : 1;
+  std::string found;
+  for (const std::string& t : titles) {
+    if (t.size() != key.size()) continue;
+    std::size_t diff = 0;
+    for (std::size_t i = 0; i < t.size() && diff <= allowed; ++i) diff += t[i] != key[i];
+    if (diff > allowed) continue;
+    if (!found.empty()) return {};  // two titles fit: no reading
+    found = t;
+  }
+  return found;
+}
+
 word_facts compute_word_facts(const name_lexicon& lex_, const lexicons::word_stats* stats_, std::string_view key) {
   word_facts f;
   f.entry = lex_.find(key);

@@ -36,6 +36,13 @@ std::vector<std::string> singular_forms(std::string_view key);
 /// of them are tried (15 readings). The one owner of this rule: word facts and grouping ask it.
 std::vector<std::string> long_s_readings(std::string_view key);
 
+/// The title an OCR engine may have misread as `facts`' key ("pbesidext" -> president, "senntor"
+/// -> senator): a title of seven letters or more from the curated list, of the key's length, that
+/// differs from it in one letter (two from nine letters on), the only such title, when the key
+/// is unknown to WordNet, to the corpus statistics and to the curated lists. Empty otherwise. The
+/// one owner of this rule (labeller::title_word asks it).
+std::string ocr_title(const name_lexicon& lex, std::string_view key, const struct word_facts& facts);
+
 /// Whether a folded word is a given name: on the curated list or one of WordNet's given names.
 /// The one owner of this test for the post-filters and grouping.
 bool given_name(const name_lexicon& lex, std::string_view key);
