@@ -1288,6 +1288,16 @@ TEST(entity_model, history_holds_the_readings_the_post_filters_made) {
   EXPECT_EQ(find(es, "Steventon")->mentions.size(), 4u);
 }
 
+TEST(entity_model, the_plural_of_a_title_before_a_name_is_a_title) {
+  auto es = run("Senators Kelly and Bennet spoke. We rode to Kings Cliffe on Monday.\n");
+  const entity* kelly = find(es, "Kelly");
+  ASSERT_NE(kelly, nullptr);
+  EXPECT_EQ(kelly->type, entity_type::person);
+  EXPECT_EQ(find(es, "Senators Kelly"), nullptr);
+  // Not a sovereign's plural, which names places.
+  EXPECT_EQ(find(es, "Cliffe"), nullptr);
+}
+
 TEST(entity_model, a_title_ocr_misread_letter_by_letter_is_a_title) {
   const name_lexicon& lex = name_lexicon::instance();
   auto title_of = [&](const char* w) { return ocr_title(lex, w, compute_word_facts(lex, nullptr, w)); };

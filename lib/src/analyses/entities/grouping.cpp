@@ -41,14 +41,6 @@ namespace histext::entities_detail {
 
 namespace {
 
-// The titles of people known by a given name alone (sovereigns, popes, saints).
-bool sovereign_title(std::string_view t) {
-  static const char* const titles[] = {"king",    "queen",   "emperor", "empress", "tsar",   "czar",
-                                       "tsarina", "czarina", "kaiser",  "sultan",  "shah",   "pharaoh",
-                                       "pope",    "saint",   "st.",     "st",      "prince", "princess"};
-  return std::any_of(std::begin(titles), std::end(titles), [&](const char* x) { return t == x; });
-}
-
 // Whether a one-word place read where a peer of that title is named is the peer: not a country
 // or a region, whose dukes and electors are named after it ("the Duke of Saxony" beside the
 // Saxony an army marches into), and not when a fifth of its mentions or more stand after a

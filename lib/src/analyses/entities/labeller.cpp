@@ -711,9 +711,17 @@ void labeller::label(std::string_view text, const segmentation& piece, std::vect
         return i + 1 < sp.last && title_at(i + 1) &&
                std::any_of(std::begin(words), std::end(words), [&](const char* w) { return k == w; });
       };
-      while (
-          person && name_first < sp.last &&
-          (title_at(name_first) || sf.key(name_first) == "old" || sf.key(name_first) == "young" || office(name_first)))
+      // The plural of a title before a name is a title too: "Senators Kelly and Bennet", "Lords
+      // Stawell and Malmsbury"; not a sovereign's, which names places ("Kings Cliffe", "Kings Lynn").
+      auto plural_title = [&](std::size_t i) {
+        const std::string& k = sf.key(i);
+        if (i != sp.first || k.size() < 5 || k.back() != 's' || title_at(i + 1)) return false;
+        const std::string one = k.substr(0, k.size() - 1);
+        return title_word(one) && !sovereign_title(one);
+      };
+      while (person && name_first < sp.last &&
+             (title_at(name_first) || sf.key(name_first) == "old" || sf.key(name_first) == "young" ||
+              office(name_first) || plural_title(name_first)))
         titles.push_back(sf.key(name_first++));
       // An office "of" something before a full name: "Secretary of State Cordell Hull", "Secretary
       // of the Navy Josephus Daniels", "President of the United States Abraham Lincoln" -> the

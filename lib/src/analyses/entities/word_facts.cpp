@@ -87,6 +87,13 @@ bool past_tense_verb(const name_lexicon& lex, const lexicons::word_stats* stats,
                      [&](const std::string& b) { return !b.empty() && lex.find(b).common(); });
 }
 
+bool sovereign_title(std::string_view t) {
+  static const char* const titles[] = {"king",    "queen",   "emperor", "empress", "tsar",   "czar",
+                                       "tsarina", "czarina", "kaiser",  "sultan",  "shah",   "pharaoh",
+                                       "pope",    "saint",   "st.",     "st",      "prince", "princess"};
+  return std::any_of(std::begin(titles), std::end(titles), [&](const char* x) { return t == x; });
+}
+
 std::string ocr_title(const name_lexicon& lex, std::string_view key, const word_facts& facts) {
   // Seven letters at least: a foreign word is often one letter from a short title ("baiser").
   if (key.size() < 7 || facts.entry.found() || facts.stat || facts.lists != 0 || facts.long_s) return {};

@@ -59,6 +59,11 @@ bool past_tense_verb(const name_lexicon& lex, const lexicons::word_stats* stats,
 /// The one owner of the list for grouping and the labeller.
 bool peerage_title(std::string_view title);
 
+/// Whether a folded title is one of people known by a given name alone: sovereigns, popes and
+/// saints (king, queen, emperor, tsar, sultan, pope, saint, prince...). The one owner of the list
+/// for grouping and the labeller.
+bool sovereign_title(std::string_view title);
+
 /// Whether a folded word is an ordinal of a regnal number ("first" ... "eighteenth": "Nicholas the
 /// First"). The one owner of the list for the labeller and grouping.
 bool regnal_ordinal(std::string_view key);
