@@ -1288,6 +1288,16 @@ TEST(entity_model, history_holds_the_readings_the_post_filters_made) {
   EXPECT_EQ(find(es, "Steventon")->mentions.size(), 4u);
 }
 
+TEST(entity_model, a_town_before_its_county_is_a_place) {
+  auto es =
+      run("Democratic Sentinel, Volume 5, Number 3, Rensselaer, Jasper County, 25 February 1881.\nJohn Smith, "
+          "Jasper County, and Mr. Brown, Rowan county, came.\n");
+  expect_listed(es, "Rensselaer", entity_type::place);
+  // Not a person with a given name or a title.
+  expect_listed(es, "John Smith", entity_type::person);
+  expect_listed(es, "Brown", entity_type::person);
+}
+
 TEST(entity_model, the_plural_of_a_title_before_a_name_is_a_title) {
   auto es = run("Senators Kelly and Bennet spoke. We rode to Kings Cliffe on Monday.\n");
   const entity* kelly = find(es, "Kelly");
