@@ -857,6 +857,9 @@ TEST(entity_model, a_persons_name_ends_before_the_title_of_a_law_named_after_the
           "year, and the George Floyd Justice in Policing Act will pass the Senate.\n");
   expect_listed(es, "George Floyd", entity_type::person);
   EXPECT_EQ(find(es, "George Floyd Justice"), nullptr);
+  // Not a name's own last word.
+  es = run("Oliver Wendell Holmes on Common Law Reform spoke.\n");
+  expect_listed(es, "Oliver Wendell Holmes", entity_type::person);
 }
 
 TEST(entity_model, a_name_broken_at_a_line_end_without_its_hyphen_is_one_name) {
@@ -911,6 +914,10 @@ TEST(entity_model, the_head_of_a_name_decides_between_a_building_and_a_body) {
           "the Liverpool Museum.\n");
   for (const char* name : {"St. Thomas's Hospital", "Hôpital Cochin", "Liverpool Museum"})
     expect_listed(es, name, entity_type::place);
+  const entity* cochin = find(es, "Hôpital Cochin");
+  ASSERT_NE(cochin, nullptr);
+  ASSERT_FALSE(cochin->evidence.empty());
+  EXPECT_NE(cochin->evidence[0].find("'hopital'"), std::string::npos) << cochin->evidence[0];
   es =
       run("Holt graduated in 2006 from Stephenville High School in Texas. In 2003 he made the team.\n\npresence, "
           "and his promise kept.  He was sent first to Westminster School,\nand afterwards to Oxford.\n");
@@ -1028,9 +1035,13 @@ TEST(entity_model, names_listed_after_a_preposition_with_a_place_are_places) {
   auto es = run("Then he marched to Northampton, Coventry, and Warwick, and leaving a garrison there went on.\n");
   // Warwick too, though WordNet knows only the Earl.
   for (const char* name : {"Northampton", "Coventry", "Warwick"}) expect_listed(es, name, entity_type::place);
-  // Not a titled person.
+  // Not a titled person, nor one to whom one writes, nor a given name.
   es = run("He sent letters to Vienna, Berlin and Mr. Metternich.\n");
   expect_listed(es, "Metternich", entity_type::person);
+  es = run("He wrote letters to Vienna, Berlin and Metternich.\n");
+  expect_listed(es, "Metternich", entity_type::person);
+  es = run("Then he marched to Northampton, Coventry, and Mary.\n");
+  expect_listed(es, "Mary", entity_type::person);
   // Not a common noun that old print capitalises.
   es = run("You need only send your commands to Messrs. Gosling, Bankers in Fleet Street.\n");
   EXPECT_EQ(find(es, "Bankers"), nullptr);
@@ -1094,6 +1105,8 @@ TEST(entity_model, a_name_wordnet_knows_is_read_in_a_line_of_capitals) {
   EXPECT_EQ(find(es, "Roosevelt Asks Congress"), nullptr);
   es = run("Sweet Mr. Ogle! He sees all the panoramas for nothing.\n");
   expect_listed(es, "Ogle", entity_type::person);
+  es = run("Sweet Mr. Bates!\n");  // a verb in -s ends no name it ends
+  expect_listed(es, "Bates", entity_type::person);
 }
 
 TEST(entity_model, a_military_title_is_a_mans_and_keeps_him_apart_from_mrs) {
@@ -1296,6 +1309,8 @@ TEST(entity_model, a_town_before_its_county_is_a_place) {
   // Not a person with a given name or a title.
   expect_listed(es, "John Smith", entity_type::person);
   expect_listed(es, "Brown", entity_type::person);
+  es = run("Mr. Smith, Jasper County, came. Dear Henry, Jasper County sends love.\n");
+  for (const char* name : {"Smith", "Henry"}) expect_listed(es, name, entity_type::person);
 }
 
 TEST(entity_model, the_plural_of_a_title_before_a_name_is_a_title) {
@@ -1304,8 +1319,10 @@ TEST(entity_model, the_plural_of_a_title_before_a_name_is_a_title) {
   ASSERT_NE(kelly, nullptr);
   EXPECT_EQ(kelly->type, entity_type::person);
   EXPECT_EQ(find(es, "Senators Kelly"), nullptr);
-  // Not a sovereign's plural, which names places.
+  // Not a sovereign's plural, which names places, nor a churchman's.
   EXPECT_EQ(find(es, "Cliffe"), nullptr);
+  es = run("He was born at Abbots Langley in 1800.\n");
+  EXPECT_EQ(find(es, "Langley"), nullptr);
 }
 
 TEST(entity_model, a_title_ocr_misread_letter_by_letter_is_a_title) {

@@ -114,6 +114,7 @@ TEST(dehyphenate, a_name_whose_hyphen_ocr_lost_is_one_word) {
   EXPECT_TRUE(joins_broken_name("washing", "ton"));
   EXPECT_FALSE(joins_broken_name("mary", "land"));  // a name, then a word of its own
   EXPECT_FALSE(joins_broken_name("a", "dam"));
+  EXPECT_FALSE(joins_broken_name("he", "brews"));  // a function word ("Hebrews" is a name)
   // Not without --dehyphenate.
   seg = segment(doc, segment_options{});
   const std::vector<std::string> m = norms(seg);

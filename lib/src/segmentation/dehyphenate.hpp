@@ -34,8 +34,9 @@ bool joins_without_hyphen(std::string_view before, std::string_view after, bool 
 /// Whether a capitalised word at a line end and a lower-case word at the start of the next line
 /// are one name whose hyphen an OCR engine lost ("George Washing\nton", "Penn\nsylvania"):
 /// `before` and `after` are the folded words. True when the joined form is a name the lexicon
-/// knows (a person, a place or a group) and neither part is a function word ("A\ndam", "I\nran"
-/// stay two words), and not when the first part is a name and the second a word of its own
+/// knows (a person, a place or a group), each part has two letters or more ("A\ndam", "I\nran"
+/// stay two words) and neither is a function word ("He\nbrews"), and not when the first part is a
+/// name and the second a word of its own
 /// ("Mary\nland", "Mr. Wood\nrow of houses"). The one owner of this rule: the segmenter and the
 /// names of entities (grouping.cpp) both ask it.
 bool joins_broken_name(std::string_view before, std::string_view after);

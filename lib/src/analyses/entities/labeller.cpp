@@ -664,9 +664,10 @@ void labeller::label(std::string_view text, const segmentation& piece, std::vect
       if (entry < 0 && sp.first == sp.last && modelled_type(sp.type) && sp.type != entity_type::person &&
           title_at(sp.first))
         sp.type = entity_type::person;
-      // So does a title before a given name or a person WordNet knows, though the model read a place ("Pbesidext Grover
-      // Cleveland", OCR's President Cleveland); not a saint's ("St. John" is a town too), nor a
-      // place or an institution named after one ("Prince Edward Island", "King George Sound").
+      // So does a title before a given name or a person WordNet knows, where the model read a
+      // place or a group ("Pbesidext Grover Cleveland", OCR's President Cleveland); not a saint's
+      // ("St. John" is a town too), nor a place or an institution named after one whose last word
+      // says so ("Prince Edward Island", "King George's College").
       if (entry < 0 && sp.first < sp.last && (sp.type == entity_type::place || sp.type == entity_type::group) &&
           c.why.empty() && title_at(sp.first) &&
           (given_name(lex, sf.key(sp.first + 1)) ||
@@ -712,12 +713,15 @@ void labeller::label(std::string_view text, const segmentation& piece, std::vect
                std::any_of(std::begin(words), std::end(words), [&](const char* w) { return k == w; });
       };
       // The plural of a title before a name is a title too: "Senators Kelly and Bennet", "Lords
-      // Stawell and Malmsbury"; not a sovereign's, which names places ("Kings Cliffe", "Kings Lynn").
+      // Stawell and Malmsbury"; not a sovereign's, a peer's or a churchman's, which name places
+      // ("Kings Lynn", "Earls Colne", "Abbots Langley", "Bishops Lydeard").
       auto plural_title = [&](std::size_t i) {
         const std::string& k = sf.key(i);
         if (i != sp.first || k.size() < 5 || k.back() != 's' || title_at(i + 1)) return false;
         const std::string one = k.substr(0, k.size() - 1);
-        return title_word(one) && !sovereign_title(one);
+        static const char* const church[] = {"abbot", "bishop", "prior", "dean", "canon", "cardinal", "monk", "friar"};
+        return title_word(one) && !sovereign_title(one) && !peerage_title(one) &&
+               std::none_of(std::begin(church), std::end(church), [&](const char* w) { return one == w; });
       };
       while (person && name_first < sp.last &&
              (title_at(name_first) || sf.key(name_first) == "old" || sf.key(name_first) == "young" ||
@@ -887,7 +891,11 @@ void labeller::label(std::string_view text, const segmentation& piece, std::vect
               break;
             const std::string& w = sf.key(j);
             if (w == "act" || w == "acts" || w == "bill" || w == "law") {
-              --sp.last;
+              // The title's first word is a common one ("Justice"), not the name's ("Oliver Wendell
+              // Holmes on Common Law Reform").
+              const std::string& last = sf.key(sp.last);
+              const name_entry e = lex.find(last);
+              if (title_at(sp.last) || (e.common() && !e.proper() && !given_name(lex, last))) --sp.last;
               break;
             }
           }
@@ -976,7 +984,6 @@ void labeller::label(std::string_view text, const segmentation& piece, std::vect
         continue;
       // Post-filter 9: initials alone name no person or place ("Mrs. B.", "A.M.", "N. Y."), unless
       // the lexicon knows them as a name ("U.S.", "D.C."); a group's initials are its name.
-      // A name's suffix or an abbreviation alone names nothing ("Jr.", "Co.").
       if (entry < 0 && m.type != entity_type::group && only_initials(m.key) && !lex.find(m.key).proper()) continue;
       // Nor does a suffix or an abbreviation alone ("Jr.", "Co."), whatever the model read.
       if (entry < 0 && lone_abbreviation(m.key)) continue;

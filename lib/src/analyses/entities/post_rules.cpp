@@ -803,8 +803,9 @@ bool building_head(const std::string& key) {
 
 // Post-filter 16: a possessive name before the capitalised head of a place or an institution is
 // that place's or institution's name: "Brown's Hotel", "St. Paul's Cathedral", "Van Diemen's Land"
-// (places: street, square, palace, church, inn, hotel...), "Christ's College", "Guy's Hospital",
-// "Brooks's Club", "the King's Bench" (institutions: college, school, club, hospital...). Not every
+// (places: street, square, palace, church, inn, hotel, and the buildings of post-filter 24:
+// "Guy's Hospital"), "Christ's College", "Brooks's Club", "the King's Bench" (institutions:
+// college, school, club, academy, library, theatre, bench). Not every
 // head of a place or an organisation: "Napoleon's Empire", "Pitt's Government", "Auckland's
 // Journal" are no names. The model
 // reads the possessive as the end of a name ("Newton's Principia" is two things), and the name
@@ -1024,7 +1025,6 @@ void labeller::read_conjoined_names(std::string_view text, const segmentation& p
     std::string first = sf.key(sp.first);
     for (std::size_t a = sp.first + 1; a < sp.last; first += ' ' + sf.key(a++)) {
       if (sf.key(a) != "and") continue;
-      const char code = lex.find(first).proper();
       if (lex.find(first).proper() != 'g' || !capitalised_word(text, piece, sf, a + 1) ||
           lex.in(name_list::function_word, sf.key(a + 1)))
         break;
@@ -1057,10 +1057,13 @@ void labeller::type_by_heads(const sentence_features& sf, std::vector<chosen_spa
         break;
       }
     const std::string& k = sf.key(head);
-    // French names put the head first: "the Hôpital Cochin", "the Musée Grévin".
-    if (sp.type == entity_type::group && (building_head(k) || building_head(sf.key(sp.first)))) {
+    // French names put the head first: "the Hôpital Cochin", "the Musée Grévin" (not English ones:
+    // "the Hospital Sisters of St. Francis" are an order).
+    const std::string& first = sf.key(sp.first);
+    const bool french_head = first == "hopital" || first == "musee";
+    if (sp.type == entity_type::group && (building_head(k) || french_head)) {
       c.span.type = entity_type::place;
-      c.why = "a building's name, by its head '" + k + "'";
+      c.why = "a building's name, by its head '" + (french_head ? first : k) + "'";
     } else if (sp.type == entity_type::place &&
                std::any_of(std::begin(learning), std::end(learning), [&](const char* h) { return k == h; })) {
       c.span.type = entity_type::group;
@@ -1214,6 +1217,17 @@ void labeller::read_place_lists(std::string_view text, const segmentation& piece
   const name_lexicon& lex = *env_.lex;
   const std::size_t n = p.eligible.size();
   bool added = false;
+  // The preposition at `at` says where one goes or stays: any but "to", and "to" after a verb of
+  // going ("marched to", "sailed to"; not "wrote to", "letters to").
+  auto movement_before = [&](std::size_t at) {
+    if (sf.key(at) != "to") return true;
+    static const char* const going[] = {"marched",   "went",     "sailed",    "rode",      "came",     "returned",
+                                        "retreated", "advanced", "proceeded", "travelled", "traveled", "fled",
+                                        "moved",     "hastened", "journeyed", "retired",   "repaired", "go",
+                                        "march",     "sail",     "ride",      "come",      "return",   "goes"};
+    return at > 0 &&
+           std::any_of(std::begin(going), std::end(going), [&](const char* w) { return sf.key(at - 1) == w; });
+  };
   for (std::size_t c = 0; c < chosen.size(); ++c) {
     const tagged_span head = chosen[c].span;
     if (head.type != entity_type::place || head.first == 0 ||
@@ -1235,9 +1249,13 @@ void labeller::read_place_lists(std::string_view text, const segmentation& piece
             !title_word(sf.key(next))) {
           std::string key = sf.key(o.span.first);
           for (std::size_t t = o.span.first + 1; t <= o.span.last; ++t) key += ' ' + sf.key(t);
-          // WordNet's place, or one word after two places that is no given name: "marched to
-          // Northampton, Coventry, and Warwick" (WordNet knows only the Earl).
-          if (!lex.find(key).has('l') && (items < 2 || o.span.first != o.span.last || given_name(lex, key))) break;
+          // WordNet's place, or one word after two places that is no given name, where the list
+          // is where one goes or stays: "marched to Northampton, Coventry, and Warwick" (WordNet
+          // knows only the Earl); not to whom one writes ("letters to Vienna, Berlin and
+          // Metternich").
+          if (!lex.find(key).has('l') &&
+              (items < 2 || o.span.first != o.span.last || given_name(lex, key) || !movement_before(head.first - 1)))
+            break;
           o.span.type = entity_type::place;
           o.why = listed_place_reason;
         } else if (o.span.type != entity_type::place) {

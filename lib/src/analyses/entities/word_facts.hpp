@@ -39,7 +39,8 @@ std::vector<std::string> long_s_readings(std::string_view key);
 /// The title an OCR engine may have misread as `facts`' key ("pbesidext" -> president, "senntor"
 /// -> senator): a title of seven letters or more from the curated list, of the key's length, that
 /// differs from it in one letter (two from nine letters on), the only such title, when the key
-/// is unknown to WordNet, to the corpus statistics and to the curated lists. Empty otherwise. The
+/// is unknown to WordNet, to the corpus statistics and to the curated lists. Empty otherwise.
+/// `lex` is the process's name_lexicon (the titles are read from the first one passed, once). The
 /// one owner of this rule (labeller::title_word asks it).
 std::string ocr_title(const name_lexicon& lex, std::string_view key, const struct word_facts& facts);
 
