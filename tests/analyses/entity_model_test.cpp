@@ -30,6 +30,14 @@ std::vector<entity> run(const std::string& text, const entity_options& options =
   return find_entities(doc, seg, options);
 }
 
+// As histext-entities reads: with the segmenter's dehyphenation.
+std::vector<entity> run_dehyphenated(const std::string& text) {
+  document doc = document::from_bytes(text, "test.txt");
+  segment_options so;
+  so.dehyphenate = true;
+  return find_entities(doc, segment(doc, so), {});
+}
+
 const entity* find(const std::vector<entity>& es, const std::string& name) {
   for (const auto& e : es)
     if (e.name == name) return &e;
@@ -863,14 +871,10 @@ TEST(entity_model, a_persons_name_ends_before_the_title_of_a_law_named_after_the
 }
 
 TEST(entity_model, a_name_broken_at_a_line_end_without_its_hyphen_is_one_name) {
-  // As histext-entities reads: with the segmenter's dehyphenation, and clean_name for the name.
-  document doc = document::from_bytes(
+  // With the segmenter's dehyphenation, and clean_name for the name.
+  const auto es = run_dehyphenated(
       "Now therefore I, George Washing\nton, President of the United States, call forth the militia of "
-      "Penn\nsylvania.\n",
-      "t");
-  segment_options so;
-  so.dehyphenate = true;
-  const auto es = find_entities(doc, segment(doc, so), {});
+      "Penn\nsylvania.\n");
   expect_listed(es, "George Washington", entity_type::person);
   expect_listed(es, "Pennsylvania", entity_type::place);
 }
@@ -1449,12 +1453,9 @@ TEST(entity_model, names_join_line_end_hyphens_and_collapse_space) {
   // A line end turned into a space: joined into a known word only.
   EXPECT_EQ(clean_name("Philadel- phia"), "Philadelphia");
   EXPECT_EQ(clean_name("Smith- and Jones"), "Smith- and Jones");
-  // As histext-entities reads: with the segmenter's dehyphenation.
-  document doc = document::from_bytes("The news went to Presi- dent Cleveland and to Philadel- phia by wire.\n", "t");
-  segment_options so;
-  so.dehyphenate = true;
-  const segmentation seg = segment(doc, so);
-  EXPECT_NE(find(find_entities(doc, seg, {}), "Philadelphia"), nullptr);
+  EXPECT_NE(
+      find(run_dehyphenated("The news went to Presi- dent Cleveland and to Philadel- phia by wire.\n"), "Philadelphia"),
+      nullptr);
 }
 
 TEST(entity_model, reads_annotations_and_trains_deterministically) {
