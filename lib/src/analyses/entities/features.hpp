@@ -183,6 +183,13 @@ class sentence_features {
   std::size_t first_word() const { return first_word_; }
   /// The folded lower-case key of token i.
   const std::string& key(std::size_t i) const { return toks_[i].key; }
+  /// The keys of tokens first..last (inclusive) joined by one space: the lexicon's key of a name
+  /// of several words ("united states").
+  std::string span_key(std::size_t first, std::size_t last) const {
+    std::string out = toks_[first].key;
+    for (std::size_t i = first + 1; i <= last; ++i) (out += ' ') += toks_[i].key;
+    return out;
+  }
 
  private:
   struct tok {

@@ -549,9 +549,7 @@ void labeller::label(std::string_view text, const segmentation& piece, std::vect
           if (verb_only && headline_verb && !lex.find(k).proper()) {
             sp.last = i - 1;
             // What stays is typed as WordNet knows it: "Roosevelt Asks Congress" was one group.
-            std::string rest = sf.key(sp.first);
-            for (std::size_t j = sp.first + 1; j <= sp.last; ++j) rest += ' ' + sf.key(j);
-            const char known = lex.find(rest).proper();
+            const char known = lex.find(sf.span_key(sp.first, sp.last)).proper();
             if (known == 'p' || known == 'P') sp.type = entity_type::person;
             if (known == 'l') sp.type = entity_type::place;
             if (known == 'g') sp.type = entity_type::group;
@@ -670,12 +668,7 @@ void labeller::label(std::string_view text, const segmentation& piece, std::vect
       // says so ("Prince Edward Island", "King George's College").
       if (entry < 0 && sp.first < sp.last && (sp.type == entity_type::place || sp.type == entity_type::group) &&
           c.why.empty() && title_at(sp.first) &&
-          (given_name(lex, sf.key(sp.first + 1)) ||
-           [&] {
-             std::string rest = sf.key(sp.first + 1);
-             for (std::size_t j = sp.first + 2; j <= sp.last; ++j) rest += ' ' + sf.key(j);
-             return lex.find(rest).proper() == 'p';
-           }()) &&
+          (given_name(lex, sf.key(sp.first + 1)) || lex.find(sf.span_key(sp.first + 1, sp.last)).proper() == 'p') &&
           sf.key(sp.first) != "st." && sf.key(sp.first) != "st" && sf.key(sp.first) != "saint" &&
           !lex.in(name_list::place_word, sf.key(sp.last)) && !lex.in(name_list::org_head, sf.key(sp.last)))
         sp.type = entity_type::person;
@@ -739,9 +732,7 @@ void labeller::label(std::string_view text, const segmentation& piece, std::vect
         if (obj < sp.last && sf.key(obj) == "the") ++obj;
         std::size_t obj_last = obj;
         for (std::size_t e = obj + 1; e < obj + 3 && e < sp.last; ++e) {
-          std::string key = sf.key(obj);
-          for (std::size_t t = obj + 1; t <= e; ++t) key += ' ' + sf.key(t);
-          if (lex.find(key).proper()) obj_last = e;
+          if (lex.find(sf.span_key(obj, e)).proper()) obj_last = e;
         }
         const std::size_t rest = obj_last + 1;
         auto cap_at = [&](std::size_t t) {
@@ -872,9 +863,7 @@ void labeller::label(std::string_view text, const segmentation& piece, std::vect
           lex.find(sf.key(sp.last)).proper() != 'p' && !given_name(lex, sf.key(sp.last))) {
         const std::size_t end = sp.last - 1;
         for (std::size_t from = std::max(name_first + 2, end > 2 ? end - 2 : 0); from <= end; ++from) {
-          std::string place = sf.key(from);
-          for (std::size_t k = from + 1; k <= end; ++k) place += ' ' + sf.key(k);
-          if (lex.find(place).proper() != 'l') continue;
+          if (lex.find(sf.span_key(from, end)).proper() != 'l') continue;
           sp.last = from - 1;
           while (sp.last > name_first && !piece.tokens[sf.token_index(sp.last)].is_word()) --sp.last;
           break;

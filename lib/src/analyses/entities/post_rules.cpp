@@ -901,9 +901,7 @@ void labeller::read_known_names(std::string_view text, const segmentation& piece
     if (end == i) continue;
     for (std::size_t last = end; last > i; --last) {
       if (!cap(last)) continue;
-      std::string key = sf.key(i);
-      for (std::size_t k = i + 1; k <= last; ++k) key += ' ' + sf.key(k);
-      const char code = lex.find(key).proper();
+      const char code = lex.find(sf.span_key(i, last)).proper();
       if (code != 'l' && code != 'g') continue;
       const entity_type type = code == 'l' ? entity_type::place : entity_type::group;
       chosen.push_back(
@@ -939,8 +937,7 @@ void labeller::read_capital_names(std::string_view text, const segmentation& pie
     std::size_t end = i;
     while (end + 1 < n && end - i < 2 && word(end + 1)) ++end;
     for (std::size_t last = end + 1; last-- > i;) {
-      std::string key = sf.key(i);
-      for (std::size_t k = i + 1; k <= last; ++k) key += ' ' + sf.key(k);
+      const std::string key = sf.span_key(i, last);
       // A name, not a kind of person ("GERMAN", "CATHOLIC" are adjectives as often as people).
       const char type = lex.find(key).proper();
       if (type != 'p' && type != 'l' && type != 'g') continue;
@@ -1019,9 +1016,7 @@ void labeller::read_conjoined_names(std::string_view text, const segmentation& p
     const tagged_span sp = chosen[k].span;
     if (chosen[k].entry >= 0 || !chosen[k].why.empty() || sp.type != entity_type::group || sp.last < sp.first + 2)
       continue;
-    std::string whole = sf.key(sp.first);
-    for (std::size_t i = sp.first + 1; i <= sp.last; ++i) whole += ' ' + sf.key(i);
-    if (lex.find(whole).proper()) continue;
+    if (lex.find(sf.span_key(sp.first, sp.last)).proper()) continue;
     std::string first = sf.key(sp.first);
     for (std::size_t a = sp.first + 1; a < sp.last; first += ' ' + sf.key(a++)) {
       if (sf.key(a) != "and") continue;
@@ -1164,8 +1159,7 @@ void labeller::read_kin_and_reigns(std::string_view text, const segmentation& pi
       "reign",   "days",     "time",      "times",       "death",         "birth",     "murder",   "execution",
       "funeral", "mistress", "successor", "predecessor", "assassination", "favourite", "favorite", "court"};
   auto person_name = [&](std::size_t first, std::size_t last) {
-    std::string key = sf.key(first);
-    for (std::size_t k = first + 1; k <= last; ++k) key += ' ' + sf.key(k);
+    const std::string key = sf.span_key(first, last);
     const name_entry e = lex.find(key);
     return e.has('p') || (first == last && !e.proper() && given_name(lex, key));
   };
@@ -1247,8 +1241,7 @@ void labeller::read_place_lists(std::string_view text, const segmentation& piece
         if (o.entry >= 0) break;
         if (o.span.type == entity_type::person && o.why.empty() && (next == 0 || !title_word(sf.key(next - 1))) &&
             !title_word(sf.key(next))) {
-          std::string key = sf.key(o.span.first);
-          for (std::size_t t = o.span.first + 1; t <= o.span.last; ++t) key += ' ' + sf.key(t);
+          const std::string key = sf.span_key(o.span.first, o.span.last);
           // WordNet's place, or one word after two places that is no given name, where the list
           // is where one goes or stays: "marched to Northampton, Coventry, and Warwick" (WordNet
           // knows only the Earl); not to whom one writes ("letters to Vienna, Berlin and
@@ -1339,8 +1332,7 @@ void labeller::read_event_places(std::string_view text, const segmentation& piec
     std::vector<chosen_span> rest;
     for (const chosen_span& c : chosen)
       if (c.span.first >= i && c.span.first <= last && c.span.last > last && cap(last + 1)) {
-        std::string k = sf.key(last + 1);
-        for (std::size_t j = last + 2; j <= c.span.last; ++j) k += ' ' + sf.key(j);
+        const std::string k = sf.span_key(last + 1, c.span.last);
         const char t = known_type(lex, k);
         if (t)
           rest.push_back({{last + 1, c.span.last,
@@ -1358,8 +1350,7 @@ void labeller::read_event_places(std::string_view text, const segmentation& piec
                                 [&](const chosen_span& c) { return !(c.span.last < i || c.span.first > last); }),
                  chosen.end());
     chosen.insert(chosen.end(), rest.begin(), rest.end());
-    std::string key = sf.key(first);
-    for (std::size_t k = first + 1; k <= last; ++k) key += ' ' + sf.key(k);
+    const std::string key = sf.span_key(first, last);
     // A place unless WordNet knows the name only as a person or a group ("the Battle of Hastings"
     // is the town's, though WordNet's Hastings is first the statesman; "the Trial of Charles I").
     const name_entry e = lex.find(key);
