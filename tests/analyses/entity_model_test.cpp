@@ -512,6 +512,11 @@ TEST(entity_model, titles_of_works_and_ships_are_no_names) {
   EXPECT_EQ(titles_in("They went on board the French frigate, and on board the King's ship.\n"), v{});
   EXPECT_EQ(titles_in("Not a creature on board the Packet but ourselves.\n"), v{});
   EXPECT_EQ(titles_in("His colleague on Board of Trade came.\n"), v{});
+  // After a navy's prefix, with or without its full stops (which end no sentence); not "and".
+  EXPECT_EQ(titles_in("Darwin sailed in HMS Beagle and the U.S.S. Constitution came.\n"),
+            (v{"other:beagle", "other:constitution"}));
+  EXPECT_EQ(titles_in("She served in H.M.S. Prince of Wales in 1941.\n"), v{"other:prince of wales"});
+  EXPECT_EQ(titles_in("The SS Division and the Hms Trust met.\n"), v{});
   EXPECT_EQ(titles_in("He read the novel Until the End of the World.\n"), v{"work:until the end of the world"});
   EXPECT_EQ(titles_in("They saw the film The Lookout twice.\n"), v{"work:the lookout"});
   // A noun of works used as a verb, or a pronoun after it, begins no title.
@@ -927,6 +932,15 @@ TEST(entity_model, the_head_of_a_name_decides_between_a_building_and_a_body) {
           "and his promise kept.  He was sent first to Westminster School,\nand afterwards to Oxford.\n");
   for (const char* name : {"Stephenville High School", "Westminster School"})
     expect_listed(es, name, entity_type::group);
+  // A newspaper named after its town, which the model read as the town.
+  es =
+      run("The report appeared in the San Francisco Bulletin and the Manchester Guardian. He wrote for the "
+          "Chicago Tribune.\n");
+  for (const char* name : {"San Francisco Bulletin", "Chicago Tribune", "Manchester Guardian"})
+    expect_listed(es, name, entity_type::group);
+  // Not a place whose last word names no paper.
+  es = run("They walked across Times Square to the hotel.\n");
+  expect_listed(es, "Times Square", entity_type::place);
 }
 
 TEST(entity_model, a_name_before_a_regnal_ordinal_is_a_person_where_the_model_read_nothing) {

@@ -46,7 +46,8 @@
 //  10. Titles of works and names of ships are no person, group or place: the capitalised words after
 //      a lower-case noun of works or ships from data/work_nouns.txt ("the romantic comedy Leap
 //      Year", "the steamer Arctic"; not after "to" or a pronoun: "to play Hamlet") or after "on
-//      board the" or "aboard" ("on board the Bellerophon"), before a lone
+//      board the" or "aboard" ("on board the Bellerophon") or a navy's prefix ("HMS Beagle", "the
+//      U.S.S. Constitution"), before a lone
 //      year in brackets ("Burning Man (2011)"; not a citation, "Smith (2005) argued", nor a known
 //      or given name, nor a place or an event a history dates so: "at Culloden (1746)", "the
 //      Treaty of Utrecht (1713)", "in Falkland Castle (1402)"), or alone between quotation marks where the model read a
@@ -105,7 +106,8 @@
 //      labeller::read_places_after_prepositions).
 //  24. The head of a name decides between a building and a body: a museum, a gallery or a hospital
 //      is a place ("the Metropolitan Museum of Art", "the Hôpital Cochin"), a school, a college or
-//      a university a group ("Stephenville High School"; labeller::type_by_heads).
+//      a university a group ("Stephenville High School"), and so is a newspaper ("the Chicago
+//      Tribune", "the Manchester Guardian"; labeller::type_by_heads).
 #include <algorithm>
 #include <cctype>
 #include <unordered_map>
@@ -299,6 +301,26 @@ std::vector<std::pair<tagged_span, std::string>> work_titles(std::string_view te
     if (possessive || overlaps(at + 1, last)) continue;
     out.push_back({{at + 1, last, entity_type::other},
                    std::string("a ship: after '") + sf.key(i) + (sf.key(i) == "on" ? " board'" : "'")});
+    i = last;
+  }
+  for (std::size_t i = 0; i + 1 < n; ++i) {
+    // After a navy's or a line's prefix: "HMS Beagle", "the U.S.S. Constitution", "R.M.S.
+    // Titanic", "SMS Emden". Not "SS", which names a body as often ("the SS officers").
+    static const char* const prefixes[] = {"hms",    "h.m.s.", "uss",      "u.s.s.", "rms",
+                                           "r.m.s.", "hmas",   "h.m.a.s.", "hmcs",   "h.m.c.s.",
+                                           "hmnzs",  "css",    "c.s.s.",   "sms",    "s.m.s."};
+    if (!word(i) || !cap(i + 1) || sf.eligible(i + 1) == 0 || lex.in(name_list::function_word, sf.key(i + 1)) ||
+        std::none_of(std::begin(prefixes), std::end(prefixes), [&](const char* p) { return sf.key(i) == p; }))
+      continue;
+    // The prefix in capitals, as written ("Hms" is no prefix).
+    const std::string_view pre = tok(i).text(text);
+    if (std::any_of(pre.begin(), pre.end(), [](char c) { return c >= 'a' && c <= 'z'; })) continue;
+    // The name's words, with "of" and its like between them ("Prince of Wales"), not "and".
+    std::size_t last = i + 1;
+    for (std::size_t j = i + 2; j < n && (cap(j) || (word(j) && lex.in(name_list::connector, sf.key(j)))); ++j)
+      if (cap(j)) last = j;
+    if (overlaps(i + 1, last)) continue;
+    out.push_back({{i + 1, last, entity_type::other}, std::string("a ship: after '") + std::string(pre) + "'"});
     i = last;
   }
   for (std::size_t i = 1; i + 2 < n; ++i) {
@@ -1036,11 +1058,18 @@ void labeller::read_conjoined_names(std::string_view text, const segmentation& p
 // gallery or a hospital is a building one visits, is born or dies in: a place ("the Metropolitan
 // Museum of Art", "died at St. Thomas's Hospital", "the Hôpital Cochin"). Not a theatre, which may
 // be a company ("the Théâtre National Populaire"). A school, a college, a university
-// or an academy is a body one joins: a group ("Stephenville High School", "Eton College"). The model
+// or an academy is a body one joins: a group ("Stephenville High School", "Eton College"), and so is
+// a newspaper named after its town ("the Chicago Tribune"; the head last). The model
 // reads such names either way, by the words before the head. The head is the word before the
 // first "of" or "for", else the last; only names of two words or more, read as a group or a place.
 void labeller::type_by_heads(const sentence_features& sf, std::vector<chosen_span>& chosen) const {
   static const char* const learning[] = {"school", "college", "university", "academy", "seminary"};
+  // A newspaper is named after its town ("the Chicago Tribune", "the Manchester Guardian"), and
+  // the model reads the town. Heads that name no place; not "Post", "Star", "Sun" or "Globe".
+  static const char* const papers[] = {"tribune",   "bulletin",   "chronicle", "guardian", "enquirer",
+                                       "inquirer",  "advertiser", "courier",   "dispatch", "despatch",
+                                       "telegraph", "examiner",   "sentinel",  "mercury",  "intelligencer",
+                                       "gazette",   "herald",     "times",     "journal",  "picayune"};
   for (chosen_span& c : chosen) {
     const tagged_span& sp = c.span;
     if (c.entry >= 0 || sp.last == sp.first || (sp.type != entity_type::group && sp.type != entity_type::place))
@@ -1063,6 +1092,10 @@ void labeller::type_by_heads(const sentence_features& sf, std::vector<chosen_spa
                std::any_of(std::begin(learning), std::end(learning), [&](const char* h) { return k == h; })) {
       c.span.type = entity_type::group;
       c.why = "a body's name, by its head '" + k + "'";
+    } else if (sp.type == entity_type::place && head == sp.last &&
+               std::any_of(std::begin(papers), std::end(papers), [&](const char* h) { return k == h; })) {
+      c.span.type = entity_type::group;
+      c.why = "a newspaper's name, by its head '" + k + "'";
     }
   }
 }
