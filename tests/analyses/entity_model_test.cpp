@@ -943,6 +943,24 @@ TEST(entity_model, the_head_of_a_name_decides_between_a_building_and_a_body) {
   expect_listed(es, "Times Square", entity_type::place);
 }
 
+TEST(entity_model, an_office_a_verb_gives_names_no_person) {
+  // A role, not a referent: "became Professor of Linguistics", "was Professor of East Asian
+  // Studies" (a plural's singular is the common word).
+  auto es =
+      run("In 1964 he became Professor of Linguistics at Ohio State. She was Professor of East Asian Studies "
+          "and Music at Harvard. In 1830 he was named Secretary of State for War.\n");
+  for (const char* name : {"Professor of Linguistics", "Professor of East Asian Studies", "Secretary of State"})
+    EXPECT_EQ(find(es, name), nullptr) << name;
+  // The holder the text refers to stays, and so do an office of a place or an institution, a peer's
+  // style and a churchman's.
+  es =
+      run("The Secretary of State wrote to him. He became Governor of Virginia. He was President of the Royal "
+          "Society. He was created Duke of Wellington. He was Archbishop of Sens.\n");
+  for (const char* name : {"Secretary of State", "Governor of Virginia", "President of the Royal Society",
+                           "Duke of Wellington", "Archbishop of Sens"})
+    expect_listed(es, name, entity_type::person);
+}
+
 TEST(entity_model, a_name_before_a_regnal_ordinal_is_a_person_where_the_model_read_nothing) {
   // A sentence's first word proves nothing by its capital, and the model left these unread.
   auto es =

@@ -712,9 +712,7 @@ void labeller::label(std::string_view text, const segmentation& piece, std::vect
         const std::string& k = sf.key(i);
         if (i != sp.first || k.size() < 5 || k.back() != 's' || title_at(i + 1)) return false;
         const std::string one = k.substr(0, k.size() - 1);
-        static const char* const church[] = {"abbot", "bishop", "prior", "dean", "canon", "cardinal", "monk", "friar"};
-        return title_word(one) && !sovereign_title(one) && !peerage_title(one) &&
-               std::none_of(std::begin(church), std::end(church), [&](const char* w) { return one == w; });
+        return title_word(one) && !sovereign_title(one) && !peerage_title(one) && !church_title(one);
       };
       while (person && name_first < sp.last &&
              (title_at(name_first) || sf.key(name_first) == "old" || sf.key(name_first) == "young" ||
@@ -947,6 +945,36 @@ void labeller::label(std::string_view text, const segmentation& piece, std::vect
             for (const std::string& one : singular_forms(m.key))
               if (lex.in(name_list::title, one)) return true;
             return false;
+          }())
+        continue;
+      // Nor does an office that a verb gives to someone ("he became Professor of Linguistics", "was
+      // appointed Master of the Rolls", "served as Secretary of State"): the reading names the post,
+      // not a person. Only an office "of" common words (no place, no name, no institution: "became
+      // Governor of Virginia", "was President of the Royal Society" name Virginia and the Society),
+      // and not a sovereign's, a peer's or a churchman's style ("was created Duke of Wellington",
+      // "was Archbishop of Sens").
+      if (entry < 0 && m.type == entity_type::person && first > 0 && first == name_first && first + 2 <= sp.last &&
+          sf.key(first + 1) == "of" && title_at(first) && !peerage_title(sf.key(first)) &&
+          !sovereign_title(sf.key(first)) && !church_title(sf.key(first)) && [&] {
+            static const char* const givers[] = {"was",    "is",      "be",        "been",   "became",
+                                                 "become", "becomes", "appointed", "named",  "elected",
+                                                 "made",   "as",      "remained",  "chosen", "nominated"};
+            const std::string& before = sf.key(first - 1);
+            if (std::none_of(std::begin(givers), std::end(givers), [&](const char* g) { return before == g; }))
+              return false;
+            for (std::size_t k = first + 2; k <= sp.last; ++k) {
+              if (!piece.tokens[sf.token_index(k)].is_word()) continue;
+              const std::string& w = sf.key(k);
+              if (lex.in(name_list::function_word, w) || lex.in(name_list::connector, w) ||
+                  lex.in(name_list::nationality, w) || title_at(k))
+                continue;
+              // An institution named after "of" is named there: "was President of the Royal Society".
+              if (given_name(lex, w) || lex.in(name_list::org_head, w)) return false;
+              bool common = lex.find(w).common();  // or its singular's: "Studies"
+              for (const std::string& one : singular_forms(w)) common = common || lex.find(one).common();
+              if (!common) return false;
+            }
+            return true;
           }())
         continue;
       // Nor does an abbreviated title ("Capt," where OCR read a comma for the full stop), nor a

@@ -94,6 +94,12 @@ bool sovereign_title(std::string_view t) {
   return std::any_of(std::begin(titles), std::end(titles), [&](const char* x) { return t == x; });
 }
 
+bool church_title(std::string_view t) {
+  static const char* const titles[] = {"abbot",    "archbishop", "bishop", "prior",  "dean",    "canon",
+                                       "cardinal", "monk",       "friar",  "abbess", "prioress"};
+  return std::any_of(std::begin(titles), std::end(titles), [&](const char* x) { return t == x; });
+}
+
 std::string ocr_title(const name_lexicon& lex, std::string_view key, const word_facts& facts) {
   // Seven letters at least: a foreign word is often one letter from a short title ("baiser").
   if (key.size() < 7 || facts.entry.found() || facts.stat || facts.lists != 0 || facts.long_s) return {};

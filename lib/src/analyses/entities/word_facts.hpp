@@ -65,6 +65,11 @@ bool peerage_title(std::string_view title);
 /// for grouping and the labeller.
 bool sovereign_title(std::string_view title);
 
+/// Whether a folded title is a churchman's, held "of" a see or a house ("the Bishop of Durham",
+/// "the Abbot of Cluny"): abbot, archbishop, bishop, prior, dean, canon, cardinal, monk, friar,
+/// abbess, prioress. The one owner of the list for the labeller.
+bool church_title(std::string_view title);
+
 /// Whether a folded word is an ordinal of a regnal number ("first" ... "eighteenth": "Nicholas the
 /// First"). The one owner of the list for the labeller and grouping.
 bool regnal_ordinal(std::string_view key);
