@@ -692,6 +692,9 @@ TEST(entity_model, the_words_of_places_make_places) {
     expect_listed(es, name, entity_type::place);
   }
   expect_listed(es, "David", entity_type::person);
+  // And after a desert, a kingdom, an isle or a diocese of: the model read nothing there.
+  es = run("Jerome went for a time to the desert of Chalcis, to the southeast of Antioch.\n");
+  expect_listed(es, "Chalcis", entity_type::place);
 }
 
 TEST(entity_model, a_title_before_of_is_the_name_in_capitals_too) {

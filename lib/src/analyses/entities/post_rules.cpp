@@ -68,7 +68,8 @@
 //      (or Rio, Sierra, Puerto...) is a place ("Mount McGregor", "Rio Negro"), a state is a place
 //      ("the Republic of Korea"), a name before a lower-case street, county, river..., read or
 //      not, is that place ("Jefferson street", "from Cook county"), and so is one after "the town
-//      of", "the river" ("this town of Donauwerth", "the river Lech") or before its county
+//      of", "the desert of", "the kingdom of"..., "the river" ("this town of Donauwerth", "the
+//      desert of Chalcis", "the river Lech") or before its county
 //      ("Rensselaer, Jasper County"); labeller::read_place_words.
 //  14. Families: the plural of a surname the document gives a person names a group ("the younger
 //      Bernoullis" beside Daniel Bernoulli; labeller::name_families).
@@ -646,11 +647,13 @@ void labeller::read_place_words(std::string_view text, const segmentation& piece
   {
     std::vector<char> taken = covered_tokens(chosen, p.eligible.size());
     const std::size_t before = chosen.size();
-    // A name after a lower-case "the town of", "the city of"... or "the river" is a place ("this town
-    // of Donauwerth", "the river Lech"), unless it is a person's name in the lexicon or a given
-    // name ("the city of David").
-    static const char* settlements[] = {"town",     "city",   "village", "hamlet",  "port",     "island",
-                                        "province", "county", "parish",  "borough", "fortress", "duchy"};
+    // A name after a lower-case "the town of", "the city of", "the desert of", "the kingdom of"... or
+    // "the river" is a place ("this town of Donauwerth", "the desert of Chalcis", "the river Lech"),
+    // unless it is a person's name in the lexicon or a given name ("the city of David").
+    static const char* settlements[] = {"town",     "city",    "village",  "hamlet",    "port",         "island",
+                                        "province", "county",  "parish",   "borough",   "fortress",     "duchy",
+                                        "desert",   "kingdom", "republic", "diocese",   "principality", "isle",
+                                        "district", "region",  "canton",   "bishopric", "electorate",   "margraviate"};
     auto word_at = [&](std::size_t i) {
       return i < sf.size() && piece.tokens[sf.token_index(i)].is_word() &&
              !capitalised(piece.tokens[sf.token_index(i)].text(text));
