@@ -1149,7 +1149,7 @@ void labeller::read_places_after_prepositions(std::string_view text, const segme
                                    return c.span.last == i - 3 && c.span.type == entity_type::person;
                                  });
     // Or after "to" where a verb of going says one goes there ("travelled with Bonosus to Gaul").
-    const bool going_to = sf.key(i - 1) == "to" && going_before(sf, i - 1, 3);
+    const bool going_to = (sf.key(i - 1) == "to" || sf.key(i - 1) == "from") && going_before(sf, i - 1, 3);
     if (preposition_of_place(sf.key(i - 1)) != place_at && !of_after_person && !going_to) continue;
     if (taken.empty()) taken = covered_tokens(chosen, n);
     if (taken[i] || (i + 1 < n && (capitalised_word(text, piece, sf, i + 1) || p.eligible[i + 1])) ||
