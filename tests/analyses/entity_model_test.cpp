@@ -993,12 +993,12 @@ TEST(entity_model, a_capitalised_word_alone_after_in_or_at_is_a_place_where_the_
   // A place WordNet knows second ("Iowa": first a kind of Sioux), and a newspaper's "Name, of State".
   es = run("He lived in Iowa for years.\n");
   expect_listed(es, "Iowa", entity_type::place);
-  // After "to" where a verb of going says one goes there; not a common noun ("went to Mass"),
+  // After "to" or "from" where a verb of going says one goes there; not a common noun ("went to Mass"),
   // nor after "wrote to".
   es =
       run("He travelled with Bonosus to Gaul and settled there. They sailed to Candia. They went to Mass on "
-          "Sunday. He wrote to Metternich about it.\n");
-  for (const char* name : {"Gaul", "Candia"}) expect_listed(es, name, entity_type::place);
+          "Sunday. He wrote to Metternich about it. Then he returned from Devizes.\n");
+  for (const char* name : {"Gaul", "Candia", "Devizes"}) expect_listed(es, name, entity_type::place);
   EXPECT_EQ(find(es, "Mass"), nullptr);
   const entity* metternich = find(es, "Metternich");
   EXPECT_TRUE(metternich == nullptr || metternich->type == entity_type::person);

@@ -105,8 +105,9 @@
 //      ("the days of Washington and Hamilton"; labeller::read_kin_and_reigns).
 //  22. One capitalised word alone after "in", "at", "into", "near" or "within", where the model
 //      read nothing, that the document never writes in lower case and historical English
-//      capitalises or hardly knows, is a place ("settled in Trier"), and so is one after "to" where a
-//      verb of going comes before it ("travelled with Bonosus to Gaul"; not "went to Mass");
+//      capitalises or hardly knows, is a place ("settled in Trier"), and so is one after "to" or
+//      "from" where a verb of going comes before it ("travelled with Bonosus to Gaul"; not "went to
+//      Mass");
 //      labeller::read_places_after_prepositions).
 //  24. The head of a name decides between a building and a body: a museum, a gallery or a hospital
 //      is a place ("the Metropolitan Museum of Art", "the Hôpital Cochin"), a school, a college or
@@ -1148,7 +1149,8 @@ void labeller::read_places_after_prepositions(std::string_view text, const segme
                                  std::any_of(chosen.begin(), chosen.end(), [&](const chosen_span& c) {
                                    return c.span.last == i - 3 && c.span.type == entity_type::person;
                                  });
-    // Or after "to" where a verb of going says one goes there ("travelled with Bonosus to Gaul").
+    // Or after "to" or "from" where a verb of going says one goes there ("travelled with Bonosus to
+    // Gaul", "returned from Devizes").
     const bool going_to = (sf.key(i - 1) == "to" || sf.key(i - 1) == "from") && going_before(sf, i - 1, 3);
     if (preposition_of_place(sf.key(i - 1)) != place_at && !of_after_person && !going_to) continue;
     if (taken.empty()) taken = covered_tokens(chosen, n);
