@@ -946,6 +946,20 @@ TEST(entity_model, the_head_of_a_name_decides_between_a_building_and_a_body) {
   expect_listed(es, "Times Square", entity_type::place);
 }
 
+TEST(entity_model, a_lone_given_name_the_model_left_unread_is_a_person) {
+  // The model reads nothing in these short sentences: a given name, never in lower case.
+  auto es = run("She loved Mary.\n");
+  expect_listed(es, "Mary", entity_type::person);
+  es = run("She loved Thomas.\n");
+  expect_listed(es, "Thomas", entity_type::person);
+  // Not a word historical English often writes in lower case, a place's name, a kind of person
+  // or a common word, nor a word written in capitals or before a particle.
+  for (const char* text :
+       {"They hoped for Grace.\n", "She loved Florence.\n", "He was a devout Christian.\n", "She loved MARY.\n"}) {
+    for (const entity& e : run(text)) EXPECT_NE(e.type, entity_type::person) << text << e.name;
+  }
+}
+
 TEST(entity_model, an_office_a_verb_gives_names_no_person) {
   // A role, not a referent: "became Professor of Linguistics", "was Professor of East Asian
   // Studies" (a plural's singular is the common word).

@@ -458,6 +458,8 @@ void labeller::label(std::string_view text, const segmentation& piece, std::vect
     read_event_places(text, piece, sf, p, chosen);
     // Post-filter 22: "settled in Trier", as post-filter 13.
     read_places_after_prepositions(text, piece, sf, p, chosen);
+    // Post-filter 25: "She loved Mary.", as post-filter 13.
+    read_lone_given_names(text, piece, sf, p, chosen);
     // Post-filter 20: names in a line of capitals ("SWEEPS KANSAS"), as post-filter 13.
     read_capital_names(text, piece, sf, p, chosen);
     // Post-filter 24: a building's name is a place, a school's a group ("the Museum of Art").

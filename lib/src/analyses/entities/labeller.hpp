@@ -202,6 +202,12 @@ class labeller {
   /// stays sorted.
   void read_places_after_prepositions(std::string_view text, const segmentation& piece, const sentence_features& sf,
                                       const prepared_sentence& p, std::vector<chosen_span>& chosen) const;
+  /// Post-filter 25 (post_rules.cpp): a given name standing alone inside a sentence, which the
+  /// model left unread, is a person when the document never writes it in lower case, historical
+  /// English nearly always capitalises it and WordNet knows no place of that name ("She loved
+  /// Mary."); `chosen` stays sorted.
+  void read_lone_given_names(std::string_view text, const segmentation& piece, const sentence_features& sf,
+                             const prepared_sentence& p, std::vector<chosen_span>& chosen) const;
   /// Post-filter 23 (post_rules.cpp): a name after "the son of", "the wife of", "the reign of",
   /// "the days of"... that WordNet knows as a person's (or a given name) is a person, where the
   /// model read a place or nothing ("the days of Washington and Hamilton"); `chosen` stays sorted.

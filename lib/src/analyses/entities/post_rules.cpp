@@ -109,6 +109,9 @@
 //      "from" where a verb of going comes before it ("travelled with Bonosus to Gaul"; not "went to
 //      Mass");
 //      labeller::read_places_after_prepositions).
+//  25. A given name alone inside a sentence, where the model read nothing, is a person when the
+//      document never writes it in lower case, historical English capitalises it and WordNet knows
+//      no place of that name ("She loved Mary."; labeller::read_lone_given_names).
 //  24. The head of a name decides between a building and a body: a museum, a gallery or a hospital
 //      is a place ("the Metropolitan Museum of Art", "the Hôpital Cochin"), a school, a college or
 //      a university a group ("Stephenville High School"), and so is a newspaper ("the Chicago
@@ -1121,6 +1124,52 @@ void labeller::type_by_heads(const sentence_features& sf, std::vector<chosen_spa
       c.why = "a newspaper's name, by its head '" + k + "'";
     }
   }
+}
+
+// Post-filter 25: "She loved Mary.", "Mary came home." The model leaves a lone given name unread
+// where the sentence gives it no cue (a short document, a name at the sentence's end). A given
+// name (the curated list or WordNet's), alone inside a sentence of normal case, where the model
+// read nothing, is a person when the document never writes it in lower case, historical English
+// capitalises it in at least 90% of its mid-sentence uses (not "Will", "Grace", "Hope") and
+// WordNet knows it as no place, group, kind of person or common word ("Florence", "Christian").
+// Not a title, a month or a function word, nor a word after an opening quote or a capitalised
+// word, nor one before a particle ("the Duc de Guiche") or written in capitals.
+void labeller::read_lone_given_names(std::string_view text, const segmentation& piece, const sentence_features& sf,
+                                     const prepared_sentence& p, std::vector<chosen_span>& chosen) const {
+  if (sf.all_capitals() || sf.title_case() || !env_.stats || !env_.doc) return;
+  const name_lexicon& lex = *env_.lex;
+  const std::size_t n = p.eligible.size();
+  std::vector<char> taken;
+  const std::size_t before = chosen.size();
+  for (std::size_t i = 1; i < n; ++i) {
+    // Cheapest tests first: this runs for every token of every sentence.
+    if (!p.eligible[i] || i <= sf.first_word() || !capitalised_word(text, piece, sf, i)) continue;
+    const token& prev = piece.tokens[sf.token_index(i - 1)];
+    if (!(prev.is_word() && !capitalised(prev.text(text))) && sf.key(i - 1) != ",") continue;
+    // Standing alone: no capitalised word or particle after it ("the Duc de Guiche").
+    if (i + 1 < n &&
+        (p.eligible[i + 1] || capitalised_word(text, piece, sf, i + 1) || lex.in(name_list::connector, sf.key(i + 1))))
+      continue;
+    const std::string& k = sf.key(i);
+    if (k.size() < 3 || !given_name(lex, k) || title_word(k) || lex.in(name_list::date_word, k) ||
+        lex.in(name_list::function_word, k) || lex.in(name_list::nationality, k))
+      continue;
+    if (taken.empty()) taken = covered_tokens(chosen, n);
+    if (taken[i]) continue;
+    // A name only: no place or group of that name, no kind of person or common word ("Christian").
+    const name_entry e = lex.find(k);
+    if (e.has('l') || e.has('g') || e.has('P') || e.common()) continue;
+    const lexicons::word_stat* st = env_.stats->find(k);
+    if (!st || st->mid_cap < 900) continue;
+    // Written as names are, not in capitals inside a sentence of normal case ("GEORGES").
+    const std::string_view surface = piece.tokens[sf.token_index(i)].text(text);
+    if (surface.size() >= 2 && std::isupper(static_cast<unsigned char>(surface[1]))) continue;
+    const doc_memory::counts* c = env_.doc->find(k);
+    if (c && c->lower > 0) continue;
+    chosen.push_back({{i, i, entity_type::person}, -1, "a given name alone, never in lower case"});
+    taken[i] = 1;
+  }
+  if (chosen.size() != before) sort_by_start(chosen);
 }
 
 // Post-filter 22: "he settled in Trier", "the Gauls lived in Gaul". The model leaves such a word
