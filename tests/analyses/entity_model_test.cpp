@@ -946,6 +946,14 @@ TEST(entity_model, the_head_of_a_name_decides_between_a_building_and_a_body) {
   expect_listed(es, "Times Square", entity_type::place);
 }
 
+TEST(entity_model, an_adjective_before_its_noun_names_no_group) {
+  // WordNet knows "Democratic" only as an adjective: before a lower-case noun it names nobody, and
+  // the party's name stays.
+  auto es = run("We will return to Democratic control soon, and the Democratic Party agrees.\n");
+  EXPECT_EQ(find(es, "Democratic"), nullptr);
+  expect_listed(es, "Democratic Party", entity_type::group);
+}
+
 TEST(entity_model, a_lone_given_name_the_model_left_unread_is_a_person) {
   // The model reads nothing in these short sentences: a given name, never in lower case.
   auto es = run("She loved Mary.\n");

@@ -949,6 +949,17 @@ void labeller::label(std::string_view text, const segmentation& piece, std::vect
             return false;
           }())
         continue;
+      // Nor does an adjective before its noun name a group ("turn to Democratic control", "the
+      // Democratic majority"): one word WordNet knows only as an adjective, before a lower-case
+      // word. Not a nationality (the model's reading of "French troops" stays).
+      if (entry < 0 && m.type == entity_type::group && sp.first == sp.last && name_first == sp.first &&
+          sp.last + 1 < sf.size() && piece.tokens[sf.token_index(sp.last + 1)].is_word() &&
+          !capitalised(piece.tokens[sf.token_index(sp.last + 1)].text(text)) &&
+          !lex.in(name_list::nationality, sf.key(sp.first)) && [&] {
+            const name_entry e = lex.find(sf.key(sp.first));
+            return e.found() && e.codes.find_first_not_of("aA") == std::string_view::npos;
+          }())
+        continue;
       // Nor does an office that a verb gives to someone ("he became Professor of Linguistics", "was
       // appointed Master of the Rolls", "served as Secretary of State"): the reading names the post,
       // not a person. Only an office "of" common words (no place, no name, no institution: "became
