@@ -949,8 +949,14 @@ TEST(entity_model, the_head_of_a_name_decides_between_a_building_and_a_body) {
 TEST(entity_model, an_adjective_before_its_noun_names_no_group) {
   // WordNet knows "Democratic" only as an adjective: before a lower-case noun it names nobody, and
   // the party's name stays.
-  auto es = run("We will return to Democratic control soon, and the Democratic Party agrees.\n");
+  auto es =
+      run("They join Senators Kelly and Hickenlooper as part of a class of Democratic Senators and a new Democratic "
+          "Senate majority.\n\nWith the swearing in of these three Senators, the Senate will turn to Democratic "
+          "control, for which I deeply thank my colleagues. We will return to Democratic control under the first "
+          "majority leader.\n");
   EXPECT_EQ(find(es, "Democratic"), nullptr);
+  expect_listed(es, "Senate", entity_type::group);
+  es = run("We will return to Democratic control soon, and the Democratic Party agrees.\n");
   expect_listed(es, "Democratic Party", entity_type::group);
 }
 
