@@ -958,6 +958,10 @@ TEST(entity_model, an_adjective_before_its_noun_names_no_group) {
   expect_listed(es, "Senate", entity_type::group);
   es = run("We will return to Democratic control soon, and the Democratic Party agrees.\n");
   expect_listed(es, "Democratic Party", entity_type::group);
+  // Nor after a copula a person: a capitalised adjective WordNet knows as no one's name.
+  es = run("Moreau's father was Catholic and her mother, originally a Protestant, converted.\n");
+  EXPECT_EQ(find(es, "Catholic"), nullptr);
+  expect_listed(es, "Moreau", entity_type::person);
 }
 
 TEST(entity_model, a_lone_given_name_the_model_left_unread_is_a_person) {

@@ -960,6 +960,18 @@ void labeller::label(std::string_view text, const segmentation& piece, std::vect
             return e.found() && e.codes.find_first_not_of("aA") == std::string_view::npos;
           }())
         continue;
+      // Nor does such an adjective after a copula name a person ("her father was Catholic and her
+      // mother a Protestant"): a word WordNet knows as a capitalised adjective and as no one's name.
+      if (entry < 0 && m.type == entity_type::person && sp.first == sp.last && name_first == sp.first && sp.first > 0 &&
+          [&] {
+            static const char* const copulas[] = {"was", "is", "were", "are", "be", "been", "became", "remained"};
+            const std::string& before = sf.key(sp.first - 1);
+            if (std::none_of(std::begin(copulas), std::end(copulas), [&](const char* c) { return before == c; }))
+              return false;
+            const name_entry e = lex.find(sf.key(sp.first));
+            return e.has('A') && !e.has('p') && !given_name(lex, sf.key(sp.first));
+          }())
+        continue;
       // Nor does an office that a verb gives to someone ("he became Professor of Linguistics", "was
       // appointed Master of the Rolls", "served as Secretary of State"): the reading names the post,
       // not a person. Only an office "of" common words (no place, no name, no institution: "became
