@@ -1391,6 +1391,12 @@ TEST(entity_model, a_town_before_its_county_is_a_place) {
   expect_listed(es, "Brown", entity_type::person);
   es = run("Mr. Smith, Jasper County, came. Dear Henry, Jasper County sends love.\n");
   for (const char* name : {"Smith", "Henry"}) expect_listed(es, name, entity_type::person);
+  // Or before its state, where WordNet knows the town as a place too (the model read a person).
+  es =
+      run("Pelosi Floor Speech\n\nMARCH 3, 2021 PRESS RELEASE\n\nWashington, D.C.–Speaker Nancy Pelosi "
+          "delivered remarks on the Floor of the House of Representatives.\n");
+  expect_listed(es, "Washington", entity_type::place);
+  expect_listed(es, "Nancy Pelosi", entity_type::person);
 }
 
 TEST(entity_model, the_plural_of_a_title_before_a_name_is_a_title) {

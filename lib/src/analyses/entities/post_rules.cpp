@@ -71,7 +71,7 @@
 //      not, is that place ("Jefferson street", "from Cook county"), and so is one after "the town
 //      of", "the desert of", "the kingdom of"..., "the river" ("this town of Donauwerth", "the
 //      desert of Chalcis", "the river Lech") or before its county
-//      ("Rensselaer, Jasper County"); labeller::read_place_words.
+//      ("Rensselaer, Jasper County") or its state ("Washington, D.C."); labeller::read_place_words.
 //  14. Families: the plural of a surname the document gives a person names a group ("the younger
 //      Bernoullis" beside Daniel Bernoulli; labeller::name_families).
 //  15. A capitalised plural of a noun of people that historical English capitalises names a group
@@ -733,22 +733,30 @@ void labeller::read_place_words(std::string_view text, const segmentation& piece
   }
   // A town before its county, as newspapers and addresses give them: "Rensselaer, Jasper County",
   // "Salisbury, Rowan county". One untitled word the model read as a person, no given name and no
-  // person WordNet knows, before a comma and a county, a parish or a township.
+  // person WordNet knows, before a comma and a county, a parish or a township; or one WordNet
+  // knows as a place too before a comma and a place of one word ("Quincy, Massachusetts").
   for (std::size_t k = 0; k + 1 < chosen.size(); ++k) {
     chosen_span& c = chosen[k];
     const tagged_span& sp = c.span;
     const chosen_span& next = chosen[k + 1];
     if (c.entry >= 0 || !c.why.empty() || sp.type != entity_type::person || sp.first != sp.last ||
         sp.last + 2 >= sf.size() || sf.key(sp.last + 1) != "," || next.span.first != sp.last + 2 ||
-        next.span.type != entity_type::place || next.span.first == next.span.last)
+        next.span.type != entity_type::place)
       continue;
     const std::string& head = sf.key(next.span.last);
-    if (head != "county" && head != "parish" && head != "township") continue;
     const std::string& w = sf.key(sp.first);
-    const char known = lex.find(w).proper();
-    if ((sp.first > 0 && title_at(sp.first - 1)) || given_name(lex, w) || known == 'p' || known == 'P') continue;
+    const name_entry e = lex.find(w);
+    const bool county =
+        next.span.first != next.span.last && (head == "county" || head == "parish" || head == "township");
+    // Or before its state or country, where WordNet knows the town as a place too: "Quincy,
+    // Massachusetts" in an address (not "Smith, London").
+    const bool state = next.span.first == next.span.last && lex.find(head).proper() == 'l' && e.has('l');
+    if (!county && !state) continue;
+    const char known = e.proper();
+    if ((sp.first > 0 && title_at(sp.first - 1)) || given_name(lex, w) || (county && (known == 'p' || known == 'P')))
+      continue;
     c.span.type = entity_type::place;
-    c.why = "a town before its " + head;
+    c.why = "a town before its " + (county ? head : std::string("state"));
   }
 }
 
