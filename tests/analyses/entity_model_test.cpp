@@ -946,6 +946,15 @@ TEST(entity_model, the_head_of_a_name_decides_between_a_building_and_a_body) {
   expect_listed(es, "Times Square", entity_type::place);
 }
 
+TEST(entity_model, a_web_or_e_mail_address_names_nothing) {
+  auto es = run("Visit CI.taiwan.gov.tw and www.loc.gov, or write to Info@Example.org, in the U.S.\n");
+  for (const entity& e : es) {
+    EXPECT_EQ(e.name.find('@'), std::string::npos) << e.name;
+    EXPECT_EQ(e.name.find("gov"), std::string::npos) << e.name;
+  }
+  expect_listed(es, "U.S.", entity_type::place);  // initials, which capitals follow, stay
+}
+
 TEST(entity_model, an_adjective_before_its_noun_names_no_group) {
   // WordNet knows "Democratic" only as an adjective: before a lower-case noun it names nobody, and
   // the party's name stays.

@@ -70,6 +70,18 @@ bool lone_abbreviation(const std::string& key) {
   return std::any_of(std::begin(words), std::end(words), [&](const char* w) { return key == w; });
 }
 
+// A web address or an e-mail address in a name's key ("ci.taiwan.gov.tw", "www.loc.gov",
+// "info@example.org"): a full stop between two letters with a lower-case letter after it (not an
+// initial's, "U.S.", "J.R.R.", which capitals follow), or an '@'.
+bool web_address(std::string_view key, std::string_view surface) {
+  if (key.find('@') != std::string_view::npos) return true;
+  for (std::size_t k = 1; k + 1 < surface.size(); ++k)
+    if (surface[k] == '.' && std::isalpha(static_cast<unsigned char>(surface[k - 1])) &&
+        std::islower(static_cast<unsigned char>(surface[k + 1])))
+      return true;
+  return false;
+}
+
 // Post-filter 6: the place of a dateline, the capitalised words before its first comma, when the
 // sentence opens a dateline block ("Monticello, November 14, 1809."). Not when the first word is
 // a month or weekday ("Tuesday, 4th.") or a function word ("At Sea, ..."), and not past five words.
@@ -1029,6 +1041,8 @@ void labeller::label(std::string_view text, const segmentation& piece, std::vect
       if (entry < 0 && m.type != entity_type::group && only_initials(m.key) && !lex.find(m.key).proper()) continue;
       // Nor does a suffix or an abbreviation alone ("Jr.", "Co."), whatever the model read.
       if (entry < 0 && lone_abbreviation(m.key)) continue;
+      // Nor does a web or an e-mail address ("CI.taiwan.gov.tw").
+      if (entry < 0 && web_address(m.key, text.substr(m.begin, m.end - m.begin))) continue;
       // Evidence: the margin's largest shares, for the first few mentions of each name.
       if (!c.why.empty()) {
         m.reasons = {{c.why, 1.0f}};

@@ -45,7 +45,7 @@
 //      Isaac Jacob and Esau"): it is split into one mention each (split_side_by_side).
 //   9. Initials alone name no person or place ("Mrs. B.", "A.M.", "N. Y."), unless the lexicon
 //      knows them as a name ("U.S."), nor does a name's suffix or an abbreviation alone ("Jr.",
-//      "Co."); in labeller::label.
+//      "Co."), nor a web or an e-mail address ("CI.taiwan.gov.tw"); in labeller::label.
 //  10. Titles of works and names of ships are no person, group or place: the capitalised words after
 //      a lower-case noun of works or ships from data/work_nouns.txt ("the romantic comedy Leap
 //      Year", "the steamer Arctic"; not after "to" or a pronoun: "to play Hamlet") or after "on
