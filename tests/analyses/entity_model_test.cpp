@@ -946,6 +946,19 @@ TEST(entity_model, the_head_of_a_name_decides_between_a_building_and_a_body) {
   expect_listed(es, "Times Square", entity_type::place);
 }
 
+TEST(entity_model, a_long_name_in_capitals_inside_a_sentence_is_a_person_not_an_acronym) {
+  // Dickens prints names so; the model read them as acronyms' groups.
+  auto es =
+      run("Still, the spirit of the Britons was not broken.  When SUETONIUS left the country, they fell upon his "
+          "troops, and retook the Island of Anglesey. AGRICOLA came, fifteen or twenty years afterwards, and retook "
+          "it once more, and devoted seven years to subduing the country.\n\nIn the four following short reigns, of "
+          "ETHELWULF, and his sons, ETHELBALD, ETHELBERT, and ETHELRED, they came back.\n");
+  for (const char* name : {"SUETONIUS", "AGRICOLA", "ETHELBALD"}) expect_listed(es, name, entity_type::person);
+  // Not an acronym, a plural or a group WordNet knows.
+  es = run("The UNESCO and NATO met INTERPOL and the BRITONS.\n");
+  for (const entity& e : es) EXPECT_NE(e.type, entity_type::person) << e.name;
+}
+
 TEST(entity_model, a_web_or_e_mail_address_names_nothing) {
   auto es = run("Visit CI.taiwan.gov.tw and www.loc.gov, or write to Info@Example.org, in the U.S.\n");
   for (const entity& e : es) {

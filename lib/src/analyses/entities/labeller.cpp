@@ -972,6 +972,26 @@ void labeller::label(std::string_view text, const segmentation& piece, std::vect
             return e.found() && e.codes.find_first_not_of("aA") == std::string_view::npos;
           }())
         continue;
+      // A name printed in capitals inside a sentence of ordinary case is a person's more often than
+      // an acronym's when it is long ("Because BOADICEA, a British queen", "VORTIGERN", as
+      // Dickens prints them; the model reads capitals as an acronym's, a group's): one word of
+      // seven letters or more, not the plural of a word WordNet knows, that WordNet does not know,
+      // or a person WordNet knows. Not "UNESCO", "NATO" (short), "BRITONS" (a plural) or "INTERPOL"
+      // (a group).
+      if (entry < 0 && m.type == entity_type::group && sp.first == sp.last && name_first == sp.first &&
+          sf.normal_case() && [&] {
+            const std::string_view w = piece.tokens[sf.token_index(sp.first)].text(text);
+            const std::string& k = sf.key(sp.first);
+            if (w.size() < 3 || std::any_of(w.begin(), w.end(), [](char ch) { return ch >= 'a' && ch <= 'z'; }))
+              return false;
+            const name_entry e = lex.find(k);
+            if (e.has('g') || e.has('l')) return false;
+            // A plural's singular is a known word ("BRITONS"); "SUETONIUS" has none.
+            bool plural = false;
+            for (const std::string& one : singular_forms(k)) plural = plural || lex.find(one).found();
+            return e.proper() == 'p' || given_name(lex, k) || (k.size() >= 7 && !plural && !e.found());
+          }())
+        m.type = sp.type = entity_type::person;
       // Nor does such an adjective after a copula name a person ("her father was Catholic and her
       // mother a Protestant"): a word WordNet knows as a capitalised adjective and as no one's name.
       if (entry < 0 && m.type == entity_type::person && sp.first == sp.last && name_first == sp.first && sp.first > 0 &&
