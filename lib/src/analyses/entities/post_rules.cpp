@@ -35,7 +35,7 @@
 //      plural of an office name a party ("Senators will be asked", "the Ministers"), nor an
 //      abbreviated title, with or without its full stop ("Capt, Lott" in OCR), nor a common
 //      noun after a possessive pronoun ("my Journal"), nor an adjective before its noun ("to
-//      Democratic control"), nor an office a verb gives ("he became
+//      Democratic control", "the Catholic sovereigns"), nor an office a verb gives ("he became
 //      Professor of Linguistics"; not "became Governor of Virginia" nor a peer's, a sovereign's or
 //      a churchman's style); a person's name does not begin with a month or weekday that is no
 //      given name ("November Ruth"; in labeller::label).
