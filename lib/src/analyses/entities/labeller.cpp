@@ -992,10 +992,11 @@ void labeller::label(std::string_view text, const segmentation& piece, std::vect
             return e.proper() == 'p' || given_name(lex, k) || (k.size() >= 7 && !plural && !e.found());
           }())
         m.type = sp.type = entity_type::person;
-      // Nor does a word WordNet knows as a kind of person or a capitalised adjective, and as no
-      // one's name, read alone as a person or a group before a lower-case noun: it is the noun's
-      // adjective ("the Catholic sovereigns", "the Catholic faith"; "a Democrat who" stays, and
-      // so does a nationality, "French troops").
+      // Nor does a word WordNet knows as a capitalised adjective, and as no one's name, read alone
+      // as a person or a group before a lower-case noun: it is the noun's adjective ("the Catholic
+      // sovereigns", "the Lutheran church"; not a nationality, "French troops"). Not a kind of
+      // person without the adjective: WordNet makes kinds of Pharaoh, Pilate and Simeon, and a
+      // dropped reading is dropped from the history too, which the model reads on.
       if (entry < 0 && (m.type == entity_type::person || m.type == entity_type::group) && sp.first == sp.last &&
           name_first == sp.first && sp.last + 1 < sf.size() && !piece.tokens[sf.token_index(sp.last)].possessive() &&
           piece.tokens[sf.token_index(sp.last + 1)].is_word() &&
@@ -1003,10 +1004,10 @@ void labeller::label(std::string_view text, const segmentation& piece, std::vect
           !lex.in(name_list::nationality, sf.key(sp.first)) && [&] {
             const std::string& k = sf.key(sp.first);
             const name_entry e = lex.find(k);
-            if (!(e.has('A') || e.has('P')) || e.has('p') || e.has('l') || e.has('g') || given_name(lex, k))
-              return false;
+            if (!e.has('A') || e.has('p') || e.has('l') || e.has('g') || given_name(lex, k)) return false;
+            // A noun, not a verb after its subject ("Pharaoh saw", "the Catholic sovereigns").
             const std::string& next = sf.key(sp.last + 1);
-            if (lex.in(name_list::function_word, next)) return false;
+            if (lex.in(name_list::function_word, next) || lex.find(next).has('v')) return false;
             bool noun = lex.find(next).common_noun() != 0;  // or its singular's: "sovereigns"
             for (const std::string& one : singular_forms(next)) noun = noun || lex.find(one).common_noun() != 0;
             return noun;
