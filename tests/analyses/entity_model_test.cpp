@@ -978,9 +978,9 @@ TEST(entity_model, an_adjective_before_its_noun_names_no_group) {
           "majority leader.\n");
   EXPECT_EQ(find(es, "Democratic"), nullptr);
   expect_listed(es, "Senate", entity_type::group);
-  // Nor a kind of person or a capitalised adjective before a lower-case noun, as a person or a
-  // group ("the Lutheran church").
-  es = run("He joined the Lutheran church at Wittenberg, where Luther preached.\n");
+  // Nor a capitalised adjective before a lower-case noun, as a person or a group ("the Lutheran
+  // clergy"), but a kind of person before a verb ("Pharaoh saw") stays the model's.
+  es = run("He joined the Lutheran clergy at Wittenberg, where Luther preached.\n");
   EXPECT_EQ(find(es, "Lutheran"), nullptr);
   expect_listed(es, "Luther", entity_type::person);
   es = run("We will return to Democratic control soon, and the Democratic Party agrees.\n");
