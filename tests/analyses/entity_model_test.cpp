@@ -959,6 +959,19 @@ TEST(entity_model, a_long_name_in_capitals_inside_a_sentence_is_a_person_not_an_
   for (const entity& e : es) EXPECT_NE(e.type, entity_type::person) << e.name;
 }
 
+TEST(entity_model, a_citation_word_or_a_party_before_a_name_is_no_part_of_it) {
+  // A footnote's "See" after a dash; the model read "See MIGNET".
+  auto es =
+      run("The King was obliged to yield to the public cause.--See MIGNET, tom. i., p. 62.\n\nThe Assembly voted for "
+          "the decree.--See MIGNET, tom. ii., p. 10; and LACRETELLE, tom. viii.\n");
+  expect_listed(es, "MIGNET", entity_type::person);
+  EXPECT_EQ(find(es, "See MIGNET"), nullptr);
+  // A party in apposition: "the Girondists Vergniaud" is Vergniaud; a title's plural stays a title.
+  es = run("The Girondists Vergniaud, Guadet and Gensonne spoke in the Convention.\n");
+  expect_listed(es, "Vergniaud", entity_type::person);
+  EXPECT_EQ(find(es, "Girondists Vergniaud"), nullptr);
+}
+
 TEST(entity_model, a_web_or_e_mail_address_names_nothing) {
   auto es = run("Visit CI.taiwan.gov.tw and www.loc.gov, or write to Info@Example.org, in the U.S.\n");
   for (const entity& e : es) {

@@ -528,8 +528,33 @@ void labeller::label(std::string_view text, const segmentation& piece, std::vect
         return std::any_of(std::begin(misread), std::end(misread), [&](const char* w) { return sf.key(i) == w; }) &&
                capitalised(piece.tokens[sf.token_index(i + 1)].text(text));
       };
+      // Nor with a citation's "See", "Vide" or "Cf." before a name ("See MIGNET, vol. i." in a
+      // footnote, "public cause.--See MIGNET"), where the word opens its sentence or follows a
+      // dash, a bracket or a colon.
+      auto citation = [&](std::size_t i) {
+        const std::string& k = sf.key(i);
+        if ((k != "see" && k != "vide" && k != "cf." && k != "cf") ||
+            !capitalised(piece.tokens[sf.token_index(i)].text(text)) ||
+            !capitalised(piece.tokens[sf.token_index(i + 1)].text(text)))
+          return false;
+        if (i == sf.first_word()) return true;
+        const std::string_view before = piece.tokens[sf.token_index(i - 1)].text(text);
+        return before == "--" || before == "\u2014" || before == "\u2013" || before == "(" || before == "[" ||
+               before == ":" || before == ";";
+      };
+      // Nor does a person's name begin with the plural of a kind of person before it, a party
+      // in apposition ("the Girondists Vergniaud, Guadet and Gensonné"): not a title's plural,
+      // which post-filter 7 makes a title ("Senators Kelly").
+      auto party_plural = [&](std::size_t i) {
+        const std::string& k = sf.key(i);
+        if (sp.type != entity_type::person || k.size() < 5 || k.back() != 's' || title_at(i) || lex.find(k).proper() ||
+            !capitalised(piece.tokens[sf.token_index(i + 1)].text(text)) || title_at(i + 1))
+          return false;
+        const word_facts f = env_.facts ? env_.facts->get(k) : compute_word_facts(lex, env_.stats, k);
+        return f.plural == 'P';
+      };
       while (entry < 0 && sp.first < sp.last &&
-             (ocr_the(sp.first) ||
+             (ocr_the(sp.first) || citation(sp.first) || party_plural(sp.first) ||
               (lex.in(name_list::function_word, sf.key(sp.first)) &&
                (sf.key(sp.first).size() == 1 || !lex.find(sf.key(sp.first)).proper()) &&
                capitalised(piece.tokens[sf.token_index(sp.first + 1)].text(text))) ||

@@ -10,6 +10,7 @@
 //      900 lower-case "earth"); otherwise every such place is read as that name
 //      (labeller::apply_majority_readings).
 //   3. A name never begins with a function word before a capitalised word ("For Judah"), nor with
+//      a citation's "See" ("--See MIGNET"), nor with a party's plural ("the Girondists Vergniaud"), nor with
 //      "the" as OCR misreads it ("Tbe Legislature") or a lower-case article ("la Baconnière"),
 //      and a person's name never ends with a function word ("Charles I. He") nor runs past a
 //      regnal numeral's full stop ("Edward I. He"), nor runs on through "the" into an institution
