@@ -1335,6 +1335,18 @@ TEST(entity_model, the_plural_of_a_surname_names_a_family) {
   expect_listed(es, "Bernoullis", entity_type::group);
   // A surname that ends in s is no family by itself.
   for (const auto& e : es) EXPECT_FALSE(e.name == "Adams" && e.type == entity_type::group);
+  // A family the model read as a place (Dickens's Child's History).
+  es =
+      run("The King married Elizabeth Woodville, a widow.\n\nHe presently allowed the King to return to London, and "
+          "there innumerable\npledges of forgiveness and friendship were exchanged between them, and\nbetween the "
+          "Nevils and the Woodvilles; the King's eldest daughter was\npromised in marriage to the heir of the Nevil "
+          "family.\n");
+  expect_listed(es, "Woodvilles", entity_type::group);
+  // Not the head of a place or an institution ending an office: "Secretary of State" makes no
+  // family of "the States".
+  es = run("The Secretary of State wrote to the States of Brabant, and the States replied.\n");
+  for (const auto& e : es)
+    for (const std::string& why : e.evidence) EXPECT_EQ(why.find("the family of"), std::string::npos) << e.name;
 }
 
 TEST(entity_model, a_common_word_after_a_given_name_is_a_surname) {

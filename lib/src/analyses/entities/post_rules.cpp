@@ -1647,12 +1647,19 @@ void labeller::name_families(std::vector<found_mention>& found) const {
       if (cut == 2 && key.compare(key.size() - 2, 2, "es") != 0) continue;
       auto it = words.find(key.substr(0, key.size() - cut));
       // Not a title that ends a name ("the Red King", "the Black Prince": "Kings" are no family).
-      if (it != words.end() && it->second == 's' && !env_.lex->in(name_list::title, it->first)) return it->first;
+      // Nor the head of a place or an institution that ends an office read as a person ("Secretary
+      // of State": "the States" are no family).
+      if (it != words.end() && it->second == 's' && !env_.lex->in(name_list::title, it->first) &&
+          !env_.lex->in(name_list::place_word, it->first) && !env_.lex->in(name_list::org_head, it->first))
+        return it->first;
     }
     return {};
   };
+  // The model reads a family as a person, or as a place where it holds land ("the Woodvilles",
+  // "the Balliols").
   for (found_mention& m : found)
-    if (m.gazetteer_entry < 0 && m.type == entity_type::person) {
+    if (m.gazetteer_entry < 0 && (m.type == entity_type::person || m.type == entity_type::place)) {
+      if (m.type == entity_type::place && env_.lex->find(m.key).has('l')) continue;  // a place WordNet knows
       const std::string f = family(m.key);
       if (f.empty()) continue;
       m.type = entity_type::group;
