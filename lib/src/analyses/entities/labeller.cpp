@@ -71,15 +71,17 @@ bool lone_abbreviation(const std::string& key) {
 }
 
 // A web address or an e-mail address in a name's key ("ci.taiwan.gov.tw", "www.loc.gov",
-// "info@example.org"): a full stop between two letters with a lower-case letter after it (not an
-// initial's, "U.S.", "J.R.R.", which capitals follow), or an '@'.
+// "info@example.org"): two full stops between letters with a lower-case letter after each (not an
+// initial's, "U.S.", "J.R.R.", which capitals follow, nor a missing space, "Mt.vernon"), "www.",
+// or an '@'.
 bool web_address(std::string_view key, std::string_view surface) {
-  if (key.find('@') != std::string_view::npos) return true;
+  if (key.find('@') != std::string_view::npos || key.starts_with("www.")) return true;
+  int dots = 0;  // "Mt.vernon", a missing space, has one
   for (std::size_t k = 1; k + 1 < surface.size(); ++k)
     if (surface[k] == '.' && std::isalpha(static_cast<unsigned char>(surface[k - 1])) &&
         std::islower(static_cast<unsigned char>(surface[k + 1])))
-      return true;
-  return false;
+      ++dots;
+  return dots >= 2;
 }
 
 // Post-filter 6: the place of a dateline, the capitalised words before its first comma, when the
@@ -997,24 +999,23 @@ void labeller::label(std::string_view text, const segmentation& piece, std::vect
             return e.found() && e.codes.find_first_not_of("aA") == std::string_view::npos;
           }())
         continue;
-      // A name printed in capitals inside a sentence of ordinary case is a person's more often than
-      // an acronym's when it is long ("Because BOADICEA, a British queen", "VORTIGERN", as
-      // Dickens prints them; the model reads capitals as an acronym's, a group's): one word of
-      // seven letters or more, not the plural of a word WordNet knows, that WordNet does not know,
-      // or a person WordNet knows. Not "UNESCO", "NATO" (short), "BRITONS" (a plural) or "INTERPOL"
-      // (a group).
+      // A name printed in capitals inside a sentence of ordinary case ("AGRICOLA came", as Dickens
+      // prints names) is a person where the model read an acronym's group, when WordNet knows it as
+      // a person's name, or it is a given name of five letters or more that is no plural. Not an
+      // unknown word: long acronyms are ("CENTROSOYUZ", "NARKOMINDEL"); nor "EVA", "UNESCO",
+      // "BRITONS" or "INTERPOL".
       if (entry < 0 && m.type == entity_type::group && sp.first == sp.last && name_first == sp.first &&
           sf.normal_case() && [&] {
             const std::string_view w = piece.tokens[sf.token_index(sp.first)].text(text);
             const std::string& k = sf.key(sp.first);
-            if (w.size() < 3 || std::any_of(w.begin(), w.end(), [](char ch) { return ch >= 'a' && ch <= 'z'; }))
-              return false;
+            bool allcaps = false;
+            if (w.size() < 3 || !capitalised(w, &allcaps) || !allcaps) return false;
             const name_entry e = lex.find(k);
             if (e.has('g') || e.has('l')) return false;
-            // A plural's singular is a known word ("BRITONS"); "SUETONIUS" has none.
+            // A plural's singular is a known word ("BRITONS").
             bool plural = false;
             for (const std::string& one : singular_forms(k)) plural = plural || lex.find(one).found();
-            return e.proper() == 'p' || given_name(lex, k) || (k.size() >= 7 && !plural && !e.found());
+            return e.proper() == 'p' || (given_name(lex, k) && k.size() >= 5 && !plural);
           }())
         m.type = sp.type = entity_type::person;
       // Nor does a word WordNet knows as a capitalised adjective, and as no one's name, read alone
@@ -1058,7 +1059,8 @@ void labeller::label(std::string_view text, const segmentation& piece, std::vect
       // "was Archbishop of Sens").
       if (entry < 0 && m.type == entity_type::person && first > 0 && first == name_first && first + 2 <= sp.last &&
           sf.key(first + 1) == "of" && title_at(first) && !peerage_title(sf.key(first)) &&
-          !sovereign_title(sf.key(first)) && !church_title(sf.key(first)) && [&] {
+          !sovereign_title(sf.key(first)) && !church_title(sf.key(first)) && sf.key(first) != "lord" &&
+          sf.key(first) != "lady" && [&] {
             static const char* const givers[] = {"was",    "is",      "be",        "been",   "became",
                                                  "become", "becomes", "appointed", "named",  "elected",
                                                  "made",   "as",      "remained",  "chosen", "nominated"};
@@ -1077,7 +1079,10 @@ void labeller::label(std::string_view text, const segmentation& piece, std::vect
               for (const std::string& one : singular_forms(w)) common = common || lex.find(one).common();
               if (!common) return false;
             }
-            return true;
+            // The office's last word names nothing: "Mayor of Bath", "Governor of Jersey", "Viceroy
+            // of China" name a place WordNet knows (its common senses aside), "Professor of Botany
+            // Gray" a person.
+            return !lex.find(sf.key(sp.last)).proper();
           }())
         continue;
       // Nor does an abbreviated title ("Capt," where OCR read a comma for the full stop), nor a

@@ -51,7 +51,7 @@
 //      a lower-case noun of works or ships from data/work_nouns.txt ("the romantic comedy Leap
 //      Year", "the steamer Arctic"; not after "to" or a pronoun: "to play Hamlet") or after "on
 //      board the" or "aboard" ("on board the Bellerophon") or a navy's prefix ("HMS Beagle", "the
-//      U.S.S. Constitution"), before a lone
+//      USS Constitution"), before a lone
 //      year in brackets ("Burning Man (2011)"; not a citation, "Smith (2005) argued", nor a known
 //      or given name, nor a place or an event a history dates so: "at Culloden (1746)", "the
 //      Treaty of Utrecht (1713)", "in Falkland Castle (1402)"), or alone between quotation marks where the model read a
@@ -330,11 +330,10 @@ std::vector<std::pair<tagged_span, std::string>> work_titles(std::string_view te
     i = last;
   }
   for (std::size_t i = 0; i + 1 < n; ++i) {
-    // After a navy's or a line's prefix: "HMS Beagle", "the U.S.S. Constitution", "R.M.S.
-    // Titanic", "SMS Emden". Not "SS", which names a body as often ("the SS officers").
-    static const char* const prefixes[] = {"hms",    "h.m.s.", "uss",      "u.s.s.", "rms",
-                                           "r.m.s.", "hmas",   "h.m.a.s.", "hmcs",   "h.m.c.s.",
-                                           "hmnzs",  "css",    "c.s.s.",   "sms",    "s.m.s."};
+    // After a navy's or a line's prefix: "HMS Beagle", "the USS Constitution", "RMS Titanic", "SMS
+    // Emden". Not "SS", which names a body as often ("the SS officers"). With its full stops
+    // ("H.M.S. Bellerophon") the segmenter ends a sentence after the prefix (docs/entities.md).
+    static const char* const prefixes[] = {"hms", "uss", "rms", "hmas", "hmcs", "hmnzs", "css", "sms"};
     if (!word(i) || !cap(i + 1) || sf.eligible(i + 1) == 0 || lex.in(name_list::function_word, sf.key(i + 1)) ||
         std::none_of(std::begin(prefixes), std::end(prefixes), [&](const char* p) { return sf.key(i) == p; }))
       continue;
@@ -1156,9 +1155,13 @@ void labeller::read_lone_given_names(std::string_view text, const segmentation& 
     if (!p.eligible[i] || i <= sf.first_word() || !capitalised_word(text, piece, sf, i)) continue;
     const token& prev = piece.tokens[sf.token_index(i - 1)];
     if (!(prev.is_word() && !capitalised(prev.text(text))) && sf.key(i - 1) != ",") continue;
-    // Standing alone: no capitalised word or particle after it ("the Duc de Guiche").
+    // Standing alone: no capitalised word or particle after it ("the Duc de Guiche"), and no
+    // noun it qualifies ("the Julian calendar", "the Caroline divines": a word after it that is
+    // no function word; a possessive's noun is its own, "Wallace's companion").
     if (i + 1 < n &&
-        (p.eligible[i + 1] || capitalised_word(text, piece, sf, i + 1) || lex.in(name_list::connector, sf.key(i + 1))))
+        (p.eligible[i + 1] || capitalised_word(text, piece, sf, i + 1) || lex.in(name_list::connector, sf.key(i + 1)) ||
+         (piece.tokens[sf.token_index(i + 1)].is_word() && !piece.tokens[sf.token_index(i)].possessive() &&
+          !lex.in(name_list::function_word, sf.key(i + 1)))))
       continue;
     const std::string& k = sf.key(i);
     if (k.size() < 3 || !given_name(lex, k) || title_word(k) || lex.in(name_list::date_word, k) ||
@@ -1171,9 +1174,10 @@ void labeller::read_lone_given_names(std::string_view text, const segmentation& 
     if (e.has('l') || e.has('g') || e.has('P') || e.common()) continue;
     const lexicons::word_stat* st = env_.stats->find(k);
     if (!st || st->mid_cap < 900) continue;
-    // Written as names are, not in capitals inside a sentence of normal case ("GEORGES").
-    const std::string_view surface = piece.tokens[sf.token_index(i)].text(text);
-    if (surface.size() >= 2 && std::isupper(static_cast<unsigned char>(surface[1]))) continue;
+    // Written as names are, not in capitals inside a sentence of normal case ("GEORGES", "ÉMILE").
+    bool allcaps = false;
+    capitalised(piece.tokens[sf.token_index(i)].text(text), &allcaps);
+    if (allcaps) continue;
     const doc_memory::counts* c = env_.doc->find(k);
     if (c && c->lower > 0) continue;
     chosen.push_back({{i, i, entity_type::person}, -1, "a given name alone, never in lower case"});
@@ -1252,9 +1256,15 @@ void labeller::read_places_after_prepositions(std::string_view text, const segme
     if (!place) {
       if (e.common() ? st != nullptr : (st && st->mid_cap >= 0 && st->mid_cap < 500)) continue;
     }
-    // One goes to a common noun too ("went to Mass", "to Church"): after "to", a word WordNet
-    // knows in lower case only when historical English capitalises it (Gaul, not Mass).
+    // One goes to a common noun too ("went to Mass", "to Church"): after "to" or "from", a word
+    // WordNet knows in lower case only when historical English capitalises it (Gaul, not Mass).
     if (going_to && e.common() && (!st || st->mid_cap < 800)) continue;
+    // And to a person ("came to Tostig"): not a word the document has read as a person so far
+    // (WordNet does not know Carlisle, Stirling or Amiens, so an unknown word may be a place).
+    if (going_to && env_.history) {
+      const label_history::counts* h = env_.history->find(k);
+      if (h && h->by_type[static_cast<int>(entity_type::person)] > 0) continue;
+    }
     const doc_memory::counts* c = env_.doc->find(k);
     if (c && c->lower > 0) continue;
     chosen.push_back({{i, i, entity_type::place}, -1, "a capitalised word after '" + sf.key(i - 1) + "'"});
