@@ -1153,6 +1153,9 @@ void labeller::read_lone_given_names(std::string_view text, const segmentation& 
   for (std::size_t i = 1; i < n; ++i) {
     // Cheapest tests first: this runs for every token of every sentence.
     if (!p.eligible[i] || i <= sf.first_word() || !capitalised_word(text, piece, sf, i)) continue;
+    // Read already (most capitalised words are): before any lookup.
+    if (taken.empty()) taken = covered_tokens(chosen, n);
+    if (taken[i]) continue;
     const token& prev = piece.tokens[sf.token_index(i - 1)];
     if (!(prev.is_word() && !capitalised(prev.text(text))) && sf.key(i - 1) != ",") continue;
     // Standing alone: no capitalised word or particle after it ("the Duc de Guiche"), and no
@@ -1167,8 +1170,6 @@ void labeller::read_lone_given_names(std::string_view text, const segmentation& 
     if (k.size() < 3 || !given_name(lex, k) || title_word(k) || lex.in(name_list::date_word, k) ||
         lex.in(name_list::function_word, k) || lex.in(name_list::nationality, k))
       continue;
-    if (taken.empty()) taken = covered_tokens(chosen, n);
-    if (taken[i]) continue;
     // A name only: no place or group of that name, no kind of person or common word ("Christian").
     const name_entry e = lex.find(k);
     if (e.has('l') || e.has('g') || e.has('P') || e.common()) continue;
