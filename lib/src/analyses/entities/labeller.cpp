@@ -268,6 +268,10 @@ std::uint8_t preposition_of_place(std::string_view w) {
   return in(at) ? place_at : in(towards) ? place_towards : place_none;
 }
 
+word_facts labeller::facts_of(const std::string& key) const {
+  return env_.facts ? env_.facts->get(key) : compute_word_facts(*env_.lex, env_.stats, key);
+}
+
 bool labeller::title_word(const std::string& key) const {
   if (env_.lex->in(name_list::title, key)) return true;
   // The plural of Mr., before several names ("Messrs. Brown and Jones"): a form of address the
@@ -278,8 +282,7 @@ bool labeller::title_word(const std::string& key) const {
   if (!key.empty() && key.size() <= 6 && key.back() != '.' && key != "st" && env_.lex->in(name_list::title, key + '.'))
     return true;
   if (key.size() < 7 && key.find('f') == std::string::npos) return false;
-  // Through the document's memo, or computed (the reference path, fast paths off).
-  const word_facts f = env_.facts ? env_.facts->get(key) : compute_word_facts(*env_.lex, env_.stats, key);
+  const word_facts f = facts_of(key);
   if (f.long_s && f.in(name_list::title)) return true;
   // A title OCR misread letter by letter: "Pbesidext Grover Cleveland" is President Cleveland.
   return !ocr_title(*env_.lex, key, f).empty();
@@ -552,8 +555,7 @@ void labeller::label(std::string_view text, const segmentation& piece, std::vect
         if (sp.type != entity_type::person || k.size() < 5 || k.back() != 's' || title_at(i) || lex.find(k).proper() ||
             !capitalised(piece.tokens[sf.token_index(i + 1)].text(text)) || title_at(i + 1))
           return false;
-        const word_facts f = env_.facts ? env_.facts->get(k) : compute_word_facts(lex, env_.stats, k);
-        return f.plural == 'P';
+        return facts_of(k).plural == 'P';
       };
       while (entry < 0 && sp.first < sp.last &&
              (ocr_the(sp.first) || citation(sp.first) || party_plural(sp.first) ||
@@ -696,7 +698,7 @@ void labeller::label(std::string_view text, const segmentation& piece, std::vect
       if (entry < 0 && sp.type == entity_type::place && sp.first + 1 < sp.last && sf.key(sp.first + 1) == "of" &&
           sf.key(sp.first) != "union") {
         const std::string& k = sf.key(sp.first);
-        const word_facts f = env_.facts ? env_.facts->get(k) : compute_word_facts(*env_.lex, env_.stats, k);
+        const word_facts f = facts_of(k);
         if (lex.in(name_list::org_head, k) || (f.long_s && f.in(name_list::org_head))) sp.type = entity_type::group;
       }
       // A title alone names a person, never a group or a place ("the Queen" read as a group).
@@ -1034,9 +1036,8 @@ void labeller::label(std::string_view text, const segmentation& piece, std::vect
             // A noun, not a verb after its subject ("Pharaoh saw", "the Catholic sovereigns").
             const std::string& next = sf.key(sp.last + 1);
             if (lex.in(name_list::function_word, next) || lex.find(next).has('v')) return false;
-            bool noun = lex.find(next).common_noun() != 0;  // or its singular's: "sovereigns"
-            for (const std::string& one : singular_forms(next)) noun = noun || lex.find(one).common_noun() != 0;
-            return noun;
+            // Or its singular's: "sovereigns".
+            return word_or_singular(lex, next, [](const name_entry& x) { return x.common_noun() != 0; });
           }())
         continue;
       // Nor does such an adjective after a copula name a person ("her father was Catholic and her
@@ -1075,9 +1076,8 @@ void labeller::label(std::string_view text, const segmentation& piece, std::vect
                 continue;
               // An institution named after "of" is named there: "was President of the Royal Society".
               if (given_name(lex, w) || lex.in(name_list::org_head, w)) return false;
-              bool common = lex.find(w).common();  // or its singular's: "Studies"
-              for (const std::string& one : singular_forms(w)) common = common || lex.find(one).common();
-              if (!common) return false;
+              // A common word, or its singular's: "Studies".
+              if (!word_or_singular(lex, w, [](const name_entry& x) { return x.common(); })) return false;
             }
             // The office's last word names nothing: "Mayor of Bath", "Governor of Jersey", "Viceroy
             // of China" name a place WordNet knows (its common senses aside), "Professor of Botany

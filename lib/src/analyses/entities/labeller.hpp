@@ -167,6 +167,9 @@ class labeller {
  private:
   /// A title or form of address, also as misread from old print ("Prefident Lincoln").
   bool title_word(const std::string& key) const;
+  /// The lexicons' facts about a word: through the document's memo, or computed (the reference
+  /// path, fast paths off).
+  word_facts facts_of(const std::string& key) const;
   /// Post-filter 12 (post_rules.cpp): a titled person "of" a known place in `chosen` (sorted) is
   /// split into the person and the place ("Senator Sherman of Ohio").
   void split_titled_places(std::string_view text, const segmentation& piece, const sentence_features& sf,

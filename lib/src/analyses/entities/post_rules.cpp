@@ -220,12 +220,10 @@ std::string key_of_span(const segmentation& piece, const sentence_features& sf, 
   return key;
 }
 
-}  // namespace
-
 // Whether a verb of going stands within `window` words before token `at` ("to"), with no
 // punctuation between: "marched to", "travelled with Bonosus to" (window 3); not "wrote to",
 // "letters to". The one owner of the list for post-filters 11 and 22.
-static bool going_before(const sentence_features& sf, std::size_t at, std::size_t window) {
+bool going_before(const sentence_features& sf, std::size_t at, std::size_t window) {
   static const char* const going[] = {"marched",   "went",     "sailed",    "rode",      "came",     "returned",
                                       "retreated", "advanced", "proceeded", "travelled", "traveled", "fled",
                                       "moved",     "hastened", "journeyed", "retired",   "repaired", "go",
@@ -237,6 +235,8 @@ static bool going_before(const sentence_features& sf, std::size_t at, std::size_
   }
   return false;
 }
+
+}  // namespace
 
 std::vector<std::pair<tagged_span, std::string>> work_titles(std::string_view text, const segmentation& piece,
                                                              const sentence_features& sf,
@@ -437,9 +437,9 @@ std::vector<std::size_t> agree_in_lists(std::string_view text, const segmentatio
   // "Guardians", "Corn"), no title, no list word, and one historical English capitalises (or has not
   // seen: "Coventry", "Hants").
   auto name_alone = [&](const std::string& k) {
-    if (k.size() < 3 || lex.lists(k) != 0 || lex.find(k).common() || !sf.normal_case()) return false;
-    for (const std::string& one : singular_forms(k))
-      if (lex.find(one).common()) return false;
+    if (k.size() < 3 || lex.lists(k) != 0 || !sf.normal_case() ||
+        word_or_singular(lex, k, [](const name_entry& x) { return x.common(); }))
+      return false;
     const lexicons::word_stat* st = lexicons::word_stats::instance().find(k);
     return !st || st->mid_cap < 0 || st->mid_cap >= 800;
   };

@@ -30,6 +30,16 @@ struct word_facts {
 /// this rule: the features and the rule cascade both ask it.
 std::vector<std::string> singular_forms(std::string_view key);
 
+/// Whether `test` holds for the lexicon entry of `key` or of one of its singular forms ("studies"
+/// -> study): "a common word or the plural of one". The one owner of that walk.
+template <class Test>
+bool word_or_singular(const name_lexicon& lex, std::string_view key, Test test) {
+  if (test(lex.find(key))) return true;
+  for (const std::string& one : singular_forms(key))
+    if (test(lex.find(one))) return true;
+  return false;
+}
+
 /// How a word misread from old print may have been written: each reading has some of the key's
 /// non-final 'f' read as a long s ("houfe" -> house, "rufsell" -> russell, "prefident" ->
 /// president), every 'f' first, then fewer. Empty when the key has no non-final 'f'; at most four
