@@ -382,13 +382,13 @@ std::vector<entity> group_mentions(std::string_view text, std::vector<found_ment
       });
       if (!mixed && only == 'p' && bt == place && !saints) bt = person;
       // Where it stands: a one-word person no mention gives a title, no given name and no person
-      // WordNet knows, that stands after "at", "in", "into", "near" or "within" at least twice and
-      // in an eighth of its mentions, is a place ("at Leith", "in Holyrood", "into Alhama": the
+      // WordNet knows, that stands after "at", "in", "into", "near" or "within" in at least an
+      // eighth of its mentions, is a place ("at Leith", "in Holyrood", "into Alhama": the
       // prediction history can carry a town's first reading as a person through a whole book).
       int placed = 0;
       for (auto c : members) placed += cl[c].placed;
       if (bt == person && cl[r].words.size() == 1 && !titled && !given_name(lex, cl[r].key) && le.proper() != 'p' &&
-          le.proper() != 'P' && placed >= 2 && 8 * static_cast<std::size_t>(placed) >= idx.size())
+          le.proper() != 'P' && placed >= 1 && 8 * static_cast<std::size_t>(placed) >= idx.size())
         bt = place;
     }
     e.type = static_cast<entity_type>(bt);
