@@ -1277,6 +1277,10 @@ TEST(entity_model, a_peer_a_street_and_a_saints_palace) {
   for (const char* name : {"Charles Street", "Kingsmead Fields"}) {
     expect_listed(es, name, entity_type::place);
   }
+  // A head that is a surname too ("Green", "Hill") after a word that is no name of a person.
+  es = run("I went myself through Turnham Green the same day, and dined at Thomas Wood's house.\n");
+  expect_listed(es, "Turnham Green", entity_type::place);
+  expect_listed(es, "Thomas Wood", entity_type::person);
   // A saint's name in the possessive after "at" is his palace or church.
   es = run("The levee at St. James's was crowded, and St. James the apostle was not there.\n");
   const entity* palace = nullptr;

@@ -72,7 +72,9 @@
 //      not, is that place ("Jefferson street", "from Cook county"), and so is one after "the town
 //      of", "the desert of", "the kingdom of"..., "the river" ("this town of Donauwerth", "the
 //      desert of Chalcis", "the river Lech") or before its county
-//      ("Rensselaer, Jasper County") or its state ("Washington, D.C."); labeller::read_place_words.
+//      ("Rensselaer, Jasper County") or its state ("Washington, D.C."), or that ends in Street,
+//      Bridge..., or in Green, Hill... where one is ("through Turnham Green");
+//      labeller::read_place_words.
 //  14. Families: the plural of a surname the document gives a person names a group ("the younger
 //      Bernoullis" beside Daniel Bernoulli; labeller::name_families).
 //  15. A capitalised plural of a noun of people that historical English capitalises names a group
@@ -651,6 +653,22 @@ void labeller::read_place_words(std::string_view text, const segmentation& piece
           return true;
         }() &&
         std::any_of(std::begin(trailing), std::end(trailing), [&](const char* w) { return sf.key(sp.last) == w; })) {
+      sp.type = entity_type::place;
+      c.why = "a name that ends in '" + sf.key(sp.last) + "'";
+      continue;
+    }
+    // The heads that are surnames too make a place after a preposition where one is ("at", "on",
+    // "through"...) and a word that is no name of a person: "through Turnham Green", "on Tower
+    // Hill" (not "Mr. Hall", "at Thomas Wood's", nor "wrote to Rowland Hill": one writes to people).
+    static const char* surname_heads[] = {"hill", "hall", "green", "wood", "park"};
+    static const char* where[] = {"at", "in", "into", "near", "within", "on", "through", "across", "over"};
+    if (sp.type == entity_type::person && sp.last == sp.first + 1 && sp.first > 0 &&
+        std::any_of(std::begin(where), std::end(where), [&](const char* w) { return sf.key(sp.first - 1) == w; }) &&
+        !piece.tokens[sf.token_index(sp.last)].possessive() && !lex.find(sf.span_key(sp.first, sp.last)).has('p') &&
+        std::any_of(std::begin(surname_heads), std::end(surname_heads),
+                    [&](const char* w) { return sf.key(sp.last) == w; }) &&
+        !title_at(sp.first) && !(sp.first > 0 && title_at(sp.first - 1)) && !given_name(lex, sf.key(sp.first)) &&
+        !lex.find(sf.key(sp.first)).has('p') && !lex.find(sf.key(sp.first)).has('P')) {
       sp.type = entity_type::place;
       c.why = "a name that ends in '" + sf.key(sp.last) + "'";
       continue;
