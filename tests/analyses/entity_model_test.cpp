@@ -695,6 +695,23 @@ TEST(entity_model, the_words_of_places_make_places) {
   // And after a desert, a kingdom, an isle or a diocese of: the model read nothing there.
   es = run("Jerome went for a time to the desert of Chalcis, to the southeast of Antioch.\n");
   expect_listed(es, "Chalcis", entity_type::place);
+  // And after the walls, the gates or the inhabitants of a town.
+  es = run("The king sat down before the walls of Loxa.\n");
+  expect_listed(es, "Loxa", entity_type::place);
+}
+
+TEST(entity_model, a_name_in_apposition_to_a_town_is_a_place) {
+  // The model read these as people.
+  auto es = run("Above 60,000 lost their lives before Ostend, a town of no great size.\n");
+  expect_listed(es, "Ostend", entity_type::place);
+  es = run("The count rode on to Cartama, or Cartima, a fortress of the Moors.\n");
+  for (const char* name : {"Cartama", "Cartima"}) expect_listed(es, name, entity_type::place);
+  // Not a person WordNet knows, nor a given name ("Alice, a village girl").
+  es = run("Then came Alice, a village girl, and Jackson, a town clerk of Ohio.\n");
+  for (const char* name : {"Alice", "Jackson"}) expect_listed(es, name, entity_type::person);
+  // Nor a person before a noun of people that a town's name qualifies ("a town clerk").
+  es = run("The deposition was signed by Thornwell, a town clerk, and by his wife.\n");
+  for (const auto& e : es) EXPECT_NE(e.type, entity_type::place) << e.name;
 }
 
 TEST(entity_model, a_title_before_of_is_the_name_in_capitals_too) {

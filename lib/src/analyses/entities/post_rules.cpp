@@ -72,7 +72,8 @@
 //      not, is that place ("Jefferson street", "from Cook county"), and so is one after "the town
 //      of", "the desert of", "the kingdom of"..., "the river" ("this town of Donauwerth", "the
 //      desert of Chalcis", "the river Lech") or before its county
-//      ("Rensselaer, Jasper County") or its state ("Washington, D.C."), or that ends in Street,
+//      ("Rensselaer, Jasper County") or its state ("Washington, D.C."), after "the walls of"
+//      ("the walls of Loxa") or before ", a town" ("Ostend, a town"), or that ends in Street,
 //      Bridge..., or in Green, Hill... where one is ("through Turnham Green");
 //      labeller::read_place_words.
 //  14. Families: the plural of a surname the document gives a person names a group ("the younger
@@ -690,10 +691,13 @@ void labeller::read_place_words(std::string_view text, const segmentation& piece
     // A name after a lower-case "the town of", "the city of", "the desert of", "the kingdom of"... or
     // "the river" is a place ("this town of Donauwerth", "the desert of Chalcis", "the river Lech"),
     // unless it is a person's name in the lexicon or a given name ("the city of David").
-    static const char* settlements[] = {"town",     "city",    "village",  "hamlet",    "port",         "island",
-                                        "province", "county",  "parish",   "borough",   "fortress",     "duchy",
-                                        "desert",   "kingdom", "republic", "diocese",   "principality", "isle",
-                                        "district", "region",  "canton",   "bishopric", "electorate",   "margraviate"};
+    static const char* settlements[] = {"town", "city", "village", "hamlet", "port", "island", "province", "county",
+                                        "parish", "borough", "fortress", "duchy", "desert", "kingdom", "republic",
+                                        "diocese", "principality", "isle", "district", "region", "canton", "bishopric",
+                                        "electorate", "margraviate",
+                                        // the parts and people of a town: "the walls of Loxa"
+                                        "walls", "gates", "siege", "suburbs", "environs", "outskirts", "inhabitants",
+                                        "citizens", "streets", "ramparts"};
     auto word_at = [&](std::size_t i) {
       return i < sf.size() && piece.tokens[sf.token_index(i)].is_word() &&
              !capitalised(piece.tokens[sf.token_index(i)].text(text));
@@ -730,6 +734,30 @@ void labeller::read_place_words(std::string_view text, const segmentation& piece
         ++last;
       for (std::size_t k = f; k <= last; ++k) taken[k] = 1;
       chosen.push_back({{f, last, entity_type::place}, -1, "after '" + sf.key(i) + (f == i + 2 ? " of'" : "'")});
+    }
+    // A name in apposition to a town: "Loxa, or Loja, a city of great strength", "Alhama, a
+    // fortress". The model's one-word person, and its other name after "or", is the place.
+    static const char* towns[] = {"city", "town", "village", "hamlet", "fortress", "seaport", "port", "borough"};
+    for (std::size_t i = 0; i + 3 < p.eligible.size(); ++i) {
+      if (sf.key(i + 1) != "," || !p.eligible[i] || !capitalised(piece.tokens[sf.token_index(i)].text(text))) continue;
+      std::size_t at = i + 2;  // after the comma; past "or Loja,"
+      if (at + 3 < sf.size() && sf.key(at) == "or" && p.eligible[at + 1] && sf.key(at + 2) == ",") at += 3;
+      if (at + 1 >= sf.size() || (sf.key(at) != "a" && sf.key(at) != "an") || !word_at(at + 1) ||
+          std::none_of(std::begin(towns), std::end(towns), [&](const char* w) { return sf.key(at + 1) == w; }))
+        continue;
+      // The town itself, not "a town clerk", "a village girl".
+      if (at + 2 < sf.size() && piece.tokens[sf.token_index(at + 2)].is_word() &&
+          !lex.in(name_list::function_word, sf.key(at + 2)))
+        continue;
+      for (std::size_t f : {i, at == i + 2 ? i : i + 3}) {
+        if (title_at(f) || given_name(lex, sf.key(f)) || lex.find(sf.key(f)).has('p')) continue;
+        for (chosen_span& c : chosen)
+          if (c.span.first == f && c.span.last == f && c.span.type == entity_type::person && c.entry < 0 &&
+              c.why.empty()) {
+            c.span.type = entity_type::place;
+            c.why = "before ', a " + sf.key(at + 1) + "'";
+          }
+      }
     }
     for (std::size_t i = 0; i + 1 < p.eligible.size(); ++i) {
       // Cheapest tests first: this runs for every token of every sentence.
