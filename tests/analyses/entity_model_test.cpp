@@ -512,6 +512,13 @@ TEST(entity_model, titles_of_works_and_ships_are_no_names) {
   EXPECT_EQ(titles_in("They went on board the French frigate, and on board the King's ship.\n"), v{});
   EXPECT_EQ(titles_in("Not a creature on board the Packet but ourselves.\n"), v{});
   EXPECT_EQ(titles_in("His colleague on Board of Trade came.\n"), v{});
+  // After a person's possessive, where the model read a person: two words or more.
+  const auto person = entity_type::person;
+  EXPECT_EQ(titles_in("It resembles Joseph Louis Lagrange's Mécanique Analytique in being arranged so.\n",
+                      {{2, 4, person}, {5, 6, person}}),
+            v{"work:mecanique analytique"});
+  EXPECT_EQ(titles_in("He was nephew of Mary's Bothwell, not his.\n", {{3, 3, person}, {4, 4, person}}), v{});
+  EXPECT_EQ(titles_in("It resembles Lagrange's Beatrice Portinari so.\n", {{2, 2, person}, {3, 4, person}}), v{});
   // After a navy's prefix in capitals; not "and".
   EXPECT_EQ(titles_in("Darwin sailed in HMS Beagle and the USS Constitution came.\n"),
             (v{"other:beagle", "other:constitution"}));

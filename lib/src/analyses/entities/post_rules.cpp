@@ -56,7 +56,8 @@
 //      or given name, nor a place or an event a history dates so: "at Culloden (1746)", "the
 //      Treaty of Utrecht (1713)", "in Falkland Castle (1402)"), or alone between quotation marks where the model read a
 //      place or a group and no person ("Kenilworth"; not a nickname, "Finley "Finn" Polmar", nor a pseudonym, nor a
-//      known or given name) are a work, or a vessel typed "other" (work_titles).
+//      known or given name), or after a person's possessive in two words or more ("Lagrange's
+//      Mécanique Analytique"), are a work, or a vessel typed "other" (work_titles).
 //  11. Names listed together share a type: in "Basel, Heidelberg, and Strasbourg" the one person
 //      among places is a place, unless the lexicon knows it as a person, and an unread name in such
 //      a list is read with its type (agree_in_lists); names listed after a preposition of place
@@ -417,6 +418,21 @@ std::vector<std::pair<tagged_span, std::string>> work_titles(std::string_view te
     // A ship's name, when a noun of ships follows it ("the \"Tamar\" frigate").
     const bool vessel = j + 1 < n && word(j + 1) && lex.in(name_list::vessel_noun, sf.key(j + 1));
     out.push_back({{i + 1, last, vessel ? entity_type::other : entity_type::work}, "alone between quotation marks"});
+  }
+  // A person's work after his possessive: "Joseph Louis Lagrange's Mécanique Analytique",
+  // "Newton's Philosophiae Naturalis Principia Mathematica", where the model read a person. Two
+  // words or more ("Mary's Bothwell" is her husband, "Philip's Norton" a village), and not a known
+  // or a given name ("Dante's Beatrice Portinari") nor a title ("Napoleon's Marshal Ney").
+  for (const tagged_span& r : read) {
+    if (r.type != entity_type::person || r.first < 1 || r.last == r.first || !tok(r.first - 1).possessive() ||
+        !cap(r.first) || overlaps(r.first, r.last) || name_like(r.first, r.last) ||
+        lex.in(name_list::title, sf.key(r.first)) || tok(r.last).possessive())
+      continue;
+    const bool owner = std::any_of(read.begin(), read.end(), [&](const tagged_span& o) {
+      return o.last + 1 == r.first && o.type == entity_type::person;
+    });
+    if (!owner) continue;
+    out.push_back({{r.first, r.last, entity_type::work}, "after a person's possessive"});
   }
   return out;
 }
