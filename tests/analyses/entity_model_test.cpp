@@ -795,6 +795,27 @@ TEST(entity_model, a_name_that_stands_after_at_and_in_is_a_place) {
   EXPECT_EQ(leith(2, 6, "Cobbett", "'s ")[0].type, entity_type::person);  // "in Cobbett's Rides"
 }
 
+TEST(entity_model, a_name_that_who_follows_is_a_person) {
+  // "Argyle's counsel" read as a clan's, then "Argyle, who is represented as remarkably tenacious".
+  auto clan = [](const std::string& name, int who, int which) {
+    listed l{", "};
+    for (int k = 0; k < 4; ++k) {
+      l.add(name, token_key_of(name));
+      l.ms.back().type = entity_type::group;
+      if (k < who)
+        l.ms.back().relative_after = relative_who;
+      else if (k < who + which)
+        l.ms.back().relative_after = relative_which;
+    }
+    return group_mentions(l.text, l.ms, nullptr, nullptr)[0].type;
+  };
+  EXPECT_EQ(clan("Argyle", 1, 0), entity_type::person);
+  EXPECT_EQ(clan("Argyle", 0, 0), entity_type::group);
+  EXPECT_EQ(clan("Argyle", 1, 1), entity_type::group);   // "which" too: a body
+  EXPECT_EQ(clan("Whigs", 1, 0), entity_type::group);    // a plural takes "who"
+  EXPECT_EQ(clan("Council", 1, 0), entity_type::group);  // and so does a body in British English
+}
+
 TEST(entity_model, an_event_names_its_place_not_itself) {
   auto es =
       run("After the Battle of Hastings the Normans held England. The Treaty of Utrecht ended the war, and the "

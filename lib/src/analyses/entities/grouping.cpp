@@ -34,6 +34,7 @@
 #include "analyses/entities/recognizer.hpp"
 #include "analyses/entities/word_facts.hpp"
 #include "common/text_util.hpp"
+#include "lexicons/word_stats.hpp"
 #include "lexicons/wordlist.hpp"
 #include "segmentation/dehyphenate.hpp"
 
@@ -141,6 +142,7 @@ std::vector<entity> group_mentions(std::string_view text, std::vector<found_ment
     int sovereign = 0;                        // mentions with a sovereign's or a saint's title ("King John")
     int located = 0;                          // mentions after a preposition of place ("at Albany")
     int placed = 0;                           // mentions after "at", "in", "into", "near", "within" (not possessive)
+    int who = 0, which = 0;                   // mentions before ", who" and before ", which"
     int learned = 0;                          // mentions with "Dr.", "Professor" or "Rev." before them
     int peer = 0;                             // mentions with a peer's title ("Lord Aberdeen")
     long gazetteer_entry = -1;
@@ -184,6 +186,8 @@ std::vector<entity> group_mentions(std::string_view text, std::vector<found_ment
     c.male += m.gender == 'm';
     c.unmarried += m.gender == 'u';
     c.located += m.place_before != place_none;
+    c.who += m.relative_after == relative_who;
+    c.which += m.relative_after == relative_which;
     c.placed += m.place_before == place_at &&
                 !(m.end < text.size() && (text[m.end] == '\'' || text.substr(m.end, 3) == "\u2019"));
     c.learned += std::any_of(m.titles.begin(), m.titles.end(), [](const std::string& t) {
@@ -390,6 +394,25 @@ std::vector<entity> group_mentions(std::string_view text, std::vector<found_ment
       if (bt == person && cl[r].words.size() == 1 && !titled && !given_name(lex, cl[r].key) && le.proper() != 'p' &&
           le.proper() != 'P' && placed >= 1 && 8 * static_cast<std::size_t>(placed) >= idx.size())
         bt = place;
+    }
+    // "Argyle, who is represented as remarkably tenacious": a one-word group that a mention
+    // follows with "who", and none with "which", is a person (the model had read "Argyle's
+    // counsel" as a clan's). Not a plural ("the Whigs, who"), a body's head or a common word that
+    // British English gives "who" ("the Council, who were"), nor a group or place WordNet knows.
+    if (bt == static_cast<int>(entity_type::group) && cl[r].gazetteer_entry < 0 && cl[r].words.size() == 1) {
+      int who = 0, which = 0;
+      for (auto c : members) who += cl[c].who, which += cl[c].which;
+      const std::string& k = cl[r].key;
+      const name_entry le = lex.find(k);
+      // (A common word only when historical English capitalises it: "argyle" is a pattern of socks.)
+      auto name_word = [&] {
+        if (!le.common()) return true;
+        const lexicons::word_stat* st = lexicons::word_stats::instance().find(k);
+        return st && st->mid_cap >= 900;
+      };
+      if (who > 0 && which == 0 && k.size() > 2 && k.back() != 's' && !le.has('g') && !le.has('l') &&
+          lex.lists(k) == 0 && name_word())
+        bt = person;
     }
     e.type = static_cast<entity_type>(bt);
     std::sort(idx.begin(), idx.end());

@@ -972,6 +972,12 @@ void labeller::label(std::string_view text, const segmentation& piece, std::vect
         m.next_key = sf.key(sp.last + 1);
       if (first > 0 && piece.tokens[sf.token_index(first - 1)].is_word())
         m.place_before = preposition_of_place(sf.key(first - 1));
+      if (std::size_t r = sp.last + 1 + (sp.last + 1 < sf.size() && sf.key(sp.last + 1) == ","); r < sf.size()) {
+        const std::string& w = sf.key(r);
+        m.relative_after = (w == "who" || w == "whom" || w == "whose") ? relative_who
+                           : w == "which"                              ? relative_which
+                                                                       : 0;
+      }
       if (m.key.empty()) continue;
       // Post-filter 7: a form of address alone names nobody ("Dear Sir,"; "Yes, Madam").
       // Nor as a group ("Ladies", "Gentlemen": the plural salutes, it names no party).

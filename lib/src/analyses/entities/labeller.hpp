@@ -31,6 +31,9 @@ inline constexpr std::uint8_t place_none = 0, place_towards = 1, place_at = 2;
 /// Which preposition of place a folded word is (place_none for any other word).
 std::uint8_t preposition_of_place(std::string_view word);
 
+/// Relative pronouns after a mention (found_mention::relative_after).
+inline constexpr std::uint8_t relative_who = 1, relative_which = 2;
+
 /// A name the model (or the gazetteer) found, before grouping.
 struct found_mention {
   std::size_t begin = 0, end = 0;  ///< bytes of the whole mention (a title before the name included)
@@ -45,6 +48,9 @@ struct found_mention {
   /// "through") or place_at ("at", "in", "into", "near", "within"); one byte, not the word: a long
   /// book holds a million mentions.
   std::uint8_t place_before = 0;
+  /// The relative pronoun right after the mention (past a comma): 0 none, relative_who ("Argyle,
+  /// who"), relative_which ("the Company, which").
+  std::uint8_t relative_after = 0;
   char gender = 0;            ///< 'm' (Mr.), 'f' (Mrs.) or 'u' (Miss) from a form of address before the name
   float margin = 0;           ///< score of the chosen reading over the runner-up
   long gazetteer_entry = -1;  ///< index of the gazetteer entry that matched, or -1
