@@ -753,6 +753,10 @@ TEST(entity_model, a_name_wordnet_knows_whole_is_read_where_the_model_read_none)
         std::pair{"House of Commons", entity_type::group}}) {
     expect_listed(es, name, type);
   }
+  // A person's name WordNet knows whole only as a common noun is none (the model read "Alma" as a
+  // given name); a group's stays ("the Privy Council").
+  es = run("It was at the college, his Alma Mater, that he first met the men of the Privy Council.\n");
+  EXPECT_EQ(find(es, "Alma Mater"), nullptr);
 }
 
 TEST(entity_model, a_heading_s_verb_is_no_part_of_a_name) {

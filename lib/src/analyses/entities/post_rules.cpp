@@ -998,12 +998,23 @@ void labeller::read_possessive_heads(std::string_view text, const segmentation& 
 // that the model left unread and that WordNet knows whole as a place or a group is that name:
 // "the West Indies", "the Cape of Good Hope", "the Bay of Biscay", "the Church of England". The
 // model reads one token at a time and has no feature for a name of several words; the longest
-// run WordNet knows wins. Not in a line of capitals (a heading's words are not a name).
+// run WordNet knows wins. Not in a line of capitals (a heading's words are not a name). A person's
+// name WordNet knows whole only as a common noun is none ("his Alma Mater").
 void labeller::read_known_names(std::string_view text, const segmentation& piece, const sentence_features& sf,
                                 const prepared_sentence& p, std::vector<chosen_span>& chosen) const {
   if (sf.all_capitals()) return;
   const name_lexicon& lex = *env_.lex;
   const std::size_t n = p.eligible.size();
+  // And a person's name that WordNet knows whole as a common noun and as no name: "Alma Mater"
+  // (the model read a given name first), "Black Death". Not a group's or a place's: "Privy
+  // Council", "Mansion House" are common nouns in WordNet too.
+  std::erase_if(chosen, [&](const chosen_span& c) {
+    if (c.entry >= 0 || !c.why.empty() || c.span.first == c.span.last || c.span.type != entity_type::person)
+      return false;
+    const name_entry e = lex.find(sf.span_key(c.span.first, c.span.last));
+    const char noun = e.common_noun();
+    return e.found() && !e.proper() && (noun == 'q' || noun == 'w' || noun == 'n');
+  });
   auto cap = [&](std::size_t i) { return i < n && capitalised_word(text, piece, sf, i); };
   std::vector<char> taken = covered_tokens(chosen, n);
   const std::size_t before = chosen.size();
