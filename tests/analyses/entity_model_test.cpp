@@ -1338,6 +1338,16 @@ TEST(entity_model, a_peer_a_street_and_a_saints_palace) {
   EXPECT_NE(palace, nullptr);
 }
 
+TEST(entity_model, a_name_ends_before_an_adjective_of_the_next_noun) {
+  // "Parliamentary" is only an adjective in WordNet: it qualifies "oligarchy", not Holland.
+  auto es = run("In Holland Parliamentary oligarchy was the main thing, and was mixed with trade.\n");
+  expect_listed(es, "Holland", entity_type::place);
+  EXPECT_EQ(find(es, "Holland Parliamentary"), nullptr);
+  // Not an epithet after "the".
+  es = run("William the Silent took Brill.\n");
+  expect_listed(es, "William the Silent", entity_type::person);
+}
+
 TEST(entity_model, a_particle_of_names_goes_on_with_the_name) {
   auto es =
       run("The marques was supported by Diego Lopez\nde Ayala, Pero Ruiz de Alarcon, and Alonso Ortis, captains "

@@ -944,6 +944,22 @@ void labeller::label(std::string_view text, const segmentation& piece, std::vect
             sp.last = k - 1;
           break;
         }
+      // Post-filter 3: nor does a name end in an adjective of the noun after it ("In England
+      // Parliamentary oligarchy was the main thing" -> England): a last word WordNet knows only as
+      // an adjective, before a lower-case word that is no function word. Not an epithet after "the"
+      // ("William the Silent took Brill").
+      if (entry < 0 && c.why.empty() && sp.last > name_first && sp.last + 1 < sf.size() &&
+          sf.key(sp.last - 1) != "the" && piece.tokens[sf.token_index(sp.last)].is_word() &&
+          !piece.tokens[sf.token_index(sp.last)].possessive() && piece.tokens[sf.token_index(sp.last + 1)].is_word() &&
+          !capitalised(piece.tokens[sf.token_index(sp.last + 1)].text(text)) &&
+          !lex.in(name_list::function_word, sf.key(sp.last + 1)) && !lex.in(name_list::nationality, sf.key(sp.last)) &&
+          [&] {
+            const name_entry e = lex.find(sf.key(sp.last));
+            return e.found() && e.codes.find_first_not_of("aA") == std::string_view::npos;
+          }()) {
+        --sp.last;
+        while (sp.last > name_first && !piece.tokens[sf.token_index(sp.last)].is_word()) --sp.last;
+      }
       found_mention m;
       const token& a = piece.tokens[sf.token_index(first)];
       const token& b = piece.tokens[sf.token_index(sp.last)];
