@@ -634,6 +634,15 @@ TEST(entity_model, a_hyphenated_name_before_a_group_noun_is_a_group_of_people) {
   EXPECT_EQ(find(es, "Anglo"), nullptr);
 }
 
+TEST(entity_model, a_hyphenated_given_name_is_a_person) {
+  // The model read "Mary-Kate" as a place.
+  auto es = run("In 2004, he appeared in the Mary-Kate and Ashley Olsen comedy New York Minute.\n");
+  expect_listed(es, "Mary-Kate", entity_type::person);
+  // Not where a part is a place WordNet knows.
+  es = run("The Paris-Lyon line was opened, and the Florence-Milan road.\n");
+  for (const auto& e : es) EXPECT_NE(e.type, entity_type::person) << e.name;
+}
+
 TEST(entity_model, a_regnal_numeral_is_part_of_the_name_and_the_pronoun_is_not) {
   auto es = run("The protege of Pope Damasus I, who died in 384, was Jerome.\n");
   EXPECT_NE(find(es, "Damasus I"), nullptr);

@@ -1042,6 +1042,21 @@ void labeller::label(std::string_view text, const segmentation& piece, std::vect
             return e.proper() == 'p' || (given_name(lex, k) && k.size() >= 5 && !plural);
           }())
         m.type = sp.type = entity_type::person;
+      // A hyphenated given name is a person's ("the Mary-Kate and Ashley Olsen comedy", read as a
+      // place; "Jean-Baptiste", "Anne-Marie"): one word whose parts are all given names and no
+      // place WordNet knows.
+      if (entry < 0 && m.type != entity_type::person && sp.first == sp.last && name_first == sp.first && [&] {
+            const std::string& k = sf.key(sp.first);
+            if (k.find('-') == std::string::npos) return false;
+            int parts = 0;
+            for (std::size_t a = 0, b; a <= k.size(); a = b + 1, ++parts) {
+              b = std::min(k.find('-', a), k.size());
+              const std::string part = k.substr(a, b - a);
+              if (part.size() < 2 || !given_name(lex, part) || lex.find(part).has('l')) return false;
+            }
+            return parts >= 2;
+          }())
+        m.type = sp.type = entity_type::person;
       // Nor does a word WordNet knows as a capitalised adjective, and as no one's name, read alone
       // as a person or a group before a lower-case noun: it is the noun's adjective ("the Catholic
       // sovereigns", "the Lutheran church"; not a nationality, "French troops"). Not a kind of

@@ -2,7 +2,8 @@
 //   1. A group named by people joined with a hyphen ("the Zinoviev-Kamenev fraction", "the
 //      Molotov-Ribbentrop pact") also names each of them: one token cannot carry two entities. A
 //      hyphenated name before a group noun (fraction, faction, bloc) is such a group, and so is the
-//      first word of a group's name ("the Biden-Harris Administration").
+//      first word of a group's name ("the Biden-Harris Administration"). A word whose parts are
+//      all given names is a person's ("Mary-Kate"; in labeller::label).
 //   2. One reading per document: a one-word name is dropped when the model read it in fewer than
 //      half of the places where the word stands capitalised on its own (alone in a run of
 //      capitalised words, or anywhere in a line of capitals), or when the document
