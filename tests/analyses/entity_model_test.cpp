@@ -634,6 +634,28 @@ TEST(entity_model, a_hyphenated_name_before_a_group_noun_is_a_group_of_people) {
   EXPECT_EQ(find(es, "Anglo"), nullptr);
 }
 
+TEST(entity_model, a_name_does_not_cross_a_column_of_a_table) {
+  // Gibbon's letters set the new Cabinet out in two columns: the Duke, then his office.
+  auto es =
+      run("The new Cabinet:\n\n  The Duke of Portland     First Lord of the Treasury.\n  Lord North"
+          "               Secretary of State.\n");
+  expect_listed(es, "Duke of Portland", entity_type::person);
+  for (const auto& e : es) EXPECT_EQ(e.name.find("Treasury"), std::string::npos) << e.name;
+  // A wrapped line's indent is no column.
+  es = run("  XXXVI......Of the Christian Army which Assembled at the City of\n                 Cordova.\n");
+  for (const auto& e : es) EXPECT_NE(e.name, "City of") << e.name;
+}
+
+TEST(entity_model, the_head_of_a_law_is_no_person) {
+  // "Bill" is a given name too: not after an article or the law's own name.
+  auto es =
+      run("The Royal Marriage Bill was rejected, and the Bill passed later. When Bill came home, Uncle Bill "
+          "was there.\n");
+  const entity* bill = find(es, "Bill");
+  ASSERT_NE(bill, nullptr);
+  EXPECT_EQ(bill->mentions.size(), 2u);  // "When Bill" and "Uncle Bill"
+}
+
 TEST(entity_model, a_hyphenated_given_name_is_a_person) {
   // The model read "Mary-Kate" as a place.
   auto es = run("In 2004, he appeared in the Mary-Kate and Ashley Olsen comedy New York Minute.\n");

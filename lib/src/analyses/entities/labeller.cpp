@@ -944,6 +944,22 @@ void labeller::label(std::string_view text, const segmentation& piece, std::vect
             sp.last = k - 1;
           break;
         }
+      // Post-filter 3: nor does a name cross a column of a table (three spaces or a tab between
+      // two of its words on one line): "The Duke of Portland     First Lord of the Treasury." is the Duke of
+      // Portland, his office in the next column.
+      for (std::size_t k = name_first + 1; k <= sp.last; ++k) {
+        const token& before = piece.tokens[sf.token_index(k - 1)];
+        const token& here = piece.tokens[sf.token_index(k)];
+        if (here.begin <= before.end) continue;
+        const std::string_view gap = text.substr(before.end, here.begin - before.end);
+        // (On one line: a wrapped line's indent is no column, "the City of\n      Cordova".)
+        if (gap.find('\n') != std::string_view::npos ||
+            (gap.find('\t') == std::string_view::npos && gap.find("   ") == std::string_view::npos))
+          continue;
+        sp.last = k - 1;
+        while (sp.last > name_first && !piece.tokens[sf.token_index(sp.last)].is_word()) --sp.last;
+        break;
+      }
       // Post-filter 3: nor does a name end in an adjective of the noun after it ("In England
       // Parliamentary oligarchy was the main thing" -> England): a last word WordNet knows only as
       // an adjective, before a lower-case word that is no function word. Not an epithet after "the"
@@ -1042,6 +1058,25 @@ void labeller::label(std::string_view text, const segmentation& piece, std::vect
             return e.proper() == 'p' || (given_name(lex, k) && k.size() >= 5 && !plural);
           }())
         m.type = sp.type = entity_type::person;
+      // Nor is the head of a law, a treaty or an event a person after an article or the law's own
+      // name ("the Bill was rejected", "the first Bill passed", "the Royal Marriage Bill", "the
+      // Alien Bill": Bill is a given name too). One word of the list of events' heads, after "the",
+      // "a", "this", "that", an ordinal or a capitalised word that is no title and no word of
+      // kin or endearment ("Uncle Bill", "Old Bill", "Little Bill").
+      if (entry < 0 && m.type == entity_type::person && sp.first == sp.last && name_first == sp.first && sp.first > 0 &&
+          lex.in(name_list::event_word, sf.key(sp.first)) && [&] {
+            static const char* const before[] = {"the", "a", "an", "this", "that", "first", "second", "third", "new"};
+            const std::string& b = sf.key(sp.first - 1);
+            const token& t = piece.tokens[sf.token_index(sp.first - 1)];
+            static const char* const familiar[] = {"uncle",  "aunt", "cousin", "brother", "old",
+                                                   "little", "big",  "young",  "poor",    "dear"};
+            if (t.is_word() && capitalised(t.text(text)) && !t.possessive() && !title_at(sp.first - 1) &&
+                !lex.in(name_list::function_word, b) &&
+                std::none_of(std::begin(familiar), std::end(familiar), [&](const char* w) { return b == w; }))
+              return true;
+            return std::any_of(std::begin(before), std::end(before), [&](const char* w) { return b == w; });
+          }())
+        continue;
       // A hyphenated given name is a person's ("the Mary-Kate and Ashley Olsen comedy", read as a
       // place; "Jean-Baptiste", "Anne-Marie"): one word whose parts are all given names and no
       // place WordNet knows.

@@ -21,13 +21,16 @@
 //      takes a regnal numeral or ordinal ("Louis
 //      XV", "Pope Damasus I,", "George the First"; in labeller::label), and a given name before
 //      "the" and a capitalised ordinal is a person where the model read nothing ("Charles the
-//      First was beheaded").
+//      First was beheaded"). No name crosses a column of a table ("The Duke of Portland     First
+//      Lord of the Treasury") or ends in an adjective of the next noun ("England Parliamentary
+//      oligarchy").
 //   4. A person's name does not end in a plain common word that historical English seldom
 //      capitalises ("General Public License", "Major Component", "Day"): WordNet gives the word no
 //      proper sense, it is no given name, and the corpus capitalises it in fewer than 20% of its
 //      mid-sentence uses; not after a given name, which makes it a surname ("Carl Foreman",
 //      "Fanny Blood"; labeller::drop_common_word_people); and it ends before a heading's verb in
-//      the past tense ("How King Ferdinand Attacked Moclin"; in labeller::label).
+//      the past tense ("How King Ferdinand Attacked Moclin"; in labeller::label). The head of a
+//      law after an article or the law's name is none ("the Bill", "the Alien Bill").
 //   5. Person <-> place when WordNet knows only the other (grouping.cpp); a name after a personal
 //      form of address is a person ("Lady Cork", "Lord Rochester"; labeller::label, grouping.cpp);
 //      a person often after "at" or "in" is a place ("at Leith"; grouping.cpp).
