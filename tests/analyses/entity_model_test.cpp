@@ -646,6 +646,12 @@ TEST(entity_model, a_name_does_not_cross_a_column_of_a_table) {
   for (const auto& e : es) EXPECT_NE(e.name, "City of") << e.name;
 }
 
+TEST(entity_model, a_kind_of_person_after_an_article_is_no_name) {
+  // WordNet knows a Saracen as a kind of person and as no one's name; the model read a person.
+  auto es = run("Then the Saracen rode out against the knights.\n");
+  EXPECT_EQ(find(es, "Saracen"), nullptr);
+}
+
 TEST(entity_model, the_head_of_a_law_is_no_person) {
   // "Bill" is a given name too: not after an article or the law's own name.
   auto es =

@@ -1058,6 +1058,22 @@ void labeller::label(std::string_view text, const segmentation& piece, std::vect
             return e.proper() == 'p' || (given_name(lex, k) && k.size() >= 5 && !plural);
           }())
         m.type = sp.type = entity_type::person;
+      // Nor is a kind of person after an article a person's name ("a Jacobin", "the Frenchman",
+      // "a Levite"): one word WordNet knows as a kind of person and as no one's name, no given
+      // name and no title (a title alone is a person: "the President", post-filter 7).
+      if (entry < 0 && m.type == entity_type::person && sp.first == sp.last && name_first == sp.first && sp.first > 0 &&
+          [&] {
+            const std::string& b = sf.key(sp.first - 1);
+            if (b != "a" && b != "an" && b != "the" && b != "every" && b != "this" && b != "that") return false;
+            if (sp.last + 1 < sf.size() && piece.tokens[sf.token_index(sp.last + 1)].is_word() &&
+                capitalised(piece.tokens[sf.token_index(sp.last + 1)].text(text)))
+              return false;
+            const std::string& k = sf.key(sp.first);
+            const name_entry e = lex.find(k);
+            return e.has('P') && !e.has('p') && !e.has('l') && !e.has('g') && !given_name(lex, k) &&
+                   !title_at(sp.first);
+          }())
+        continue;
       // Nor is the head of a law, a treaty or an event a person after an article or the law's own
       // name ("the Bill was rejected", "the first Bill passed", "the Royal Marriage Bill", "the
       // Alien Bill": Bill is a given name too). One word of the list of events' heads, after "the",

@@ -42,8 +42,9 @@
 //      noun after a possessive pronoun ("my Journal"), nor an adjective before its noun ("to
 //      Democratic control", "the Catholic sovereigns"), nor an office a verb gives ("he became
 //      Professor of Linguistics"; not "became Governor of Virginia" nor a peer's, a sovereign's or
-//      a churchman's style); a person's name does not begin with a month or weekday that is no
-//      given name ("November Ruth"; in labeller::label).
+//      a churchman's style), nor a kind of person after an article ("a Jacobin", "the Saracen");
+//      a person's name does not begin with a month or weekday that is no given name ("November
+//      Ruth"; in labeller::label).
 //   8. Names side by side: a person's name of several words, each of which the document names on
 //      its own at least three times as often (and at least three times), and whose last word is a
 //      given name (a surname seldom is), is those people standing side by side ("I gave unto
