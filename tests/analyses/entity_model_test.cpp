@@ -646,6 +646,12 @@ TEST(entity_model, a_name_does_not_cross_a_column_of_a_table) {
   for (const auto& e : es) EXPECT_NE(e.name, "City of") << e.name;
 }
 
+TEST(entity_model, a_crown_a_verb_gives_is_no_part_of_the_name) {
+  auto es = run("The King declared his marriage with Queen Catherine void, and crowned Anne Boleyn Queen.\n");
+  expect_listed(es, "Anne Boleyn", entity_type::person);
+  EXPECT_EQ(find(es, "Anne Boleyn Queen"), nullptr);
+}
+
 TEST(entity_model, a_kind_of_person_after_an_article_is_no_name) {
   // WordNet knows a Saracen as a kind of person and as no one's name; the model read a person.
   auto es = run("Then the Saracen rode out against the knights.\n");
@@ -1363,6 +1369,9 @@ TEST(entity_model, a_peer_a_street_and_a_saints_palace) {
   for (const char* name : {"Charles Street", "Kingsmead Fields"}) {
     expect_listed(es, name, entity_type::place);
   }
+  // And a monument's (the model read "Nelson Column" as a person).
+  es = run("They met by the Nelson Column in the square.\n");
+  expect_listed(es, "Nelson Column", entity_type::place);
   // A head that is a surname too ("Green", "Hill") after a word that is no name of a person.
   es = run("I went myself through Turnham Green the same day, and dined at Thomas Wood's house.\n");
   expect_listed(es, "Turnham Green", entity_type::place);

@@ -944,6 +944,16 @@ void labeller::label(std::string_view text, const segmentation& piece, std::vect
             sp.last = k - 1;
           break;
         }
+      // Post-filter 3: nor does a name take the crown a verb gives it ("and crowned Anne Boleyn
+      // Queen", "proclaimed Mary Queen"): a sovereign's title at the end of a person's name of two
+      // words or more, after crowned, proclaimed, made, declared, created or elected.
+      if (entry < 0 && c.why.empty() && sp.type == entity_type::person && first > 0 && name_first + 1 < sp.last &&
+          sovereign_title(sf.key(sp.last)) && [&] {
+            static const char* const givers[] = {"crowned", "proclaimed", "made", "declared", "created", "elected"};
+            const std::string& before = sf.key(first - 1);
+            return std::any_of(std::begin(givers), std::end(givers), [&](const char* g) { return before == g; });
+          }())
+        --sp.last;
       // Post-filter 3: nor does a name cross a column of a table (three spaces or a tab between
       // two of its words on one line): "The Duke of Portland     First Lord of the Treasury." is the Duke of
       // Portland, his office in the next column.

@@ -661,7 +661,7 @@ void labeller::read_place_words(std::string_view text, const segmentation& piece
     // head: "Hill", "Hall", "Green", "Wood", "Park").
     static const char* trailing[] = {"street", "square", "road",  "lane",     "terrace",   "gardens", "fields",
                                      "bridge", "castle", "abbey", "palace",   "cathedral", "common",  "heath",
-                                     "moor",   "down",   "downs", "crescent", "parade"};
+                                     "moor",   "down",   "downs", "crescent", "parade",    "column",  "monument"};
     // (A group so named is the street's too: "Grub Street", "Downing Street".)
     static const char* streets[] = {"street", "square", "road", "lane", "terrace", "gardens", "fields", "crescent"};
     const bool street =
