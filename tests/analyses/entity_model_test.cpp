@@ -1364,6 +1364,11 @@ TEST(entity_model, a_peer_a_street_and_a_saints_palace) {
       run("They fell under the shafts of the English archers of Umfraville, Wake, the English Earl of Atholl, "
           "Talbot, Ferrers, and Zouche, at Dupplin.\n");
   expect_listed(es, "Earl of Atholl", entity_type::person);
+  // A title in lower case after "the", as Irving writes them.
+  es = run("The marques of Cadiz rode to the town, and the count of Tendilla held Alhama.\n");
+  expect_listed(es, "marques of Cadiz", entity_type::person);
+  expect_listed(es, "count of Tendilla", entity_type::person);
+  EXPECT_EQ(find(es, "Cadiz"), nullptr);
   // A name that ends in the head of a street or a field is that place, given name or not.
   es = run("We walked from Charles Street across Kingsmead Fields to the river.\n");
   for (const char* name : {"Charles Street", "Kingsmead Fields"}) {

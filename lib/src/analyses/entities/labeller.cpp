@@ -370,11 +370,15 @@ void labeller::label(std::string_view text, const segmentation& piece, std::vect
     }
     // Post-filter 12, peers: a name after a peer's title and "of" that the model read alone is the
     // peer ("The Earl of Essex had spent a month": Essex read as the county).
+    // Lower case after "the" too, as Irving writes them: "the marques of Cadiz", "the count of
+    // Tendilla", "the bishop of Jaen" (the model read the place alone as a person or a place).
     auto peer_at = [&](std::size_t i) {
       const token& t = piece.tokens[sf.token_index(i)];
       const std::string& k = sf.key(i);
-      return t.is_word() && capitalised(t.text(text)) &&
-             (peerage_title(k) || k == "prince" || k == "princess" || k == "count");
+      if (!t.is_word()) return false;
+      if (capitalised(t.text(text))) return peerage_title(k) || k == "prince" || k == "princess" || k == "count";
+      return i > 0 && sf.key(i - 1) == "the" &&
+             (peerage_title(k) || k == "count" || k == "marques" || k == "bishop" || k == "archbishop");
     };
     // (And one the model left unread whole: "the English Earl of Atholl".)
     {

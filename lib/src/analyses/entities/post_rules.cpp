@@ -71,7 +71,8 @@
 //  12. A titled person "of" a place is a person and a place ("Senator Sherman of Ohio", "Mr. Adams
 //      of Braintree"; not a sovereign's or a peer's "of": "King Louis XV of France"), and an
 //      institution "of" a titled person is the institution and the person ("the Government of Lord
-//      Salisbury"); in labeller::label.
+//      Salisbury"), and a name after a peer's title and "of" is the peer (capitalised, or in lower
+//      case after "the": "the marques of Cadiz"); in labeller::label.
 //  13. The words of places: a person's name beginning with Mount, Fort, Cape, Lake, Isle or Port
 //      (or Rio, Sierra, Puerto...) is a place ("Mount McGregor", "Rio Negro"), a state is a place
 //      ("the Republic of Korea"), a name before a lower-case street, county, river..., read or
