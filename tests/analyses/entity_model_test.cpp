@@ -652,6 +652,12 @@ TEST(entity_model, a_crown_a_verb_gives_is_no_part_of_the_name) {
   EXPECT_EQ(find(es, "Anne Boleyn Queen"), nullptr);
 }
 
+TEST(entity_model, a_common_noun_after_the_is_an_institution_not_a_person) {
+  // WordNet knows "council" only as a common noun; the model read "the Council" as a person.
+  auto es = run("He was carried to the Council, and the Council sat late.\n");
+  expect_listed(es, "Council", entity_type::group);
+}
+
 TEST(entity_model, a_kind_of_person_after_an_article_is_no_name) {
   // WordNet knows a Saracen as a kind of person and as no one's name; the model read a person.
   auto es = run("Then the Saracen rode out against the knights.\n");

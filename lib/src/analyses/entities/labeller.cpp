@@ -1088,6 +1088,18 @@ void labeller::label(std::string_view text, const segmentation& piece, std::vect
                    !title_at(sp.first);
           }())
         continue;
+      // Nor is a common noun after "the" a person's name: it is an institution ("the Kirk would
+      // have groaned", "war between the Crown and the Kirk"). One word WordNet knows only as
+      // common nouns, no given name, no title, no kind of person: the reading becomes a group.
+      if (entry < 0 && m.type == entity_type::person && sp.first == sp.last && name_first == sp.first && sp.first > 0 &&
+          sf.key(sp.first - 1) == "the" && !title_at(sp.first) &&
+          !piece.tokens[sf.token_index(sp.first)].possessive() && [&] {
+            const std::string& k = sf.key(sp.first);
+            const name_entry e = lex.find(k);
+            return e.found() && !e.proper() && e.codes.find_first_not_of("nqw") == std::string_view::npos &&
+                   !given_name(lex, k);
+          }())
+        m.type = sp.type = entity_type::group;
       // Nor is the head of a law, a treaty or an event a person after an article or the law's own
       // name ("the Bill was rejected", "the first Bill passed", "the Royal Marriage Bill", "the
       // Alien Bill": Bill is a given name too). One word of the list of events' heads, after "the",
