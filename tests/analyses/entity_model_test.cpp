@@ -330,6 +330,25 @@ TEST(entity_model, a_sovereign_known_by_a_given_name_is_not_a_commoner_of_that_n
   EXPECT_EQ(find(es, "John Ball")->mentions.size(), 1u);
 }
 
+TEST(entity_model, a_place_before_a_person_is_split) {
+  // "But to reach Inverlochy Mackay had to march": Inverlochy is read as a place elsewhere.
+  auto es =
+      run("Montrose marched to Inverlochy. The Campbells held Inverlochy in force. General Mackay was slow. "
+          "But to reach Inverlochy Mackay had to march up the glen.\n");
+  EXPECT_EQ(find(es, "Inverlochy Mackay"), nullptr);
+  expect_listed(es, "Mackay", entity_type::person);
+  const entity* place = find(es, "Inverlochy");
+  ASSERT_NE(place, nullptr);
+  EXPECT_EQ(place->type, entity_type::place);
+  EXPECT_EQ(place->mentions.size(), 3u);
+  // Not a person WordNet knows first: "Washington Irving" stays one, though Washington is a town.
+  es =
+      run("He went to Washington. They lived in Washington for years. Irving wrote. Washington Irving wrote "
+          "again.\n");
+  for (const auto& e : es)
+    if (e.name == "Irving") EXPECT_EQ(e.mentions.size(), 1u);
+}
+
 TEST(entity_model, names_side_by_side_are_split_and_never_absorb_a_frequent_short_form) {
   // "And I gave unto Isaac Jacob and Esau": both named on their own far more often.
   listed l{" and "};

@@ -49,7 +49,8 @@
 //   8. Names side by side: a person's name of several words, each of which the document names on
 //      its own at least three times as often (and at least three times), and whose last word is a
 //      given name (a surname seldom is), is those people standing side by side ("I gave unto
-//      Isaac Jacob and Esau"): it is split into one mention each (split_side_by_side).
+//      Isaac Jacob and Esau"): it is split into one mention each, and so is a place the document
+//      reads as one before a person ("to reach Inverlochy Mackay"; split_side_by_side).
 //   9. Initials alone name no person or place ("Mrs. B.", "A.M.", "N. Y."), unless the lexicon
 //      knows them as a name ("U.S."), nor does a name's suffix or an abbreviation alone ("Jr.",
 //      "Co."), nor a web or an e-mail address ("CI.taiwan.gov.tw"); in labeller::label.
@@ -1783,9 +1784,13 @@ void labeller::drop_common_word_people(std::vector<found_mention>& found) const 
 }
 
 void split_side_by_side(std::string_view text, std::vector<found_mention>& found) {
+  const name_lexicon& lex = name_lexicon::instance();
   std::unordered_map<std::string, std::uint32_t> people;  // mentions of each person's key
-  for (const found_mention& m : found)
+  std::unordered_map<std::string, std::uint32_t> places;  // and of each place's
+  for (const found_mention& m : found) {
     if (m.type == entity_type::person && m.gazetteer_entry < 0) ++people[m.key];
+    if (m.type == entity_type::place) ++places[m.key];
+  }
   std::vector<found_mention> out;
   out.reserve(found.size());
   for (found_mention& m : found) {
@@ -1802,7 +1807,19 @@ void split_side_by_side(std::string_view text, std::vector<found_mention>& found
       }
       // A surname is seldom a given name: "John Adams" is one person however often "John" and
       // "Adams" stand alone; "Isaac Jacob" ends in a given name.
-      apart = apart && !words.empty() && given_name(name_lexicon::instance(), words.back());
+      apart = apart && !words.empty() && given_name(lex, words.back());
+    }
+    // A place before a person: "to reach Inverlochy Mackay had to march". A rare name of two
+    // words, without a title, whose first word the document reads as a place at least twice and
+    // never as a person (no given name, no person WordNet knows: "Washington Irving" stays one),
+    // and whose second it reads as a person.
+    bool place_first = false;
+    if (candidate && !apart && m.titles.empty()) {
+      words = split_words(m.key);
+      if (words.size() == 2 && people[m.key] <= 2 && people.count(words[0]) == 0 && places[words[0]] >= 2 &&
+          people.count(words[1]) != 0 && !given_name(lex, words[0]) && !lex.find(words[0]).has('p') &&
+          !lex.find(words[0]).has('P'))
+        apart = place_first = true;
     }
     // The words' bytes: the surface split at white space, one part per word of the key.
     std::vector<std::pair<std::size_t, std::size_t>> parts;
@@ -1829,7 +1846,12 @@ void split_side_by_side(std::string_view text, std::vector<found_mention>& found
       p.key = words[k];
       if (k > 0) p.titles.clear(), p.gender = 0;
       p.next_key = k + 1 < parts.size() ? words[k + 1] : m.next_key;
-      p.reasons = {{"named on its own " + std::to_string(people[words[k]]) + " times: names side by side", 1.0f}};
+      if (place_first && k == 0) {
+        p.type = entity_type::place;
+        p.reasons = {{"read as a place " + std::to_string(places[words[k]]) + " times: names side by side", 1.0f}};
+      } else {
+        p.reasons = {{"named on its own " + std::to_string(people[words[k]]) + " times: names side by side", 1.0f}};
+      }
       out.push_back(std::move(p));
     }
   }
