@@ -1399,6 +1399,9 @@ TEST(entity_model, a_peer_a_street_and_a_saints_palace) {
   for (const char* name : {"Charles Street", "Kingsmead Fields"}) {
     expect_listed(es, name, entity_type::place);
   }
+  // "St." last is a street's, as letters abbreviate it (the model read a person).
+  es = run("We lodged at Henrietta St. for a week, and then in Sloane St.\n");
+  expect_listed(es, "Henrietta St.", entity_type::place);
   // And a monument's (the model read "Nelson Column" as a person).
   es = run("They met by the Nelson Column in the square.\n");
   expect_listed(es, "Nelson Column", entity_type::place);

@@ -662,11 +662,14 @@ void labeller::read_place_words(std::string_view text, const segmentation& piece
     // A person's name that ends in the capitalised head of a street, a field or a building is that
     // place: "Charles Street", "Kingsmead Fields", "Roundway Down" (not a surname that is also a
     // head: "Hill", "Hall", "Green", "Wood", "Park").
-    static const char* trailing[] = {"street", "square", "road",  "lane",     "terrace",   "gardens", "fields",
-                                     "bridge", "castle", "abbey", "palace",   "cathedral", "common",  "heath",
-                                     "moor",   "down",   "downs", "crescent", "parade",    "column",  "monument"};
+    static const char* trailing[] = {"street", "square", "road",     "lane",  "terrace", "gardens",
+                                     "fields", "bridge", "castle",   "abbey", "palace",  "cathedral",
+                                     "common", "heath",  "moor",     "down",  "downs",   "crescent",
+                                     "parade", "column", "monument", "st."};
     // (A group so named is the street's too: "Grub Street", "Downing Street".)
-    static const char* streets[] = {"street", "square", "road", "lane", "terrace", "gardens", "fields", "crescent"};
+    // ("St." last is a street's: a saint's comes first, "St. James".)
+    static const char* streets[] = {"street",  "square", "road",     "lane", "terrace",
+                                    "gardens", "fields", "crescent", "st."};
     const bool street =
         std::any_of(std::begin(streets), std::end(streets), [&](const char* w) { return sf.key(sp.last) == w; });
     if ((sp.type == entity_type::person || (sp.type == entity_type::group && street)) && sp.first < sp.last &&
