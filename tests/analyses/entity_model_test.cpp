@@ -865,6 +865,18 @@ TEST(entity_model, a_name_that_stands_after_at_and_in_is_a_place) {
   EXPECT_EQ(leith(2, 20, "Leith", ", ")[0].type, entity_type::person);    // nor 2 of 22
   EXPECT_EQ(leith(2, 6, "Mary", ", ")[0].type, entity_type::person);      // a given name
   EXPECT_EQ(leith(2, 6, "Cobbett", "'s ")[0].type, entity_type::person);  // "in Cobbett's Rides"
+  // So does an address: next to places past a comma in half of its mentions, twice or more.
+  auto address = [](int beside, int alone) {
+    listed l{", "};
+    for (int k = 0; k < beside + alone; ++k) {
+      l.add("Faversham", "faversham");
+      if (k < beside) l.ms.back().beside_place = 1;
+    }
+    return group_mentions(l.text, l.ms, nullptr, nullptr)[0].type;
+  };
+  EXPECT_EQ(address(3, 3), entity_type::place);
+  EXPECT_EQ(address(1, 0), entity_type::person);  // once is not enough
+  EXPECT_EQ(address(2, 3), entity_type::person);  // nor 2 of 5
 }
 
 TEST(entity_model, a_name_that_who_follows_is_a_person) {

@@ -143,6 +143,7 @@ std::vector<entity> group_mentions(std::string_view text, std::vector<found_ment
     int located = 0;                          // mentions after a preposition of place ("at Albany")
     int placed = 0;                           // mentions after "at", "in", "into", "near", "within" (not possessive)
     int who = 0, which = 0;                   // mentions before ", who" and before ", which"
+    int beside_places = 0;                    // mentions next to a place's name past a comma
     int learned = 0;                          // mentions with "Dr.", "Professor" or "Rev." before them
     int peer = 0;                             // mentions with a peer's title ("Lord Aberdeen")
     long gazetteer_entry = -1;
@@ -187,6 +188,7 @@ std::vector<entity> group_mentions(std::string_view text, std::vector<found_ment
     c.unmarried += m.gender == 'u';
     c.located += m.place_before != place_none;
     c.who += m.relative_after == relative_who;
+    c.beside_places += m.beside_place;
     c.which += m.relative_after == relative_which;
     c.placed += m.place_before == place_at &&
                 !(m.end < text.size() && (text[m.end] == '\'' || text.substr(m.end, 3) == "\u2019"));
@@ -389,8 +391,11 @@ std::vector<entity> group_mentions(std::string_view text, std::vector<found_ment
       // WordNet knows, that stands after "at", "in", "into", "near" or "within" in at least an
       // eighth of its mentions, is a place ("at Leith", "in Holyrood", "into Alhama": the
       // prediction history can carry a town's first reading as a person through a whole book).
-      int placed = 0;
-      for (auto c : members) placed += cl[c].placed;
+      // So does an address: a name that stands next to places past a comma in at least half of its
+      // mentions, twice or more ("Godmersham Park, Faversham, Kent", at the head of 30 letters).
+      int placed = 0, beside = 0;
+      for (auto c : members) placed += cl[c].placed, beside += cl[c].beside_places;
+      if (beside >= 2 && 2 * static_cast<std::size_t>(beside) >= idx.size()) placed = std::max<int>(placed, beside);
       if (bt == person && cl[r].words.size() == 1 && !titled && !given_name(lex, cl[r].key) && le.proper() != 'p' &&
           le.proper() != 'P' && placed >= 1 && 8 * static_cast<std::size_t>(placed) >= idx.size())
         bt = place;

@@ -1018,6 +1018,11 @@ void labeller::label(std::string_view text, const segmentation& piece, std::vect
         m.next_key = sf.key(sp.last + 1);
       if (first > 0 && piece.tokens[sf.token_index(first - 1)].is_word())
         m.place_before = preposition_of_place(sf.key(first - 1));
+      m.beside_place = std::any_of(chosen.begin(), chosen.end(), [&](const chosen_span& o) {
+        return o.span.type == entity_type::place &&
+               ((o.span.last + 2 == c.span.first && sf.key(c.span.first - 1) == ",") ||
+                (o.span.first == c.span.last + 2 && sf.key(c.span.last + 1) == ","));
+      });
       if (std::size_t r = sp.last + 1 + (sp.last + 1 < sf.size() && sf.key(sp.last + 1) == ","); r < sf.size()) {
         const std::string& w = sf.key(r);
         m.relative_after = (w == "who" || w == "whom" || w == "whose") ? relative_who

@@ -51,6 +51,9 @@ struct found_mention {
   /// The relative pronoun right after the mention (past a comma): 0 none, relative_who ("Argyle,
   /// who"), relative_which ("the Company, which").
   std::uint8_t relative_after = 0;
+  /// 1 when a place's name stands next to it past a comma, as in an address ("Godmersham Park,
+  /// Faversham, Kent"), else 0.
+  std::uint8_t beside_place = 0;
   char gender = 0;            ///< 'm' (Mr.), 'f' (Mrs.) or 'u' (Miss) from a form of address before the name
   float margin = 0;           ///< score of the chosen reading over the runner-up
   long gazetteer_entry = -1;  ///< index of the gazetteer entry that matched, or -1
