@@ -121,8 +121,8 @@
 //      read nothing, that the document never writes in lower case and historical English
 //      capitalises or hardly knows, is a place ("settled in Trier"), and so is one after "to" or
 //      "from" where a verb of going comes before it ("travelled with Bonosus to Gaul"; not "went to
-//      Mass");
-//      labeller::read_places_after_prepositions).
+//      Mass"), or after "for" where a verb of leaving does, read or not ("left Paris on Tuesday
+//      for Compiegne"; labeller::read_places_after_prepositions).
 //  25. A given name alone inside a sentence, where the model read nothing, is a person when the
 //      document never writes it in lower case, historical English capitalises it and WordNet knows
 //      no place of that name ("She loved Mary."; labeller::read_lone_given_names).
@@ -243,6 +243,20 @@ bool going_before(const sentence_features& sf, std::size_t at, std::size_t windo
   for (std::size_t k = at; k-- > 0 && at - k <= window;) {
     const std::string& w = sf.key(k);
     if (std::any_of(std::begin(going), std::end(going), [&](const char* g) { return w == g; })) return true;
+    if (w == "," || w == ";" || w == ":" || w == "." || w == "(" || w == ")") return false;
+  }
+  return false;
+}
+
+// Whether a verb of leaving stands before `at` ("for") within `window` words, with no punctuation
+// between: "left Paris on Tuesday for Compiegne", "sailed for Liverpool", "set out for Bath".
+bool leaving_before(const sentence_features& sf, std::size_t at, std::size_t window) {
+  static const char* const leaving[] = {"left",    "leave",    "leaves", "sailed",   "sail",
+                                        "sails",   "departed", "depart", "embarked", "embark",
+                                        "started", "out",      "bound",  "steamed",  "set"};
+  for (std::size_t k = at; k-- > 0 && at - k <= window;) {
+    const std::string& w = sf.key(k);
+    if (std::any_of(std::begin(leaving), std::end(leaving), [&](const char* g) { return w == g; })) return true;
     if (w == "," || w == ";" || w == ":" || w == "." || w == "(" || w == ")") return false;
   }
   return false;
@@ -1299,12 +1313,26 @@ void labeller::read_places_after_prepositions(std::string_view text, const segme
                                  });
     // Or after "to" or "from" where a verb of going says one goes there ("travelled with Bonosus to
     // Gaul", "returned from Devizes").
-    const bool going_to = (sf.key(i - 1) == "to" || sf.key(i - 1) == "from") && going_before(sf, i - 1, 3);
+    // Or after "for" where a verb of leaving says one goes there ("left Paris on Tuesday for
+    // Compiegne", "sailed for Liverpool"): also where the model read a person there.
+    const bool leaving_for = sf.key(i - 1) == "for" && leaving_before(sf, i - 1, 5);
+    const bool going_to =
+        ((sf.key(i - 1) == "to" || sf.key(i - 1) == "from") && going_before(sf, i - 1, 3)) || leaving_for;
     if (preposition_of_place(sf.key(i - 1)) != place_at && !of_after_person && !going_to) continue;
     if (taken.empty()) taken = covered_tokens(chosen, n);
-    if (taken[i] || (i + 1 < n && (capitalised_word(text, piece, sf, i + 1) || p.eligible[i + 1])) ||
+    if ((i + 1 < n && (capitalised_word(text, piece, sf, i + 1) || p.eligible[i + 1])) ||
         piece.tokens[sf.token_index(i)].possessive() || capitalised_word(text, piece, sf, i - 1))
       continue;
+    chosen_span* person_read = nullptr;
+    if (taken[i]) {
+      if (!leaving_for) continue;
+      auto it = std::find_if(chosen.begin(), chosen.end(), [&](const chosen_span& c) {
+        return c.span.first == i && c.span.last == i && c.span.type == entity_type::person && c.entry < 0 &&
+               c.why.empty();
+      });
+      if (it == chosen.end()) continue;
+      person_read = &*it;
+    }
     const std::string& k = sf.key(i);
     const std::uint32_t lists = lex.lists(k);
     constexpr std::uint32_t excluded =
@@ -1352,6 +1380,13 @@ void labeller::read_places_after_prepositions(std::string_view text, const segme
     }
     const doc_memory::counts* c = env_.doc->find(k);
     if (c && c->lower > 0) continue;
+    if (person_read) {
+      // One leaves for a place, not for a person WordNet knows or a given name.
+      if (e.has('p') || given_name(lex, k)) continue;
+      person_read->span.type = entity_type::place;
+      person_read->why = "a name after a verb of leaving and 'for'";
+      continue;
+    }
     chosen.push_back({{i, i, entity_type::place}, -1, "a capitalised word after '" + sf.key(i - 1) + "'"});
     taken[i] = 1;
   }
