@@ -1136,6 +1136,15 @@ TEST(entity_model, an_adjective_before_its_noun_names_no_group) {
   expect_listed(es, "Moreau", entity_type::person);
 }
 
+TEST(entity_model, a_name_after_a_title_the_model_left_unread_is_a_person) {
+  // The line-end hyphen's shape misled the model.
+  auto es = run_dehyphenated("WASHINGTON, June 16.—President Roose-\nvelt today signed the emergency relief bill.\n");
+  expect_listed(es, "Roosevelt", entity_type::person);
+  // Not the plural of a title.
+  es = run("The Lord Lieutenants of counties were named.\n");
+  for (const auto& e : es) EXPECT_EQ(e.name.find("Lieutenants"), std::string::npos) << e.name;
+}
+
 TEST(entity_model, a_lone_given_name_the_model_left_unread_is_a_person) {
   // The model reads nothing in these short sentences: a given name, never in lower case.
   auto es = run("She loved Mary.\n");

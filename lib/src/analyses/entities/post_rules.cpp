@@ -125,7 +125,8 @@
 //      for Compiegne"; labeller::read_places_after_prepositions).
 //  25. A given name alone inside a sentence, where the model read nothing, is a person when the
 //      document never writes it in lower case, historical English capitalises it and WordNet knows
-//      no place of that name ("She loved Mary."; labeller::read_lone_given_names).
+//      no place of that name ("She loved Mary."), and so is an unread name after a title
+//      ("President Roose-⏎velt"; labeller::read_lone_given_names).
 //  24. The head of a name decides between a building and a body: a museum, a gallery or a hospital
 //      is a place ("the Metropolitan Museum of Art", "the Hôpital Cochin"), a school, a college or
 //      a university a group ("Stephenville High School"), and so is a newspaper ("the Chicago
@@ -1281,6 +1282,35 @@ void labeller::read_lone_given_names(std::string_view text, const segmentation& 
     if (c && c->lower > 0) continue;
     chosen.push_back({{i, i, entity_type::person}, -1, "a given name alone, never in lower case"});
     taken[i] = 1;
+  }
+  // And a name after a title that the model left unread ("President Roose-⏎velt today signed",
+  // where the broken word's shape misled it): a capitalised title, then one capitalised word that
+  // WordNet knows as a person's or not at all, in no curated list ("General Assembly", "King
+  // Street", "Mr. Speaker" stay as they are), never in lower case in the document.
+  for (std::size_t i = 1; i < n; ++i) {
+    if (!p.eligible[i] || !capitalised_word(text, piece, sf, i) || !capitalised_word(text, piece, sf, i - 1) ||
+        !title_word(sf.key(i - 1)))
+      continue;
+    if (taken.empty()) taken = covered_tokens(chosen, n);
+    if (taken[i] || taken[i - 1] || (i + 1 < n && capitalised_word(text, piece, sf, i + 1)) ||
+        piece.tokens[sf.token_index(i - 1)].possessive())  // "The King's Quair", a poem
+      continue;
+    // Not a saint's, whose name is a town's or a ship's as often ("St. Omer", "the St. Albans").
+    const std::string& t = sf.key(i - 1);
+    if (t == "st." || t == "st" || t == "saint" || t == "ste." || t == "san" || t == "santa") continue;
+    const std::string& k = sf.key(i);
+    if (k.size() < 3 || lex.lists(k) != 0 || title_word(k)) continue;
+    const name_entry e = lex.find(k);
+    if (e.found() && !e.has('p')) continue;
+    // Nor the plural of a title or a common word ("the Lord Lieutenants", "Grand Justiciaries").
+    if (word_or_singular(lex, k, [](const name_entry& x) { return x.common(); })) continue;
+    bool titles = false;
+    for (const std::string& one : singular_forms(k)) titles = titles || title_word(one);
+    if (titles) continue;
+    const doc_memory::counts* c = env_.doc->find(k);
+    if (c && c->lower > 0) continue;
+    chosen.push_back({{i - 1, i, entity_type::person}, -1, "a name after the title '" + t + "'"});
+    taken[i - 1] = taken[i] = 1;
   }
   if (chosen.size() != before) sort_by_start(chosen);
 }
