@@ -1226,6 +1226,9 @@ TEST(entity_model, a_capitalised_word_alone_after_in_or_at_is_a_place_where_the_
   // After "for" and a verb of leaving, where the model read a person.
   es = run("The Emperor Napoleon left Paris on Tuesday for Compiegne, accompanied by the Empress.\n");
   expect_listed(es, "Compiegne", entity_type::place);
+  // And a seat in Parliament.
+  es = run("The member for Tamworth warned it again.\n");
+  expect_listed(es, "Tamworth", entity_type::place);
   // Not a word the document writes in lower case, an institution, a month, an abbreviation, an
   // adjective before its noun, or a word of a title in capitals.
   es = run("He settled in Trier, and every trier failed.\n");

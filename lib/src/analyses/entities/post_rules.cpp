@@ -1345,7 +1345,13 @@ void labeller::read_places_after_prepositions(std::string_view text, const segme
     // Gaul", "returned from Devizes").
     // Or after "for" where a verb of leaving says one goes there ("left Paris on Tuesday for
     // Compiegne", "sailed for Liverpool"): also where the model read a person there.
-    const bool leaving_for = sf.key(i - 1) == "for" && leaving_before(sf, i - 1, 5);
+    // And a seat in Parliament: "the member for Tamworth", "he sat for Westbury".
+    const bool seat_for = sf.key(i - 1) == "for" && i >= 2 && [&] {
+      static const char* const seats[] = {"member",   "members", "sat",   "sits",
+                                          "returned", "elected", "stood", "candidate"};
+      return std::any_of(std::begin(seats), std::end(seats), [&](const char* w) { return sf.key(i - 2) == w; });
+    }();
+    const bool leaving_for = sf.key(i - 1) == "for" && (leaving_before(sf, i - 1, 5) || seat_for);
     const bool going_to =
         ((sf.key(i - 1) == "to" || sf.key(i - 1) == "from") && going_before(sf, i - 1, 3)) || leaving_for;
     if (preposition_of_place(sf.key(i - 1)) != place_at && !of_after_person && !going_to) continue;
@@ -1384,7 +1390,9 @@ void labeller::read_places_after_prepositions(std::string_view text, const segme
     if (!plain) continue;
     // A name, not an adjective before its noun ("into Euro-Atlantic structures"), nor a word of a
     // title in capitals ("Study in Methodology").
-    if (i + 1 < n && piece.tokens[sf.token_index(i + 1)].is_word() && !lex.in(name_list::function_word, sf.key(i + 1)))
+    // (After a verb of leaving or a seat, a verb may follow: "the member for Tamworth warned".)
+    if (!leaving_for && i + 1 < n && piece.tokens[sf.token_index(i + 1)].is_word() &&
+        !lex.in(name_list::function_word, sf.key(i + 1)))
       continue;
     if (i >= 2 && i - 2 != sf.first_word() && capitalised_word(text, piece, sf, i - 2) && !going_to) continue;
     if (i + 2 < n && sf.key(i + 1) == "." &&
@@ -1414,7 +1422,8 @@ void labeller::read_places_after_prepositions(std::string_view text, const segme
       // One leaves for a place, not for a person WordNet knows or a given name.
       if (e.has('p') || given_name(lex, k)) continue;
       person_read->span.type = entity_type::place;
-      person_read->why = "a name after a verb of leaving and 'for'";
+      person_read->why =
+          seat_for ? "a seat: after '" + sf.key(i - 2) + " for'" : "a name after a verb of leaving and 'for'";
       continue;
     }
     chosen.push_back({{i, i, entity_type::place}, -1, "a capitalised word after '" + sf.key(i - 1) + "'"});
