@@ -522,6 +522,8 @@ std::size_t token_at(const std::string& text, const std::string& key) {
 TEST(entity_model, titles_of_works_and_ships_are_no_names) {
   using v = std::vector<std::string>;
   EXPECT_EQ(titles_in("She starred in the romantic comedy Leap Year with him.\n"), v{"work:leap year"});
+  EXPECT_EQ(titles_in("He had a role in the thriller Flight of the Phoenix with Quaid.\n"),
+            v{"work:flight of the phoenix"});
   EXPECT_EQ(titles_in("They sailed on the steamer Arctic in May.\n"), v{"other:arctic"});
   EXPECT_EQ(titles_in("By the fhip Amiable Maria, Capt. Jones, we learn it.\n"), v{"other:amiable maria"});  // long s
   // After "on board (of) the" and "aboard": a ship; not a people's, an owner's or a kind of ship.
