@@ -188,8 +188,8 @@ std::vector<entity> group_mentions(std::string_view text, std::vector<found_ment
     c.unmarried += m.gender == 'u';
     c.located += m.place_before != place_none;
     c.who += m.relative_after == relative_who;
-    c.beside_places += m.beside_place;
     c.which += m.relative_after == relative_which;
+    c.beside_places += m.beside_place;
     c.placed += m.place_before == place_at &&
                 !(m.end < text.size() && (text[m.end] == '\'' || text.substr(m.end, 3) == "\u2019"));
     c.learned += std::any_of(m.titles.begin(), m.titles.end(), [](const std::string& t) {

@@ -961,7 +961,7 @@ void labeller::label(std::string_view text, const segmentation& piece, std::vect
       // Post-filter 3: nor does a name cross a column of a table (three spaces or a tab between
       // two of its words on one line): "The Duke of Portland     First Lord of the Treasury." is the Duke of
       // Portland, his office in the next column.
-      for (std::size_t k = name_first + 1; k <= sp.last; ++k) {
+      for (std::size_t k = name_first + 1; entry < 0 && k <= sp.last; ++k) {
         const token& before = piece.tokens[sf.token_index(k - 1)];
         const token& here = piece.tokens[sf.token_index(k)];
         if (here.begin <= before.end) continue;
