@@ -846,7 +846,7 @@ void labeller::label(std::string_view text, const segmentation& piece, std::vect
       // A saint's name in the possessive after "at", "in", "to" or "from", with no name after it, is
       // his church, palace or parish: "the levee at St. James's" (a place, named with its "St.";
       // not "St. Thomas's murder").
-      if (person && titles.size() == 1 && (titles[0] == "st." || titles[0] == "st" || titles[0] == "saint") &&
+      if (person && titles.size() == 1 && saint_title(titles[0]) &&
           piece.tokens[sf.token_index(sp.last)].possessive() && first > 0 &&
           (sf.key(first - 1) == "at" || sf.key(first - 1) == "in" || sf.key(first - 1) == "to" ||
            sf.key(first - 1) == "from") &&

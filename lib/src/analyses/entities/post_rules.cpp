@@ -233,6 +233,27 @@ std::string key_of_span(const segmentation& piece, const sentence_features& sf, 
   return key;
 }
 
+// The model's own reading of token `i` alone as a person (no gazetteer entry, no post-filter's
+// reason), or null: the reading a post-filter may retype.
+chosen_span* model_person_at(std::vector<chosen_span>& chosen, std::size_t i) {
+  auto it = std::find_if(chosen.begin(), chosen.end(), [&](const chosen_span& c) {
+    return c.span.first == i && c.span.last == i && c.span.type == entity_type::person && c.entry < 0 && c.why.empty();
+  });
+  return it == chosen.end() ? nullptr : &*it;
+}
+
+// Whether one of `verbs` stands within `window` words before token `at`, with no punctuation
+// between. The one walk for the verbs of going and of leaving below.
+template <std::size_t N>
+bool verb_before(const sentence_features& sf, std::size_t at, std::size_t window, const char* const (&verbs)[N]) {
+  for (std::size_t k = at; k-- > 0 && at - k <= window;) {
+    const std::string& w = sf.key(k);
+    if (std::any_of(std::begin(verbs), std::end(verbs), [&](const char* v) { return w == v; })) return true;
+    if (w == "," || w == ";" || w == ":" || w == "." || w == "(" || w == ")") return false;
+  }
+  return false;
+}
+
 // Whether a verb of going stands within `window` words before token `at` ("to"), with no
 // punctuation between: "marched to", "travelled with Bonosus to" (window 3); not "wrote to",
 // "letters to". The one owner of the list for post-filters 11 and 22.
@@ -241,12 +262,7 @@ bool going_before(const sentence_features& sf, std::size_t at, std::size_t windo
                                       "retreated", "advanced", "proceeded", "travelled", "traveled", "fled",
                                       "moved",     "hastened", "journeyed", "retired",   "repaired", "go",
                                       "march",     "sail",     "ride",      "come",      "return",   "goes"};
-  for (std::size_t k = at; k-- > 0 && at - k <= window;) {
-    const std::string& w = sf.key(k);
-    if (std::any_of(std::begin(going), std::end(going), [&](const char* g) { return w == g; })) return true;
-    if (w == "," || w == ";" || w == ":" || w == "." || w == "(" || w == ")") return false;
-  }
-  return false;
+  return verb_before(sf, at, window, going);
 }
 
 // Whether a verb of leaving stands before `at` ("for") within `window` words, with no punctuation
@@ -255,12 +271,7 @@ bool leaving_before(const sentence_features& sf, std::size_t at, std::size_t win
   static const char* const leaving[] = {"left",    "leave",    "leaves", "sailed",   "sail",
                                         "sails",   "departed", "depart", "embarked", "embark",
                                         "started", "out",      "bound",  "steamed",  "set"};
-  for (std::size_t k = at; k-- > 0 && at - k <= window;) {
-    const std::string& w = sf.key(k);
-    if (std::any_of(std::begin(leaving), std::end(leaving), [&](const char* g) { return w == g; })) return true;
-    if (w == "," || w == ";" || w == ":" || w == "." || w == "(" || w == ")") return false;
-  }
-  return false;
+  return verb_before(sf, at, window, leaving);
 }
 
 }  // namespace
@@ -611,9 +622,8 @@ void labeller::split_titled_places(std::string_view text, const segmentation& pi
     for (std::size_t k = sp.first + 1; k + 2 <= sp.last; ++k) {
       if (sf.key(k) != "of") continue;
       const std::string& t = sf.key(k + 1);
-      if (!title_at(k + 1) || t == "st." || t == "st" || t == "saint" || t == "ste." ||
-          !capitalised(piece.tokens[sf.token_index(k + 2)].text(text)) || title_at(k + 2) ||
-          lex.in(name_list::function_word, sf.key(k + 2)))
+      if (!title_at(k + 1) || saint_title(t) || !capitalised(piece.tokens[sf.token_index(k + 2)].text(text)) ||
+          title_at(k + 2) || lex.in(name_list::function_word, sf.key(k + 2)))
         break;
       // A name after the title, not a common word ("the Office of Vice Presidency").
       const name_entry e = lex.find(sf.key(k + 2));
@@ -793,12 +803,10 @@ void labeller::read_place_words(std::string_view text, const segmentation& piece
         continue;
       for (std::size_t f : {i, at == i + 2 ? i : i + 3}) {
         if (title_at(f) || given_name(lex, sf.key(f)) || lex.find(sf.key(f)).has('p')) continue;
-        for (chosen_span& c : chosen)
-          if (c.span.first == f && c.span.last == f && c.span.type == entity_type::person && c.entry < 0 &&
-              c.why.empty()) {
-            c.span.type = entity_type::place;
-            c.why = "before ', a " + sf.key(at + 1) + "'";
-          }
+        if (chosen_span* c = model_person_at(chosen, f)) {
+          c->span.type = entity_type::place;
+          c->why = "before ', a " + sf.key(at + 1) + "'";
+        }
       }
     }
     for (std::size_t i = 0; i + 1 < p.eligible.size(); ++i) {
@@ -1297,7 +1305,7 @@ void labeller::read_lone_given_names(std::string_view text, const segmentation& 
       continue;
     // Not a saint's, whose name is a town's or a ship's as often ("St. Omer", "the St. Albans").
     const std::string& t = sf.key(i - 1);
-    if (t == "st." || t == "st" || t == "saint" || t == "ste." || t == "san" || t == "santa") continue;
+    if (saint_title(t)) continue;
     const std::string& k = sf.key(i);
     if (k.size() < 3 || lex.lists(k) != 0 || title_word(k)) continue;
     const name_entry e = lex.find(k);
@@ -1360,15 +1368,7 @@ void labeller::read_places_after_prepositions(std::string_view text, const segme
         piece.tokens[sf.token_index(i)].possessive() || capitalised_word(text, piece, sf, i - 1))
       continue;
     chosen_span* person_read = nullptr;
-    if (taken[i]) {
-      if (!leaving_for) continue;
-      auto it = std::find_if(chosen.begin(), chosen.end(), [&](const chosen_span& c) {
-        return c.span.first == i && c.span.last == i && c.span.type == entity_type::person && c.entry < 0 &&
-               c.why.empty();
-      });
-      if (it == chosen.end()) continue;
-      person_read = &*it;
-    }
+    if (taken[i] && (!leaving_for || !(person_read = model_person_at(chosen, i)))) continue;
     const std::string& k = sf.key(i);
     const std::uint32_t lists = lex.lists(k);
     constexpr std::uint32_t excluded =

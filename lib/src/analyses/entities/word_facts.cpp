@@ -94,6 +94,8 @@ bool sovereign_title(std::string_view t) {
   return std::any_of(std::begin(titles), std::end(titles), [&](const char* x) { return t == x; });
 }
 
+bool saint_title(std::string_view t) { return t == "saint" || t == "st." || t == "st"; }
+
 bool church_title(std::string_view t) {
   static const char* const titles[] = {"abbot",    "archbishop", "bishop", "prior",  "dean",    "canon",
                                        "cardinal", "monk",       "friar",  "abbess", "prioress"};

@@ -75,6 +75,10 @@ bool peerage_title(std::string_view title);
 /// for grouping and the labeller.
 bool sovereign_title(std::string_view title);
 
+/// Whether a folded title is a saint's ("saint", "st.", "st"), whose name is a town's, a church's
+/// or a ship's as often as a person's ("St. Omer", "the St. Albans"). The one owner of the list.
+bool saint_title(std::string_view title);
+
 /// Whether a folded title is a churchman's, held "of" a see or a house ("the Bishop of Durham",
 /// "the Abbot of Cluny"): abbot, archbishop, bishop, prior, dean, canon, cardinal, monk, friar,
 /// abbess, prioress. The one owner of the list for the labeller.
