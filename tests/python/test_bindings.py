@@ -115,6 +115,13 @@ def test_entities_take_a_gazetteer_an_exclude_list_and_a_model(tmp_path):
         histext.entities(text, model=tmp_path / "nonexistent.model")
 
 
+def test_entities_keep_titles_as_histext_entities_does_unless_asked_not_to():
+    text = "Cardinal Beaton was murdered at St Andrews.\n"
+    assert "Cardinal Beaton" in [x.name for x in histext.entities(text)]
+    dropped = histext.entities(text, keep_titles=False)
+    assert "Beaton" in [x.name for x in dropped] and "Cardinal Beaton" not in [x.name for x in dropped]
+
+
 def test_entities_of_a_text_with_non_ascii_names():
     text = "Général Koniev met Stalin’s envoy in Kraków. Koniev 😀 left Kraków.\n"
     e = histext.entities(text)

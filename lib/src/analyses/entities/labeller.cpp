@@ -132,6 +132,7 @@ bool bare_address(const std::string& key) {
 std::vector<std::string> rule_tags(std::string_view text, const segmentation& piece, word_facts_cache* memo) {
   std::vector<std::string> tags(piece.tokens.size());
   entity_options opts;
+  opts.keep_titles = false;  // the rule cascade's names are a feature, as the model was trained on
   recognizer r(text, piece, opts, memo);
   std::vector<entity> found = r.run();
   // Tokens are in text order, so a mention's tokens are found by binary search on their offsets.
@@ -998,7 +999,30 @@ void labeller::label(std::string_view text, const segmentation& piece, std::vect
       // A regnal numeral's full stop is the sentence's, not the name's ("Charles I." -> Charles I).
       const bool numeral_stop = sp.type == entity_type::person && sp.last > sp.first && numeral_with_stop(sp.last) > 0;
       if (numeral_stop) --m.end;
-      m.name_begin = piece.tokens[sf.token_index(keep_titles_ ? first : name_first)].begin;
+      // The name shown with its title (keep_titles) starts at the first title the text spells out
+      // as an office, a rank or a style ("Vice President Bush", "Lord Chancellor Clarendon", "Sir
+      // Walter Raleigh"). A form of address before it is left to the aliases, as are an epithet of
+      // age, a nationality and a title misread from print: "Dear Mr. Wilberforce" -> Wilberforce,
+      // "Messrs. Brown" -> Brown, "the French General Moreau" -> General Moreau, "Prefident
+      // Lincoln" -> Lincoln.
+      std::size_t shown = name_first;
+      if (keep_titles_) {
+        auto spelled_title = [&](std::size_t i) {
+          const std::string& k = sf.key(i);
+          if (!piece.tokens[sf.token_index(i)].is_word() || nationality(k)) return false;
+          if (const address_form* a = address_of(k); a && (a->bare ? k != "sir" : k == "m.")) return false;
+          if (lex.in(name_list::title, k) || office(i)) return true;
+          if (k.size() <= 6 && k.back() != '.' && lex.in(name_list::title, k + '.')) return true;         // "Capt Lott"
+          return k.size() > 4 && k.back() == 's' && lex.in(name_list::title, k.substr(0, k.size() - 1));  // "Senators"
+        };
+        shown = first;
+        // (A name that is only a title keeps its epithet: "the Old Lady", a film's role.)
+        const bool only_titles = name_first == sp.last && title_at(name_first);
+        while (shown < name_first && !spelled_title(shown) &&
+               !(only_titles && piece.tokens[sf.token_index(shown)].is_word() && !address_of(sf.key(shown))))
+          ++shown;
+      }
+      m.name_begin = piece.tokens[sf.token_index(shown)].begin;
       m.sentence = a.sentence;
       m.block = a.block;
       m.paragraph = a.paragraph;
