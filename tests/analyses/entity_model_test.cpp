@@ -995,6 +995,15 @@ TEST(entity_model, a_firm_named_by_its_partners_is_one_group) {
   EXPECT_EQ(find(es, "Smith and Sons"), nullptr);
 }
 
+TEST(entity_model, a_body_named_by_its_initials_after_the_is_a_group) {
+  auto es = run("He joined the ILP in 1905, and the OGPU arrested him. The show aired on the CW.\n");
+  for (const char* name : {"ILP", "OGPU", "CW"}) expect_listed(es, name, entity_type::group);
+  // Not a word WordNet knows in lower case or as a place, a roman numeral, nor the start of a name.
+  es = run("The TV film was long. He left the USSR in the II volume, and the ICT Authority met.\n");
+  for (const char* name : {"TV", "II", "ICT"}) EXPECT_EQ(find(es, name), nullptr) << name;
+  expect_listed(es, "USSR", entity_type::place);
+}
+
 TEST(entity_model, an_institution_named_by_two_words_joined_by_and_is_one_group) {
   auto es =
       run("The bill went to the Ways and Means Committee on Tuesday. He was later appointed to the Food and "

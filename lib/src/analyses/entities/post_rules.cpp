@@ -89,8 +89,8 @@
 //      Bernoullis" beside Daniel Bernoulli; labeller::name_families).
 //  15. A capitalised plural of a noun of people that historical English capitalises names a group
 //      ("the Imperialists", "the Royalists"; not "the Merchants"), and so does a people or an
-//      institution named alone after "the" ("the English were beaten", "the Senate will";
-//      labeller::read_plural_groups).
+//      institution named alone after "the" ("the English were beaten", "the Senate will"), or by
+//      its initials ("joined the ILP"; labeller::read_plural_groups).
 //  16. A possessive name before the capitalised head of a place or an institution is its name
 //      ("Brown's Hotel", "Christ's College", "the King's Bench"; labeller::read_possessive_heads).
 //  17. A run of capitalised words the model left unread that WordNet knows whole as a place or a
@@ -943,6 +943,29 @@ void labeller::read_plural_groups(std::string_view text, const segmentation& pie
       if ((next == "and" || next == "&") && i + 2 < sf.size() && capitalised_word(text, piece, sf, i + 2)) continue;
     }
     chosen.push_back({{i, i, entity_type::group}, -1, "the institution named by its head word '" + key + "' alone"});
+  }
+  // A body named by its initials after "the", with no capitalised word after it: "joined the ILP",
+  // "arrested by the OGPU", "on the CW", "the WB series". Two to six capitals, not a roman
+  // numeral, and no word WordNet knows in lower case or as another kind of name ("the TV film",
+  // "the GDP", "the USSR": the model's to read), nor one the document writes in lower case.
+  for (std::size_t i = 1; i < p.eligible.size(); ++i) {
+    if (!p.eligible[i] || taken[i] || sf.key(i - 1) != "the") continue;
+    const token& t = piece.tokens[sf.token_index(i)];
+    std::string_view w = t.text(text);
+    if (t.possessive() && w.size() > 2) w.remove_suffix(w.ends_with("'s") ? 2 : 0);
+    if (!t.is_word() || w.size() < 2 || w.size() > 6 ||
+        !std::all_of(w.begin(), w.end(), [](char ch) { return ch >= 'A' && ch <= 'Z'; }) ||
+        w.find_first_not_of("IVXLCDM") == std::string_view::npos)
+      continue;
+    if (i + 1 < sf.size()) {
+      const std::string& next = sf.key(i + 1);
+      if (capitalised_word(text, piece, sf, i + 1) || next == "of" || next == "-") continue;
+    }
+    const std::string& key = sf.key(i);
+    if (lex.in(name_list::function_word, key)) continue;
+    if (const name_entry e = lex.find(key); e.common() || (e.proper() && e.proper() != 'g')) continue;
+    if (const doc_memory::counts* c = env_.doc ? env_.doc->find(key) : nullptr; c && c->lower > 0) continue;
+    chosen.push_back({{i, i, entity_type::group}, -1, "a body named by its initials after 'the'"});
   }
   if (chosen.size() != before) sort_by_start(chosen);
 }
