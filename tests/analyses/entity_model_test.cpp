@@ -1492,6 +1492,15 @@ TEST(entity_model, a_title_alone_is_never_a_group_or_a_place) {
   EXPECT_EQ(find(es, "Queen")->type, entity_type::person);
 }
 
+TEST(entity_model, a_name_that_ends_in_a_title_is_a_person) {
+  // The model reads a group and a place here.
+  auto es = run("On behalf of Albania I welcome the United Nations Secretary-General to Tirana.\n");
+  expect_listed(es, "United Nations Secretary-General", entity_type::person);
+  es = run("He wrote to the British Minister at Paris, and to Keppel St. where she lived.\n");
+  expect_listed(es, "British Minister", entity_type::person);
+  expect_listed(es, "Keppel St.", entity_type::place);  // a street's "St."
+}
+
 TEST(entity_model, an_office_before_a_title_is_a_title) {
   auto es = run("He was tried before Attorney General Jeffreys at Westminster.\n");
   expect_listed(es, "Jeffreys", entity_type::person);

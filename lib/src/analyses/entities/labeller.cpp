@@ -706,6 +706,23 @@ void labeller::label(std::string_view text, const segmentation& piece, std::vect
         const word_facts f = facts_of(k);
         if (lex.in(name_list::org_head, k) || (f.long_s && f.in(name_list::org_head))) sp.type = entity_type::group;
       }
+      // So does a name that ends in a title, with no "of" in it: "the United Nations
+      // Secretary-General", "the Black Prince" (read as a group, a place); a title joined to
+      // "general" by a hyphen is one ("Governor-General"). Not "St.", a street's as often ("Keppel
+      // St.").
+      if (entry < 0 && sp.first < sp.last && modelled_type(sp.type) && sp.type != entity_type::person &&
+          c.why.empty() && [&] {
+            const std::string& k = sf.key(sp.last);
+            const std::size_t dash = k.find('-');
+            if (saint_title(k)) return false;  // "Keppel St." is a street
+            if (!title_at(sp.last) &&
+                !(dash != std::string::npos && k.substr(dash + 1) == "general" && title_word(k.substr(0, dash))))
+              return false;
+            for (std::size_t i = sp.first; i < sp.last; ++i)
+              if (sf.key(i) == "of") return false;
+            return true;
+          }())
+        sp.type = entity_type::person;
       // A title alone names a person, never a group or a place ("the Queen" read as a group).
       if (entry < 0 && sp.first == sp.last && modelled_type(sp.type) && sp.type != entity_type::person &&
           title_at(sp.first))

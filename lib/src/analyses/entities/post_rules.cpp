@@ -43,7 +43,8 @@
 //      Democratic control", "the Catholic sovereigns"), nor an office a verb gives ("he became
 //      Professor of Linguistics"; not "became Governor of Virginia" nor a peer's, a sovereign's or
 //      a churchman's style), nor a kind of person after an article ("a Jacobin", "the Saracen"),
-//      and a common noun after "the" is an institution ("the Kirk");
+//      and a common noun after "the" is an institution ("the Kirk"); a name that ends in a title
+//      with no "of" in it is a person ("the United Nations Secretary-General");
 //      a person's name does not begin with a month or weekday that is no given name ("November
 //      Ruth"; in labeller::label).
 //   8. Names side by side: a person's name of several words, each of which the document names on
