@@ -1492,6 +1492,15 @@ TEST(entity_model, a_title_alone_is_never_a_group_or_a_place) {
   EXPECT_EQ(find(es, "Queen")->type, entity_type::person);
 }
 
+TEST(entity_model, a_name_that_ends_in_the_head_of_a_law_or_an_event_is_no_group_or_place) {
+  // (Austen's letters; the model reads a place.)
+  auto es = run("We hear that the Kent Canal Bill is to be brought in again.\n");
+  expect_listed(es, "Kent Canal Bill", entity_type::other);
+  // A body's name stays one.
+  es = run("He joined the Office of Science and Technology Policy in Washington.\n");
+  expect_listed(es, "Office of Science and Technology Policy", entity_type::group);
+}
+
 TEST(entity_model, a_name_that_ends_in_a_title_is_a_person) {
   // The model reads a group and a place here.
   auto es = run("On behalf of Albania I welcome the United Nations Secretary-General to Tirana.\n");

@@ -1165,6 +1165,17 @@ void labeller::label(std::string_view text, const segmentation& piece, std::vect
             return std::any_of(std::begin(before), std::end(before), [&](const char* w) { return b == w; });
           }())
         continue;
+      // Nor is a name of two words or more that ends in the head of a law, a plan, a prize or an
+      // event a group or a place: "the Marshall Plan", "the Reform Bill", "the Glorious Revolution"
+      // read as groups are `other`. Not a body's name ("the Office of Science and Technology
+      // Policy": a word of the heads of institutions in it).
+      if (entry < 0 && c.why.empty() && (m.type == entity_type::group || m.type == entity_type::place) &&
+          name_first < sp.last && lex.in(name_list::event_word, sf.key(sp.last)) && [&] {
+            for (std::size_t i = name_first; i < sp.last; ++i)
+              if (lex.in(name_list::org_head, sf.key(i))) return false;
+            return true;
+          }())
+        m.type = sp.type = entity_type::other;
       // A hyphenated given name is a person's ("the Mary-Kate and Ashley Olsen comedy", read as a
       // place; "Jean-Baptiste", "Anne-Marie"): one word whose parts are all given names and no
       // place WordNet knows.

@@ -55,7 +55,9 @@
 //   9. Initials alone name no person or place ("Mrs. B.", "A.M.", "N. Y."), unless the lexicon
 //      knows them as a name ("U.S."), nor does a name's suffix or an abbreviation alone ("Jr.",
 //      "Co."), nor a web or an e-mail address ("CI.taiwan.gov.tw"); in labeller::label.
-//  10. Titles of works and names of ships are no person, group or place: the capitalised words after
+//  10. A name read as a group or a place that ends in the head of a law, a plan or an event is
+//      `other` ("the Kent Canal Bill"; not "the Office of Science and Technology Policy"; in
+//      labeller::label). Titles of works and names of ships are no person, group or place: the capitalised words after
 //      a lower-case noun of works or ships from data/work_nouns.txt ("the romantic comedy Leap
 //      Year", "the steamer Arctic"; not after "to" or a pronoun: "to play Hamlet") or after "on
 //      board the" or "aboard" ("on board the Bellerophon") or a navy's prefix ("HMS Beagle", "the
