@@ -1937,6 +1937,12 @@ TEST(entity_model, titles_kept_but_not_a_form_of_address_an_epithet_a_nationalit
   expect_listed(es, "Lincoln", entity_type::person);
 }
 
+TEST(entity_model, two_titles_joined_by_a_hyphen_are_a_title) {
+  const std::string text = "The army was led by Major-General Scott, and then it rested.\n";
+  expect_listed(run(text), "Scott", entity_type::person);
+  expect_listed(run(text, entity_options{}), "Major-General Scott", entity_type::person);
+}
+
 TEST(entity_model, titles_kept_by_the_tool_unless_drop_titles) {
   const std::string text = "Cardinal Beaton was murdered at St Andrews.\n";
   auto r = test::run_tool("entities", {"--format", "tsv"}, text);

@@ -282,6 +282,12 @@ bool labeller::title_word(const std::string& key) const {
   // ("Capt, Lott"). Not "St": "St John" is also a surname (Oliver St John), and "St Albans" a town.
   if (!key.empty() && key.size() <= 6 && key.back() != '.' && key != "st" && env_.lex->in(name_list::title, key + '.'))
     return true;
+  // A title of two titles joined by a hyphen: "Major-General Scott", "Lieutenant-Colonel Hay",
+  // "the Governor-General".
+  if (const std::size_t dash = key.find('-');
+      dash != std::string::npos && dash > 0 && dash + 1 < key.size() && key.find('-', dash + 1) == std::string::npos &&
+      env_.lex->in(name_list::title, key.substr(0, dash)) && env_.lex->in(name_list::title, key.substr(dash + 1)))
+    return true;
   if (key.size() < 7 && key.find('f') == std::string::npos) return false;
   const word_facts f = facts_of(key);
   if (f.long_s && f.in(name_list::title)) return true;
@@ -707,17 +713,10 @@ void labeller::label(std::string_view text, const segmentation& piece, std::vect
         if (lex.in(name_list::org_head, k) || (f.long_s && f.in(name_list::org_head))) sp.type = entity_type::group;
       }
       // So does a name that ends in a title, with no "of" in it: "the United Nations
-      // Secretary-General", "the Black Prince" (read as a group, a place); a title joined to
-      // "general" by a hyphen is one ("Governor-General"). Not "St.", a street's as often ("Keppel
-      // St.").
+      // Secretary-General", "the Black Prince" (read as a group, a place). Not "St.", a street's as
+      // often ("Keppel St.").
       if (entry < 0 && sp.first < sp.last && modelled_type(sp.type) && sp.type != entity_type::person &&
-          c.why.empty() && [&] {
-            const std::string& k = sf.key(sp.last);
-            const std::size_t dash = k.find('-');
-            if (saint_title(k)) return false;  // "Keppel St." is a street
-            if (!title_at(sp.last) &&
-                !(dash != std::string::npos && k.substr(dash + 1) == "general" && title_word(k.substr(0, dash))))
-              return false;
+          c.why.empty() && title_at(sp.last) && !saint_title(sf.key(sp.last)) && [&] {
             for (std::size_t i = sp.first; i < sp.last; ++i)
               if (sf.key(i) == "of") return false;
             return true;
@@ -1029,7 +1028,8 @@ void labeller::label(std::string_view text, const segmentation& piece, std::vect
           if (!piece.tokens[sf.token_index(i)].is_word() || nationality(k)) return false;
           if (const address_form* a = address_of(k); a && (a->bare ? k != "sir" : k == "m.")) return false;
           if (lex.in(name_list::title, k) || office(i)) return true;
-          if (k.size() <= 6 && k.back() != '.' && lex.in(name_list::title, k + '.')) return true;         // "Capt Lott"
+          if (k.find('-') != std::string::npos && title_at(i)) return true;                        // "Major-General"
+          if (k.size() <= 6 && k.back() != '.' && lex.in(name_list::title, k + '.')) return true;  // "Capt Lott"
           return k.size() > 4 && k.back() == 's' && lex.in(name_list::title, k.substr(0, k.size() - 1));  // "Senators"
         };
         shown = first;
