@@ -1937,6 +1937,12 @@ TEST(entity_model, titles_kept_but_not_a_form_of_address_an_epithet_a_nationalit
   expect_listed(es, "Lincoln", entity_type::person);
 }
 
+TEST(entity_model, initials_joined_by_an_ampersand_are_one_word_of_a_name) {
+  const auto es = run("He was made a Mason at the Grand Lodge of New York F&AM in 1789.\n");
+  ASSERT_NE(find(es, "Grand Lodge of New York F&AM"), nullptr);
+  EXPECT_EQ(find(es, "Grand Lodge of New York F"), nullptr);
+}
+
 TEST(entity_model, two_titles_joined_by_a_hyphen_are_a_title) {
   const std::string text = "The army was led by Major-General Scott, and then it rested.\n";
   expect_listed(run(text), "Scott", entity_type::person);

@@ -638,6 +638,23 @@ void labeller::label(std::string_view text, const segmentation& piece, std::vect
       if (entry < 0 && sp.type == entity_type::person && sp.last + 1 < sf.size() && regnal(sp.last + 1) &&
           (title_at(sp.first) || (sp.first > 0 && title_at(sp.first - 1))))
         ++sp.last;
+      // Initials joined by "&" with no space are one word of the name: "the Grand Lodge of New York
+      // F&AM", "the B&O Railroad" (the word breaker splits at "&"; the model ends the name at "F").
+      while (entry < 0 && sp.type != entity_type::person && sp.last + 2 < sf.size() && sf.key(sp.last + 1) == "&") {
+        auto capitals = [&](std::size_t i) {
+          const std::string_view w = piece.tokens[sf.token_index(i)].text(text);
+          return !w.empty() && w.size() <= 4 &&
+                 std::all_of(w.begin(), w.end(), [](char ch) { return ch >= 'A' && ch <= 'Z'; });
+        };
+        const token& amp = piece.tokens[sf.token_index(sp.last + 1)];
+        if (!capitals(sp.last) || !capitals(sp.last + 2) || amp.begin != piece.tokens[sf.token_index(sp.last)].end ||
+            piece.tokens[sf.token_index(sp.last + 2)].begin != amp.end ||
+            std::any_of(chosen.begin(), chosen.end(), [&](const chosen_span& o) {
+              return &o != &c && o.span.first <= sp.last + 2 && sp.last + 1 <= o.span.last;
+            }))
+          break;
+        sp.last += 2;
+      }
       // A person takes the regnal numeral after it ("Louis XV", "Henry VIII", "Henry V,"), which the
       // model often leaves out (the numerals are rare in its training). Not "V." (an initial).
       auto numeral = [&](std::size_t i) {

@@ -23,7 +23,7 @@
 //      "the" and a capitalised ordinal is a person where the model read nothing ("Charles the
 //      First was beheaded"). No name crosses a column of a table ("The Duke of Portland     First
 //      Lord of the Treasury") or ends in an adjective of the next noun ("England Parliamentary
-//      oligarchy").
+//      oligarchy"). Initials joined by "&" are one word of a name ("New York F&AM").
 //   4. A person's name does not end in a plain common word that historical English seldom
 //      capitalises ("General Public License", "Major Component", "Day"): WordNet gives the word no
 //      proper sense, it is no given name, and the corpus capitalises it in fewer than 20% of its
