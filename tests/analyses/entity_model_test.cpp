@@ -1937,6 +1937,16 @@ TEST(entity_model, titles_kept_but_not_a_form_of_address_an_epithet_a_nationalit
   expect_listed(es, "Lincoln", entity_type::person);
 }
 
+TEST(entity_model, a_name_in_apposition_to_a_work_or_a_ship_is_that_work_or_ship) {
+  const auto es =
+      run("In his memory Byron composed Thyrza, a series of elegies. They boarded the Arctic, a steamer of "
+          "the Collins line. Smith, a book collector, and Lee, a film director, came.\n");
+  expect_listed(es, "Thyrza", entity_type::work);
+  expect_listed(es, "Arctic", entity_type::other);
+  expect_listed(es, "Smith", entity_type::person);  // the noun qualifies another
+  expect_listed(es, "Lee", entity_type::person);
+}
+
 TEST(entity_model, initials_joined_by_an_ampersand_are_one_word_of_a_name) {
   const auto es = run("He was made a Mason at the Grand Lodge of New York F&AM in 1789.\n");
   ASSERT_NE(find(es, "Grand Lodge of New York F&AM"), nullptr);

@@ -59,7 +59,8 @@
 //      `other` ("the Kent Canal Bill"; not "the Office of Science and Technology Policy"; in
 //      labeller::label). Titles of works and names of ships are no person, group or place: the capitalised words after
 //      a lower-case noun of works or ships from data/work_nouns.txt ("the romantic comedy Leap
-//      Year", "the steamer Arctic"; not after "to" or a pronoun: "to play Hamlet") or after "on
+//      Year", "the steamer Arctic"; not after "to" or a pronoun: "to play Hamlet"), before one in
+//      apposition ("Thyrza, a series of elegies") or after "on
 //      board the" or "aboard" ("on board the Bellerophon") or a navy's prefix ("HMS Beagle", "the
 //      USS Constitution"), before a lone
 //      year in brackets ("Burning Man (2011)"; not a citation, "Smith (2005) argued", nor a known
@@ -339,6 +340,33 @@ std::vector<std::pair<tagged_span, std::string>> work_titles(std::string_view te
       continue;
     out.push_back({{i + 1, last, vessel ? entity_type::other : entity_type::work},
                    std::string("after the word '") + sf.key(i) + "'"});
+  }
+  for (std::size_t i = 1; i + 3 < n; ++i) {
+    // In apposition to a work or a ship: "Byron composed Thyrza, a series of elegies", "Waverley,
+    // a novel", "the Arctic, a steamer of the Collins line". The noun ends the apposition (not
+    // "Smith, a book collector", "Lee, a film director"); up to two words may stand before it ("a
+    // long poem").
+    if (sf.key(i) != "," || !cap(i - 1) || sf.eligible(i - 1) == 0 || (sf.key(i + 1) != "a" && sf.key(i + 1) != "an"))
+      continue;
+    std::size_t at = i + 2;
+    std::uint32_t lists = 0;
+    for (; at < n && at <= i + 4 && word(at) && !cap(at); ++at)
+      if ((lists = lex.lists(sf.key(at))) &
+          ((1u << static_cast<int>(name_list::work_noun)) | (1u << static_cast<int>(name_list::vessel_noun))))
+        break;
+    if (at >= n || at > i + 4 || !word(at) || cap(at) || lists == 0 ||
+        !(lists & ((1u << static_cast<int>(name_list::work_noun)) | (1u << static_cast<int>(name_list::vessel_noun)))))
+      continue;
+    if (at + 1 < n && word(at + 1) && !lex.in(name_list::function_word, sf.key(at + 1))) continue;
+    std::size_t first = i - 1;
+    while (first > 0 && (cap(first - 1) || (inner(first - 1) && first >= 2 && cap(first - 2))) &&
+           sf.eligible(first - 1) != 0)
+      --first;
+    while (first < i - 1 && !cap(first)) ++first;
+    if (overlaps(first, i - 1) || lex.in(name_list::function_word, sf.key(first))) continue;
+    const bool vessel = (lists >> static_cast<int>(name_list::vessel_noun)) & 1u;
+    out.push_back({{first, i - 1, vessel ? entity_type::other : entity_type::work},
+                   std::string("before ', a ") + sf.key(at) + "'"});
   }
   for (std::size_t i = 0; i + 1 < n; ++i) {
     // After "on board (of) the" or "aboard (the)": a ship ("went on board the Bellerophon",
