@@ -995,6 +995,18 @@ TEST(entity_model, a_firm_named_by_its_partners_is_one_group) {
   EXPECT_EQ(find(es, "Smith and Sons"), nullptr);
 }
 
+TEST(entity_model, orders_of_knights_named_after_the_orders_of_are_groups) {
+  auto es =
+      run("Ferdinand called upon the domains of the orders of Santiago,\nCalatrava, and Alcantara, and of the "
+          "priory of San Juan, and the kingdom of Toledo.\n");
+  for (const char* name : {"Santiago", "Calatrava", "Alcantara", "San Juan"})
+    expect_listed(es, name, entity_type::group);
+  expect_listed(es, "Toledo", entity_type::place);
+  // Not a name the model did not read as a town ("after the order of Melchizedek").
+  es = run("Thou art a priest for ever after the order of Melchizedek.\n");
+  for (const auto& e : es) EXPECT_NE(e.type, entity_type::group) << e.name;
+}
+
 TEST(entity_model, a_body_named_by_its_initials_after_the_is_a_group) {
   auto es = run("He joined the ILP in 1905, and the OGPU arrested him. The show aired on the CW.\n");
   for (const char* name : {"ILP", "OGPU", "CW"}) expect_listed(es, name, entity_type::group);

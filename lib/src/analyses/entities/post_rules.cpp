@@ -94,7 +94,9 @@
 //  15. A capitalised plural of a noun of people that historical English capitalises names a group
 //      ("the Imperialists", "the Royalists"; not "the Merchants"), and so does a people or an
 //      institution named alone after "the" ("the English were beaten", "the Senate will"), or by
-//      its initials ("joined the ILP"; labeller::read_plural_groups).
+//      its initials ("joined the ILP"), and so do orders of knights after "the orders of" where
+//      the model read their towns ("the orders of Santiago, Calatrava, and Alcantara";
+//      labeller::read_plural_groups).
 //  16. A possessive name before the capitalised head of a place or an institution is its name
 //      ("Brown's Hotel", "Christ's College", "the King's Bench"; labeller::read_possessive_heads).
 //  17. A run of capitalised words the model left unread that WordNet knows whole as a place or a
@@ -974,6 +976,40 @@ void labeller::read_plural_groups(std::string_view text, const segmentation& pie
       if ((next == "and" || next == "&") && i + 2 < sf.size() && capitalised_word(text, piece, sf, i + 2)) continue;
     }
     chosen.push_back({{i, i, entity_type::group}, -1, "the institution named by its head word '" + key + "' alone"});
+  }
+  // Orders of knights and religious houses named after "the order(s) of", "the knights of" or
+  // "the priory of", one name or a list, where the model read their towns: "the domains of the
+  // orders of Santiago, Calatrava, and Alcantara, and of the priory of San Juan".
+  static const char* const orders[] = {"order", "orders", "knights", "priory", "priories"};
+  for (std::size_t i = 0; i + 2 < p.eligible.size(); ++i) {
+    if (sf.key(i + 1) != "of" || p.eligible[i] ||
+        std::none_of(std::begin(orders), std::end(orders), [&](const char* w) { return sf.key(i) == w; }))
+      continue;
+    for (std::size_t f = i + 2; f < p.eligible.size() && p.eligible[f] && capitalised_word(text, piece, sf, f);) {
+      if (lex.in(name_list::function_word, sf.key(f)) || title_word(sf.key(f))) break;  // "the Order of St. John"
+      std::size_t last = f;
+      while (last + 1 < p.eligible.size() && p.eligible[last + 1] && capitalised_word(text, piece, sf, last + 1))
+        ++last;
+      // A common noun old print capitalises is no order's name ("the order of Nature").
+      if (const name_entry e = lex.find(sf.span_key(f, last)); e.common() && !e.proper()) break;
+      const std::string why = "after '" + sf.key(i) + " of'";
+      auto own = std::find_if(chosen.begin(), chosen.end(),
+                              [&](const chosen_span& c) { return c.span.first <= last && f <= c.span.last; });
+      // Only the model's reading of a town: "a priest after the order of Melchizedek" names none.
+      if (own != chosen.end() && own->span.first == f && own->span.last == last && own->entry < 0 && own->why.empty() &&
+          own->span.type == entity_type::place) {
+        own->span.type = entity_type::group;
+        own->why = why;
+      } else {
+        break;
+      }
+      // The list goes on after a comma, "and" or "or".
+      std::size_t next = last + 1;
+      if (next < sf.size() && sf.key(next) == ",") ++next;
+      if (next < sf.size() && (sf.key(next) == "and" || sf.key(next) == "or")) ++next;
+      if (next == last + 1) break;
+      f = next;
+    }
   }
   // A body named by its initials after "the", with no capitalised word after it: "joined the ILP",
   // "arrested by the OGPU", "on the CW", "the WB series". Two to six capitals, not a roman
