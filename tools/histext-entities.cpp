@@ -16,9 +16,8 @@ int main(int argc, char** argv) {
   histext::entity_options options;
   histext::cli::add_common(app, common, {"table", "tsv", "csv", "json"}, false);
   app.add_option("--types", types, "comma-separated types to list: person,group,place,work,other (default: all)");
-  app.add_flag("--keep-titles,!--drop-titles", options.keep_titles,
-               "name a person with the title the text gives (General Kornilov; the default), or "
-               "--drop-titles: Kornilov, the titled form only an alias");
+  app.add_flag("--keep-titles", options.keep_titles,
+               "name a person with the title the text gives (General Kornilov), not only as an alias");
   app.add_flag("--body", options.body_only, "count only mentions in body paragraphs (default: every block)");
   app.add_flag("--pages", options.pages, "also count mentions in running heads and page numbers (page blocks)");
   app.add_option("--model", options.model, "entity model written by histext-train (default: the shipped model)");
@@ -44,8 +43,6 @@ int main(int argc, char** argv) {
     histext::cli::report(tool, e.what());
     return 2;
   }
-  // (The meta's options say which way titles went: the flag is on unless --drop-titles.)
-  const std::pair<std::string, std::string> titles{"keep_titles", options.keep_titles ? "true" : "false"};
   const histext::format fmt = histext::parse_format(common.format);
   const bool color = common.output.empty() && histext::cli::stdout_is_terminal();
   std::optional<histext::segmenter> seg;
@@ -57,7 +54,7 @@ int main(int argc, char** argv) {
   corpus.format = fmt;
   corpus.heading = histext::cli::table_heading::line;
   corpus.meta = [&](std::vector<histext::input_info> in) {
-    return histext::cli::make_meta(tool, std::move(in), app, {{"types", types.empty() ? "all" : types}, titles});
+    return histext::cli::make_meta(tool, std::move(in), app, {{"types", types.empty() ? "all" : types}});
   };
   if (pooling) {
     corpus.json_members = [&]() -> std::vector<std::pair<std::string, std::string>> {
@@ -77,8 +74,7 @@ int main(int argc, char** argv) {
     std::vector<histext::entity> entities = histext::find_entities(
         doc, *seg, options, histext::cli::progress_reporter(tool, doc.name(), doc.text().size()));
     auto meta = histext::cli::make_meta(
-        tool, {doc.info()}, app,
-        {{"types", types.empty() ? "all" : types}, {"scope", histext::scope_name(options)}, titles});
+        tool, {doc.info()}, app, {{"types", types.empty() ? "all" : types}, {"scope", histext::scope_name(options)}});
     if (highlight)
       histext::write_highlight(out, doc, entities, color);
     else if (cooc) {

@@ -332,15 +332,15 @@ def sentences(text: Optional[TextArg] = None, *, path: Optional[PathArg] = None,
 
 def entities(text: Optional[TextArg] = None, *, path: Optional[PathArg] = None, name: str = "",
              encoding: str = "", dehyphenate: bool = True, types: Union[str, Sequence[str], None] = None,
-             keep_titles: bool = True, body: bool = False, pages: bool = False,
+             keep_titles: bool = False, body: bool = False, pages: bool = False,
              cooccurrence: bool = False, model: PathArg = "", gazetteer: PathArg = "",
              exclude: PathArg = "") -> Entities:
     """Named people, groups and places of a text or file (histext-entities).
 
     ``types``: "person,group" or a list of type names (default: every type).
     ``dehyphenate``: join words broken at a line end (on by default, as in histext-entities).
-    ``keep_titles``: name a person with the title the text gives ("General Kornilov"); False:
-    "Kornilov", the titled form only an alias (--drop-titles).
+    ``keep_titles``: name a person with the title the text gives ("General Kornilov"), not only
+    as an alias (--keep-titles).
     ``model``: a model file written by histext-train (default: the shipped model).
     ``gazetteer``, ``exclude``: your corrections (docs/corrections.md).
     """

@@ -191,10 +191,8 @@ def _parser() -> argparse.ArgumentParser:
     e = sub.add_parser("entities", help="histext-entities per file: one table with a file column")
     common(e, ["tsv", "csv", "json"], "tsv")
     e.add_argument("--types", default="")
-    e.add_argument("--keep-titles", dest="keep_titles", action="store_true", default=True,
-                   help="name a person with the title the text gives (the default)")
-    e.add_argument("--drop-titles", dest="keep_titles", action="store_false",
-                   help="name a person without the title: Kornilov, not General Kornilov")
+    e.add_argument("--keep-titles", action="store_true",
+                   help="name a person with the title the text gives (General Kornilov)")
     e.add_argument("--body", action="store_true")
     e.add_argument("--pages", action="store_true")
 

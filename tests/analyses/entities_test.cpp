@@ -22,15 +22,8 @@
 namespace histext {
 namespace {
 
-// Names without their titles (--drop-titles), as the model reads the rule cascade.
-entity_options untitled() {
-  entity_options o;
-  o.keep_titles = false;
-  return o;
-}
-
 // The rule cascade, which the model reads as a feature: its rules are tested one by one here.
-std::vector<entity> run(const std::string& text, const entity_options& options = untitled()) {
+std::vector<entity> run(const std::string& text, const entity_options& options = {}) {
   document doc = document::from_bytes(text, "test.txt");
   segmentation seg = segment(doc);
   std::vector<entity> all = entities_detail::recognizer(doc.view(), seg, options).run();
@@ -42,7 +35,7 @@ std::vector<entity> run(const std::string& text, const entity_options& options =
 }
 
 // The product: the trained model (find_entities).
-std::vector<entity> run_model(const std::string& text, const entity_options& options = untitled()) {
+std::vector<entity> run_model(const std::string& text, const entity_options& options = {}) {
   document doc = document::from_bytes(text, "test.txt");
   segmentation seg = segment(doc);
   return find_entities(doc, seg, options);

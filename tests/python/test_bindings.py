@@ -115,11 +115,11 @@ def test_entities_take_a_gazetteer_an_exclude_list_and_a_model(tmp_path):
         histext.entities(text, model=tmp_path / "nonexistent.model")
 
 
-def test_entities_keep_titles_as_histext_entities_does_unless_asked_not_to():
+def test_entities_keep_titles_as_histext_entities_keep_titles_does():
     text = "Cardinal Beaton was murdered at St Andrews.\n"
-    assert "Cardinal Beaton" in [x.name for x in histext.entities(text)]
-    dropped = histext.entities(text, keep_titles=False)
-    assert "Beaton" in [x.name for x in dropped] and "Cardinal Beaton" not in [x.name for x in dropped]
+    assert "Cardinal Beaton" in [x.name for x in histext.entities(text, keep_titles=True)]
+    plain = histext.entities(text)
+    assert "Beaton" in [x.name for x in plain] and "Cardinal Beaton" not in [x.name for x in plain]
 
 
 def test_entities_of_a_text_with_non_ascii_names():

@@ -37,8 +37,8 @@ struct entity_mention {
 
 /// One entity with all its mentions.
 struct entity {
-  /// Canonical name: the fullest form in the text, with its title unless `keep_titles` is false,
-  /// every white-space run (line breaks included) made one space.
+  /// Canonical name: the fullest form in the text, title stripped (kept with `keep_titles`), every
+  /// white-space run (line breaks included) made one space.
   std::string name;
   entity_type type = entity_type::person;
   std::vector<std::string> aliases;      ///< other surface forms (titled, short), white space collapsed, sorted
@@ -49,9 +49,10 @@ struct entity {
 /// What to list.
 struct entity_options {
   std::vector<entity_type> types;  ///< empty: every type
-  /// Name a person with the title the text gives ("General Kornilov", "Vice President Bush", as
-  /// annotated corpora such as GUM do); false: "Kornilov", the titled form only an alias.
-  bool keep_titles = true;
+  /// Name a person with the title the text gives ("General Kornilov", "Vice President Bush", GUM's
+  /// convention) rather than "Kornilov"; a form of address, an epithet of age, a nationality and a
+  /// misread title stay aliases either way.
+  bool keep_titles = false;
   /// Count only mentions in body paragraphs (--body). By default every block counts: a letter's
   /// writer and addressee, a book's author matter to a historian.
   bool body_only = false;

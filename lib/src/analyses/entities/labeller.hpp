@@ -143,7 +143,7 @@ std::vector<std::size_t> agree_in_lists(std::string_view text, const segmentatio
 class labeller {
  public:
   /// `keep_titles`: a title before a person's name stays in the name ("General Kornilov").
-  labeller(std::shared_ptr<const model> m, const feature_env& env, const gazetteer* gaz, bool keep_titles = true)
+  labeller(std::shared_ptr<const model> m, const feature_env& env, const gazetteer* gaz, bool keep_titles = false)
       : model_(std::move(m)), env_(env), gazetteer_(gaz), keep_titles_(keep_titles) {
     if (model_->feature_groups() & static_cast<std::uint32_t>(feature_group::history)) env_.history = &history_;
   }
@@ -252,7 +252,7 @@ class labeller {
   std::shared_ptr<const model> model_;
   feature_env env_;
   const gazetteer* gazetteer_;
-  bool keep_titles_ = true;
+  bool keep_titles_ = false;
   label_history history_;                           // the model's readings so far in the document (prediction history)
   std::unordered_map<std::string, int> explained_;  // evidence is computed for a key's first mentions only
   // Capitalised one-word runs: how often each key stands so, and where (for post-filter 2).
