@@ -1962,6 +1962,11 @@ TEST(entity_model, initials_joined_by_an_ampersand_are_one_word_of_a_name) {
   EXPECT_EQ(find(es, "Grand Lodge of New York F"), nullptr);
 }
 
+TEST(entity_model, an_epithet_of_age_before_a_title_alone_is_a_name) {
+  const auto es = run("She won a César for The Old Lady, and the Old Lady was her finest role.\n");
+  EXPECT_EQ(find(es, "Lady"), nullptr);
+}
+
 TEST(entity_model, two_titles_joined_by_a_hyphen_are_a_title) {
   const std::string text = "The army was led by Major-General Scott, and then it rested.\n";
   expect_listed(run(text), "Scott", entity_type::person);

@@ -844,6 +844,13 @@ void labeller::label(std::string_view text, const segmentation& piece, std::vect
           while (name_first < sp.last && title_at(name_first)) titles.push_back(sf.key(name_first++));
         }
       }
+      // An epithet of age before a title alone is a name: "the Old Lady", a film's role ("Old Brown"
+      // is Brown).
+      if (person && name_first == sp.last && name_first > sp.first && title_at(sp.last) &&
+          std::any_of(titles.begin(), titles.end(), [](const std::string& t) { return t == "old" || t == "young"; })) {
+        name_first = sp.first;
+        titles.clear();
+      }
       // "Professor of Linguistics", "Count of the Holy Roman Empire": the title is the name.
       // (In capitals too: "KING OF DENMARK".)
       if (name_first > sp.first &&
