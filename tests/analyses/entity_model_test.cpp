@@ -1962,6 +1962,14 @@ TEST(entity_model, initials_joined_by_an_ampersand_are_one_word_of_a_name) {
   EXPECT_EQ(find(es, "Grand Lodge of New York F"), nullptr);
 }
 
+TEST(entity_model, a_common_noun_after_a_title_in_the_possessive_names_no_person) {
+  const auto es =
+      run("He starred in The King's Man (2021) and then in the King's Speech. The King's Edward rode out.\n");
+  EXPECT_EQ(find(es, "Man"), nullptr);  // the model reads a person
+  EXPECT_EQ(find(es, "Speech"), nullptr);
+  expect_listed(es, "Edward", entity_type::person);
+}
+
 TEST(entity_model, an_epithet_of_age_before_a_title_alone_is_a_name) {
   const auto es = run("She won a César for The Old Lady, and the Old Lady was her finest role.\n");
   EXPECT_EQ(find(es, "Lady"), nullptr);

@@ -866,6 +866,16 @@ void labeller::label(std::string_view text, const segmentation& piece, std::vect
         titles.insert(titles.begin(), sf.key(j));
         first = j;
       }
+      // A common noun after a title in the possessive names no person: "The King's Man" (a film),
+      // "the King's Speech", "the Queen's Head" (an inn). Not a given name or a person WordNet
+      // knows ("the King's Edward").
+      if (entry < 0 && person && c.why.empty() && name_first == sp.last && name_first > first &&
+          piece.tokens[sf.token_index(name_first - 1)].possessive() && title_at(name_first - 1) && [&] {
+            const std::string& k = sf.key(name_first);
+            const name_entry e = lex.find(k);
+            return e.common() && !e.has('p') && !given_name(lex, k);
+          }())
+        continue;
       // A title before the head of a place alone is that place's name: "Lord Street", "King Street",
       // "Queen Square" (the model reads a titled person "Street").
       // Only a sovereign's or a peer's title and a street's head: "Lord Temple" and "Mrs. Hall" are

@@ -39,13 +39,12 @@
 //   7. A form of address alone names nobody ("Dear Sir,", "Yes, Madam", "Ladies"), nor does the
 //      plural of an office name a party ("Senators will be asked", "the Ministers"), nor an
 //      abbreviated title, with or without its full stop ("Capt, Lott" in OCR), nor a common
-//      noun after a possessive pronoun ("my Journal"), nor an adjective before its noun ("to
-//      Democratic control", "the Catholic sovereigns"), nor an office a verb gives ("he became
-//      Professor of Linguistics"; not "became Governor of Virginia" nor a peer's, a sovereign's or
-//      a churchman's style), nor a kind of person after an article ("a Jacobin", "the Saracen"),
-//      and a common noun after "the" is an institution ("the Kirk"); a name that ends in a title
-//      with no "of" in it is a person ("the United Nations Secretary-General");
-//      a person's name does not begin with a month or weekday that is no given name ("November
+//      noun after a possessive pronoun ("my Journal") or a possessive title ("The King's Man"), nor an adjective before
+//      its noun ("to Democratic control", "the Catholic sovereigns"), nor an office a verb gives ("he became Professor
+//      of Linguistics"; not "became Governor of Virginia" nor a peer's, a sovereign's or a churchman's style), nor a
+//      kind of person after an article ("a Jacobin", "the Saracen"), and a common noun after "the" is an institution
+//      ("the Kirk"); a name that ends in a title with no "of" in it is a person ("the United Nations
+//      Secretary-General"); a person's name does not begin with a month or weekday that is no given name ("November
 //      Ruth"; in labeller::label).
 //   8. Names side by side: a person's name of several words, each of which the document names on
 //      its own at least three times as often (and at least three times), and whose last word is a
