@@ -132,7 +132,7 @@ bool bare_address(const std::string& key) {
 std::vector<std::string> rule_tags(std::string_view text, const segmentation& piece, word_facts_cache* memo) {
   std::vector<std::string> tags(piece.tokens.size());
   entity_options opts;
-  opts.keep_titles = false;  // the rule cascade's names are a feature, as the model was trained on
+  opts.keep_titles = false;  // whatever the default: the model was trained on the cascade's untitled names
   recognizer r(text, piece, opts, memo);
   std::vector<entity> found = r.run();
   // Tokens are in text order, so a mention's tokens are found by binary search on their offsets.

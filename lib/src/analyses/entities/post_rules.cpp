@@ -39,13 +39,14 @@
 //   7. A form of address alone names nobody ("Dear Sir,", "Yes, Madam", "Ladies"), nor does the
 //      plural of an office name a party ("Senators will be asked", "the Ministers"), nor an
 //      abbreviated title, with or without its full stop ("Capt, Lott" in OCR), nor a common
-//      noun after a possessive pronoun ("my Journal") or a possessive title ("The King's Man"), nor an adjective before
-//      its noun ("to Democratic control", "the Catholic sovereigns"), nor an office a verb gives ("he became Professor
-//      of Linguistics"; not "became Governor of Virginia" nor a peer's, a sovereign's or a churchman's style), nor a
-//      kind of person after an article ("a Jacobin", "the Saracen"), and a common noun after "the" is an institution
-//      ("the Kirk"); a name that ends in a title with no "of" in it is a person ("the United Nations
-//      Secretary-General"); a person's name does not begin with a month or weekday that is no given name ("November
-//      Ruth"; in labeller::label).
+//      noun after a possessive pronoun ("my Journal") or a possessive title ("The King's Man"),
+//      nor an adjective before its noun ("to Democratic control", "the Catholic sovereigns"), nor
+//      an office a verb gives ("he became Professor of Linguistics"; not "became Governor of
+//      Virginia" nor a peer's, a sovereign's or a churchman's style), nor a kind of person after
+//      an article ("a Jacobin", "the Saracen"), and a common noun after "the" is an institution
+//      ("the Kirk"); a name that ends in a title with no "of" in it is a person ("the United
+//      Nations Secretary-General"); a person's name does not begin with a month or weekday that
+//      is no given name ("November Ruth"; in labeller::label).
 //   8. Names side by side: a person's name of several words, each of which the document names on
 //      its own at least three times as often (and at least three times), and whose last word is a
 //      given name (a surname seldom is), is those people standing side by side ("I gave unto
@@ -56,8 +57,8 @@
 //      "Co."), nor a web or an e-mail address ("CI.taiwan.gov.tw"); in labeller::label.
 //  10. A name read as a group or a place that ends in the head of a law, a plan or an event is
 //      `other` ("the Kent Canal Bill"; not "the Office of Science and Technology Policy"; in
-//      labeller::label). Titles of works and names of ships are no person, group or place: the capitalised words after
-//      a lower-case noun of works or ships from data/work_nouns.txt ("the romantic comedy Leap
+//      labeller::label). Titles of works and names of ships are no person, group or place: the
+//      capitalised words after a lower-case noun of works or ships from data/work_nouns.txt ("the romantic comedy Leap
 //      Year", "the steamer Arctic"; not after "to" or a pronoun: "to play Hamlet"), before one in
 //      apposition ("Thyrza, a series of elegies") or after "on
 //      board the" or "aboard" ("on board the Bellerophon") or a navy's prefix ("HMS Beagle", "the
@@ -309,12 +310,13 @@ std::vector<std::pair<tagged_span, std::string>> work_titles(std::string_view te
     return std::any_of(out.begin(), out.end(),
                        [&](const auto& o) { return !(last < o.first.first || first > o.first.last); });
   };
+  // The curated nouns of works and of ships.
+  constexpr std::uint32_t nouns =
+      (1u << static_cast<int>(name_list::work_noun)) | (1u << static_cast<int>(name_list::vessel_noun));
   for (std::size_t i = 0; i + 1 < n; ++i) {
     // After a noun of works or ships: "the film Stoker", not "to play Hamlet" or "they sing Abide".
     // (The decoder's eligibility first: it is known, and a lower-case noun is never eligible.)
     if (sf.eligible(i) != 0 || sf.eligible(i + 1) == 0 || !word(i) || !cap(i + 1)) continue;
-    constexpr std::uint32_t nouns =
-        (1u << static_cast<int>(name_list::work_noun)) | (1u << static_cast<int>(name_list::vessel_noun));
     std::uint32_t lists = lex.lists(sf.key(i));
     // Also as old print spells it: "the fhip Amiable Maria" (long_s_readings owns the rule).
     if (!(lists & nouns) && sf.key(i).find('f') != std::string::npos)
@@ -352,12 +354,8 @@ std::vector<std::pair<tagged_span, std::string>> work_titles(std::string_view te
     std::size_t at = i + 2;
     std::uint32_t lists = 0;
     for (; at < n && at <= i + 4 && word(at) && !cap(at); ++at)
-      if ((lists = lex.lists(sf.key(at))) &
-          ((1u << static_cast<int>(name_list::work_noun)) | (1u << static_cast<int>(name_list::vessel_noun))))
-        break;
-    if (at >= n || at > i + 4 || !word(at) || cap(at) || lists == 0 ||
-        !(lists & ((1u << static_cast<int>(name_list::work_noun)) | (1u << static_cast<int>(name_list::vessel_noun)))))
-      continue;
+      if ((lists = lex.lists(sf.key(at))) & nouns) break;
+    if (at >= n || at > i + 4 || !word(at) || cap(at) || !(lists & nouns)) continue;
     if (at + 1 < n && word(at + 1) && !lex.in(name_list::function_word, sf.key(at + 1))) continue;
     std::size_t first = i - 1;
     while (first > 0 && (cap(first - 1) || (inner(first - 1) && first >= 2 && cap(first - 2))) &&
@@ -1018,7 +1016,7 @@ void labeller::read_plural_groups(std::string_view text, const segmentation& pie
     if (!p.eligible[i] || taken[i] || sf.key(i - 1) != "the") continue;
     const token& t = piece.tokens[sf.token_index(i)];
     std::string_view w = t.text(text);
-    if (t.possessive() && w.size() > 2) w.remove_suffix(w.ends_with("'s") ? 2 : 0);
+    if (t.possessive()) w.remove_suffix(w.ends_with("'s") ? 2 : w.ends_with("\u2019s") ? 4 : 0);
     if (!t.is_word() || w.size() < 2 || w.size() > 6 ||
         !std::all_of(w.begin(), w.end(), [](char ch) { return ch >= 'A' && ch <= 'Z'; }) ||
         w.find_first_not_of("IVXLCDM") == std::string_view::npos)
