@@ -1208,8 +1208,11 @@ void labeller::label(std::string_view text, const segmentation& piece, std::vect
             for (std::size_t i = name_first; i < sp.last; ++i)
               if (lex.in(name_list::org_head, sf.key(i))) return false;
             return true;
-          }())
+          }()) {
         m.type = sp.type = entity_type::other;
+        // The evidence is this reason: the model has no reading of `other` to explain.
+        c.why = "ends in the head of a law or an event, '" + sf.key(sp.last) + "'";
+      }
       // A hyphenated given name is a person's ("the Mary-Kate and Ashley Olsen comedy", read as a
       // place; "Jean-Baptiste", "Anne-Marie"): one word whose parts are all given names and no
       // place WordNet knows.
