@@ -1997,6 +1997,66 @@ TEST(entity_model, titles_kept_by_the_tool_with_keep_titles) {
   EXPECT_NE(r.out.find("\"keep_titles\":\"false\""), std::string::npos) << r.out;
 }
 
+TEST(entity_model, a_given_name_and_an_unknown_surname_that_the_model_left_unread_are_a_person) {
+  // The model reads nothing before "of" and a lower-case word when it knows no such surname.
+  auto es = run("The shortstop made a fine catch to rob Ian Kinsler of a hit.\n");
+  expect_listed(es, "Ian Kinsler", entity_type::person);
+  // Not a longer run of capitals, nor words inside quotes.
+  es = run(
+      "Hubble's heir, the James Webb Space Telescope, was launched. She wrote for the \"Christian Union\" often.\n");
+  EXPECT_EQ(find(es, "James Webb"), nullptr);
+  EXPECT_EQ(find(es, "Christian Union"), nullptr);
+}
+
+TEST(entity_model, a_name_cut_short_where_the_document_gives_it_in_full_is_that_name) {
+  // The model ends the first at "Red" (a heading, then "Sox" unread).
+  auto es =
+      run("Holt with the Boston Red Sox\n\nHe played for the Boston Red Sox of Major League Baseball. He was traded "
+          "to the Boston Red Sox (along with Joel Hanrahan) in 2012.\n");
+  EXPECT_EQ(find(es, "Boston Red"), nullptr);
+  ASSERT_NE(find(es, "Boston Red Sox"), nullptr);
+  EXPECT_EQ(find(es, "Boston Red Sox")->mentions.size(), 2u);
+  for (const auto& e : es)
+    for (const auto& m : e.mentions) EXPECT_EQ(m.text.find("Boston Red") == 0, m.text.rfind("Boston Red Sox", 0) == 0);
+}
+
+TEST(entity_model, the_plural_of_a_place_is_a_place) {
+  auto es =
+      run("The first people crossed a land bridge into what would be named the Americas. Nowhere in the "
+          "Americas was farming older.\n");
+  expect_listed(es, "Americas", entity_type::place);
+  EXPECT_EQ(find(es, "Americas")->evidence.front(), "the plural of 'america', which WordNet knows only as a place");
+}
+
+TEST(entity_model, a_name_in_a_list_of_dated_works_is_a_work) {
+  auto es =
+      run("Her roles include The Lookout (2007), A Single Man (2009), Stoker (2013), Belle (2013) and The "
+          "Imitation Game (2014).\n");
+  expect_listed(es, "Stoker", entity_type::work);
+  expect_listed(es, "Belle", entity_type::work);
+  // Not a list of citations, where no item is a work.
+  es = run("As Smith (2005), Jones (2006) and Brown (2007) have shown, the rule holds.\n");
+  for (const auto& e : es) EXPECT_NE(e.type, entity_type::work) << e.name;
+}
+
+TEST(entity_model, a_prize_named_after_a_person_is_no_person) {
+  auto es =
+      run("She was given several lifetime awards, among them a BAFTA Fellowship in 1996, Cannes Golden Palm in "
+          "2003 and César Award in 2008.\n");
+  expect_listed(es, "César Award", entity_type::other);
+  EXPECT_EQ(find(es, "César Award")->evidence.front(), "ends in the head of a prize, 'award'");
+}
+
+TEST(entity_model, the_head_of_a_name_given_in_full_alone_has_that_names_type) {
+  // WordNet knows a physicist Lodge; the model read a person.
+  auto es = run("He was a founding member of Holland Lodge No. 8 in New York. The Lodge met weekly at a tavern.\n");
+  expect_listed(es, "Lodge", entity_type::place);
+  // Not where a person's name ends so.
+  es = run("Sir William Temple wrote from the Inner Temple. Temple was tired.\n");
+  for (const auto& e : es)
+    if (e.name == "Temple") EXPECT_EQ(e.type, entity_type::person);
+}
+
 TEST(entity_model, streaming_and_whole_document_runs_agree) {
   std::string text = test::read_file(test::data_path("bukharin.txt"));
   document doc = document::from_bytes(text, "b");

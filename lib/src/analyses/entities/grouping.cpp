@@ -345,6 +345,20 @@ std::vector<entity> group_mentions(std::string_view text, std::vector<found_ment
   std::map<std::size_t, std::vector<std::size_t>> groups;
   for (std::size_t i = 0; i < cl.size(); ++i) groups[root(i)].push_back(i);
 
+  // The last words of the names of several words: their type when every such place or group
+  // agrees, and whether some person's name ends so ("William Temple" beside "the Inner Temple").
+  std::unordered_map<std::string, int> head_type;  // -1: places and groups disagree
+  std::set<std::string> person_heads;
+  for (const cluster& c : cl) {
+    if (c.words.size() < 2 || c.gazetteer_entry >= 0) continue;
+    const int t = c.type();
+    if (t == person) {
+      person_heads.insert(c.words.back());
+    } else if (t == static_cast<int>(entity_type::place) || t == static_cast<int>(entity_type::group)) {
+      auto [it, fresh] = head_type.emplace(c.words.back(), t);
+      if (!fresh && it->second != t) it->second = -1;
+    }
+  }
   std::vector<std::pair<std::size_t, entity>> out;
   std::vector<char> genders;  // of each entity's root cluster, aligned with out
   for (auto& [r, members] : groups) {
@@ -358,6 +372,7 @@ std::vector<entity> group_mentions(std::string_view text, std::vector<found_ment
       if (misread[c]) misread_mentions.insert(cl[c].members.begin(), cl[c].members.end());
     }
     int bt = cl[r].type();
+    std::string retyped_why;  // the reason a post-filter gives for a type of its own, if any
     if (cl[r].gazetteer_entry < 0 && members.size() > 1) {
       bt = 0;
       for (int t = 1; t < 5; ++t)
@@ -387,12 +402,39 @@ std::vector<entity> group_mentions(std::string_view text, std::vector<found_ment
                (ms[k].reasons[0].first == saint_place_reason || ms[k].reasons[0].first == listed_place_reason);
       });
       if (!mixed && only == 'p' && bt == place && !saints) bt = person;
+      // A group named by a plural that WordNet does not know, whose singular it knows only as a
+      // place, is those places ("the Americas", "the two Sicilies"; not "the Washingtons", a
+      // family: WordNet knows a person Washington; nor "the family of the Souths": a common word).
+      if (bt == static_cast<int>(entity_type::group) && cl[r].words.size() == 1 && !le.found() &&
+          cl[r].key.size() > 3 && cl[r].key.back() == 's') {
+        for (const std::string& one : singular_forms(cl[r].key)) {
+          const name_entry se = lex.find(one);
+          if (se.found() && se.proper() == 'l' && !se.common() && !se.has('p') && !se.has('P') && !se.has('g') &&
+              !se.has('A')) {
+            bt = place;
+            retyped_why = "the plural of '" + one + "', which WordNet knows only as a place";
+            break;
+          }
+        }
+      }
       // Where it stands: a one-word person no mention gives a title, no given name and no person
       // WordNet knows, that stands after "at", "in", "into", "near" or "within" in at least an
       // eighth of its mentions, is a place ("at Leith", "in Holyrood", "into Alhama": the
       // prediction history can carry a town's first reading as a person through a whole book).
       // So does an address: a name that stands next to places past a comma in at least half of its
       // mentions, twice or more ("Godmersham Park, Faversham, Kent", at the head of 30 letters).
+      // The head of a place's or an institution's name that the document gives in full, alone,
+      // read as a person: "the Lodge" beside "Holland Lodge" (WordNet knows a physicist Lodge).
+      // A common word, no given name, no title, and no person's name in the document ends so.
+      if (bt == person && cl[r].words.size() == 1 && !titled && le.common() && !given_name(lex, cl[r].key) &&
+          !person_heads.count(cl[r].key)) {
+        auto h = head_type.find(cl[r].key);
+        if (h != head_type.end() && h->second >= 0) {
+          bt = h->second;
+          retyped_why = "the last word of a name the document gives in full, read there as a " +
+                        std::string(to_string(static_cast<entity_type>(bt)));
+        }
+      }
       int placed = 0, beside = 0;
       for (auto c : members) placed += cl[c].placed, beside += cl[c].beside_places;
       if (beside >= 2 && 2 * static_cast<std::size_t>(beside) >= idx.size()) placed = std::max<int>(placed, beside);
@@ -462,6 +504,7 @@ std::vector<entity> group_mentions(std::string_view text, std::vector<found_ment
     }
     e.name = clean_name(best_name);
     // Evidence: the features that most favoured this reading, then what the lexicon knows.
+    if (!retyped_why.empty()) e.evidence.push_back(retyped_why);
     std::vector<std::pair<std::string, float>> rs(reasons.begin(), reasons.end());
     std::stable_sort(rs.begin(), rs.end(), [](const auto& x, const auto& y) { return x.second > y.second; });
     for (std::size_t k = 0; k < rs.size() && k < 3; ++k) e.evidence.push_back(rs[k].first);

@@ -1213,6 +1213,16 @@ void labeller::label(std::string_view text, const segmentation& piece, std::vect
         // The evidence is this reason: the model has no reading of `other` to explain.
         c.why = "ends in the head of a law or an event, '" + sf.key(sp.last) + "'";
       }
+      // And a prize named after a person, read as the person: "the César Award", "the Copley
+      // Medal", "the Nobel Prize" (only these heads: "Day", "Law" and "Strike" are surnames too).
+      if (entry < 0 && c.why.empty() && m.type == entity_type::person && name_first < sp.last && [&] {
+            static const char* const prizes[] = {"award", "awards", "prize", "prizes", "medal", "medals"};
+            return std::any_of(std::begin(prizes), std::end(prizes),
+                               [&](const char* w) { return sf.key(sp.last) == w; });
+          }()) {
+        m.type = sp.type = entity_type::other;
+        c.why = "ends in the head of a prize, '" + sf.key(sp.last) + "'";
+      }
       // A hyphenated given name is a person's ("the Mary-Kate and Ashley Olsen comedy", read as a
       // place; "Jean-Baptiste", "Anne-Marie"): one word whose parts are all given names and no
       // place WordNet knows.

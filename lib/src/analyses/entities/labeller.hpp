@@ -114,6 +114,11 @@ void add_named_people(std::string_view text, std::vector<found_mention>& found, 
 /// split into one mention per word: names side by side ("I gave unto Isaac Jacob and Esau").
 void split_side_by_side(std::string_view text, std::vector<found_mention>& found);
 
+/// Post-filter 26 (post_rules.cpp): a mention whose name and the word after it are, byte for byte,
+/// the name of another mention of the same type in the document is that fuller name ("the Boston
+/// Red" before "Sox", where the model read "the Boston Red Sox" elsewhere).
+void extend_to_fuller_names(std::string_view text, std::vector<found_mention>& found);
+
 /// Post-filter 10 (post_rules.cpp): the titles of works and the names of ships in a sentence of
 /// `sf`, as spans of type work or other with the reason for each: the capitalised words after a
 /// lower-case noun of works or ships ("the romantic comedy Leap Year", "the steamer Arctic"), after
@@ -151,9 +156,11 @@ class labeller {
   labeller& operator=(const labeller&) = delete;
   /// Appends the names of `piece` (offsets into `text`) to `out`.
   void label(std::string_view text, const segmentation& piece, std::vector<found_mention>& out);
-  /// The document-level post-filters, once every piece is labelled, in their order: 14 (families),
+  /// The document-level post-filters, once every piece is labelled, in their order: 26 (fuller
+  /// names), 14 (families),
   /// 2 (one reading per document), 4 (people ending in a common word), 8 (names side by side).
   void finish(std::string_view text, std::vector<found_mention>& found) const {
+    extend_to_fuller_names(text, found);
     name_families(found);
     apply_majority_readings(found);
     drop_common_word_people(found);

@@ -31,7 +31,10 @@
 //      "Fanny Blood"; labeller::drop_common_word_people); and it ends before a heading's verb in
 //      the past tense ("How King Ferdinand Attacked Moclin"; in labeller::label). The head of a
 //      law after an article or the law's name is none ("the Bill", "the Alien Bill").
-//   5. Person <-> place when WordNet knows only the other (grouping.cpp); a name after a personal
+//   5. Person <-> place when WordNet knows only the other, a plural whose singular WordNet knows
+//      only as a place is a place ("the Americas"), and the head of a place's or a group's name
+//      given in full, read alone as a person, has that name's type ("the Lodge" beside "Holland
+//      Lodge"; grouping.cpp); a name after a personal
 //      form of address is a person ("Lady Cork", "Lord Rochester"; labeller::label, grouping.cpp);
 //      a person often after "at" or "in" is a place ("at Leith"; grouping.cpp).
 //   6. The capitalised words before the first comma of a dateline name a place ("Monticello,
@@ -56,18 +59,17 @@
 //      knows them as a name ("U.S."), nor does a name's suffix or an abbreviation alone ("Jr.",
 //      "Co."), nor a web or an e-mail address ("CI.taiwan.gov.tw"); in labeller::label.
 //  10. A name read as a group or a place that ends in the head of a law, a plan or an event is
-//      `other` ("the Kent Canal Bill"; not "the Office of Science and Technology Policy"; in
-//      labeller::label). Titles of works and names of ships are no person, group or place: the
-//      capitalised words after a lower-case noun of works or ships from data/work_nouns.txt ("the romantic comedy Leap
-//      Year", "the steamer Arctic"; not after "to" or a pronoun: "to play Hamlet"), before one in
-//      apposition ("Thyrza, a series of elegies") or after "on
-//      board the" or "aboard" ("on board the Bellerophon") or a navy's prefix ("HMS Beagle", "the
-//      USS Constitution"), before a lone
-//      year in brackets ("Burning Man (2011)"; not a citation, "Smith (2005) argued", nor a known
-//      or given name, nor a place or an event a history dates so: "at Culloden (1746)", "the
-//      Treaty of Utrecht (1713)", "in Falkland Castle (1402)"), or alone between quotation marks where the model read a
-//      place or a group and no person ("Kenilworth"; not a nickname, "Finley "Finn" Polmar", nor a pseudonym, nor a
-//      known or given name), or after a person's possessive in two words or more ("Lagrange's
+//      `other` ("the Kent Canal Bill"; not "the Office of Science and Technology Policy"), and so
+//      is a person's that ends in "Award", "Prize" or "Medal" ("César Award"; in labeller::label). Titles of works and
+//      names of ships are no person, group or place: the capitalised words after a lower-case noun of works or ships
+//      from data/work_nouns.txt ("the romantic comedy Leap Year", "the steamer Arctic"; not after "to" or a pronoun:
+//      "to play Hamlet"), before one in apposition ("Thyrza, a series of elegies") or after "on board the" or "aboard"
+//      ("on board the Bellerophon") or a navy's prefix ("HMS Beagle", "the USS Constitution"), before a lone year in
+//      brackets ("Burning Man (2011)"; not a citation, "Smith (2005) argued", nor a known or given name unless listed
+//      beside such a work, "A Single Man (2009), Stoker (2013)", nor a place or an event a history dates so: "at
+//      Culloden (1746)", "the Treaty of Utrecht (1713)", "in Falkland Castle (1402)"), or alone between quotation marks
+//      where the model read a place or a group and no person ("Kenilworth"; not a nickname, "Finley "Finn" Polmar", nor
+//      a pseudonym, nor a known or given name), or after a person's possessive in two words or more ("Lagrange's
 //      Mécanique Analytique"), are a work, or a vessel typed "other" (work_titles).
 //  11. Names listed together share a type: in "Basel, Heidelberg, and Strasbourg" the one person
 //      among places is a place, unless the lexicon knows it as a person, and an unread name in such
@@ -132,13 +134,18 @@
 //  25. A given name alone inside a sentence, where the model read nothing, is a person when the
 //      document never writes it in lower case, historical English capitalises it and WordNet knows
 //      no place of that name ("She loved Mary."), and so is an unread name after a title
-//      ("President Roose-⏎velt"; labeller::read_lone_given_names).
+//      ("President Roose-⏎velt"), and so is an unread given name with one unread capitalised word
+//      after it ("to rob Ian Kinsler of a hit"; labeller::read_lone_given_names).
 //  24. The head of a name decides between a building and a body: a museum, a gallery or a hospital
 //      is a place ("the Metropolitan Museum of Art", "the Hôpital Cochin"), a school, a college or
 //      a university a group ("Stephenville High School"), and so is a newspaper ("the Chicago
 //      Tribune", "the Manchester Guardian"; labeller::type_by_heads).
+//  26. A name cut short where the document gives it in full: a mention whose name and the word
+//      after it are, byte for byte, another mention's name of the same type is that fuller name
+//      ("the Boston Red" before "Sox"; extend_to_fuller_names, in labeller::finish).
 #include <algorithm>
 #include <cctype>
+#include <tuple>
 #include <unordered_map>
 
 #include "analyses/entities/labeller.hpp"
@@ -416,6 +423,7 @@ std::vector<std::pair<tagged_span, std::string>> work_titles(std::string_view te
     out.push_back({{i + 1, last, entity_type::other}, std::string("a ship: after '") + std::string(pre) + "'"});
     i = last;
   }
+  std::vector<std::pair<std::size_t, std::size_t>> named;  // dated, but a name: see below
   for (std::size_t i = 1; i + 2 < n; ++i) {
     // Before a lone year in brackets: "Burning Man (2011)".
     if (tok(i).text(text) != "(" || tok(i + 2).text(text) != ")" || !cap(i - 1)) continue;
@@ -455,8 +463,35 @@ std::vector<std::pair<tagged_span, std::string>> work_titles(std::string_view te
     const bool person = first + 1 == i && std::any_of(read.begin(), read.end(), [&](const tagged_span& r) {
                           return r.type == entity_type::person && r.first <= first && first <= r.last;
                         });
-    if (!cap(first) || authors || person || overlaps(first, i - 1) || name_like(first, i - 1)) continue;
+    if (!cap(first) || authors || overlaps(first, i - 1)) continue;
+    if (person || name_like(first, i - 1)) {
+      named.push_back({first, i - 1});
+      continue;
+    }
     out.push_back({{first, i - 1, entity_type::work}, "before a year in brackets"});
+  }
+  // A name with a year in brackets in a list of such works is one too: "The Lookout (2007), A
+  // Single Man (2009), Stoker (2013), Belle (2013)". The list runs from one to the next through
+  // ")", then "," or "and"; not a list of citations, where no item is a work ("Smith (2005),
+  // Jones (2006)").
+  for (bool grew = true; grew;) {
+    grew = false;
+    for (auto& [first, last] : named) {
+      if (first > last) continue;  // taken
+      const bool listed = std::any_of(out.begin(), out.end(), [&](const auto& o) {
+        const tagged_span& w = o.first;
+        if (w.type != entity_type::work || o.second != "before a year in brackets") return false;
+        // w before this one: w ( year ) , this; or this before w: this ( year ) , w.
+        auto joins = [&](std::size_t a_last, std::size_t b_first) {
+          return a_last + 5 == b_first && (sf.key(a_last + 4) == "," || sf.key(a_last + 4) == "and");
+        };
+        return joins(w.last, first) || joins(last, w.first);
+      });
+      if (!listed || overlaps(first, last)) continue;
+      out.push_back({{first, last, entity_type::work}, "before a year in brackets"});
+      first = last + 1;
+      grew = true;
+    }
   }
   for (std::size_t i = 0; i + 2 < n; ++i) {
     // Alone between quotation marks: "“Kenilworth”" (not the nickname in Finley "Finn" Polmar).
@@ -1378,6 +1413,49 @@ void labeller::read_lone_given_names(std::string_view text, const segmentation& 
     chosen.push_back({{i, i, entity_type::person}, -1, "a given name alone, never in lower case"});
     taken[i] = 1;
   }
+  // And a given name with one capitalised word after it, both unread: "to rob Ian Kinsler of a
+  // hit", "television presenter Sally Meen," (the model reads nothing before "of" and a lower-case
+  // word, and little after a lower-case noun, when it knows neither surname). The given name as
+  // above, though it may be a common word too ("sally"); the surname in no curated list ("Albert
+  // Hall", "Emily Street"), no place, group, kind of person or other name WordNet knows, never in
+  // lower case. Not one of a longer run ("the James Webb Space Telescope"), nor inside quotes.
+  for (std::size_t i = 1; i + 1 < n; ++i) {
+    if (!p.eligible[i] || !p.eligible[i + 1] || i <= sf.first_word() || !capitalised_word(text, piece, sf, i) ||
+        !capitalised_word(text, piece, sf, i + 1))
+      continue;
+    if (taken.empty()) taken = covered_tokens(chosen, n);
+    if (taken[i] || taken[i + 1]) continue;
+    const token& prev = piece.tokens[sf.token_index(i - 1)];
+    if (!(prev.is_word() && !capitalised(prev.text(text))) && sf.key(i - 1) != ",") continue;
+    if (piece.tokens[sf.token_index(i)].possessive()) continue;
+    if (i + 2 < n) {
+      // Then no capitalised word, nor a particle but "of" ("Albert Way of Trinity" is fine; "of a
+      // hit" too).
+      if (capitalised_word(text, piece, sf, i + 2)) continue;
+      if (sf.key(i + 2) != "of" && lex.in(name_list::connector, sf.key(i + 2))) continue;
+    }
+    const std::string& k = sf.key(i);
+    const std::string& s = sf.key(i + 1);
+    if (k.size() < 3 || s.size() < 3 || !given_name(lex, k) || title_word(k) || title_word(s) ||
+        (lex.lists(k) & ~(1u << static_cast<int>(name_list::given_name))) != 0 ||
+        (lex.lists(s) & ~(1u << static_cast<int>(name_list::given_name))) != 0)
+      continue;
+    const name_entry e = lex.find(k), f = lex.find(s);
+    if (e.has('l') || e.has('g') || e.has('P') || e.has('A') || f.has('l') || f.has('g') || f.has('P') || f.has('A') ||
+        f.has('o'))
+      continue;
+    const lexicons::word_stat* st = env_.stats->find(k);
+    if (!st || st->mid_cap < 900) continue;
+    bool allcaps = false, allcaps2 = false;
+    capitalised(piece.tokens[sf.token_index(i)].text(text), &allcaps);
+    capitalised(piece.tokens[sf.token_index(i + 1)].text(text), &allcaps2);
+    if (allcaps || allcaps2) continue;
+    const doc_memory::counts* c = env_.doc->find(k);
+    const doc_memory::counts* d = env_.doc->find(s);
+    if ((c && c->lower > 0) || (d && d->lower > 0)) continue;
+    chosen.push_back({{i, i + 1, entity_type::person}, -1, "a given name and a surname, never in lower case"});
+    taken[i] = taken[i + 1] = 1;
+  }
   // And a name after a title that the model left unread ("President Roose-⏎velt today signed",
   // where the broken word's shape misled it): a capitalised title, then one capitalised word that
   // WordNet knows as a person's or not at all, in no curated list ("General Assembly", "King
@@ -1945,6 +2023,44 @@ void labeller::drop_common_word_people(std::vector<found_mention>& found) const 
     const lexicons::word_stat* w = env_.stats->find(last);
     return w && w->mid_cap >= 0 && w->mid_cap < 200;
   });
+}
+
+void extend_to_fuller_names(std::string_view text, std::vector<found_mention>& found) {
+  // The first mention of each name of several words (the model's or a post-filter's, not the
+  // gazetteer's), by its key.
+  std::unordered_map<std::string, const found_mention*> fuller;
+  for (const found_mention& m : found)
+    if (m.gazetteer_entry < 0 && m.key.find(' ') != std::string::npos) fuller.emplace(m.key, &m);
+  if (fuller.empty()) return;
+  std::vector<std::size_t> begins;  // where mentions begin: an extended one may not run into one
+  begins.reserve(found.size());
+  for (const found_mention& m : found) begins.push_back(m.begin);
+  std::sort(begins.begin(), begins.end());
+  std::vector<std::pair<std::size_t, const found_mention*>> grow;  // (index in found, its fuller name)
+  for (std::size_t i = 0; i < found.size(); ++i) {
+    const found_mention& m = found[i];
+    if (m.gazetteer_entry >= 0 || m.next_key.empty()) continue;
+    auto it = fuller.find(m.key + ' ' + m.next_key);
+    if (it == fuller.end() || it->second->type != m.type) continue;
+    // The same words as written: "Boston Red Sox", not "Boston Red, Sox" nor a line's break.
+    const found_mention& o = *it->second;
+    const std::string_view name = text.substr(o.name_begin, o.end - o.name_begin);
+    if (text.substr(m.name_begin, name.size()) != name) continue;
+    const std::size_t end = m.name_begin + name.size();
+    if (end < text.size() && (std::isalnum(static_cast<unsigned char>(text[end])) || (text[end] & 0x80))) continue;
+    auto next = std::upper_bound(begins.begin(), begins.end(), m.begin);
+    if (next != begins.end() && *next < end) continue;
+    grow.push_back({i, &o});
+  }
+  // Copied first: `fuller` points into `found`, whose mentions change here.
+  std::vector<std::tuple<std::size_t, std::string, std::size_t>> keys;  // (index, fuller key, its length)
+  for (const auto& [i, o] : grow) keys.emplace_back(i, o->key, o->end - o->name_begin);
+  for (auto& [i, key, length] : keys) {
+    found_mention& m = found[i];
+    m.end = m.name_begin + length;
+    m.key = std::move(key);
+    m.next_key.clear();
+  }
 }
 
 void split_side_by_side(std::string_view text, std::vector<found_mention>& found) {
