@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <map>
 #include <nlohmann/json.hpp>
+#include <set>
 
 #include "analyses/entities/decoder.hpp"
 #include "analyses/entities/features.hpp"
@@ -2055,6 +2056,31 @@ TEST(entity_model, the_head_of_a_name_given_in_full_alone_has_that_names_type) {
   es = run("Sir William Temple wrote from the Inner Temple. Temple was tired.\n");
   for (const auto& e : es)
     if (e.name == "Temple") EXPECT_EQ(e.type, entity_type::person);
+}
+
+TEST(entity_model, a_plural_in_a_factions_suffix_after_the_is_a_group) {
+  auto es =
+      run("The Narodniki went to the people, and the Trudoviki sat in the Duma. The Otzovists quarrelled with the "
+          "Octobrists and the Bundists.\n");
+  for (const char* name : {"Narodniki", "Trudoviki", "Octobrists", "Bundists"})
+    expect_listed(es, name, entity_type::group);
+  EXPECT_EQ(find(es, "Octobrists")->evidence.front(), "a plural in a faction's suffix after 'the'");
+  // Not a place's plural without such a suffix, nor a common word's.
+  es = run("They rode through the Cevennes to study the Parasites.\n");
+  for (const auto& e : es) EXPECT_NE(e.type, entity_type::group) << e.name;
+}
+
+TEST(entity_model, a_mention_is_counted_once) {
+  // Post-filter 14 adds the family's unread mentions, and post-filter 2 added them again.
+  auto es =
+      run("William Collins came to dinner. Collins spoke of his patroness. The Collinses will turn us out before "
+          "he is cold in his grave. She came to tell us the Collinses were well.\n");
+  ASSERT_NE(find(es, "Collinses"), nullptr);
+  EXPECT_EQ(find(es, "Collinses")->mentions.size(), 1u);
+  for (const auto& e : es) {
+    std::set<std::size_t> begins;
+    for (const auto& m : e.mentions) EXPECT_TRUE(begins.insert(m.begin).second) << e.name << " at " << m.begin;
+  }
 }
 
 TEST(entity_model, streaming_and_whole_document_runs_agree) {
