@@ -34,7 +34,8 @@
 //   5. Person <-> place when WordNet knows only the other, a plural whose singular WordNet knows
 //      only as a place is a place ("the Americas"), and the head of a place's or a group's name
 //      given in full, read alone as a person, has that name's type ("the Lodge" beside "Holland
-//      Lodge"; grouping.cpp); a name after a personal
+//      Lodge"), and a given name that begins a person's name in the document is no town
+//      ("Charlotte" beside "Charlotte Lucas"; grouping.cpp); a name after a personal
 //      form of address is a person ("Lady Cork", "Lord Rochester"; labeller::label, grouping.cpp);
 //      a person often after "at" or "in" is a place ("at Leith"; grouping.cpp).
 //   6. The capitalised words before the first comma of a dateline name a place ("Monticello,
