@@ -2101,6 +2101,19 @@ TEST(entity_model, a_given_name_that_begins_a_persons_name_in_the_document_is_no
     if (e.name == "Charlotte") EXPECT_EQ(e.type, entity_type::place);
 }
 
+TEST(entity_model, a_mans_form_of_address_does_not_name_a_woman_of_a_fuller_name) {
+  auto es =
+      run("Mr. Bingley came to Netherfield with his sister. A letter came from Caroline Bingley. Mr. Bingley "
+          "danced with Jane. Miss Bingley watched. Mr. Bingley smiled. Mr. Fitzwilliam Darcy was proud, and his "
+          "sister Georgiana Darcy was shy. Mr. Darcy spoke little. Mr. Darcy left early.\n");
+  ASSERT_NE(find(es, "Caroline Bingley"), nullptr);
+  EXPECT_EQ(find(es, "Caroline Bingley")->mentions.size(), 1u);
+  // And with the woman out of the way, Mr. Darcy is the one man of that name.
+  ASSERT_NE(find(es, "Fitzwilliam Darcy"), nullptr);
+  EXPECT_EQ(find(es, "Fitzwilliam Darcy")->mentions.size(), 3u);
+  EXPECT_EQ(find(es, "Georgiana Darcy")->mentions.size(), 1u);
+}
+
 TEST(entity_model, streaming_and_whole_document_runs_agree) {
   std::string text = test::read_file(test::data_path("bukharin.txt"));
   document doc = document::from_bytes(text, "b");

@@ -318,6 +318,12 @@ std::vector<entity> group_mentions(std::string_view text, std::vector<found_ment
       const char gi = cl[i].gender(), gj = cl[j].gender();
       if (gi && gj && gi != gj) continue;
       if ((gi == 'f' || gi == 'u') && gj != gi) continue;  // "Mrs. Adams" is not "John Adams"
+      // Nor is "Mr. Bingley" the woman of "Caroline Bingley", nor a bare "Bingley" where the
+      // document has a Mr. Bingley too (Pride and Prejudice: 218 mentions of the brother had
+      // joined his sister's name).
+      if (gj != 'f' && gj != 'u' && female_given_name(bw.front()) &&
+          (gi == 'm' || (gi == 0 && by_key.count(cl[i].key + '\x02' + 'm') != 0)))
+        continue;
       fits.push_back(j);
     }
     if (fits.empty()) continue;

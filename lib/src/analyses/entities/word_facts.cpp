@@ -3,6 +3,9 @@
 
 #include <algorithm>
 #include <cctype>
+#include <unordered_set>
+
+#include "lexicons/data_list.hpp"
 
 namespace histext::entities_detail {
 
@@ -66,6 +69,15 @@ bool regnal_ordinal(std::string_view key) {
 
 bool given_name(const name_lexicon& lex, std::string_view key) {
   return lex.in(name_list::given_name, key) || lex.find(key).has('F');
+}
+
+bool female_given_name(std::string_view key) {
+  static const std::unordered_set<std::string, string_hash, std::equal_to<>> names = [] {
+    std::unordered_set<std::string, string_hash, std::equal_to<>> set;
+    for_each_data_line("female_names.txt", [&](std::string_view line) { set.emplace(line); });
+    return set;
+  }();
+  return names.find(key) != names.end();
 }
 
 bool past_tense_verb(const name_lexicon& lex, const lexicons::word_stats* stats, std::string_view key) {

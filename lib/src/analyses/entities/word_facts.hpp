@@ -57,6 +57,9 @@ std::string ocr_title(const name_lexicon& lex, std::string_view key, const struc
 /// Whether a folded word is a given name: on the curated list or one of WordNet's given names.
 /// The one owner of this test for the post-filters and grouping.
 bool given_name(const name_lexicon& lex, std::string_view key);
+/// Whether a (lower-case) given name is one that history gives to women alone (data/female_names.txt,
+/// read once): "caroline", not "jean". For grouping only, not a feature of the model.
+bool female_given_name(std::string_view key);
 
 /// Whether a folded word is a regular past tense ("marched", "attacked", "sallied", "commenced",
 /// "planned", "treated"), as a heading's capitals write it ("How King Boabdil Marched over the
