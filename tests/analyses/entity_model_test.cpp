@@ -2095,6 +2095,12 @@ TEST(entity_model, a_given_name_that_begins_a_persons_name_in_the_document_is_no
     text += std::string(" ") + s;
   auto es = run(text + "\n");
   expect_listed(es, "Charlotte", entity_type::person);
+  // Read as a group too (WordNet's IDA is an agency), and Mr. Greyson is not Ida Greyson.
+  es =
+      run("Mr. Greyson came in with his only daughter Ida Greyson. Ida found the place in the hymn book. What is "
+          "your name? asked Ida. Dick sat next to Ida. Ida smiled at him. He walked home with Ida. Ida was eight.\n");
+  expect_listed(es, "Ida", entity_type::person);
+  EXPECT_EQ(find(es, "Ida Greyson")->mentions.size(), 1u);
   // Where no person's name begins so, the city stays a place.
   es = run("He travelled by rail from Raleigh to Charlotte and on to Atlanta in May.\n");
   for (const auto& e : es)

@@ -447,10 +447,12 @@ std::vector<entity> group_mentions(std::string_view text, std::vector<found_ment
       }
       int placed = 0, beside = 0;
       for (auto c : members) placed += cl[c].placed, beside += cl[c].beside_places;
-      // And a given name that begins a person's name in the document, read as a place, is that
-      // person's where it seldom stands after "at", "in", "into", "near" or "within": "Charlotte"
-      // beside "Charlotte Lucas" (the model read the city, 77 times in Pride and Prejudice).
-      if (bt == place && cl[r].words.size() == 1 && first_name && 8 * static_cast<std::size_t>(placed) < idx.size()) {
+      // And a given name that begins a person's name in the document, read as a place or a group,
+      // is that person's where it seldom stands after "at", "in", "into", "near" or "within":
+      // "Charlotte" beside "Charlotte Lucas" (the model read the city, 77 times in Pride and
+      // Prejudice), "Ida" beside "Miss Ida Greyson" (WordNet's IDA is an agency).
+      if ((bt == place || bt == static_cast<int>(entity_type::group)) && cl[r].words.size() == 1 && first_name &&
+          8 * static_cast<std::size_t>(placed) < idx.size()) {
         bt = person;
         retyped_why = "a given name that begins a person's name in the document";
       }
