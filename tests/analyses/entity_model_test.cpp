@@ -2120,6 +2120,50 @@ TEST(entity_model, a_mans_form_of_address_does_not_name_a_woman_of_a_fuller_name
   EXPECT_EQ(find(es, "Georgiana Darcy")->mentions.size(), 1u);
 }
 
+TEST(entity_model, names_listed_after_a_plural_of_settlements_are_places) {
+  // The model read Defoe's parishes as people.
+  auto es =
+      run("We perceived the distemper to draw our way, by the parishes of Clarkenwell, Cripplegate, Shoreditch, "
+          "and Bishopsgate, which joined the city.\n");
+  for (const char* name : {"Clarkenwell", "Cripplegate", "Shoreditch", "Bishopsgate"})
+    expect_listed(es, name, entity_type::place);
+  EXPECT_EQ(find(es, "Cripplegate")->evidence.front(), "listed after 'parishes of'");
+  // A person's name WordNet knows ends the list.
+  es = run("They rode through the towns of Ghent, Bruges and Washington before dawn.\n");
+  for (const auto& e : es)
+    if (e.name == "Washington" && !e.evidence.empty()) EXPECT_NE(e.evidence.front(), "listed after 'towns of'");
+}
+
+TEST(entity_model, a_name_the_document_gives_a_settlement_after_is_a_place) {
+  auto es =
+      run("Mr. Bradley, Dr. Heath, and Shoreditch agreed. Shoreditch spoke first. The burials in Shoreditch parish "
+          "rose.\n");
+  expect_listed(es, "Shoreditch", entity_type::place);
+  EXPECT_EQ(find(es, "Shoreditch")->evidence.front(), "a place, as in 'shoreditch parish' elsewhere in the document");
+}
+
+TEST(entity_model, a_post_filters_reading_votes_as_the_models_surest) {
+  const std::string text = "In that week there died in the parish of Stepney but one.";
+  document doc = document::from_bytes(text, "t");
+  segmentation seg = segment(doc);
+  auto m = model::shipped();
+  feature_env env;
+  env.lex = &name_lexicon::instance();
+  env.groups = m->feature_groups();
+  doc_memory memory;
+  memory.observe(doc.view(), seg);
+  env.doc = &memory;
+  if (env.groups & static_cast<std::uint32_t>(feature_group::corpus)) env.stats = &lexicons::word_stats::instance();
+  labeller lab(m, env, nullptr);
+  std::vector<found_mention> found;
+  lab.label(doc.view(), seg, found);
+  auto it = std::find_if(found.begin(), found.end(), [](const found_mention& f) { return f.key == "stepney"; });
+  ASSERT_NE(it, found.end());
+  ASSERT_FALSE(it->reasons.empty());
+  EXPECT_EQ(it->reasons.front().first, "after 'parish of'");
+  EXPECT_EQ(it->margin, 10.0f);
+}
+
 TEST(entity_model, streaming_and_whole_document_runs_agree) {
   std::string text = test::read_file(test::data_path("bukharin.txt"));
   document doc = document::from_bytes(text, "b");

@@ -355,9 +355,16 @@ std::vector<entity> group_mentions(std::string_view text, std::vector<found_ment
   // agrees, and whether some person's name ends so ("William Temple" beside "the Inner Temple").
   std::unordered_map<std::string, int> head_type;  // -1: places and groups disagree
   std::set<std::string> person_heads, person_firsts;
+  // The towns of "Stepney parish", "Halifax township", "Cook county": the first word of a place
+  // of two words whose second is a settlement's.
+  std::map<std::string, std::string> settlements;  // "stepney" -> "parish"
   for (const cluster& c : cl) {
     if (c.words.size() < 2 || c.gazetteer_entry >= 0) continue;
     const int t = c.type();
+    static const char* const kinds[] = {"parish", "county", "township", "borough", "ward", "hundred", "churchyard"};
+    if (c.words.size() == 2 && t == static_cast<int>(entity_type::place) &&
+        std::any_of(std::begin(kinds), std::end(kinds), [&](const char* k) { return c.words[1] == k; }))
+      settlements.emplace(c.words[0], c.words[1]);
     if (t == person) {
       person_heads.insert(c.words.back());
       person_firsts.insert(c.words.front());
@@ -426,6 +433,15 @@ std::vector<entity> group_mentions(std::string_view text, std::vector<found_ment
             break;
           }
         }
+      }
+      // A one-word person whose name the document gives a place as a settlement's is that place:
+      // "Shoreditch" beside "Shoreditch parish" (Defoe's parishes). No title, no given name, and
+      // no person WordNet knows ("Cook county" leaves Captain Cook a person).
+      if (auto st = settlements.find(cl[r].key); bt == person && cl[r].words.size() == 1 && !titled &&
+                                                 st != settlements.end() && !given_name(lex, cl[r].key) &&
+                                                 le.proper() != 'p' && le.proper() != 'P') {
+        bt = place;
+        retyped_why = "a place, as in '" + cl[r].key + " " + st->second + "' elsewhere in the document";
       }
       // Where it stands: a one-word person no mention gives a title, no given name and no person
       // WordNet knows, that stands after "at", "in", "into", "near" or "within" in at least an

@@ -232,6 +232,10 @@ class labeller {
   /// model read a place or nothing ("the days of Washington and Hamilton"); `chosen` stays sorted.
   void read_kin_and_reigns(std::string_view text, const segmentation& piece, const sentence_features& sf,
                            const prepared_sentence& p, std::vector<chosen_span>& chosen) const;
+  /// Post-filter 13, lists (post_rules.cpp): the names listed after a plural noun of settlements and
+  /// "of" are places ("the parishes of Shoreditch, Stepney, Whitechappel"); `chosen` stays sorted.
+  void read_listed_settlements(std::string_view text, const segmentation& piece, const sentence_features& sf,
+                               const prepared_sentence& p, std::vector<chosen_span>& chosen) const;
   /// Post-filter 11, places (post_rules.cpp): names listed after a preposition of place whose first
   /// the model read as a place are places ("marched to Northampton, Coventry, and Warwick"):
   /// untitled people WordNet knows as places too are retyped, unread capitalised words read;

@@ -34,7 +34,9 @@
 //   5. Person <-> place when WordNet knows only the other, a plural whose singular WordNet knows
 //      only as a place is a place ("the Americas"), and the head of a place's or a group's name
 //      given in full, read alone as a person, has that name's type ("the Lodge" beside "Holland
-//      Lodge"), and a given name that begins a person's name in the document is no town
+//      Lodge"), a one-word person the document also names as a settlement is a place
+//      ("Shoreditch" beside "Shoreditch parish"), and a given name that begins a person's name in
+//      the document is no town
 //      ("Charlotte" beside "Charlotte Lucas"; grouping.cpp); a name after a personal
 //      form of address is a person ("Lady Cork", "Lord Rochester"; labeller::label, grouping.cpp);
 //      a person often after "at" or "in" is a place ("at Leith"; grouping.cpp).
@@ -89,7 +91,9 @@
 //      of", "the desert of", "the kingdom of"..., "the river" ("this town of Donauwerth", "the
 //      desert of Chalcis", "the river Lech") or before its county
 //      ("Rensselaer, Jasper County") or its state ("Washington, D.C."), after "the walls of"
-//      ("the walls of Loxa") or before ", a town" ("Ostend, a town"), or that ends in Street,
+//      ("the walls of Loxa") or before ", a town" ("Ostend, a town"), or listed after "the
+//      parishes of", "the towns of"... ("the parishes of Shoreditch, Stepney, Whitechappel";
+//      read_listed_settlements, before post-filter 11), or that ends in Street,
 //      Bridge..., or in Green, Hill... where one is ("through Turnham Green");
 //      labeller::read_place_words.
 //  14. Families: the plural of a surname the document gives a person names a group ("the younger
@@ -1623,6 +1627,64 @@ void labeller::read_places_after_prepositions(std::string_view text, const segme
     }
     chosen.push_back({{i, i, entity_type::place}, -1, "a capitalised word after '" + sf.key(i - 1) + "'"});
     taken[i] = 1;
+  }
+  if (chosen.size() != before) sort_by_start(chosen);
+}
+
+// Post-filter 13, lists: the names listed after a plural noun of settlements and "of" are places:
+// "the parishes of Shoreditch, Stepney, Whitechappel", "the towns of Ghent and Bruges" (Defoe's
+// parishes had been read as people). Each a run of capitalised words, read or not, joined by commas
+// and "and"; not a title, a function word, a given name or a person WordNet knows. Before
+// post-filter 11, which then finds the list read.
+void labeller::read_listed_settlements(std::string_view text, const segmentation& piece, const sentence_features& sf,
+                                       const prepared_sentence& p, std::vector<chosen_span>& chosen) const {
+  if (sf.all_capitals()) return;
+  const name_lexicon& lex = *env_.lex;
+  const std::size_t n = p.eligible.size();
+  static const char* const settled[] = {"towns",   "cities",   "villages",  "parishes", "counties", "provinces",
+                                        "islands", "boroughs", "districts", "ports",    "hamlets"};
+  auto cap = [&](std::size_t i) {
+    return i < n && piece.tokens[sf.token_index(i)].is_word() &&
+           capitalised(piece.tokens[sf.token_index(i)].text(text));
+  };
+  std::vector<char> taken;
+  const std::size_t before = chosen.size();
+  for (std::size_t i = 0; i + 2 < n; ++i) {
+    if (sf.key(i + 1) != "of" || cap(i) ||
+        std::none_of(std::begin(settled), std::end(settled), [&](const char* w) { return sf.key(i) == w; }))
+      continue;
+    if (taken.empty()) taken = covered_tokens(chosen, n);
+    for (std::size_t f = i + 2; f < n;) {
+      const std::string& k = sf.key(f);
+      if (!p.eligible[f] || !cap(f) || title_word(k) || lex.in(name_list::function_word, k) || given_name(lex, k))
+        break;
+      const char known = lex.find(k).proper();
+      if (known == 'p' || known == 'P') break;
+      std::size_t last = f;
+      if (taken[f]) {
+        chosen_span* read = nullptr;
+        for (chosen_span& c : chosen)
+          if (c.span.first <= f && f <= c.span.last) read = &c;
+        if (!read) break;
+        if (read->span.type == entity_type::person && read->entry < 0 && read->why.empty()) {
+          read->span.type = entity_type::place;
+          read->why = "listed after '" + sf.key(i) + " of'";
+        }
+        last = read->span.last;
+      } else {
+        while (last + 1 < n && p.eligible[last + 1] == 1 && !taken[last + 1] && cap(last + 1) &&
+               !lex.in(name_list::function_word, sf.key(last + 1)))
+          ++last;
+        for (std::size_t x = f; x <= last; ++x) taken[x] = 1;
+        chosen.push_back({{f, last, entity_type::place}, -1, "listed after '" + sf.key(i) + " of'"});
+      }
+      // On past ",", "and" or ", and" to the next name.
+      std::size_t next = last + 1;
+      if (next < n && sf.key(next) == ",") ++next;
+      if (next < n && sf.key(next) == "and") ++next;
+      if (next == last + 1) break;
+      f = next;
+    }
   }
   if (chosen.size() != before) sort_by_start(chosen);
 }
