@@ -295,6 +295,20 @@ bool labeller::title_word(const std::string& key) const {
   return !ocr_title(*env_.lex, key, f).empty();
 }
 
+bool labeller::adjective_before_noun(std::string_view text, const segmentation& piece, const sentence_features& sf,
+                                     std::size_t i) const {
+  if (i == 0 || i + 1 >= sf.size()) return false;
+  const std::string& b = sf.key(i - 1);
+  if (b != "a" && b != "an" && b != "the") return false;
+  const token& n = piece.tokens[sf.token_index(i + 1)];
+  const std::string& next = sf.key(i + 1);
+  const name_lexicon& lex = *env_.lex;
+  if (!n.is_word() || capitalised(n.text(text)) || lex.in(name_list::function_word, next) ||
+      !word_or_singular(lex, next, [](const name_entry& x) { return x.common_noun() != 0; }))
+    return false;
+  return lex.find(sf.key(i)).has('A') && !title_word(sf.key(i)) && !piece.tokens[sf.token_index(i)].possessive();
+}
+
 void labeller::label(std::string_view text, const segmentation& piece, std::vector<found_mention>& out) {
   std::vector<std::string> rules;
   if (model_->feature_groups() & static_cast<std::uint32_t>(feature_group::rules))
@@ -507,8 +521,11 @@ void labeller::label(std::string_view text, const segmentation& piece, std::vect
         if (added) it->second.id = static_cast<std::uint32_t>(standalone_.size() - 1);
         ++it->second.count;
         const token& t = piece.tokens[sf.token_index(i)];
-        occurrences_.push_back(
-            {it->second.id, t.begin, t.base_end, t.sentence, t.block, t.paragraph, t.block_kind, covered[i] != 0});
+        // An adjective of a people before its noun is no name where it stands, though the word is
+        // one elsewhere ("the Norman cause"; see the readings below): taken down as read.
+        const bool adjective = covered[i] == 0 && adjective_before_noun(text, piece, sf, i);
+        occurrences_.push_back({it->second.id, t.begin, t.base_end, t.sentence, t.block, t.paragraph, t.block_kind,
+                                covered[i] != 0 || adjective});
       }
     // A Roman numeral with its full stop in one token ("I.", "XIV."): its letters, or 0.
     auto numeral_with_stop = [&](std::size_t i) -> std::size_t {
@@ -1169,6 +1186,14 @@ void labeller::label(std::string_view text, const segmentation& piece, std::vect
             return e.has('P') && !e.has('p') && !e.has('l') && !e.has('g') && !given_name(lex, k) &&
                    !title_at(sp.first);
           }())
+        continue;
+      // Nor is an adjective of a people between an article and its noun a name ("the Norman
+      // victors", "a Saxon thane", "the Roman road"): one word WordNet knows as a capitalised
+      // adjective, before a lower-case common noun; read as a person, a place, or a group that is
+      // no nationality of the curated list (the model's "the French troops" stays, as above).
+      if (entry < 0 && modelled_type(m.type) && sp.first == sp.last && name_first == sp.first && sp.first > 0 &&
+          !(m.type == entity_type::group && lex.in(name_list::nationality, sf.key(sp.first))) &&
+          adjective_before_noun(text, piece, sf, sp.first))
         continue;
       // Nor is a common noun after "the" a person's name: it is an institution ("the Kirk would
       // have groaned", "war between the Crown and the Kirk"). One word WordNet knows only as

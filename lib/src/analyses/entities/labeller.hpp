@@ -183,6 +183,11 @@ class labeller {
  private:
   /// A title or form of address, also as misread from old print ("Prefident Lincoln").
   bool title_word(const std::string& key) const;
+  /// Whether the word at `i` of the sentence is an adjective of a people between an article and
+  /// its noun ("the Norman cause", "a Saxon thane"): WordNet knows it as a capitalised adjective,
+  /// and a lower-case common noun follows (post-filter 7).
+  bool adjective_before_noun(std::string_view text, const segmentation& piece, const sentence_features& sf,
+                             std::size_t i) const;
   /// The lexicons' facts about a word: through the document's memo, or computed (the reference
   /// path, fast paths off).
   word_facts facts_of(const std::string& key) const;

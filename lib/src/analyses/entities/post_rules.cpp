@@ -46,7 +46,9 @@
 //      plural of an office name a party ("Senators will be asked", "the Ministers"), nor an
 //      abbreviated title, with or without its full stop ("Capt, Lott" in OCR), nor a common
 //      noun after a possessive pronoun ("my Journal") or a possessive title ("The King's Man"),
-//      nor an adjective before its noun ("to Democratic control", "the Catholic sovereigns"), nor
+//      nor an adjective before its noun ("to Democratic control", "the Catholic sovereigns"; an
+//      adjective of a people between an article and its noun, "the Norman cause", whatever the
+//      model read, and post-filter 2 adds no such place either), nor
 //      an office a verb gives ("he became Professor of Linguistics"; not "became Governor of
 //      Virginia" nor a peer's, a sovereign's or a churchman's style), nor a kind of person after
 //      an article ("a Jacobin", "the Saracen"), and a common noun after "the" is an institution
