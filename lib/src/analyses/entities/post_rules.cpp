@@ -2016,29 +2016,26 @@ void labeller::apply_majority_readings(std::vector<found_mention>& found) const 
     return c && c->lower >= 20 && c->lower > 10 * t.read;
   };
   // The majority's other standalone occurrences, added with the key's most frequent type. Not
-  // where a mention stands already: a post-filter may read a word after its occurrence was taken
+  // where a mention begins already: a post-filter may read a word after its occurrence was taken
   // down as unread ("the Amorites, Hittites, Perizzites, Hivites, and Jebusites", a list read
   // whole), and a mention counted twice made "Amorites" 122 mentions in 4 MB of the KJV, not 68.
-  std::vector<std::pair<std::size_t, std::size_t>> spans;  // [begin, end) of the mentions, sorted
-  spans.reserve(found.size());
-  for (const auto& m : found) spans.emplace_back(m.begin, m.end);
-  std::sort(spans.begin(), spans.end());
-  std::size_t longest = 0;
-  for (const auto& [b, e] : spans) longest = std::max(longest, e - b);
-  auto mentioned = [&](std::size_t begin, std::size_t end) {
-    // A mention that overlaps [begin, end) starts before `end` and after begin - longest.
-    auto it = std::lower_bound(spans.begin(), spans.end(),
-                               std::make_pair(begin > longest ? begin - longest : std::size_t{0}, std::size_t{0}));
-    for (; it != spans.end() && it->first < end; ++it)
-      if (it->second > begin) return true;
-    return false;
+  // (Where mentions begin, sorted: built at the first occurrence to add; a long book holds a
+  // million mentions.)
+  std::vector<std::size_t> begins;
+  auto mentioned = [&](std::size_t begin) {
+    if (begins.empty()) {
+      begins.reserve(found.size());
+      for (const auto& m : found) begins.push_back(m.begin);
+      std::sort(begins.begin(), begins.end());
+    }
+    return std::binary_search(begins.begin(), begins.end(), begin);
   };
   const std::vector<const std::string*> by_id = standalone_keys();
   std::vector<found_mention> added;
   for (const occurrence& o : occurrences_) {
-    if (o.read || mentioned(o.begin, o.end)) continue;
+    if (o.read) continue;
     auto it = reads.find(*by_id[o.id]);
-    if (it == reads.end() || minority(it->first, it->second)) continue;
+    if (it == reads.end() || minority(it->first, it->second) || mentioned(o.begin)) continue;
     const tally& t = it->second;
     int best = 0;
     for (int k = 1; k < 3; ++k)
@@ -2141,17 +2138,18 @@ void extend_to_fuller_names(std::string_view text, std::vector<found_mention>& f
   // gazetteer's), by its key.
   std::unordered_map<std::string, const found_mention*> fuller;
   for (const found_mention& m : found)
-    if (m.gazetteer_entry < 0 && m.key.find(' ') != std::string::npos) fuller.emplace(m.key, &m);
+    if (m.gazetteer_entry < 0 && m.key.find(' ') != std::string::npos) fuller.try_emplace(m.key, &m);
   if (fuller.empty()) return;
-  std::vector<std::size_t> begins;  // where mentions begin: an extended one may not run into one
-  begins.reserve(found.size());
-  for (const found_mention& m : found) begins.push_back(m.begin);
-  std::sort(begins.begin(), begins.end());
+  // Where mentions begin, sorted (an extended one may not run into one): built at the first
+  // candidate; a long book holds a million mentions.
+  std::vector<std::size_t> begins;
   std::vector<std::pair<std::size_t, const found_mention*>> grow;  // (index in found, its fuller name)
+  std::string probe;
   for (std::size_t i = 0; i < found.size(); ++i) {
     const found_mention& m = found[i];
     if (m.gazetteer_entry >= 0 || m.next_key.empty()) continue;
-    auto it = fuller.find(m.key + ' ' + m.next_key);
+    probe.assign(m.key).append(1, ' ').append(m.next_key);
+    auto it = fuller.find(probe);
     if (it == fuller.end() || it->second->type != m.type) continue;
     // The same words as written: "Boston Red Sox", not "Boston Red, Sox" nor a line's break.
     const found_mention& o = *it->second;
@@ -2159,6 +2157,11 @@ void extend_to_fuller_names(std::string_view text, std::vector<found_mention>& f
     if (text.substr(m.name_begin, name.size()) != name) continue;
     const std::size_t end = m.name_begin + name.size();
     if (end < text.size() && (std::isalnum(static_cast<unsigned char>(text[end])) || (text[end] & 0x80))) continue;
+    if (begins.empty()) {
+      begins.reserve(found.size());
+      for (const found_mention& f : found) begins.push_back(f.begin);
+      std::sort(begins.begin(), begins.end());
+    }
     auto next = std::upper_bound(begins.begin(), begins.end(), m.begin);
     if (next != begins.end() && *next < end) continue;
     grow.push_back({i, &o});
