@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <map>
+#include <memory>
 #include <nlohmann/json.hpp>
 #include <set>
 
@@ -146,18 +147,27 @@ TEST(entity_model, shipped_model_reads_the_home_passage) {
     for (const auto& m : e.mentions) EXPECT_EQ(text.substr(m.begin, m.end - m.begin), m.text);
 }
 
+// A text segmented, with the shipped model and what labelling it needs (the document's memory).
+struct labelling {
+  document doc;
+  segmentation seg;
+  std::shared_ptr<const model> m = model::shipped();
+  doc_memory memory;
+  feature_env env;
+  explicit labelling(const std::string& text) : doc(document::from_bytes(text, "t")), seg(segment(doc)) {
+    env.lex = &name_lexicon::instance();
+    env.groups = m->feature_groups();
+    memory.observe(doc.view(), seg);
+    env.doc = &memory;
+    if (env.groups & static_cast<std::uint32_t>(feature_group::corpus)) env.stats = &lexicons::word_stats::instance();
+  }
+  labelling(const labelling&) = delete;  // env points into memory
+};
+
 TEST(entity_model, evidence_is_computed_and_the_top_feature_carries_the_margin) {
   const std::string text = "General Kornilov marched on Petrograd. Kornilov failed, and Kerensky stayed in Petrograd.";
-  document doc = document::from_bytes(text, "t");
-  segmentation seg = segment(doc);
-  auto m = model::shipped();
-  feature_env env;
-  env.lex = &name_lexicon::instance();
-  env.groups = m->feature_groups();
-  doc_memory memory;
-  memory.observe(doc.view(), seg);
-  env.doc = &memory;
-  if (env.groups & static_cast<std::uint32_t>(feature_group::corpus)) env.stats = &lexicons::word_stats::instance();
+  labelling l(text);
+  auto& [doc, seg, m, memory, env] = l;
   std::vector<std::string> rules = rule_tags(doc.view(), seg);
   const sentence& s = seg.sentences[0];
   sentence_features sf(env, doc.view(), seg, s, &rules);
@@ -2143,20 +2153,10 @@ TEST(entity_model, a_name_the_document_gives_a_settlement_after_is_a_place) {
 }
 
 TEST(entity_model, a_post_filters_reading_votes_as_the_models_surest) {
-  const std::string text = "In that week there died in the parish of Stepney but one.";
-  document doc = document::from_bytes(text, "t");
-  segmentation seg = segment(doc);
-  auto m = model::shipped();
-  feature_env env;
-  env.lex = &name_lexicon::instance();
-  env.groups = m->feature_groups();
-  doc_memory memory;
-  memory.observe(doc.view(), seg);
-  env.doc = &memory;
-  if (env.groups & static_cast<std::uint32_t>(feature_group::corpus)) env.stats = &lexicons::word_stats::instance();
-  labeller lab(m, env, nullptr);
+  labelling l("In that week there died in the parish of Stepney but one.");
+  labeller lab(l.m, l.env, nullptr);
   std::vector<found_mention> found;
-  lab.label(doc.view(), seg, found);
+  lab.label(l.doc.view(), l.seg, found);
   auto it = std::find_if(found.begin(), found.end(), [](const found_mention& f) { return f.key == "stepney"; });
   ASSERT_NE(it, found.end());
   ASSERT_FALSE(it->reasons.empty());
