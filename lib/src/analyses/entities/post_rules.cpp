@@ -483,7 +483,10 @@ std::vector<std::pair<tagged_span, std::string>> work_titles(std::string_view te
   // Jones (2006)").
   for (bool grew = true; grew;) {
     grew = false;
-    for (auto& [first, last] : named) {
+    for (auto& span : named) {
+      // (Not a structured binding: clang-14 cannot capture one in the lambda below.)
+      std::size_t& first = span.first;
+      const std::size_t last = span.second;
       if (first > last) continue;  // taken
       const bool listed = std::any_of(out.begin(), out.end(), [&](const auto& o) {
         const tagged_span& w = o.first;
