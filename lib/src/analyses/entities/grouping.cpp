@@ -443,12 +443,6 @@ std::vector<entity> group_mentions(std::string_view text, std::vector<found_ment
         bt = place;
         retyped_why = "a place, as in '" + cl[r].key + " " + st->second + "' elsewhere in the document";
       }
-      // Where it stands: a one-word person no mention gives a title, no given name and no person
-      // WordNet knows, that stands after "at", "in", "into", "near" or "within" in at least an
-      // eighth of its mentions, is a place ("at Leith", "in Holyrood", "into Alhama": the
-      // prediction history can carry a town's first reading as a person through a whole book).
-      // So does an address: a name that stands next to places past a comma in at least half of its
-      // mentions, twice or more ("Godmersham Park, Faversham, Kent", at the head of 30 letters).
       // The head of a place's or an institution's name that the document gives in full, alone,
       // read as a person: "the Lodge" beside "Holland Lodge" (WordNet knows a physicist Lodge).
       // A common word, no given name, no title, and no person's name in the document ends so.
@@ -472,6 +466,12 @@ std::vector<entity> group_mentions(std::string_view text, std::vector<found_ment
         bt = person;
         retyped_why = "a given name that begins a person's name in the document";
       }
+      // Where it stands: a one-word person no mention gives a title, no given name and no person
+      // WordNet knows, that stands after "at", "in", "into", "near" or "within" in at least an
+      // eighth of its mentions, is a place ("at Leith", "in Holyrood", "into Alhama": the
+      // prediction history can carry a town's first reading as a person through a whole book).
+      // So does an address: a name that stands next to places past a comma in at least half of its
+      // mentions, twice or more ("Godmersham Park, Faversham, Kent", at the head of 30 letters).
       if (beside >= 2 && 2 * static_cast<std::size_t>(beside) >= idx.size()) placed = std::max<int>(placed, beside);
       if (bt == person && cl[r].words.size() == 1 && !titled && !given_name(lex, cl[r].key) && le.proper() != 'p' &&
           le.proper() != 'P' && placed >= 1 && 8 * static_cast<std::size_t>(placed) >= idx.size())

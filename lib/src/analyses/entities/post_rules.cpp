@@ -982,10 +982,8 @@ void labeller::read_plural_groups(std::string_view text, const segmentation& pie
     if (std::none_of(std::begin(factions), std::end(factions), [&](const char* x) { return key.ends_with(x); }))
       continue;
     const token& t = piece.tokens[sf.token_index(i)];
-    if (!t.is_word() || !capitalised(t.text(text))) continue;
     bool allcaps = false;
-    capitalised(t.text(text), &allcaps);
-    if (allcaps) continue;
+    if (!t.is_word() || !capitalised(t.text(text), &allcaps) || allcaps) continue;
     if (i + 1 < sf.size() && piece.tokens[sf.token_index(i + 1)].is_word() &&
         capitalised(piece.tokens[sf.token_index(i + 1)].text(text)))
       continue;
