@@ -2019,6 +2019,104 @@ TEST(entity_model, a_given_name_and_an_unknown_surname_that_the_model_left_unrea
   EXPECT_EQ(find(es, "Christian Union"), nullptr);
 }
 
+TEST(entity_model, initials_before_common_words_make_a_person) {
+  // The model stopped at "Rouse" and post-filter 4 dropped the common surname "True".
+  auto es =
+      run("Daniel Bernoulli was described by W. W. Rouse Ball as the ablest of them. The tract came from J. P. True "
+          "in the spring.\n");
+  expect_listed(es, "W. W. Rouse Ball", entity_type::person);
+  expect_listed(es, "J. P. True", entity_type::person);
+  // Not initials the lexicon knows as a name, nor a nationality, nor one initial before a common word
+  // that begins the next sentence ("A. Want me" in a journal), nor a contraction.
+  es =
+      run("The U. S. Army marched. He lectured on N. American birds. Go to see Mrs. L. about A. Want me. We met "
+          "at the inn with B. Don't ask.\n");
+  EXPECT_EQ(find(es, "N. American"), nullptr);
+  EXPECT_EQ(find(es, "A. Want"), nullptr);
+  EXPECT_EQ(find(es, "B. Don't"), nullptr);
+  for (const auto& e : es) EXPECT_NE(e.type, entity_type::person) << e.name;
+}
+
+TEST(entity_model, names_listed_after_a_plural_title_are_people_even_in_capitals) {
+  auto es =
+      run("They join Senators KELLY, HICKENLOOPER, and Luján as part of a six-Member class of Democratic Senators. "
+          "The motion of Messrs. TRUMBULL and SUMNER was lost.\n");
+  for (const char* name : {"KELLY", "HICKENLOOPER", "Luján", "TRUMBULL", "SUMNER"})
+    expect_listed(es, name, entity_type::person);
+  EXPECT_EQ(find(es, "KELLY")->evidence.front(), "a name listed after 'senators'");
+  // A common word after the title is none.
+  es = run("The Senators Present were few, and Generals Absent many.\n");
+  EXPECT_EQ(find(es, "Present"), nullptr);
+  EXPECT_EQ(find(es, "Absent"), nullptr);
+}
+
+TEST(entity_model, a_name_located_or_situated_somewhere_is_a_place) {
+  auto es =
+      run("Figure 1.5 El Castillo, located at Chichen Itza in the eastern peninsula, served as a temple. In 500 CE, "
+          "the great Teotihuacan was located about thirty miles northeast of Mexico City.\n");
+  expect_listed(es, "El Castillo", entity_type::place);
+  expect_listed(es, "Teotihuacan", entity_type::place);
+  // A missing person is located by someone.
+  es = run("After three days John Smith was located by the police.\n");
+  expect_listed(es, "John Smith", entity_type::person);
+}
+
+TEST(entity_model, the_first_word_of_a_school_named_in_full_is_the_school) {
+  auto es =
+      run("Chao taught mathematics at Tsinghua University and returned to the United States. He again returned to "
+          "China in 1925, teaching at Tsinghua. Later he lectured at Oxford University and lived at Oxford.\n");
+  expect_listed(es, "Tsinghua", entity_type::group);
+  EXPECT_EQ(find(es, "Tsinghua")->evidence.front(), "a school, as in 'tsinghua university' elsewhere in the document");
+  // A town WordNet knows stays the town.
+  expect_listed(es, "Oxford", entity_type::place);
+}
+
+TEST(entity_model, a_name_of_a_place_is_one_person_as_saints_are_named) {
+  // The model read nothing, or the place alone.
+  auto es =
+      run("He copied Hilary of Poitiers' commentary on the Psalms. The book of Isidore of Seville was read in "
+          "every school.\n");
+  expect_listed(es, "Hilary of Poitiers", entity_type::person);
+  expect_listed(es, "Isidore of Seville", entity_type::person);
+  EXPECT_EQ(find(es, "Seville"), nullptr);
+  EXPECT_EQ(find(es, "Isidore of Seville")->evidence.front(),
+            "a name 'of' a place, as saints and medieval men are named");
+  // Not a common word: an epithet.
+  es = run("He is the Rock of Israel and the Redeemer of Israel, they sang.\n");
+  EXPECT_EQ(find(es, "Rock of Israel"), nullptr);
+  EXPECT_EQ(find(es, "Redeemer of Israel"), nullptr);
+}
+
+TEST(entity_model, a_name_after_the_noun_of_a_person_is_a_person) {
+  // The model knew neither word of the name.
+  auto es =
+      run("He returned to China in 1920, marrying the physician Yang Buwei there that year. She had a half-sister, "
+          "television presenter Sally Meen, and admired the historian Froude.\n");
+  expect_listed(es, "Yang Buwei", entity_type::person);
+  expect_listed(es, "Sally Meen", entity_type::person);
+  expect_listed(es, "Froude", entity_type::person);
+  EXPECT_EQ(find(es, "Yang Buwei")->evidence.front(), "a name after the noun of a person 'physician'");
+  // Not after an adjective or a possessive, nor a kind of person, a body or a common word.
+  es =
+      run("It was a fool's Paradise for the great Tory and the students. He met the student Union and the "
+          "teacher Training College.\n");
+  EXPECT_EQ(find(es, "Paradise"), nullptr);
+  EXPECT_EQ(find(es, "Tory"), nullptr);
+  EXPECT_EQ(find(es, "Union"), nullptr);
+  for (const auto& e : es) EXPECT_NE(e.type, entity_type::person) << e.name;
+}
+
+TEST(entity_model, a_building_named_of_something_is_one_place) {
+  // The model read nothing in the first and third, or the words after "of" alone.
+  auto es =
+      run("Among these were the Pyramid of the Sun (which is two hundred feet high) and the Pyramid of the Moon. "
+          "Near the Temple of the Feathered Serpent, graves have been found.\n");
+  expect_listed(es, "Pyramid of the Sun", entity_type::place);
+  expect_listed(es, "Temple of the Feathered Serpent", entity_type::place);
+  EXPECT_EQ(find(es, "Pyramid of the Sun")->evidence.front(), "a building named 'pyramid of'");
+  EXPECT_EQ(find(es, "Feathered Serpent"), nullptr);
+}
+
 TEST(entity_model, a_name_cut_short_where_the_document_gives_it_in_full_is_that_name) {
   // The model ends the first at "Red" (a heading, then "Sox" unread).
   auto es =

@@ -358,9 +358,16 @@ std::vector<entity> group_mentions(std::string_view text, std::vector<found_ment
   // The towns of "Stepney parish", "Halifax township", "Cook county": the first word of a place
   // of two words whose second is a settlement's.
   std::map<std::string, std::string> settlements;  // "stepney" -> "parish"
+  // The schools of "Tsinghua University", "Balliol College": the first word of a group of two words
+  // whose second is a school's.
+  std::map<std::string, std::string> schools;  // "tsinghua" -> "university"
   for (const cluster& c : cl) {
     if (c.words.size() < 2 || c.gazetteer_entry >= 0) continue;
     const int t = c.type();
+    static const char* const learning[] = {"university", "college", "academy", "seminary", "institute"};
+    if (c.words.size() == 2 && t == static_cast<int>(entity_type::group) &&
+        std::any_of(std::begin(learning), std::end(learning), [&](const char* k) { return c.words[1] == k; }))
+      schools.emplace(c.words[0], c.words[1]);
     static const char* const kinds[] = {"parish", "county", "township", "borough", "ward", "hundred", "churchyard"};
     if (c.words.size() == 2 && t == static_cast<int>(entity_type::place) &&
         std::any_of(std::begin(kinds), std::end(kinds), [&](const char* k) { return c.words[1] == k; }))
@@ -442,6 +449,14 @@ std::vector<entity> group_mentions(std::string_view text, std::vector<found_ment
                                                  le.proper() != 'p' && le.proper() != 'P') {
         bt = place;
         retyped_why = "a place, as in '" + cl[r].key + " " + st->second + "' elsewhere in the document";
+      }
+      // The first word of a school's name that the document gives in full, alone, read as a place
+      // where WordNet knows no place of that name, is the school: "teaching at Tsinghua" beside
+      // "Tsinghua University" ("at Oxford" stays the town: WordNet knows it).
+      if (auto sc = schools.find(cl[r].key); bt == place && cl[r].words.size() == 1 && !titled && sc != schools.end() &&
+                                             !le.has('l') && !given_name(lex, cl[r].key)) {
+        bt = static_cast<int>(entity_type::group);
+        retyped_why = "a school, as in '" + cl[r].key + " " + sc->second + "' elsewhere in the document";
       }
       // The head of a place's or an institution's name that the document gives in full, alone,
       // read as a person: "the Lodge" beside "Holland Lodge" (WordNet knows a physicist Lodge).

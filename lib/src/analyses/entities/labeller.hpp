@@ -232,6 +232,15 @@ class labeller {
   /// Mary."); `chosen` stays sorted.
   void read_lone_given_names(std::string_view text, const segmentation& piece, const sentence_features& sf,
                              const prepared_sentence& p, std::vector<chosen_span>& chosen) const;
+  /// Post-filter 25 (post_rules.cpp): initials and one to three unread capitalised words after them
+  /// are a person ("by W. W. Rouse Ball"), unless the lexicon knows the initials as a name ("U. S.")
+  /// or the last word heads an institution, a place or an event; appends to `chosen`.
+  void read_initialled_names(std::string_view text, const segmentation& piece, const sentence_features& sf,
+                             const prepared_sentence& p, std::vector<chosen_span>& chosen) const;
+  /// Post-filter 25 (post_rules.cpp): the unread names listed after the plural of an office or a
+  /// form of address are people ("Senators KELLY, HICKENLOOPER, and Luján"); appends to `chosen`.
+  void read_names_after_plural_titles(std::string_view text, const segmentation& piece, const sentence_features& sf,
+                                      const prepared_sentence& p, std::vector<chosen_span>& chosen) const;
   /// Post-filter 23 (post_rules.cpp): a name after "the son of", "the wife of", "the reign of",
   /// "the days of"... that WordNet knows as a person's (or a given name) is a person, where the
   /// model read a place or nothing ("the days of Washington and Hamilton"); `chosen` stays sorted.

@@ -28,7 +28,8 @@
 //      capitalises ("General Public License", "Major Component", "Day"): WordNet gives the word no
 //      proper sense, it is no given name, and the corpus capitalises it in fewer than 20% of its
 //      mid-sentence uses; not after a given name, which makes it a surname ("Carl Foreman",
-//      "Fanny Blood"; labeller::drop_common_word_people); and it ends before a heading's verb in
+//      "Fanny Blood") or two initials ("J. P. True"; labeller::drop_common_word_people); and it
+//      ends before a heading's verb in
 //      the past tense ("How King Ferdinand Attacked Moclin"; in labeller::label). The head of a
 //      law after an article or the law's name is none ("the Bill", "the Alien Bill").
 //   5. Person <-> place when WordNet knows only the other, a plural whose singular WordNet knows
@@ -37,7 +38,9 @@
 //      Lodge"), a one-word person the document also names as a settlement is a place
 //      ("Shoreditch" beside "Shoreditch parish"), and a given name that begins a person's name in
 //      the document is no town
-//      ("Charlotte" beside "Charlotte Lucas"; grouping.cpp); a name after a personal
+//      ("Charlotte" beside "Charlotte Lucas"), and the first word of a school's name given in full,
+//      read alone as a place WordNet does not know, is the school ("at Tsinghua" beside "Tsinghua
+//      University"; grouping.cpp); a name after a personal
 //      form of address is a person ("Lady Cork", "Lord Rochester"; labeller::label, grouping.cpp);
 //      a person often after "at" or "in" is a place ("at Leith"; grouping.cpp).
 //   6. The capitalised words before the first comma of a dateline name a place ("Monticello,
@@ -95,7 +98,9 @@
 //      ("Rensselaer, Jasper County") or its state ("Washington, D.C."), after "the walls of"
 //      ("the walls of Loxa") or before ", a town" ("Ostend, a town"), or listed after "the
 //      parishes of", "the towns of"... ("the parishes of Shoreditch, Stepney, Whitechappel";
-//      read_listed_settlements, before post-filter 11), or that ends in Street,
+//      read_listed_settlements, before post-filter 11), or a building named "of" something ("the
+//      Pyramid of the Sun"), or that is located or situated somewhere
+//      ("Teotihuacan was located about", "El Castillo, located at"), or that ends in Street,
 //      Bridge..., or in Green, Hill... where one is ("through Turnham Green");
 //      labeller::read_place_words.
 //  14. Families: the plural of a surname the document gives a person names a group ("the younger
@@ -142,7 +147,13 @@
 //      document never writes it in lower case, historical English capitalises it and WordNet knows
 //      no place of that name ("She loved Mary."), and so is an unread name after a title
 //      ("President Roose-⏎velt"), and so is an unread given name with one unread capitalised word
-//      after it ("to rob Ian Kinsler of a hit"; labeller::read_lone_given_names).
+//      after it ("to rob Ian Kinsler of a hit"; labeller::read_lone_given_names), and so are
+//      initials and the capitalised words after them ("by W. W. Rouse Ball";
+//      labeller::read_initialled_names) and the names listed after the plural of an office or a
+//      form of address, in capitals too ("Senators KELLY, HICKENLOOPER, and Luján";
+//      labeller::read_names_after_plural_titles), and a name "of" a place as saints are named
+//      ("Hilary of Poitiers'") and a name after a noun of a person ("the physician Yang Buwei";
+//      labeller::read_lone_given_names).
 //  24. The head of a name decides between a building and a body: a museum, a gallery or a hospital
 //      is a place ("the Metropolitan Museum of Art", "the Hôpital Cochin"), a school, a college or
 //      a university a group ("Stephenville High School"), and so is a newspaper ("the Chicago
@@ -884,6 +895,87 @@ void labeller::read_place_words(std::string_view text, const segmentation& piece
         }
       }
     }
+    // A building or a monument named "of" something, after "the": "the Pyramid of the Sun", "the
+    // Temple of the Feathered Serpent", "the Tower of London", where the model read nothing or
+    // only the words after "of" (the Sun is no name here). The head capitalised, then "of", an
+    // optional "the" and one to three capitalised words that are no function words, and no
+    // further capitalised word. One place.
+    bool resorted = false;  // a reading replaced, the count unchanged
+    static const char* const buildings[] = {"pyramid", "temple",    "tower",  "palace",    "castle",   "abbey",
+                                            "mosque",  "shrine",    "tomb",   "gate",      "citadel",  "fortress",
+                                            "arch",    "cathedral", "chapel", "monastery", "mausoleum"};
+    for (std::size_t i = 1; i + 2 < p.eligible.size(); ++i) {
+      if (sf.key(i - 1) != "the" || sf.key(i + 1) != "of" || !capitalised(piece.tokens[sf.token_index(i)].text(text)) ||
+          std::none_of(std::begin(buildings), std::end(buildings), [&](const char* w) { return sf.key(i) == w; }))
+        continue;
+      std::size_t f = i + 2;
+      if (f < sf.size() && sf.key(f) == "the") ++f;
+      std::size_t last = f;
+      while (last < sf.size() && last < f + 3 && piece.tokens[sf.token_index(last)].is_word() &&
+             capitalised(piece.tokens[sf.token_index(last)].text(text)) &&
+             !lex.in(name_list::function_word, sf.key(last)))
+        ++last;
+      if (last == f || (last < sf.size() && piece.tokens[sf.token_index(last)].is_word() &&
+                        capitalised(piece.tokens[sf.token_index(last)].text(text))))
+        continue;
+      --last;
+      // Nothing read there but the model's own names after "of" (each inside [f, last]).
+      if (taken[i] || taken[i + 1] || taken[f - 1]) continue;
+      bool inside = true;
+      for (const chosen_span& c : chosen)
+        if (c.span.last >= f && c.span.first <= last)
+          inside = inside && c.span.first >= f && c.span.last <= last && c.entry < 0 && c.why.empty();
+      if (!inside) continue;
+      resorted = resorted || std::erase_if(chosen, [&](const chosen_span& c) {
+                               return c.span.first >= f && c.span.last <= last;
+                             }) > 0;
+      chosen.push_back({{i, last, entity_type::place}, -1, "a building named '" + sf.key(i) + " of'"});
+      for (std::size_t k = i; k <= last; ++k) taken[k] = 1;
+    }
+    // A name that is located or situated somewhere: "Teotihuacan was located about thirty miles
+    // northeast of", "El Castillo, located at Chichen Itza", "the town is situated on". The model's
+    // person, untitled and known to WordNet as no person, is that place; not "located by the
+    // police" (a missing person is found).
+    // The verb after a name ending at token `last`, or "".
+    auto located = [&](std::size_t last) -> std::string {
+      std::size_t at = last + 1;
+      if (at < sf.size() && sf.key(at) == ",")
+        ++at;
+      else if (at < sf.size() && (sf.key(at) == "was" || sf.key(at) == "is"))
+        ++at;
+      if (at == last + 1 || at + 1 >= sf.size() || (sf.key(at) != "located" && sf.key(at) != "situated") ||
+          sf.key(at + 1) == "by")
+        return {};
+      return sf.key(at);
+    };
+    auto no_person = [&](std::size_t first, std::size_t last) {
+      return !(first > 0 && title_at(first - 1)) && !title_at(first) && !lex.find(sf.span_key(first, last)).has('p') &&
+             !(first == last && given_name(lex, sf.key(first)));
+    };
+    for (chosen_span& c : chosen) {
+      const tagged_span& sp = c.span;
+      if (c.entry >= 0 || !c.why.empty() || sp.type != entity_type::person) continue;
+      const std::string verb = located(sp.last);
+      if (verb.empty() || !no_person(sp.first, sp.last)) continue;
+      c.span.type = entity_type::place;
+      c.why = "'" + verb + "' somewhere";
+    }
+    // And one capitalised word the model left unread inside the sentence, never in lower case in
+    // the document ("..., Teotihuacan was located about").
+    for (std::size_t i = sf.first_word() + 1; i + 2 < p.eligible.size(); ++i) {
+      if (!p.eligible[i] || taken[i] || !piece.tokens[sf.token_index(i)].is_word() ||
+          !capitalised(piece.tokens[sf.token_index(i)].text(text)) || (i > 0 && p.eligible[i - 1] && taken[i - 1]))
+        continue;
+      if (capitalised(piece.tokens[sf.token_index(i - 1)].text(text)) && piece.tokens[sf.token_index(i - 1)].is_word())
+        continue;
+      const std::string verb = located(i);
+      if (verb.empty() || !no_person(i, i) || lex.in(name_list::function_word, sf.key(i)) ||
+          lex.find(sf.key(i)).common())
+        continue;
+      if (const doc_memory::counts* d = env_.doc ? env_.doc->find(sf.key(i)) : nullptr; d && d->lower > 0) continue;
+      chosen.push_back({{i, i, entity_type::place}, -1, "'" + verb + "' somewhere"});
+      taken[i] = 1;
+    }
     for (std::size_t i = 0; i + 1 < p.eligible.size(); ++i) {
       // Cheapest tests first: this runs for every token of every sentence.
       if (!p.eligible[i] || taken[i] || taken[i + 1] || !place_head(i + 1) ||
@@ -900,7 +992,7 @@ void labeller::read_place_words(std::string_view text, const segmentation& piece
       chosen.push_back(
           {{first, i + 1, entity_type::place}, -1, "before the lower-case place word '" + sf.key(i + 1) + "'"});
     }
-    if (chosen.size() != before) sort_by_start(chosen);
+    if (resorted || chosen.size() != before) sort_by_start(chosen);
   }
   // A town before its county, as newspapers and addresses give them: "Rensselaer, Jasper County",
   // "Salisbury, Rowan county". One untitled word the model read as a person, no given name and no
@@ -1522,7 +1614,220 @@ void labeller::read_lone_given_names(std::string_view text, const segmentation& 
     chosen.push_back({{i - 1, i, entity_type::person}, -1, "a name after the title '" + t + "'"});
     taken[i - 1] = taken[i] = 1;
   }
-  if (chosen.size() != before) sort_by_start(chosen);
+  bool replaced = false;  // a place read by the model became part of a name
+  // And a given name "of" a place, the style of saints and medieval men ("copied Hilary of
+  // Poitiers' commentary", "the book of Isidore of Seville"; the model read nothing, or the place
+  // alone): the name, unread, a given name, a person WordNet knows or a word no lexicon knows, and
+  // no place, group or common word ("the Rock of Israel"); "of";
+  // one capitalised word WordNet knows as a place (or a battle), unread or the model's place, and no capitalised
+  // word after it. One person, as post-filter 12 reads "Hilary of Poitiers" whole.
+  for (std::size_t i = 0; i + 2 < n; ++i) {
+    if (!p.eligible[i] || sf.key(i + 1) != "of" || !capitalised_word(text, piece, sf, i) ||
+        !capitalised_word(text, piece, sf, i + 2) || capitalised_word(text, piece, sf, i + 3))
+      continue;
+    if (taken.empty()) taken = covered_tokens(chosen, n);
+    if (taken[i] || taken[i + 1]) continue;
+    if (i > sf.first_word()) {
+      const token& prev = piece.tokens[sf.token_index(i - 1)];
+      if (!(prev.is_word() && !capitalised(prev.text(text))) && sf.key(i - 1) != ",") continue;
+    }
+    const std::string& k = sf.key(i);
+    const name_entry e = lex.find(k);
+    if (k.size() < 3 || title_word(k) || e.has('l') || e.has('g') || (e.common() && !given_name(lex, k))) continue;
+    // (Or a word no lexicon knows, that the document never writes in lower case and historical
+    // English capitalises, if it knows it: "Hilary", "Isidore".)
+    if (!given_name(lex, k) && e.proper() != 'p') {
+      if (e.found() || lex.lists(k) != 0) continue;
+      if (const doc_memory::counts* c = env_.doc->find(k); c && c->lower > 0) continue;
+      if (const lexicons::word_stat* st = env_.stats->find(k); st && st->mid_cap < 900) continue;
+    }
+    bool allcaps = false;
+    capitalised(piece.tokens[sf.token_index(i)].text(text), &allcaps);
+    if (allcaps) continue;
+    const std::string& w = sf.key(i + 2);
+    const name_entry f = lex.find(w);
+    // (A town WordNet knows by its battle is one too: "Poitiers", "Hastings".)
+    if (!(f.has('l') || f.proper() == 'o') || f.has('p') || f.has('P')) continue;
+    auto place = std::find_if(chosen.begin(), chosen.end(), [&](const chosen_span& c) {
+      return c.span.first == i + 2 && c.span.last == i + 2 && c.span.type == entity_type::place && c.entry < 0;
+    });
+    if (taken[i + 2] && place == chosen.end()) continue;
+    if (place != chosen.end()) chosen.erase(place), replaced = true;
+    chosen.push_back(
+        {{i, i + 2, entity_type::person}, -1, "a name 'of' a place, as saints and medieval men are named"});
+    taken[i] = taken[i + 1] = taken[i + 2] = 1;
+  }
+  // And a name after a noun of a person, in apposition: "marrying the physician Yang Buwei",
+  // "television presenter Sally Meen", "the historian Froude" (the role is the cue the model
+  // misses when it knows neither word). The noun in lower case, its first sense in WordNet a
+  // person and no adjective ("the great O'Connell"), no title, no possessive ("a fool's
+  // Paradise"); then one to three capitalised words, unread, and no further capitalised word (a
+  // possessive ends the name); none a place, a group or a kind of person WordNet knows ("the
+  // Tory", "the Schoolmen"), a nationality, a month, a
+  // word of the curated lists but a given name, nor a common word that historical English seldom
+  // capitalises ("the student Union", "the teacher Training College").
+  for (std::size_t i = 1; i < n; ++i) {
+    if (!p.eligible[i] || !capitalised_word(text, piece, sf, i)) continue;
+    const token& prev = piece.tokens[sf.token_index(i - 1)];
+    if (!prev.is_word() || prev.possessive() || capitalised(prev.text(text))) continue;
+    const std::string& noun = sf.key(i - 1);
+    const name_entry ne = lex.find(noun);
+    if (ne.common_noun() != 'h' || ne.has('a') || title_word(noun) || lex.lists(noun) != 0) continue;
+    if (taken.empty()) taken = covered_tokens(chosen, n);
+    std::size_t last = i;
+    bool ok = true;
+    while (ok && last < n && last < i + 3 && capitalised_word(text, piece, sf, last) && !taken[last]) {
+      const std::string& k = sf.key(last);
+      const name_entry e = lex.find(k);
+      const bool given = given_name(lex, k);
+      const std::uint32_t lists = lex.lists(k) & ~(1u << static_cast<int>(name_list::given_name));
+      const lexicons::word_stat* st = env_.stats->find(k);
+      bool allcaps = false;
+      capitalised(piece.tokens[sf.token_index(last)].text(text), &allcaps);
+      ok = k.size() > 1 && !allcaps && lists == 0 && !title_word(k) && !((e.has('l') || e.has('g')) && !e.has('p')) &&
+           !word_or_singular(lex, k, [](const name_entry& x) { return x.has('P') && !x.has('p'); }) &&
+           !(e.common() && !e.proper() && !given && st && st->mid_cap < 500);
+      ++last;
+      if (piece.tokens[sf.token_index(last - 1)].possessive()) break;
+    }
+    if (!ok || last == i ||
+        (last < n && capitalised_word(text, piece, sf, last) && !piece.tokens[sf.token_index(last - 1)].possessive()))
+      continue;
+    --last;
+    const doc_memory::counts* c = env_.doc->find(sf.key(i));
+    if (c && c->lower > 0) continue;
+    chosen.push_back({{i, last, entity_type::person}, -1, "a name after the noun of a person '" + noun + "'"});
+    for (std::size_t k = i; k <= last; ++k) taken[k] = 1;
+  }
+  read_initialled_names(text, piece, sf, p, chosen);
+  read_names_after_plural_titles(text, piece, sf, p, chosen);
+  if (replaced || chosen.size() != before) sort_by_start(chosen);
+}
+
+// Post-filter 25, initials: "described by W. W. Rouse Ball as", "opposed by J. Bright". Initials
+// before a name are a person's mark; the model misses the name when its words are common ones
+// ("Rouse", "Ball", "Bright"). One or more initials (one capital letter and its full stop), then
+// one to three capitalised words, all unread, and no further capitalised word. Not initials the
+// lexicon knows as a name ("U. S. Army", "N. Y. Times"), nor a name that ends in the head of an
+// institution, a place or an event ("J. P. Morgan Bank"), nor initials after a capitalised word.
+void labeller::read_initialled_names(std::string_view text, const segmentation& piece, const sentence_features& sf,
+                                     const prepared_sentence& p, std::vector<chosen_span>& chosen) const {
+  const name_lexicon& lex = *env_.lex;
+  const std::size_t n = p.eligible.size();
+  auto initial = [&](std::size_t i) {
+    if (i >= n || !piece.tokens[sf.token_index(i)].is_word()) return false;
+    const std::string_view w = piece.tokens[sf.token_index(i)].text(text);
+    return w.size() == 2 && w[1] == '.' && w[0] >= 'A' && w[0] <= 'Z';
+  };
+  std::vector<char> taken;
+  for (std::size_t i = 0; i < n; ++i) {
+    if (!initial(i) || (i > 0 && initial(i - 1))) continue;
+    if (i > sf.first_word() && capitalised_word(text, piece, sf, i - 1)) continue;
+    std::size_t j = i;
+    std::string letters;  // "u. s."
+    while (initial(j)) letters += (letters.empty() ? "" : " ") + sf.key(j), ++j;
+    std::size_t last = j;
+    while (last < n && last < j + 3 && capitalised_word(text, piece, sf, last) && !initial(last) &&
+           !lex.in(name_list::function_word, sf.key(last)) && !lex.in(name_list::nationality, sf.key(last)) &&
+           !title_word(sf.key(last)) && sf.key(last).find('\'') == std::string::npos)
+      ++last;
+    if (last == j || capitalised_word(text, piece, sf, last)) continue;
+    --last;  // the name's last word
+    // One initial may end a sentence the segmenter did not end ("to see Mrs. L. about A. Want
+    // me"): then the words must be written as names are, not common words historical English
+    // seldom capitalises.
+    if (j == i + 1 && env_.stats) {
+      bool common = false;
+      for (std::size_t k = j; k <= last; ++k) {
+        const std::string& w = sf.key(k);
+        const name_entry e = lex.find(w);
+        const lexicons::word_stat* st = env_.stats->find(w);
+        common = common || (e.common() && !e.proper() && !given_name(lex, w) && st && st->mid_cap < 500);
+      }
+      if (common) continue;
+    }
+    if (taken.empty()) taken = covered_tokens(chosen, n);
+    std::string joined = letters;
+    joined.erase(std::remove(joined.begin(), joined.end(), ' '), joined.end());
+    if (lex.find(letters).found() || lex.find(joined).found()) continue;
+    const std::uint32_t heads = (1u << static_cast<int>(name_list::org_head)) |
+                                (1u << static_cast<int>(name_list::place_word)) |
+                                (1u << static_cast<int>(name_list::event_word));
+    if ((lex.lists(sf.key(last)) & heads) != 0) continue;
+    // The model's person may stop short of a common word ("W. W. Rouse" before "Ball"): it goes on
+    // to the name's end.
+    auto model = std::find_if(chosen.begin(), chosen.end(), [&](const chosen_span& c) {
+      return c.span.first == i && c.span.last < last && c.span.type == entity_type::person && c.entry < 0;
+    });
+    const std::size_t from = model != chosen.end() ? model->span.last + 1 : i;
+    if (std::any_of(taken.begin() + static_cast<std::ptrdiff_t>(from),
+                    taken.begin() + static_cast<std::ptrdiff_t>(last) + 1, [](char c) { return c != 0; }))
+      continue;
+    if (model != chosen.end()) {
+      model->span.last = last;
+      if (model->why.empty()) model->why = "initials before a name";
+    } else {
+      chosen.push_back({{i, last, entity_type::person}, -1, "initials before a name"});
+    }
+    for (std::size_t k = i; k <= last; ++k) taken[k] = 1;
+  }
+}
+
+// Post-filter 25, a plural title before a list of names: "They join Senators KELLY, HICKENLOOPER,
+// and Luján", "Messrs. SMITH and JONES" (in capitals the model reads none of them). The plural of an
+// office or a form of address, then names of one to three capitalised words joined by commas and
+// "and", each unread, the first no common word WordNet knows alone. Not a
+// sovereign's plural ("Kings Langley" is a town), and not in a line of capitals.
+void labeller::read_names_after_plural_titles(std::string_view text, const segmentation& piece,
+                                              const sentence_features& sf, const prepared_sentence& p,
+                                              std::vector<chosen_span>& chosen) const {
+  static const char* const plural_titles[] = {
+      "messrs.",  "messrs",      "senators", "representatives", "generals",   "colonels",  "captains",
+      "admirals", "governors",   "judges",   "professors",      "drs.",       "doctors",   "ministers",
+      "mesdames", "reverends",   "revs.",    "lieutenants",     "commodores", "sergeants", "presidents",
+      "justices", "councillors", "aldermen", "bishops",         "cardinals"};
+  const name_lexicon& lex = *env_.lex;
+  const std::size_t n = p.eligible.size();
+  std::vector<char> taken;
+  for (std::size_t t = 0; t + 1 < n; ++t) {
+    const std::string& title = sf.key(t);
+    if (std::none_of(std::begin(plural_titles), std::end(plural_titles), [&](const char* w) { return title == w; }) ||
+        !capitalised_word(text, piece, sf, t))
+      continue;
+    if (taken.empty()) taken = covered_tokens(chosen, n);
+    std::vector<tagged_span> names;
+    std::size_t i = t + 1;
+    while (i < n) {
+      std::size_t last = i;
+      // A name the model read already ("Messrs. TRUMBULL"): the list goes on after it.
+      auto read = std::find_if(chosen.begin(), chosen.end(), [&](const chosen_span& c) {
+        return c.span.first <= i && c.span.last >= i && c.span.type == entity_type::person;
+      });
+      if (read != chosen.end()) last = read->span.last + 1;
+      while (read == chosen.end() && last < n && last < i + 3 && capitalised_word(text, piece, sf, last) &&
+             !taken[last] && !lex.in(name_list::function_word, sf.key(last)) && !title_word(sf.key(last)))
+        ++last;
+      if (last == i || capitalised_word(text, piece, sf, last)) break;
+      --last;
+      // The first, one word that is a common word and no name, is no name ("Senators Present");
+      // after a name, the list is one of names.
+      const name_entry e = lex.find(sf.key(i));
+      if (read == chosen.end() && names.empty() && i == last && e.common() && !e.has('p') &&
+          !given_name(lex, sf.key(i)))
+        break;
+      if (read == chosen.end()) names.push_back({i, last, entity_type::person});
+      // On through ", " and "and" (", and").
+      std::size_t next = last + 1;
+      if (next < n && sf.key(next) == ",") ++next;
+      if (next < n && (sf.key(next) == "and" || sf.key(next) == "&")) ++next;
+      if (next == last + 1) break;
+      i = next;
+    }
+    for (const tagged_span& sp : names) {
+      chosen.push_back({sp, -1, "a name listed after '" + title + "'"});
+      for (std::size_t k = sp.first; k <= sp.last; ++k) taken[k] = 1;
+    }
+  }
 }
 
 // Post-filter 22: "he settled in Trier", "the Gauls lived in Gaul". The model leaves such a word
@@ -2124,10 +2429,16 @@ void labeller::drop_common_word_people(std::vector<found_mention>& found) const 
     const std::string last = space == std::string::npos ? m.key : m.key.substr(space + 1);
     const name_entry e = env_.lex->find(last);
     if (!e.common() || e.proper() || given_name(*env_.lex, last)) return false;
-    // A given name before it makes the common word a surname ("Carl Foreman", "Fanny Blood").
+    // A given name or two initials before it make the common word a surname ("Carl Foreman",
+    // "Fanny Blood", "J. P. True"; one initial may end a sentence: "with Mrs. H. School ended").
     if (space != std::string::npos) {
       const std::string first = m.key.substr(0, m.key.find(' '));
       if (given_name(*env_.lex, first)) return false;
+      auto initial = [&](std::size_t at) {
+        return at + 2 <= m.key.size() && m.key[at + 1] == '.' && std::isalpha(static_cast<unsigned char>(m.key[at])) &&
+               (at + 2 == m.key.size() || m.key[at + 2] == ' ');
+      };
+      if (initial(0) && initial(3)) return false;
     }
     const lexicons::word_stat* w = env_.stats->find(last);
     return w && w->mid_cap >= 0 && w->mid_cap < 200;
