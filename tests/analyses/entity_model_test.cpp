@@ -2117,6 +2117,23 @@ TEST(entity_model, a_building_named_of_something_is_one_place) {
   EXPECT_EQ(find(es, "Feathered Serpent"), nullptr);
 }
 
+TEST(entity_model, a_part_an_actor_plays_is_a_person) {
+  auto es = run("Marbles appeared as Eve in season 2 of the series.\n");
+  expect_listed(es, "Eve", entity_type::person);
+  EXPECT_EQ(find(es, "Eve")->evidence.front(), "a part played, after 'as'");
+  // Not without a verb of acting in the clause.
+  es = run("She was known as Grace in the family, and the evening came.\n");
+  EXPECT_EQ(find(es, "Grace"), nullptr);
+}
+
+TEST(entity_model, a_name_wordnet_knows_only_as_a_persons_alone_is_a_person) {
+  // The model read nothing after "in" at a sentence's end (Alcott's journal).
+  auto es = run("Betty was kind to me. I read in Plutarch. I made a verse about sunset.\n");
+  expect_listed(es, "Plutarch", entity_type::person);
+  EXPECT_EQ(find(es, "Plutarch")->evidence.front(),
+            "a name WordNet knows only as a person's, alone, never in lower case");
+}
+
 TEST(entity_model, a_name_cut_short_where_the_document_gives_it_in_full_is_that_name) {
   // The model ends the first at "Red" (a heading, then "Sox" unread).
   auto es =

@@ -146,14 +146,15 @@
 //  25. A given name alone inside a sentence, where the model read nothing, is a person when the
 //      document never writes it in lower case, historical English capitalises it and WordNet knows
 //      no place of that name ("She loved Mary."), and so is an unread name after a title
-//      ("President Roose-⏎velt"), and so is an unread given name with one unread capitalised word
+//      ("President Roose-⏎velt"), and so is a name WordNet knows only as a person's ("I read in
+//      Plutarch."), and so is an unread given name with one unread capitalised word
 //      after it ("to rob Ian Kinsler of a hit"; labeller::read_lone_given_names), and so are
 //      initials and the capitalised words after them ("by W. W. Rouse Ball";
 //      labeller::read_initialled_names) and the names listed after the plural of an office or a
 //      form of address, in capitals too ("Senators KELLY, HICKENLOOPER, and Luján";
 //      labeller::read_names_after_plural_titles), and a name "of" a place as saints are named
-//      ("Hilary of Poitiers'") and a name after a noun of a person ("the physician Yang Buwei";
-//      labeller::read_lone_given_names).
+//      ("Hilary of Poitiers'"), a name after a noun of a person ("the physician Yang Buwei") and
+//      a part an actor plays ("appeared as Eve"; labeller::read_lone_given_names).
 //  24. The head of a name decides between a building and a body: a museum, a gallery or a hospital
 //      is a place ("the Metropolitan Museum of Art", "the Hôpital Cochin"), a school, a college or
 //      a university a group ("Stephenville High School"), and so is a newspaper ("the Chicago
@@ -1525,11 +1526,15 @@ void labeller::read_lone_given_names(std::string_view text, const segmentation& 
           !lex.in(name_list::function_word, sf.key(i + 1)))))
       continue;
     const std::string& k = sf.key(i);
-    if (k.size() < 3 || !given_name(lex, k) || title_word(k) || lex.in(name_list::date_word, k) ||
+    // A given name, or a name WordNet knows only as a person's ("to accept Christ as my Saviour").
+    const name_entry e = lex.find(k);
+    const bool given = given_name(lex, k);
+    const bool known =
+        !given && e.found() && std::all_of(e.codes.begin(), e.codes.end(), [](char x) { return x == 'p'; });
+    if (k.size() < 3 || !(given || known) || title_word(k) || lex.in(name_list::date_word, k) ||
         lex.in(name_list::function_word, k) || lex.in(name_list::nationality, k))
       continue;
     // A name only: no place or group of that name, no kind of person or common word ("Christian").
-    const name_entry e = lex.find(k);
     if (e.has('l') || e.has('g') || e.has('P') || e.common()) continue;
     const lexicons::word_stat* st = env_.stats->find(k);
     if (!st || st->mid_cap < 900) continue;
@@ -1539,7 +1544,10 @@ void labeller::read_lone_given_names(std::string_view text, const segmentation& 
     if (allcaps) continue;
     const doc_memory::counts* c = env_.doc->find(k);
     if (c && c->lower > 0) continue;
-    chosen.push_back({{i, i, entity_type::person}, -1, "a given name alone, never in lower case"});
+    chosen.push_back({{i, i, entity_type::person},
+                      -1,
+                      given ? "a given name alone, never in lower case"
+                            : "a name WordNet knows only as a person's, alone, never in lower case"});
     taken[i] = 1;
   }
   // And a given name with one capitalised word after it, both unread: "to rob Ian Kinsler of a
@@ -1697,6 +1705,33 @@ void labeller::read_lone_given_names(std::string_view text, const segmentation& 
     const doc_memory::counts* c = env_.doc->find(sf.key(i));
     if (c && c->lower > 0) continue;
     chosen.push_back({{i, last, entity_type::person}, -1, "a name after the noun of a person '" + noun + "'"});
+    for (std::size_t k = i; k <= last; ++k) taken[k] = 1;
+  }
+  // And a part an actor plays, named by a given name: "he appeared in Cry Wolf as Tom.", "she guest
+  // starred as Ruby on the show", "appeared as Eve in season 2" (the given name is a common word
+  // too, and the model reads none). After "as", with a verb of acting at most ten words before it
+  // in the clause; the given name unread, and one unread capitalised word after it at most.
+  static const char* const acting[] = {"cast",  "appeared",  "appears",  "starred", "stars",   "played",
+                                       "plays", "portrayed", "portrays", "acted",   "debuted", "recast"};
+  for (std::size_t i = 2; i < n; ++i) {
+    if (!p.eligible[i] || sf.key(i - 1) != "as" || !capitalised_word(text, piece, sf, i)) continue;
+    if (taken.empty()) taken = covered_tokens(chosen, n);
+    if (taken[i] || !(given_name(lex, sf.key(i)) || female_given_name(sf.key(i))) || title_word(sf.key(i))) continue;
+    // The verb in the same clause, past a film's name in apposition ("appeared in Cry Wolf,
+    // another horror film, as Tom").
+    bool acted = false;
+    for (std::size_t k = i - 1; k-- > 0 && i - k <= 10 && !acted;) {
+      const std::string& w = sf.key(k);
+      if (w == "." || w == ";" || w == ":" || w == "(" || w == ")") break;
+      acted = std::any_of(std::begin(acting), std::end(acting), [&](const char* v) { return w == v; });
+    }
+    if (!acted) continue;
+    std::size_t last = i;
+    if (i + 1 < n && capitalised_word(text, piece, sf, i + 1) && !taken[i + 1] &&
+        !lex.in(name_list::function_word, sf.key(i + 1)))
+      last = i + 1;
+    if (capitalised_word(text, piece, sf, last + 1)) continue;
+    chosen.push_back({{i, last, entity_type::person}, -1, "a part played, after 'as'"});
     for (std::size_t k = i; k <= last; ++k) taken[k] = 1;
   }
   read_initialled_names(text, piece, sf, p, chosen);
