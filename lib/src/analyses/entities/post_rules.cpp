@@ -902,15 +902,16 @@ void labeller::read_place_words(std::string_view text, const segmentation& piece
     // optional "the" and one to three capitalised words that are no function words, and no
     // further capitalised word. One place.
     bool resorted = false;  // a reading replaced, the count unchanged
-    static const char* const buildings[] = {"pyramid", "temple",    "tower",  "palace",    "castle",   "abbey",
-                                            "mosque",  "shrine",    "tomb",   "gate",      "citadel",  "fortress",
-                                            "arch",    "cathedral", "chapel", "monastery", "mausoleum"};
+    static constexpr std::string_view buildings[] = {
+        "pyramid", "temple",  "tower",    "palace", "castle",    "abbey",  "mosque",    "shrine",   "tomb",
+        "gate",    "citadel", "fortress", "arch",   "cathedral", "chapel", "monastery", "mausoleum"};
     for (std::size_t i = 1; i + 2 < p.eligible.size(); ++i) {
-      if (sf.key(i - 1) != "the" || sf.key(i + 1) != "of" || !capitalised(piece.tokens[sf.token_index(i)].text(text)) ||
-          std::none_of(std::begin(buildings), std::end(buildings), [&](const char* w) { return sf.key(i) == w; }))
+      if (!sf.key_is(i - 1, "the") || !sf.key_is(i + 1, "of") ||
+          !capitalised(piece.tokens[sf.token_index(i)].text(text)) ||
+          std::none_of(std::begin(buildings), std::end(buildings), [&](std::string_view w) { return sf.key(i) == w; }))
         continue;
       std::size_t f = i + 2;
-      if (f < sf.size() && sf.key(f) == "the") ++f;
+      if (f < sf.size() && sf.key_is(f, "the")) ++f;
       std::size_t last = f;
       while (last < sf.size() && last < f + 3 && piece.tokens[sf.token_index(last)].is_word() &&
              capitalised(piece.tokens[sf.token_index(last)].text(text)) &&
@@ -940,12 +941,12 @@ void labeller::read_place_words(std::string_view text, const segmentation& piece
     // The verb after a name ending at token `last`, or "".
     auto located = [&](std::size_t last) -> std::string {
       std::size_t at = last + 1;
-      if (at < sf.size() && sf.key(at) == ",")
+      if (at < sf.size() && sf.key_is(at, ","))
         ++at;
-      else if (at < sf.size() && (sf.key(at) == "was" || sf.key(at) == "is"))
+      else if (at < sf.size() && (sf.key_is(at, "was") || sf.key_is(at, "is")))
         ++at;
-      if (at == last + 1 || at + 1 >= sf.size() || (sf.key(at) != "located" && sf.key(at) != "situated") ||
-          sf.key(at + 1) == "by")
+      if (at == last + 1 || at + 1 >= sf.size() || (!sf.key_is(at, "located") && !sf.key_is(at, "situated")) ||
+          sf.key_is(at + 1, "by"))
         return {};
       return sf.key(at);
     };
@@ -964,15 +965,15 @@ void labeller::read_place_words(std::string_view text, const segmentation& piece
     // And one capitalised word the model left unread inside the sentence, never in lower case in
     // the document ("..., Teotihuacan was located about").
     for (std::size_t i = sf.first_word() + 1; i + 2 < p.eligible.size(); ++i) {
-      if (!p.eligible[i] || taken[i] || !piece.tokens[sf.token_index(i)].is_word() ||
+      // Cheapest tests first: the verb after it.
+      if (!p.eligible[i] || taken[i]) continue;
+      const std::string verb = located(i);
+      if (verb.empty() || !piece.tokens[sf.token_index(i)].is_word() ||
           !capitalised(piece.tokens[sf.token_index(i)].text(text)) || (i > 0 && p.eligible[i - 1] && taken[i - 1]))
         continue;
       if (capitalised(piece.tokens[sf.token_index(i - 1)].text(text)) && piece.tokens[sf.token_index(i - 1)].is_word())
         continue;
-      const std::string verb = located(i);
-      if (verb.empty() || !no_person(i, i) || lex.in(name_list::function_word, sf.key(i)) ||
-          lex.find(sf.key(i)).common())
-        continue;
+      if (!no_person(i, i) || lex.in(name_list::function_word, sf.key(i)) || lex.find(sf.key(i)).common()) continue;
       if (const doc_memory::counts* d = env_.doc ? env_.doc->find(sf.key(i)) : nullptr; d && d->lower > 0) continue;
       chosen.push_back({{i, i, entity_type::place}, -1, "'" + verb + "' somewhere"});
       taken[i] = 1;
@@ -1626,18 +1627,18 @@ void labeller::read_lone_given_names(std::string_view text, const segmentation& 
   // And a given name "of" a place, the style of saints and medieval men ("copied Hilary of
   // Poitiers' commentary", "the book of Isidore of Seville"; the model read nothing, or the place
   // alone): the name, unread, a given name, a person WordNet knows or a word no lexicon knows, and
-  // no place, group or common word ("the Rock of Israel"); "of";
-  // one capitalised word WordNet knows as a place (or a battle), unread or the model's place, and no capitalised
-  // word after it. One person, as post-filter 12 reads "Hilary of Poitiers" whole.
+  // no place, group or common word ("the Rock of Israel"); "of"; one capitalised word WordNet
+  // knows as a place (or a battle), unread or the model's place, and no capitalised word after it.
+  // One person, as post-filter 12 reads "Hilary of Poitiers" whole.
   for (std::size_t i = 0; i + 2 < n; ++i) {
-    if (!p.eligible[i] || sf.key(i + 1) != "of" || !capitalised_word(text, piece, sf, i) ||
+    if (!p.eligible[i] || !sf.key_is(i + 1, "of") || !capitalised_word(text, piece, sf, i) ||
         !capitalised_word(text, piece, sf, i + 2) || capitalised_word(text, piece, sf, i + 3))
       continue;
     if (taken.empty()) taken = covered_tokens(chosen, n);
     if (taken[i] || taken[i + 1]) continue;
     if (i > sf.first_word()) {
       const token& prev = piece.tokens[sf.token_index(i - 1)];
-      if (!(prev.is_word() && !capitalised(prev.text(text))) && sf.key(i - 1) != ",") continue;
+      if (!(prev.is_word() && !capitalised(prev.text(text))) && !sf.key_is(i - 1, ",")) continue;
     }
     const std::string& k = sf.key(i);
     const name_entry e = lex.find(k);
@@ -1675,13 +1676,15 @@ void labeller::read_lone_given_names(std::string_view text, const segmentation& 
   // word of the curated lists but a given name, nor a common word that historical English seldom
   // capitalises ("the student Union", "the teacher Training College").
   for (std::size_t i = 1; i < n; ++i) {
-    if (!p.eligible[i] || !capitalised_word(text, piece, sf, i)) continue;
+    // Cheapest tests first: this runs for most capitalised words (the model reads most of them).
+    if (!p.eligible[i]) continue;
+    if (taken.empty()) taken = covered_tokens(chosen, n);
+    if (taken[i] || !capitalised_word(text, piece, sf, i)) continue;
     const token& prev = piece.tokens[sf.token_index(i - 1)];
     if (!prev.is_word() || prev.possessive() || capitalised(prev.text(text))) continue;
     const std::string& noun = sf.key(i - 1);
     const name_entry ne = lex.find(noun);
     if (ne.common_noun() != 'h' || ne.has('a') || title_word(noun) || lex.lists(noun) != 0) continue;
-    if (taken.empty()) taken = covered_tokens(chosen, n);
     std::size_t last = i;
     bool ok = true;
     while (ok && last < n && last < i + 3 && capitalised_word(text, piece, sf, last) && !taken[last]) {
@@ -1711,10 +1714,10 @@ void labeller::read_lone_given_names(std::string_view text, const segmentation& 
   // starred as Ruby on the show", "appeared as Eve in season 2" (the given name is a common word
   // too, and the model reads none). After "as", with a verb of acting at most ten words before it
   // in the clause; the given name unread, and one unread capitalised word after it at most.
-  static const char* const acting[] = {"cast",  "appeared",  "appears",  "starred", "stars",   "played",
-                                       "plays", "portrayed", "portrays", "acted",   "debuted", "recast"};
+  static constexpr std::string_view acting[] = {"cast",  "appeared",  "appears",  "starred", "stars",   "played",
+                                                "plays", "portrayed", "portrays", "acted",   "debuted", "recast"};
   for (std::size_t i = 2; i < n; ++i) {
-    if (!p.eligible[i] || sf.key(i - 1) != "as" || !capitalised_word(text, piece, sf, i)) continue;
+    if (!p.eligible[i] || !sf.key_is(i - 1, "as") || !capitalised_word(text, piece, sf, i)) continue;
     if (taken.empty()) taken = covered_tokens(chosen, n);
     if (taken[i] || !(given_name(lex, sf.key(i)) || female_given_name(sf.key(i))) || title_word(sf.key(i))) continue;
     // The verb in the same clause, past a film's name in apposition ("appeared in Cry Wolf,
@@ -1723,7 +1726,7 @@ void labeller::read_lone_given_names(std::string_view text, const segmentation& 
     for (std::size_t k = i - 1; k-- > 0 && i - k <= 10 && !acted;) {
       const std::string& w = sf.key(k);
       if (w == "." || w == ";" || w == ":" || w == "(" || w == ")") break;
-      acted = std::any_of(std::begin(acting), std::end(acting), [&](const char* v) { return w == v; });
+      acted = std::any_of(std::begin(acting), std::end(acting), [&](std::string_view v) { return w == v; });
     }
     if (!acted) continue;
     std::size_t last = i;
@@ -1816,7 +1819,7 @@ void labeller::read_initialled_names(std::string_view text, const segmentation& 
 void labeller::read_names_after_plural_titles(std::string_view text, const segmentation& piece,
                                               const sentence_features& sf, const prepared_sentence& p,
                                               std::vector<chosen_span>& chosen) const {
-  static const char* const plural_titles[] = {
+  static constexpr std::string_view plural_titles[] = {
       "messrs.",  "messrs",      "senators", "representatives", "generals",   "colonels",  "captains",
       "admirals", "governors",   "judges",   "professors",      "drs.",       "doctors",   "ministers",
       "mesdames", "reverends",   "revs.",    "lieutenants",     "commodores", "sergeants", "presidents",
@@ -1825,8 +1828,11 @@ void labeller::read_names_after_plural_titles(std::string_view text, const segme
   const std::size_t n = p.eligible.size();
   std::vector<char> taken;
   for (std::size_t t = 0; t + 1 < n; ++t) {
+    // Cheapest tests first: this runs for every token of every sentence.
     const std::string& title = sf.key(t);
-    if (std::none_of(std::begin(plural_titles), std::end(plural_titles), [&](const char* w) { return title == w; }) ||
+    if (title.size() < 4 || (title.back() != 's' && title.back() != '.') ||
+        std::none_of(std::begin(plural_titles), std::end(plural_titles),
+                     [&](std::string_view w) { return title == w; }) ||
         !capitalised_word(text, piece, sf, t))
       continue;
     if (taken.empty()) taken = covered_tokens(chosen, n);
@@ -1853,8 +1859,8 @@ void labeller::read_names_after_plural_titles(std::string_view text, const segme
       if (read == chosen.end()) names.push_back({i, last, entity_type::person});
       // On through ", " and "and" (", and").
       std::size_t next = last + 1;
-      if (next < n && sf.key(next) == ",") ++next;
-      if (next < n && (sf.key(next) == "and" || sf.key(next) == "&")) ++next;
+      if (next < n && sf.key_is(next, ",")) ++next;
+      if (next < n && (sf.key_is(next, "and") || sf.key_is(next, "&"))) ++next;
       if (next == last + 1) break;
       i = next;
     }
