@@ -232,6 +232,19 @@ class labeller {
   /// Mary."); `chosen` stays sorted.
   void read_lone_given_names(std::string_view text, const segmentation& piece, const sentence_features& sf,
                              const prepared_sentence& p, std::vector<chosen_span>& chosen) const;
+  /// Post-filter 25 (post_rules.cpp): a name "of" a place, as saints and medieval men are named
+  /// ("Hilary of Poitiers'"), is one person; true when it replaced a place the model read (the
+  /// count of `chosen` unchanged, its order not).
+  bool read_names_of_places(std::string_view text, const segmentation& piece, const sentence_features& sf,
+                            const prepared_sentence& p, std::vector<chosen_span>& chosen) const;
+  /// Post-filter 25 (post_rules.cpp): unread capitalised words after a noun of a person are that
+  /// person ("the physician Yang Buwei"); appends to `chosen`.
+  void read_names_after_person_nouns(std::string_view text, const segmentation& piece, const sentence_features& sf,
+                                     const prepared_sentence& p, std::vector<chosen_span>& chosen) const;
+  /// Post-filter 25 (post_rules.cpp): a given name after "as" and a verb of acting is the part
+  /// played ("appeared as Eve"); appends to `chosen`.
+  void read_parts_played(std::string_view text, const segmentation& piece, const sentence_features& sf,
+                         const prepared_sentence& p, std::vector<chosen_span>& chosen) const;
   /// Post-filter 25 (post_rules.cpp): initials and one to three unread capitalised words after them
   /// are a person ("by W. W. Rouse Ball"), unless the lexicon knows the initials as a name ("U. S.")
   /// or the last word heads an institution, a place or an event; appends to `chosen`.

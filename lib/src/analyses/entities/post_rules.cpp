@@ -265,6 +265,16 @@ std::string key_of_span(const segmentation& piece, const sentence_features& sf, 
   return key;
 }
 
+// A common word and no name that historical English capitalises in fewer than half of its
+// mid-sentence uses ("ball", "union"), though it may stand capitalised here: no given name, no
+// name WordNet knows. The test of a word that cannot be part of a person's name on weaker cues.
+bool plain_common_word(const name_lexicon& lex, const lexicons::word_stats* stats, const std::string& key) {
+  const name_entry e = lex.find(key);
+  if (!e.common() || e.proper() || given_name(lex, key) || !stats) return false;
+  const lexicons::word_stat* st = stats->find(key);
+  return st && st->mid_cap < 500;
+}
+
 // The model's own reading of token `i` alone as a person (no gazetteer entry, no post-filter's
 // reason), or null: the reading a post-filter may retype.
 chosen_span* model_person_at(std::vector<chosen_span>& chosen, std::size_t i) {
@@ -1623,13 +1633,26 @@ void labeller::read_lone_given_names(std::string_view text, const segmentation& 
     chosen.push_back({{i - 1, i, entity_type::person}, -1, "a name after the title '" + t + "'"});
     taken[i - 1] = taken[i] = 1;
   }
+  const bool replaced = read_names_of_places(text, piece, sf, p, chosen);
+  read_names_after_person_nouns(text, piece, sf, p, chosen);
+  read_parts_played(text, piece, sf, p, chosen);
+  read_initialled_names(text, piece, sf, p, chosen);
+  read_names_after_plural_titles(text, piece, sf, p, chosen);
+  if (replaced || chosen.size() != before) sort_by_start(chosen);
+}
+
+// Post-filter 25: a given name "of" a place, the style of saints and medieval men ("copied Hilary of
+// Poitiers' commentary", "the book of Isidore of Seville"; the model read nothing, or the place
+// alone): the name, unread, a given name, a person WordNet knows or a word no lexicon knows, and
+// no place, group or common word ("the Rock of Israel"); "of"; one capitalised word WordNet
+// knows as a place (or a battle), unread or the model's place, and no capitalised word after it.
+// One person, as post-filter 12 reads "Hilary of Poitiers" whole.
+bool labeller::read_names_of_places(std::string_view text, const segmentation& piece, const sentence_features& sf,
+                                    const prepared_sentence& p, std::vector<chosen_span>& chosen) const {
+  const name_lexicon& lex = *env_.lex;
+  const std::size_t n = p.eligible.size();
+  std::vector<char> taken;
   bool replaced = false;  // a place read by the model became part of a name
-  // And a given name "of" a place, the style of saints and medieval men ("copied Hilary of
-  // Poitiers' commentary", "the book of Isidore of Seville"; the model read nothing, or the place
-  // alone): the name, unread, a given name, a person WordNet knows or a word no lexicon knows, and
-  // no place, group or common word ("the Rock of Israel"); "of"; one capitalised word WordNet
-  // knows as a place (or a battle), unread or the model's place, and no capitalised word after it.
-  // One person, as post-filter 12 reads "Hilary of Poitiers" whole.
   for (std::size_t i = 0; i + 2 < n; ++i) {
     if (!p.eligible[i] || !sf.key_is(i + 1, "of") || !capitalised_word(text, piece, sf, i) ||
         !capitalised_word(text, piece, sf, i + 2) || capitalised_word(text, piece, sf, i + 3))
@@ -1666,15 +1689,23 @@ void labeller::read_lone_given_names(std::string_view text, const segmentation& 
         {{i, i + 2, entity_type::person}, -1, "a name 'of' a place, as saints and medieval men are named"});
     taken[i] = taken[i + 1] = taken[i + 2] = 1;
   }
-  // And a name after a noun of a person, in apposition: "marrying the physician Yang Buwei",
-  // "television presenter Sally Meen", "the historian Froude" (the role is the cue the model
-  // misses when it knows neither word). The noun in lower case, its first sense in WordNet a
-  // person and no adjective ("the great O'Connell"), no title, no possessive ("a fool's
-  // Paradise"); then one to three capitalised words, unread, and no further capitalised word (a
-  // possessive ends the name); none a place, a group or a kind of person WordNet knows ("the
-  // Tory", "the Schoolmen"), a nationality, a month, a
-  // word of the curated lists but a given name, nor a common word that historical English seldom
-  // capitalises ("the student Union", "the teacher Training College").
+  return replaced;
+}
+
+// Post-filter 25: a name after a noun of a person, in apposition: "marrying the physician Yang Buwei",
+// "television presenter Sally Meen", "the historian Froude" (the role is the cue the model
+// misses when it knows neither word). The noun in lower case, its first sense in WordNet a
+// person and no adjective ("the great O'Connell"), no title, no possessive ("a fool's
+// Paradise"); then one to three capitalised words, unread, and no further capitalised word (a
+// possessive ends the name); none a place, a group or a kind of person WordNet knows ("the
+// Tory", "the Schoolmen"), a word of the curated lists but a given name, nor a plain common word
+// (plain_common_word: "the student Union", "the teacher Training College").
+void labeller::read_names_after_person_nouns(std::string_view text, const segmentation& piece,
+                                             const sentence_features& sf, const prepared_sentence& p,
+                                             std::vector<chosen_span>& chosen) const {
+  const name_lexicon& lex = *env_.lex;
+  const std::size_t n = p.eligible.size();
+  std::vector<char> taken;
   for (std::size_t i = 1; i < n; ++i) {
     // Cheapest tests first: this runs for most capitalised words (the model reads most of them).
     if (!p.eligible[i]) continue;
@@ -1690,14 +1721,12 @@ void labeller::read_lone_given_names(std::string_view text, const segmentation& 
     while (ok && last < n && last < i + 3 && capitalised_word(text, piece, sf, last) && !taken[last]) {
       const std::string& k = sf.key(last);
       const name_entry e = lex.find(k);
-      const bool given = given_name(lex, k);
       const std::uint32_t lists = lex.lists(k) & ~(1u << static_cast<int>(name_list::given_name));
-      const lexicons::word_stat* st = env_.stats->find(k);
       bool allcaps = false;
       capitalised(piece.tokens[sf.token_index(last)].text(text), &allcaps);
       ok = k.size() > 1 && !allcaps && lists == 0 && !title_word(k) && !((e.has('l') || e.has('g')) && !e.has('p')) &&
            !word_or_singular(lex, k, [](const name_entry& x) { return x.has('P') && !x.has('p'); }) &&
-           !(e.common() && !e.proper() && !given && st && st->mid_cap < 500);
+           !plain_common_word(lex, env_.stats, k);
       ++last;
       if (piece.tokens[sf.token_index(last - 1)].possessive()) break;
     }
@@ -1710,10 +1739,17 @@ void labeller::read_lone_given_names(std::string_view text, const segmentation& 
     chosen.push_back({{i, last, entity_type::person}, -1, "a name after the noun of a person '" + noun + "'"});
     for (std::size_t k = i; k <= last; ++k) taken[k] = 1;
   }
-  // And a part an actor plays, named by a given name: "he appeared in Cry Wolf as Tom.", "she guest
-  // starred as Ruby on the show", "appeared as Eve in season 2" (the given name is a common word
-  // too, and the model reads none). After "as", with a verb of acting at most ten words before it
-  // in the clause; the given name unread, and one unread capitalised word after it at most.
+}
+
+// Post-filter 25: a part an actor plays, named by a given name: "he appeared in Cry Wolf as
+// Tom.", "she guest starred as Ruby on the show", "appeared as Eve in season 2" (the given name
+// is a common word too, and the model reads none). After "as", with a verb of acting at most ten words before it
+// in the clause; the given name unread, and one unread capitalised word after it at most.
+void labeller::read_parts_played(std::string_view text, const segmentation& piece, const sentence_features& sf,
+                                 const prepared_sentence& p, std::vector<chosen_span>& chosen) const {
+  const name_lexicon& lex = *env_.lex;
+  const std::size_t n = p.eligible.size();
+  std::vector<char> taken;
   static constexpr std::string_view acting[] = {"cast",  "appeared",  "appears",  "starred", "stars",   "played",
                                                 "plays", "portrayed", "portrays", "acted",   "debuted", "recast"};
   for (std::size_t i = 2; i < n; ++i) {
@@ -1737,9 +1773,6 @@ void labeller::read_lone_given_names(std::string_view text, const segmentation& 
     chosen.push_back({{i, last, entity_type::person}, -1, "a part played, after 'as'"});
     for (std::size_t k = i; k <= last; ++k) taken[k] = 1;
   }
-  read_initialled_names(text, piece, sf, p, chosen);
-  read_names_after_plural_titles(text, piece, sf, p, chosen);
-  if (replaced || chosen.size() != before) sort_by_start(chosen);
 }
 
 // Post-filter 25, initials: "described by W. W. Rouse Ball as", "opposed by J. Bright". Initials
@@ -1778,9 +1811,7 @@ void labeller::read_initialled_names(std::string_view text, const segmentation& 
       bool common = false;
       for (std::size_t k = j; k <= last; ++k) {
         const std::string& w = sf.key(k);
-        const name_entry e = lex.find(w);
-        const lexicons::word_stat* st = env_.stats->find(w);
-        common = common || (e.common() && !e.proper() && !given_name(lex, w) && st && st->mid_cap < 500);
+        common = common || plain_common_word(lex, env_.stats, w);
       }
       if (common) continue;
     }
