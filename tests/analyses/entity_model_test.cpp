@@ -2061,6 +2061,16 @@ TEST(entity_model, a_name_located_or_situated_somewhere_is_a_place) {
   expect_listed(es, "John Smith", entity_type::person);
 }
 
+TEST(entity_model, a_post_filters_reading_wins_a_tied_vote_on_the_type) {
+  // The model reads the second mention as a person as surely as it can; post-filter 13 reads the
+  // first as a place. A tie goes to the reading from the name's own context.
+  auto es =
+      run("At its height, Tenayucan was located about thirty miles northeast of the lake. The Maya were one "
+          "culture that had strong ties to Tenayucan.\n");
+  expect_listed(es, "Tenayucan", entity_type::place);
+  EXPECT_EQ(find(es, "Tenayucan")->mentions.size(), 2u);
+}
+
 TEST(entity_model, the_first_word_of_a_school_named_in_full_is_the_school) {
   auto es =
       run("Chao taught mathematics at Tsinghua University and returned to the United States. He again returned to "

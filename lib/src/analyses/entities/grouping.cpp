@@ -1,5 +1,6 @@
 // Found mentions -> entities. The rules a historian expects of a list of people:
-// - mentions with the same folded name are one cluster, typed by the sum of their margins;
+// - mentions with the same folded name are one cluster, typed by the sum of their margins (a
+//   post-filter's reading from the name's own context wins a tie);
 // - a short form joins a fuller name that contains it only when exactly one fuller name fits
 //   (two Josephs: "Joseph" stays apart), and never across a gendered form of address that
 //   disagrees ("Mrs. Adams" does not join "John Adams" unless that name is a woman's too);
@@ -181,8 +182,11 @@ std::vector<entity> group_mentions(std::string_view text, std::vector<found_ment
     }
     cluster& c = cl[it->second];
     c.members.push_back(i);
-    // Each mention votes for its type; a mention without a computed margin counts as one.
-    c.votes[static_cast<int>(m.type)] += 1.0f + std::max(0.0f, std::min(m.margin, 10.0f)) / 10.0f;
+    // Each mention votes for its type; a mention without a computed margin counts as one. A
+    // post-filter's reading from the name's own context counts a hair more than the model's surest,
+    // so that it wins a tie ("Teotihuacan was located about" against one "ties to Teotihuacan").
+    c.votes[static_cast<int>(m.type)] +=
+        1.0f + std::max(0.0f, std::min(m.margin, 10.0f)) / 10.0f + (m.by_rule ? 0.01f : 0.0f);
     c.female += m.gender == 'f';
     c.male += m.gender == 'm';
     c.unmarried += m.gender == 'u';

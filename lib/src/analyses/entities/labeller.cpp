@@ -480,8 +480,9 @@ void labeller::label(std::string_view text, const segmentation& piece, std::vect
       for (std::size_t k : agree_in_lists(text, piece, sf, listed, fixed, &unread)) {
         chosen[k].span.type = listed[k].type;
         chosen[k].why = why(listed[k].type);
+        chosen[k].listed = true;
       }
-      for (const tagged_span& sp : unread) chosen.push_back({sp, -1, why(sp.type)});
+      for (const tagged_span& sp : unread) chosen.push_back({sp, -1, why(sp.type), true});
       if (!unread.empty())
         std::sort(chosen.begin(), chosen.end(),
                   [](const chosen_span& x, const chosen_span& y) { return x.span.first < y.span.first; });
@@ -1365,6 +1366,7 @@ void labeller::label(std::string_view text, const segmentation& piece, std::vect
         // A post-filter's reading is as sure as the model's surest in the document's vote on a
         // name's type (grouping): "the parish of Stepney" outvotes a person read before it.
         m.margin = 10.0f;
+        m.by_rule = !c.listed;
       } else if (entry < 0 && explained_[m.key]++ < 3) {
         margin_report rep = explain(*model_, sf, sp, {}, 16);
         m.margin = rep.margin;

@@ -54,7 +54,10 @@ struct found_mention {
   /// 1 when a place's name stands next to it past a comma, as in an address ("Godmersham Park,
   /// Faversham, Kent"), else 0.
   std::uint8_t beside_place = 0;
-  char gender = 0;            ///< 'm' (Mr.), 'f' (Mrs.) or 'u' (Miss) from a form of address before the name
+  char gender = 0;  ///< 'm' (Mr.), 'f' (Mrs.) or 'u' (Miss) from a form of address before the name
+  /// True when a post-filter read the name from its own words or context (not from a list's
+  /// neighbours): in the document's vote on a name's type, it wins a tie with the model's surest.
+  bool by_rule = false;
   float margin = 0;           ///< score of the chosen reading over the runner-up
   long gazetteer_entry = -1;  ///< index of the gazetteer entry that matched, or -1
   /// The features that most favour the chosen type over the runner-up, in words, with their share.
@@ -75,6 +78,8 @@ struct chosen_span {
   tagged_span span;
   long entry = -1;
   std::string why;
+  /// True when post-filter 11 gave the type: the neighbours' in a list, not a fact of the name.
+  bool listed = false;
 };
 
 /// A sentence prepared for the model: its features' keys for each eligible token.
