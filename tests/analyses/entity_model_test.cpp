@@ -1224,6 +1224,15 @@ TEST(entity_model, an_office_a_verb_gives_names_no_person) {
     expect_listed(es, name, entity_type::person);
 }
 
+TEST(entity_model, a_second_office_of_the_same_predicate_names_no_person) {
+  auto es = run("Charles Fillmore was an American linguist and Professor of Linguistics at Berkeley.\n");
+  EXPECT_EQ(find(es, "Professor of Linguistics"), nullptr);
+  expect_listed(es, "Charles Fillmore", entity_type::person);
+  // Not an office the text refers to after "and", with no verb that gives it.
+  es = run("Yesterday the Dean and Professor of Botany spoke at the dinner.\n");
+  expect_listed(es, "Professor of Botany", entity_type::person);
+}
+
 TEST(entity_model, a_name_before_a_regnal_ordinal_is_a_person_where_the_model_read_nothing) {
   // A sentence's first word proves nothing by its capital, and the model left these unread.
   auto es =

@@ -1311,9 +1311,19 @@ void labeller::label(std::string_view text, const segmentation& piece, std::vect
             static const char* const givers[] = {"was",    "is",      "be",        "been",   "became",
                                                  "become", "becomes", "appointed", "named",  "elected",
                                                  "made",   "as",      "remained",  "chosen", "nominated"};
-            const std::string& before = sf.key(first - 1);
-            if (std::none_of(std::begin(givers), std::end(givers), [&](const char* g) { return before == g; }))
-              return false;
+            auto giver = [&](std::size_t k) {
+              return std::any_of(std::begin(givers), std::end(givers), [&](const char* g) { return sf.key(k) == g; });
+            };
+            // Or a second office of the same predicate: "was an American linguist and Professor of
+            // Linguistics" (a giver within six lower-case words or nationalities before "and").
+            bool given = giver(first - 1);
+            if (!given && sf.key(first - 1) == "and")
+              for (std::size_t k = first - 1; k-- > 0 && first - 1 - k <= 6 && !given;) {
+                const token& t = piece.tokens[sf.token_index(k)];
+                if (!t.is_word() || (capitalised(t.text(text)) && !lex.in(name_list::nationality, sf.key(k)))) break;
+                given = giver(k);
+              }
+            if (!given) return false;
             for (std::size_t k = first + 2; k <= sp.last; ++k) {
               if (!piece.tokens[sf.token_index(k)].is_word()) continue;
               const std::string& w = sf.key(k);

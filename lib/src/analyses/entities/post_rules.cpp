@@ -52,7 +52,8 @@
 //      nor an adjective before its noun ("to Democratic control", "the Catholic sovereigns"; an
 //      adjective of a people between an article and its noun, "the Norman cause", whatever the
 //      model read, and post-filter 2 adds no such place either), nor
-//      an office a verb gives ("he became Professor of Linguistics"; not "became Governor of
+//      an office a verb gives ("he became Professor of Linguistics", "was a linguist and Professor
+//      of Linguistics"; not "became Governor of
 //      Virginia" nor a peer's, a sovereign's or a churchman's style), nor a kind of person after
 //      an article ("a Jacobin", "the Saracen"), and a common noun after "the" is an institution
 //      ("the Kirk"); a name that ends in a title with no "of" in it is a person ("the United
