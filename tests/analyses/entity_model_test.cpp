@@ -829,6 +829,17 @@ TEST(entity_model, a_possessive_before_the_head_of_a_place_or_an_institution_is_
   for (const auto& e : es) EXPECT_EQ(e.name.find("Principia"), std::string::npos) << e.name;
 }
 
+TEST(entity_model, a_possessive_before_a_place_of_several_words_is_its_name) {
+  // The model read the owner and the hall as two places.
+  auto es = run("Norton ordered all interested parties to assemble at Platt's Music Hall in San Francisco in 1860.\n");
+  expect_listed(es, "Platt's Music Hall", entity_type::place);
+  EXPECT_EQ(find(es, "Platt"), nullptr);
+  // Not a street that qualifies a noun after it, nor a place a form of address owns.
+  es = run("Mr. Stewart's Tenth Street store was not open at the time.\n");
+  EXPECT_EQ(find(es, "Mr. Stewart's Tenth Street"), nullptr);
+  EXPECT_EQ(find(es, "Stewart's Tenth Street"), nullptr);
+}
+
 TEST(entity_model, a_common_noun_after_a_possessive_pronoun_is_no_name) {
   auto es = run("During the voyage I wrote my Journal every day. My Journal served also for letters.\n");
   EXPECT_EQ(find(es, "Journal"), nullptr);

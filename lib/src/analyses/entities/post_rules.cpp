@@ -113,7 +113,8 @@
 //      after "the orders of" where the model read their towns ("the orders of Santiago, Calatrava, and Alcantara";
 //      labeller::read_plural_groups).
 //  16. A possessive name before the capitalised head of a place or an institution is its name
-//      ("Brown's Hotel", "Christ's College", "the King's Bench"; labeller::read_possessive_heads).
+//      ("Brown's Hotel", "Christ's College", "the King's Bench", "Platt's Music Hall";
+//      labeller::read_possessive_heads).
 //  17. A run of capitalised words the model left unread that WordNet knows whole as a place or a
 //      group is that name ("the West Indies", "the Cape of Good Hope"; labeller::read_known_names).
 //  18. Events name their places: in "the Treaty of Utrecht", "the Battle of the Nile", "the Siege of
@@ -1257,38 +1258,65 @@ void labeller::read_possessive_heads(std::string_view text, const segmentation& 
   for (std::size_t i = 0; i + 1 < n; ++i) {
     // Cheapest tests first: this runs for every token of every sentence.
     if (!p.eligible[i] || !piece.tokens[sf.token_index(i)].possessive() || !cap(i)) continue;
-    const int type = head_type(i + 1);
+    // The head: the word after the possessive, or the last of up to three capitalised words after
+    // it ("Platt's Music Hall"). Not a place that only qualifies a noun after it ("Mr. Stewart's
+    // Tenth Street store") nor one a form of address owns (a name holds no "Mr.").
+    std::size_t h = i + 1;
+    while (h < i + 3 && cap(h + 1) && !piece.tokens[sf.token_index(h)].possessive() &&
+           !lex.in(name_list::function_word, sf.key(h + 1)))
+      ++h;
+    if (h > i + 1 && ((h + 1 < n && piece.tokens[sf.token_index(h + 1)].is_word() &&
+                       !lex.in(name_list::function_word, sf.key(h + 1))) ||
+                      (i > 0 && title_word(sf.key(i - 1)))))
+      continue;
+    const int type = head_type(h);
     if (type < 0) continue;
-    const std::string why = "a possessive name before the word '" + sf.key(i + 1) + "'";
+    const std::string why = "a possessive name before the word '" + sf.key(h) + "'";
+    // The model's own reading of the words between the possessive and the head, whole ("Music
+    // Hall"), or null.
+    auto model_span = [&](std::size_t first, std::size_t last) {
+      auto c = std::find_if(chosen.begin(), chosen.end(), [&](const chosen_span& o) {
+        return o.span.first == first && o.span.last == last && o.entry < 0 && o.why.empty();
+      });
+      return c == chosen.end() ? nullptr : &*c;
+    };
     auto it = std::find_if(chosen.begin(), chosen.end(),
                            [&](const chosen_span& c) { return c.span.first <= i && i <= c.span.last; });
     if (it != chosen.end()) {
-      // The model's name ends at the possessive ("Brown's") or at the head ("King's Bench").
+      // The model's name ends at the possessive ("Brown's") or at the head ("King's Bench"), or
+      // it read the possessive and the words after it as two names ("Platt" and "Music Hall").
       chosen_span& c = *it;
-      if (c.entry >= 0 || !c.why.empty() || (c.span.last != i && c.span.last != i + 1)) continue;
-      if (c.span.last == i && taken[i + 1]) continue;
-      c.span.last = i + 1;
+      if (c.entry >= 0 || !c.why.empty() || (c.span.last != i && c.span.last != h)) continue;
+      chosen_span* rest = c.span.last == i ? model_span(i + 1, h) : nullptr;
+      if (c.span.last == i && !rest &&
+          std::any_of(taken.begin() + i + 1, taken.begin() + h + 1, [](char t) { return t; }))
+        continue;
+      c.span.last = h;
       c.span.type = static_cast<entity_type>(type);
       c.why = why;
-      taken[i + 1] = 1;
+      for (std::size_t k = i + 1; k <= h; ++k) taken[k] = 1;
+      if (rest) rest->span.type = entity_type::other, rest->why = "\x01merged";  // erased below
       continue;
     }
     // Or the model read the head alone, after a title ("King's Bench" as the person "Bench").
     auto head = std::find_if(chosen.begin(), chosen.end(), [&](const chosen_span& c) {
-      return c.span.first == i + 1 && c.span.last == i + 1 && c.entry < 0 && c.why.empty();
+      return c.span.first == i + 1 && c.span.last == h && c.entry < 0 && c.why.empty();
     });
-    if (taken[i + 1] && head == chosen.end()) continue;
+    if (head == chosen.end() && std::any_of(taken.begin() + i + 1, taken.begin() + h + 1, [](char t) { return t; }))
+      continue;
     std::size_t first = i;
     while (first > 0 && !taken[first - 1] && p.eligible[first - 1] == 1 && cap(first - 1) &&
            !lex.in(name_list::function_word, sf.key(first - 1)))
       --first;
-    for (std::size_t k = first; k <= i + 1; ++k) taken[k] = 1;
+    for (std::size_t k = first; k <= h; ++k) taken[k] = 1;
     if (head != chosen.end()) {
-      *head = {{first, i + 1, static_cast<entity_type>(type)}, -1, why};
+      *head = {{first, h, static_cast<entity_type>(type)}, -1, why};
       continue;
     }
-    chosen.push_back({{first, i + 1, static_cast<entity_type>(type)}, -1, why});
+    chosen.push_back({{first, h, static_cast<entity_type>(type)}, -1, why});
   }
+  chosen.erase(std::remove_if(chosen.begin(), chosen.end(), [](const chosen_span& c) { return c.why == "\x01merged"; }),
+               chosen.end());
   if (chosen.size() != before) sort_by_start(chosen);
 }
 
