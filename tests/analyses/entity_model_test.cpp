@@ -1346,6 +1346,25 @@ TEST(entity_model, the_plural_of_an_office_alone_names_no_party) {
   for (const char* name : {"Senators", "Ministers"}) EXPECT_EQ(find(es, name), nullptr) << name;
 }
 
+TEST(entity_model, the_plural_of_an_office_after_a_party_s_word_names_no_party) {
+  auto es =
+      run("Nearly all Republican Senators have already announced their votes. The French Ministers "
+          "complained, but the Republican Party held firm.\n");
+  for (const char* name : {"Republican Senators", "French Ministers"}) EXPECT_EQ(find(es, name), nullptr) << name;
+  expect_listed(es, "Republican Party", entity_type::group);
+}
+
+TEST(entity_model, the_office_of_a_title_names_no_body) {
+  auto es =
+      run("She was the first woman to hold the Office of Vice Presidency. He resigned the Office of President "
+          "of the United States. They wrote to the Office of the High Commissioner for Human Rights and the "
+          "Office of Naval Research.\n");
+  for (const char* name : {"Office of Vice Presidency", "Office of President of the United States"})
+    EXPECT_EQ(find(es, name), nullptr) << name;
+  for (const char* name : {"Office of the High Commissioner for Human Rights", "Office of Naval Research"})
+    expect_listed(es, name, entity_type::group);
+}
+
 TEST(entity_model, an_office_of_something_before_a_full_name_is_a_title) {
   auto es =
       run("He negotiated with Secretary of State Cordell Hull in Washington, and wrote to Secretary of the "

@@ -1142,6 +1142,28 @@ void labeller::label(std::string_view text, const segmentation& piece, std::vect
             return false;
           }())
         continue;
+      // Nor does such a plural after a party's or a people's word ("nearly all Republican Senators
+      // have announced", "the Tory Ministers", "the Roman Emperors"): an adjective WordNet knows
+      // only so, a kind of person or a nationality, and no institution ("the Republican Party").
+      if (entry < 0 && m.type == entity_type::group && name_first == sp.first && sp.last == sp.first + 1 &&
+          m.key.back() == 's' && [&] {
+            const std::string& k = sf.key(sp.last);
+            if (k == "lords" || lex.in(name_list::org_head, k)) return false;
+            bool office = false;
+            for (const std::string& one : singular_forms(k)) office = office || lex.in(name_list::title, one);
+            if (!office) return false;
+            const std::string& a = sf.key(sp.first);
+            const name_entry e = lex.find(a);
+            return lex.in(name_list::nationality, a) ||
+                   (e.found() && e.codes.find_first_not_of("aA") == std::string_view::npos) || e.proper() == 'P';
+          }())
+        continue;
+      // Nor does the office "of" a title name a body ("to hold the Office of Vice Presidency",
+      // "Resign the Office of President of the United States"): the post. Not where an article
+      // follows "of" ("the Office of the High Commissioner for Human Rights" is an institution).
+      if (entry < 0 && m.type == entity_type::group && name_first == sp.first && sp.first + 2 <= sp.last &&
+          sf.key(sp.first) == "office" && sf.key(sp.first + 1) == "of" && title_at(sp.first + 2))
+        continue;
       // Nor does an adjective before its noun name a group ("turn to Democratic control", "the
       // Democratic majority"): one word WordNet knows only as an adjective, before a lower-case
       // word. Not a nationality (the model's reading of "French troops" stays).

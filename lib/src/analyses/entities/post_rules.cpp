@@ -46,7 +46,8 @@
 //   6. The capitalised words before the first comma of a dateline name a place ("Monticello,
 //      November 14, 1809."; in labeller::label).
 //   7. A form of address alone names nobody ("Dear Sir,", "Yes, Madam", "Ladies"), nor does the
-//      plural of an office name a party ("Senators will be asked", "the Ministers"), nor an
+//      plural of an office name a party ("Senators will be asked", "the Ministers", "Republican
+//      Senators"), nor the office "of" a title ("the Office of Vice Presidency"), nor an
 //      abbreviated title, with or without its full stop ("Capt, Lott" in OCR), nor a common
 //      noun after a possessive pronoun ("my Journal") or a possessive title ("The King's Man"),
 //      nor an adjective before its noun ("to Democratic control", "the Catholic sovereigns"; an
