@@ -594,6 +594,10 @@ TEST(entity_model, titles_of_works_and_ships_are_no_names) {
   EXPECT_EQ(titles_in(quoted), v{});
   const std::size_t k = token_at(quoted, "kenilworth");
   EXPECT_EQ(titles_in(quoted, {{k, k, entity_type::place}}), v{"work:kenilworth"});
+  // Nor a name whose head the noun before it gives: a bridge named so is the bridge.
+  const std::string renamed = "There were campaigns to rename the bridge \"The Zembla Bridge\".\n";
+  const std::size_t z = token_at(renamed, "zembla");
+  EXPECT_EQ(titles_in(renamed, {{z - 1, z + 1, entity_type::place}}), v{});
   const std::string nick = "Finley \"Finn\" Polmar came home.\n";
   const std::size_t f = token_at(nick, "finn");
   EXPECT_EQ(titles_in(nick, {{f, f, entity_type::place}}), v{});

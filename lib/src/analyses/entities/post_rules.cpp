@@ -79,7 +79,8 @@
 //      beside such a work, "A Single Man (2009), Stoker (2013)", nor a place or an event a history dates so: "at
 //      Culloden (1746)", "the Treaty of Utrecht (1713)", "in Falkland Castle (1402)"), or alone between quotation marks
 //      where the model read a place or a group and no person ("Kenilworth"; not a nickname, "Finley "Finn" Polmar", nor
-//      a pseudonym, nor a known or given name), or after a person's possessive in two words or more ("Lagrange's
+//      a pseudonym, nor a known or given name, nor a name whose head the noun before it gives: "rename the bridge "The
+//      Emperor Norton Bridge""), or after a person's possessive in two words or more ("Lagrange's
 //      Mécanique Analytique"), are a work, or a vessel typed "other" (work_titles).
 //  11. Names listed together share a type: in "Basel, Heidelberg, and Strasbourg" the one person
 //      among places is a place, unless the lexicon knows it as a person, and an unread name in such
@@ -549,6 +550,9 @@ std::vector<std::pair<tagged_span, std::string>> work_titles(std::string_view te
     for (const tagged_span& r : read)
       if (!(r.last < i + 1 || r.first > last)) (r.type == entity_type::person ? person : place_or_group) = true;
     if (!place_or_group || person) continue;
+    // Nor a name whose head the noun before the quotation marks gives: it says what is named
+    // ("campaigns to rename the bridge "The Emperor Norton Bridge"").
+    if (i > 0 && word(i - 1) && !cap(i - 1) && sf.key(i - 1) == sf.key(last)) continue;
     // A ship's name, when a noun of ships follows it ("the \"Tamar\" frigate").
     const bool vessel = j + 1 < n && word(j + 1) && lex.in(name_list::vessel_noun, sf.key(j + 1));
     out.push_back({{i + 1, last, vessel ? entity_type::other : entity_type::work}, "alone between quotation marks"});
