@@ -1160,6 +1160,18 @@ TEST(entity_model, a_citation_word_or_a_party_before_a_name_is_no_part_of_it) {
   EXPECT_EQ(find(es, "Girondists Vergniaud"), nullptr);
 }
 
+TEST(entity_model, a_person_s_name_starts_at_a_title_before_a_given_name) {
+  // A book's title before its man: the model read the whole bracket as one person.
+  auto es =
+      run("A faulty German translation, edited by Dr Moritz Posselt (Tagebuch des Generals James Keith) was "
+          "published in 1849.\n");
+  expect_listed(es, "James Keith", entity_type::person);
+  for (const entity& e : es) EXPECT_EQ(e.name.find("Tagebuch"), std::string::npos) << e.name;
+  // Not past a saint's title ("the Dean of St. Patrick's"), nor a title before the title.
+  es = run("He dined with the jocose Dean of St. Patrick's, and with Lord Chief Justice Mansfield.\n");
+  for (const entity& e : es) EXPECT_NE(e.name, "Patrick") << e.name;
+}
+
 TEST(entity_model, a_web_or_e_mail_address_names_nothing) {
   auto es = run("Visit CI.taiwan.gov.tw and www.loc.gov, or write to Info@Example.org, in the U.S.\n");
   for (const entity& e : es) {

@@ -595,6 +595,26 @@ void labeller::label(std::string_view text, const segmentation& piece, std::vect
                capitalised(piece.tokens[sf.token_index(sp.first + 1)].text(text))) ||
               lower_article(sp.first) || leading_date(sp.first)))
         ++sp.first;
+      // Nor does a person's name run back past a title and a given name after it ("Tagebuch des
+      // Generals Patrick Gordon", a book's title before its man): the name starts at the title.
+      // Only when no word before the title is a title or a given name ("Bonnie Prince Charlie"
+      // aside, "Queen Mary" and "John King Smith" keep theirs).
+      if (entry < 0 && sp.type == entity_type::person && sp.first + 2 <= sp.last)
+        for (std::size_t k = sp.first + 1; k < sp.last; ++k) {
+          const std::string& w = sf.key(k);
+          if (saint_title(w)) break;  // "the Dean of St. Patrick's"
+          bool title = title_at(k);
+          if (!title && w.size() > 4 && w.back() == 's')
+            for (const std::string& one : singular_forms(w)) title = title || lex.in(name_list::title, one);
+          if (!title) continue;
+          if (!capitalised(piece.tokens[sf.token_index(k)].text(text)) || !given_name(lex, sf.key(k + 1)) ||
+              !capitalised(piece.tokens[sf.token_index(k + 1)].text(text)))
+            break;
+          bool clean = true;
+          for (std::size_t j = sp.first; j < k && clean; ++j) clean = !title_at(j) && !given_name(lex, sf.key(j));
+          if (clean) sp.first = k;
+          break;
+        }
       // In a line of capitals the model's reading can run on through a headline ("EARL OF SNOWDON
       // IN THE NETFLIX DRAMA"): a name ends before a function word that no name holds inside (all
       // but "of", "the", "and", "for" and the particles: "BANK OF ENGLAND", "CENTER FOR ADVANCED
