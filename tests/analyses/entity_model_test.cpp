@@ -1160,6 +1160,15 @@ TEST(entity_model, a_citation_word_or_a_party_before_a_name_is_no_part_of_it) {
   EXPECT_EQ(find(es, "Girondists Vergniaud"), nullptr);
 }
 
+TEST(entity_model, will_inside_a_sentence_before_a_name_is_a_given_name) {
+  auto es = run("The club sent Will Wimble, and Will Pemberton came too.\n");
+  expect_listed(es, "Will Pemberton", entity_type::person);
+  EXPECT_EQ(find(es, "Pemberton"), nullptr);
+  // At a sentence's start it is the verb.
+  es = run("Will Smith come to dinner? He said so.\n");
+  EXPECT_EQ(find(es, "Will Smith"), nullptr);
+}
+
 TEST(entity_model, a_person_s_name_starts_at_a_title_before_a_given_name) {
   // A book's title before its man: the model read the whole bracket as one person.
   auto es =

@@ -588,7 +588,22 @@ void labeller::label(std::string_view text, const segmentation& piece, std::vect
           return false;
         return facts_of(k).plural == 'P';
       };
-      while (entry < 0 && sp.first < sp.last &&
+      // But "Will" capitalised inside a sentence of ordinary case, before a capitalised word that is
+      // no function word, is William ("after an injury to Will Middlebrooks"; not "Will Smith
+      // come?" at a sentence's start): the name is a person's and begins there.
+      auto given_will = [&](std::size_t i) {
+        if (i == sf.first_word() || i + 1 >= sf.size() || sf.key(i) != "will" || !sf.normal_case()) return false;
+        const token& before = piece.tokens[sf.token_index(i - 1)];
+        const std::string_view b = before.text(text);
+        return capitalised(piece.tokens[sf.token_index(i)].text(text)) &&
+               capitalised(piece.tokens[sf.token_index(i + 1)].text(text)) &&
+               !lex.in(name_list::function_word, sf.key(i + 1)) && ((before.is_word() && !capitalised(b)) || b == ",");
+      };
+      if (entry < 0 && sp.first > 0 && given_will(sp.first - 1) &&
+          std::none_of(chosen.begin(), chosen.end(), [&](const chosen_span& o) { return o.span.last == sp.first - 1; }))
+        --sp.first;
+      if (entry < 0 && sp.first < sp.last && given_will(sp.first)) sp.type = entity_type::person;
+      while (entry < 0 && sp.first < sp.last && !given_will(sp.first) &&
              (ocr_the(sp.first) || citation(sp.first) || party_plural(sp.first) ||
               (lex.in(name_list::function_word, sf.key(sp.first)) &&
                (sf.key(sp.first).size() == 1 || !lex.find(sf.key(sp.first)).proper()) &&

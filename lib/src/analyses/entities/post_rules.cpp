@@ -12,7 +12,8 @@
 //      (labeller::apply_majority_readings).
 //   3. A name never begins with a function word before a capitalised word ("For Judah"), nor with
 //      a citation's "See" ("--See MIGNET"), nor with a party's plural ("the Girondists Vergniaud"), nor with
-//      the words before a title and a given name ("Tagebuch des Generals Patrick Gordon"), nor with
+//      the words before a title and a given name ("Tagebuch des Generals Patrick Gordon"; but "Will"
+//      inside a sentence before a name is William's: "an injury to Will Middlebrooks"), nor with
 //      "the" as OCR misreads it ("Tbe Legislature") or a lower-case article ("la Baconnière"),
 //      and a person's name never ends with a function word ("Charles I. He") nor runs past a
 //      regnal numeral's full stop ("Edward I. He"), nor runs on through "the" into an institution
