@@ -41,6 +41,11 @@ struct found_mention {
   std::uint32_t sentence = 0, block = 0, paragraph = 0;
   histext::block_kind block_kind = histext::block_kind::paragraph;
   entity_type type = entity_type::person;
+  /// True when a post-filter read the name from its own words or context (not from a list's
+  /// neighbours): in the document's vote on a name's type, it wins a tie with the model's surest.
+  /// (Here, beside the one-byte type, it takes no room of its own: a long book holds a million
+  /// mentions.)
+  bool by_rule = false;
   std::string key;                  ///< folded words of the name (titles excluded), joined by one space
   std::vector<std::string> titles;  ///< folded titles before the name ("mrs", "general")
   std::string next_key;             ///< folded word right after the name, if any ("fraction")
@@ -54,10 +59,7 @@ struct found_mention {
   /// 1 when a place's name stands next to it past a comma, as in an address ("Godmersham Park,
   /// Faversham, Kent"), else 0.
   std::uint8_t beside_place = 0;
-  char gender = 0;  ///< 'm' (Mr.), 'f' (Mrs.) or 'u' (Miss) from a form of address before the name
-  /// True when a post-filter read the name from its own words or context (not from a list's
-  /// neighbours): in the document's vote on a name's type, it wins a tie with the model's surest.
-  bool by_rule = false;
+  char gender = 0;            ///< 'm' (Mr.), 'f' (Mrs.) or 'u' (Miss) from a form of address before the name
   float margin = 0;           ///< score of the chosen reading over the runner-up
   long gazetteer_entry = -1;  ///< index of the gazetteer entry that matched, or -1
   /// The features that most favour the chosen type over the runner-up, in words, with their share.
