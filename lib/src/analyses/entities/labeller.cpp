@@ -592,7 +592,7 @@ void labeller::label(std::string_view text, const segmentation& piece, std::vect
       // no function word, is William ("after an injury to Will Middlebrooks"; not "Will Smith
       // come?" at a sentence's start): the name is a person's and begins there.
       auto given_will = [&](std::size_t i) {
-        if (i == sf.first_word() || i + 1 >= sf.size() || sf.key(i) != "will" || !sf.normal_case()) return false;
+        if (i + 1 >= sf.size() || !sf.key_is(i, "will") || i == sf.first_word() || !sf.normal_case()) return false;
         const token& before = piece.tokens[sf.token_index(i - 1)];
         const std::string_view b = before.text(text);
         return capitalised(piece.tokens[sf.token_index(i)].text(text)) &&
@@ -618,10 +618,7 @@ void labeller::label(std::string_view text, const segmentation& piece, std::vect
         for (std::size_t k = sp.first + 1; k < sp.last; ++k) {
           const std::string& w = sf.key(k);
           if (saint_title(w)) break;  // "the Dean of St. Patrick's"
-          bool title = title_at(k);
-          if (!title && w.size() > 4 && w.back() == 's')
-            for (const std::string& one : singular_forms(w)) title = title || lex.in(name_list::title, one);
-          if (!title) continue;
+          if (!title_at(k) && !plural_of_title(lex, w)) continue;
           if (!capitalised(piece.tokens[sf.token_index(k)].text(text)) || !given_name(lex, sf.key(k + 1)) ||
               !capitalised(piece.tokens[sf.token_index(k + 1)].text(text)))
             break;
@@ -1163,30 +1160,22 @@ void labeller::label(std::string_view text, const segmentation& piece, std::vect
       // Post-filter 7: a form of address alone names nobody ("Dear Sir,"; "Yes, Madam").
       // Nor as a group ("Ladies", "Gentlemen": the plural salutes, it names no party).
       if (entry < 0 && bare_address(m.key)) continue;
-      // Nor does the plural of an office alone name a party ("Senators will be asked to vote",
-      // "the Ministers resolved"): the holders are no body with a name. Not "the Lords" (the
-      // House), nor an order's brothers, fathers or saints.
-      if (entry < 0 && m.type == entity_type::group && m.key.find(' ') == std::string::npos && [&] {
+      // Nor does the plural of an office name a party, alone ("Senators will be asked to vote",
+      // "the Ministers resolved") or after a party's or a people's word ("nearly all Republican
+      // Senators have announced", "the Tory Ministers", "the Roman Emperors": an adjective WordNet
+      // knows only so, a kind of person or a nationality): the holders are no body with a name. Not
+      // "the Lords" (the House), nor an order's brothers, fathers or saints, nor an institution
+      // ("the Republican Party").
+      if (entry < 0 && m.type == entity_type::group &&
+          (m.key.find(' ') == std::string::npos || (name_first == sp.first && sp.last == sp.first + 1)) && [&] {
             static const char* const bodies[] = {"lords",    "brothers", "fathers",        "sisters",
                                                  "mothers",  "saints",   "elders",         "friars",
                                                  "citizens", "comrades", "representatives"};
-            if (std::any_of(std::begin(bodies), std::end(bodies), [&](const char* b) { return m.key == b; }))
-              return false;
-            for (const std::string& one : singular_forms(m.key))
-              if (lex.in(name_list::title, one)) return true;
-            return false;
-          }())
-        continue;
-      // Nor does such a plural after a party's or a people's word ("nearly all Republican Senators
-      // have announced", "the Tory Ministers", "the Roman Emperors"): an adjective WordNet knows
-      // only so, a kind of person or a nationality, and no institution ("the Republican Party").
-      if (entry < 0 && m.type == entity_type::group && name_first == sp.first && sp.last == sp.first + 1 &&
-          m.key.back() == 's' && [&] {
             const std::string& k = sf.key(sp.last);
-            if (k == "lords" || lex.in(name_list::org_head, k)) return false;
-            bool office = false;
-            for (const std::string& one : singular_forms(k)) office = office || lex.in(name_list::title, one);
-            if (!office) return false;
+            if (!plural_of_title(lex, k) || lex.in(name_list::org_head, k) ||
+                std::any_of(std::begin(bodies), std::end(bodies), [&](const char* b) { return k == b; }))
+              return false;
+            if (m.key.find(' ') == std::string::npos) return true;
             const std::string& a = sf.key(sp.first);
             const name_entry e = lex.find(a);
             return lex.in(name_list::nationality, a) ||

@@ -71,6 +71,13 @@ bool given_name(const name_lexicon& lex, std::string_view key) {
   return lex.in(name_list::given_name, key) || lex.find(key).has('F');
 }
 
+bool plural_of_title(const name_lexicon& lex, std::string_view key) {
+  if (key.empty() || key.back() != 's') return false;  // cheap first: a title's plural ends in -s
+  for (const std::string& one : singular_forms(key))
+    if (lex.in(name_list::title, one)) return true;
+  return false;
+}
+
 bool female_given_name(std::string_view key) {
   static const std::unordered_set<std::string, string_hash, std::equal_to<>> names = [] {
     std::unordered_set<std::string, string_hash, std::equal_to<>> set;

@@ -57,6 +57,10 @@ std::string ocr_title(const name_lexicon& lex, std::string_view key, const struc
 /// Whether a folded word is a given name: on the curated list or one of WordNet's given names.
 /// The one owner of this test for the post-filters and grouping.
 bool given_name(const name_lexicon& lex, std::string_view key);
+
+/// Whether a folded word is the plural of a curated title ("senators", "ministers", "generals").
+/// The one owner of this test for the post-filters.
+bool plural_of_title(const name_lexicon& lex, std::string_view key);
 /// Whether a (lower-case) given name is one that history gives to women alone (data/female_names.txt,
 /// read once): "caroline", not "jean". For grouping only, not a feature of the model.
 bool female_given_name(std::string_view key);
