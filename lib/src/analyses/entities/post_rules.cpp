@@ -170,6 +170,7 @@
 //      ("the Boston Red" before "Sox"; extend_to_fuller_names, in labeller::finish).
 #include <algorithm>
 #include <cctype>
+#include <functional>
 #include <tuple>
 #include <unordered_map>
 
@@ -1261,7 +1262,18 @@ void labeller::read_possessive_heads(std::string_view text, const segmentation& 
     return -1;
   };
   std::vector<char> taken = covered_tokens(chosen, n);
-  const std::size_t before = chosen.size();
+  auto any_taken = [&](std::size_t first, std::size_t last) {
+    return std::any_of(taken.begin() + first, taken.begin() + last + 1, [](char t) { return t != 0; });
+  };
+  // The model's own reading of exactly tokens [first, last] (no post-filter's, no gazetteer's), or
+  // chosen.end().
+  auto model_span = [&](std::size_t first, std::size_t last) {
+    return std::find_if(chosen.begin(), chosen.end(), [&](const chosen_span& o) {
+      return o.span.first == first && o.span.last == last && o.entry < 0 && o.why.empty();
+    });
+  };
+  bool added = false;
+  std::vector<std::size_t> merged;  // indices in chosen of readings joined to the name before them
   for (std::size_t i = 0; i + 1 < n; ++i) {
     // Cheapest tests first: this runs for every token of every sentence.
     if (!p.eligible[i] || !piece.tokens[sf.token_index(i)].possessive() || !cap(i)) continue;
@@ -1279,14 +1291,6 @@ void labeller::read_possessive_heads(std::string_view text, const segmentation& 
     const int type = head_type(h);
     if (type < 0) continue;
     const std::string why = "a possessive name before the word '" + sf.key(h) + "'";
-    // The model's own reading of the words between the possessive and the head, whole ("Music
-    // Hall"), or null.
-    auto model_span = [&](std::size_t first, std::size_t last) {
-      auto c = std::find_if(chosen.begin(), chosen.end(), [&](const chosen_span& o) {
-        return o.span.first == first && o.span.last == last && o.entry < 0 && o.why.empty();
-      });
-      return c == chosen.end() ? nullptr : &*c;
-    };
     auto it = std::find_if(chosen.begin(), chosen.end(),
                            [&](const chosen_span& c) { return c.span.first <= i && i <= c.span.last; });
     if (it != chosen.end()) {
@@ -1294,23 +1298,18 @@ void labeller::read_possessive_heads(std::string_view text, const segmentation& 
       // it read the possessive and the words after it as two names ("Platt" and "Music Hall").
       chosen_span& c = *it;
       if (c.entry >= 0 || !c.why.empty() || (c.span.last != i && c.span.last != h)) continue;
-      chosen_span* rest = c.span.last == i ? model_span(i + 1, h) : nullptr;
-      if (c.span.last == i && !rest &&
-          std::any_of(taken.begin() + i + 1, taken.begin() + h + 1, [](char t) { return t; }))
-        continue;
+      const auto rest = c.span.last == i ? model_span(i + 1, h) : chosen.end();
+      if (c.span.last == i && rest == chosen.end() && any_taken(i + 1, h)) continue;
       c.span.last = h;
       c.span.type = static_cast<entity_type>(type);
       c.why = why;
       for (std::size_t k = i + 1; k <= h; ++k) taken[k] = 1;
-      if (rest) rest->span.type = entity_type::other, rest->why = "\x01merged";  // erased below
+      if (rest != chosen.end()) merged.push_back(static_cast<std::size_t>(rest - chosen.begin()));
       continue;
     }
     // Or the model read the head alone, after a title ("King's Bench" as the person "Bench").
-    auto head = std::find_if(chosen.begin(), chosen.end(), [&](const chosen_span& c) {
-      return c.span.first == i + 1 && c.span.last == h && c.entry < 0 && c.why.empty();
-    });
-    if (head == chosen.end() && std::any_of(taken.begin() + i + 1, taken.begin() + h + 1, [](char t) { return t; }))
-      continue;
+    const auto head = model_span(i + 1, h);
+    if (head == chosen.end() && any_taken(i + 1, h)) continue;
     std::size_t first = i;
     while (first > 0 && !taken[first - 1] && p.eligible[first - 1] == 1 && cap(first - 1) &&
            !lex.in(name_list::function_word, sf.key(first - 1)))
@@ -1321,10 +1320,12 @@ void labeller::read_possessive_heads(std::string_view text, const segmentation& 
       continue;
     }
     chosen.push_back({{first, h, static_cast<entity_type>(type)}, -1, why});
+    added = true;
   }
-  chosen.erase(std::remove_if(chosen.begin(), chosen.end(), [](const chosen_span& c) { return c.why == "\x01merged"; }),
-               chosen.end());
-  if (chosen.size() != before) sort_by_start(chosen);
+  // The joined readings go (last first, so the indices stay right), then the order is restored.
+  std::sort(merged.begin(), merged.end(), std::greater<>());
+  for (std::size_t k : merged) chosen.erase(chosen.begin() + static_cast<std::ptrdiff_t>(k));
+  if (added) sort_by_start(chosen);
 }
 
 // Post-filter 17: a run of two or more capitalised words (with "of", "the", "de" between them)
