@@ -1420,7 +1420,8 @@ void labeller::label(std::string_view text, const segmentation& piece, std::vect
       if (!c.why.empty()) {
         m.reasons = {{c.why, 1.0f}};
         // A post-filter's reading is as sure as the model's surest in the document's vote on a
-        // name's type (grouping): "the parish of Stepney" outvotes a person read before it.
+        // name's type (grouping): "the parish of Stepney" outvotes a person read before it. One
+        // from the name's own context, not a list's, also wins a tie (by_rule).
         m.margin = 10.0f;
         m.by_rule = !c.listed;
       } else if (entry < 0 && explained_[m.key]++ < 3) {
