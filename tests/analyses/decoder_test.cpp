@@ -4,6 +4,7 @@
 
 #include <gtest/gtest.h>
 
+#include <random>
 #include <vector>
 
 #include "analyses/entities/model.hpp"
@@ -82,6 +83,28 @@ TEST(entity_decoder, visited_transitions_follow_the_segments) {
   // Run 1: start -> U-person, U-person -> end; run 2: start -> O, O -> end.
   EXPECT_EQ(seen, (std::vector<std::size_t>{static_cast<std::size_t>(u_per), ends + u_per,
                                             static_cast<std::size_t>(tag_o), ends + tag_o}));
+}
+
+TEST(entity_decoder, the_fast_decoder_gives_the_reference_tags) {
+  // viterbi() skips tags a token cannot take and tags never reached; on random weights, with ties
+  // (weights from a few values) and every eligibility flag, it must choose exactly as the reference.
+  std::mt19937 rng(12345);
+  std::uniform_int_distribution<int> value(-3, 3), flag(0, 6), length(0, 12);
+  transitions t = zero_transitions();
+  int differ = 0;
+  for (int round = 0; round < 3000; ++round) {
+    for (float& w : t.from) w = static_cast<float>(value(rng)) * 0.5f;
+    for (float& w : t.ends) w = static_cast<float>(value(rng)) * 0.5f;
+    const std::size_t n = static_cast<std::size_t>(length(rng));
+    std::vector<char> eligible(n);
+    for (char& e : eligible) e = static_cast<char>(round % 3 == 0 ? 1 : flag(rng));
+    std::vector<float> e(n * n_tags, 0.0f);
+    for (std::size_t i = 0; i < n; ++i)
+      if (eligible[i] != 0)
+        for (int k = 0; k < n_tags; ++k) e[i * n_tags + k] = static_cast<float>(value(rng)) * 0.25f;
+    differ += viterbi(e, eligible, t) != viterbi_reference(e, eligible, t);
+  }
+  EXPECT_EQ(differ, 0);
 }
 
 }  // namespace

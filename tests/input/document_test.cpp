@@ -48,6 +48,16 @@ TEST(document, sha256_known_vector) {
   EXPECT_EQ(histext::sha256_hex(""), "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
 }
 
+TEST(document, checksum_is_skipped_only_when_asked) {
+  // Output without meta skips the SHA-256; everything else about the document is the same.
+  const document with = document::from_bytes("Stalin spoke.", "a.txt", histext::load_options{});
+  const document without = document::from_bytes("Stalin spoke.", "a.txt", histext::load_options{"", false});
+  EXPECT_EQ(with.info().sha256, histext::sha256_hex("Stalin spoke."));
+  EXPECT_EQ(without.info().sha256, "");
+  EXPECT_EQ(without.text(), with.text());
+  EXPECT_EQ(without.info().size, with.info().size);
+}
+
 TEST(document, invalid_utf8_names_line_column_and_byte) {
   std::string msg = error_of("first line\nab\xC3(cd\n");
   EXPECT_THAT(msg, HasSubstr("notes.txt"));

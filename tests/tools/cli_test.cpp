@@ -426,6 +426,8 @@ TEST(cli, meta_options_describe_every_option_the_same_way) {
     result r = run(t.name, with(t, {"--format", "json", "--dehyphenate", data_path("bukharin.txt")}));
     ASSERT_EQ(r.exit_code, 0) << r.err;
     auto options = nlohmann::json::parse(r.out)["meta"]["options"];
+    // JSON has meta, so the input's SHA-256 is computed (a table, TSV or CSV skips it).
+    EXPECT_EQ(nlohmann::json::parse(r.out)["meta"]["inputs"][0]["sha256"].get<std::string>().size(), 64u);
     EXPECT_EQ(options["format"], "json");
     EXPECT_EQ(options["encoding"], "");
     EXPECT_EQ(options["dehyphenate"], "true");

@@ -225,7 +225,11 @@ std::vector<std::string> expanded_names(const common_options& o) {
   return out;
 }
 
-load_options load_opts(const common_options& o) { return load_options{o.encoding}; }
+load_options load_opts(const common_options& o) {
+  // Only outputs with a `meta` block (JSON, the HTML report) show an input's SHA-256.
+  const bool meta = o.format != "table" && o.format != "tsv" && o.format != "csv";
+  return load_options{o.encoding, meta};
+}
 
 // An input stream over a file descriptor whose read errors throw histext::error with the reason
 // (std::filebuf and std::cin only set badbit, and the reason is lost).

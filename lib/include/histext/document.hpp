@@ -13,6 +13,9 @@ struct load_options {
   /// "" or "utf-8": strict UTF-8 (a UTF-16/32 byte-order mark is still honoured);
   /// "auto": ICU charset detection; anything else: an ICU converter name (windows-1252, KOI8-R...).
   std::string encoding;
+  /// Whether to compute the SHA-256 of the bytes read (input_info::sha256, for JSON's and the
+  /// report's meta). Output without meta (a table, TSV, CSV) skips it: it is 2% of a recogniser run.
+  bool checksum = true;
 };
 
 /// Where a byte offset falls: 1-based line and column (in code points).
@@ -25,7 +28,8 @@ struct text_position {
 struct input_info {
   std::string name;      ///< the path given, or "-" for stdin
   std::size_t size = 0;  ///< bytes read
-  std::string sha256;    ///< of the bytes read, lower-case hex ("" when not asked for: freq_options::checksum)
+  std::string sha256;    ///< of the bytes read, lower-case hex ("" when not asked for: load_options::checksum,
+                         ///< freq_options::checksum)
   std::string encoding;  ///< "UTF-8", or the charset converted from
 };
 

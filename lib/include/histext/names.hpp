@@ -63,6 +63,9 @@ class name_lexicon {
   name_lexicon& operator=(const name_lexicon&) = delete;
 
  private:
+  // The binary search itself: find() is this behind a per-thread memo (the plain reference path
+  // when the fast paths are off).
+  name_entry search(std::string_view key) const;
   name_lexicon();
   struct impl;
   impl* impl_;

@@ -152,7 +152,7 @@ document document::from_bytes(std::string bytes, const std::string& name, const 
   document doc;
   doc.info_.name = name;
   doc.info_.size = bytes.size();
-  doc.info_.sha256 = sha256_hex(bytes);
+  if (options.checksum) doc.info_.sha256 = sha256_hex(bytes);
   std::string label = options.encoding;
   for (auto& ch : label) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
 

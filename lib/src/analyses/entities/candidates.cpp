@@ -3,6 +3,8 @@
 
 namespace histext::entities_detail {
 
+using namespace std::string_view_literals;
+
 void recognizer::add_bytes(std::size_t first, std::size_t last, std::size_t begin, std::size_t end, entity_type type,
                            int weight, std::string evidence) {
   raw_mention m;
@@ -101,24 +103,24 @@ void recognizer::scan_sentence(const sentence& s) {
         break;
       }
       auto plain = [&](std::size_t q) { return common_only(q) || facts(q).lex.has('A'); };
-      if (tok(n).norm == "and" && n + 1 < s.last_token && word(n + 1) && facts(n + 1).cap && plain(n + 1)) {
+      if (tok(n).norm == "and"sv && n + 1 < s.last_token && word(n + 1) && facts(n + 1).cap && plain(n + 1)) {
         // "Academy of Painting and Sculpture": "and" inside an institution's "of" complement.
         bool has_of = false;
-        for (std::size_t k = i; k < j; ++k) has_of |= tok(k).norm == "of" || tok(k).norm == "for";
+        for (std::size_t k = i; k < j; ++k) has_of |= tok(k).norm == "of"sv || tok(k).norm == "for"sv;
         if (has_of && plain(j)) {
           j = n + 1;
           continue;
         }
       }
-      if (tok(n).norm == "for" && in(name_list::org_head, j) && n + 1 < s.last_token && word(n + 1) &&
+      if (tok(n).norm == "for"sv && in(name_list::org_head, j) && n + 1 < s.last_token && word(n + 1) &&
           facts(n + 1).cap && !in(name_list::function_word, n + 1)) {
         j = n + 1;  // "Society for General Systems Research"
         continue;
       }
       if (in(name_list::connector, n)) {
         std::size_t m = n + 1;
-        const bool of = tok(n).norm == "of";
-        if (of && word(m) && tok(m).norm == "the") ++m;
+        const bool of = tok(n).norm == "of"sv;
+        if (of && word(m) && tok(m).norm == "the"sv) ++m;
         if (m < s.last_token && word(m) && facts(m).cap && !in(name_list::function_word, m)) {
           if (of) {
             // Join "X of Y" only when X is an institution, place or title word, or a common noun.

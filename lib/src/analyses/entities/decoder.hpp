@@ -15,6 +15,10 @@ namespace histext::entities_detail {
 /// place); other values: any tag.
 std::vector<int> viterbi(const std::vector<float>& emissions, const std::vector<char>& eligible,
                          const transitions& trans);
+/// The plain reference of viterbi(): every tag pair at every token. viterbi() gives the same tags
+/// (it skips only tags a token cannot take and tags never reached); -DHISTEXT_FAST_PATHS=OFF uses this.
+std::vector<int> viterbi_reference(const std::vector<float>& emissions, const std::vector<char>& eligible,
+                                   const transitions& trans);
 
 /// Calls `f` with the index of every transition weight a tag sequence uses, in the layout of
 /// `transitions` (from, then ends: index (n_tags + 1) * n_tags + tag). Tokens whose `eligible` flag

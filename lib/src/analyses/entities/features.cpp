@@ -10,10 +10,13 @@
 
 #include "analyses/entities/model.hpp"
 #include "analyses/entities/word_facts.hpp"
+#include "common/fast_paths.hpp"
 #include "common/text_util.hpp"
 #include "lexicons/word_stats.hpp"
 
 namespace histext::entities_detail {
+
+using namespace std::string_view_literals;
 
 namespace {
 
@@ -76,15 +79,26 @@ const info& info_of(feat f) {
   return table[static_cast<std::size_t>(f)];
 }
 
+// The shape letter of an ASCII byte, as the code point path below gives it (ICU's classes agree
+// with these ranges on ASCII, and no ASCII letter is title case).
+char ascii_shape(unsigned char b) {
+  return b >= 'A' && b <= 'Z' ? 'X' : b >= 'a' && b <= 'z' ? 'x' : b >= '0' && b <= '9' ? 'd' : static_cast<char>(b);
+}
+
 std::string shape_of(std::string_view s) {
   std::string out;
   std::size_t i = 0;
   char last = 0;
   int run = 0;
   while (i < s.size()) {
-    UChar32 c;
-    U8_NEXT(reinterpret_cast<const uint8_t*>(s.data()), i, s.size(), c);
-    char k = u_isupper(c) || u_istitle(c) ? 'X' : u_islower(c) ? 'x' : u_isdigit(c) ? 'd' : c < 0x80 ? char(c) : 'o';
+    char k;
+    if (fast_paths && static_cast<unsigned char>(s[i]) < 0x80) {
+      k = ascii_shape(static_cast<unsigned char>(s[i++]));
+    } else {
+      UChar32 c;
+      U8_NEXT(reinterpret_cast<const uint8_t*>(s.data()), i, s.size(), c);
+      k = u_isupper(c) || u_istitle(c) ? 'X' : u_islower(c) ? 'x' : u_isdigit(c) ? 'd' : c < 0x80 ? char(c) : 'o';
+    }
     run = k == last ? run + 1 : 1;
     last = k;
     if (run <= 2) out += k;  // "Xxx" and "Xxxxxx" share a shape; "X" and "XX" do not
@@ -171,8 +185,8 @@ std::string signature_words(std::string v) {
 std::string describe(feat f, std::string_view value, int detail) {
   std::string w = info_of(f).words;
   std::string v(value);
-  if (v == "<s>" && (f == feat::prev1 || f == feat::prev2)) return "at the start of a sentence";
-  if (v == "</s>" && (f == feat::next1 || f == feat::next2)) return "at the end of a sentence";
+  if (v == "<s>"sv && (f == feat::prev1 || f == feat::prev2)) return "at the start of a sentence";
+  if (v == "</s>"sv && (f == feat::next1 || f == feat::next2)) return "at the end of a sentence";
   if (f == feat::doc_mid_cap && detail == 0) return "capitalised nowhere else in mid-sentence";
   if (f == feat::doc_lower && detail == 0) return "never in lower case in the text";
   if (f == feat::doc_mid_cap || f == feat::doc_lower) v = detail == 1 ? "once" : std::to_string(detail) + " times";
@@ -186,8 +200,8 @@ std::string describe(feat f, std::string_view value, int detail) {
   }
   if (f == feat::wn_proper && !v.empty()) v = proper_name(v[0]);
   if (f == feat::plural_kind && !v.empty()) v = std::string(proper_name(v[0])) + " name";
-  if (f == feat::caps_context && v == "allcaps") v = "all-capital";
-  if (f == feat::caps_context && v == "titlecase") v = "title-case";
+  if (f == feat::caps_context && v == "allcaps"sv) v = "all-capital";
+  if (f == feat::caps_context && v == "titlecase"sv) v = "title-case";
   if (f == feat::signature) v = signature_words(v);
   if (f == feat::rule) v = tag_words(v);
   if (f == feat::rule_with_shape) {
@@ -211,6 +225,8 @@ bool capital_after_prefix(std::string_view s) {
 bool capitalised(std::string_view s, bool* allcaps) {
   if (allcaps) *allcaps = false;
   if (s.empty()) return false;
+  if (fast_paths && !allcaps && static_cast<unsigned char>(s[0]) < 0x80 && s[0] != 'd' && s[0] != 'l')
+    return s[0] >= 'A' && s[0] <= 'Z';  // ASCII: u_isupper is A-Z and nothing is title case
   std::size_t i = 0;
   UChar32 c;
   U8_NEXT(reinterpret_cast<const uint8_t*>(s.data()), i, s.size(), c);
@@ -224,6 +240,11 @@ bool capitalised(std::string_view s, bool* allcaps) {
     int letters = 0;
     bool all = true;
     for (std::size_t k = 0; k < s.size();) {
+      if (fast_paths && static_cast<unsigned char>(s[k]) < 0x80) {  // ASCII: letters are A-Z, a-z
+        const char b = s[k++];
+        if ((b >= 'A' && b <= 'Z') || (b >= 'a' && b <= 'z')) ++letters, all = all && b <= 'Z';
+        continue;
+      }
       U8_NEXT(reinterpret_cast<const uint8_t*>(s.data()), k, s.size(), c);
       if (u_isalpha(c)) {
         ++letters;
@@ -330,8 +351,8 @@ sentence_features::sentence_features(const feature_env& env, std::string_view te
     k.closes = t.possessive();
     k.key = token_key(t);
     k.shape = shape_of(surface.substr(0, t.base_end - t.begin));
-    k.open = !k.word && (surface == "\"" || surface == "“" || surface == "‘" || surface == ":" || surface == "—" ||
-                         surface == "(" || surface == "'" || surface == "«");
+    k.open = !k.word && (surface == "\""sv || surface == "“"sv || surface == "‘"sv || surface == ":"sv ||
+                         surface == "—"sv || surface == "("sv || surface == "'"sv || surface == "«"sv);
     if (k.word) {
       k.cap = capitalised(surface, &k.allcaps);
       ++words;
@@ -347,8 +368,8 @@ sentence_features::sentence_features(const feature_env& env, std::string_view te
   auto particle = [&](std::size_t i) {
     const tok& k = toks_[i];
     return k.word && !k.cap &&
-           (facts_at(i).in(name_list::connector) || k.key == "the" || k.key == "and" || k.key == "for" ||
-            k.key == "on" || k.key == "upon" || k.key == "in" || k.key == "&");
+           (facts_at(i).in(name_list::connector) || k.key == "the"sv || k.key == "and"sv || k.key == "for"sv ||
+            k.key == "on"sv || k.key == "upon"sv || k.key == "in"sv || k.key == "&"sv);
   };
   for (std::size_t i = 0; i < toks_.size(); ++i) {
     tok& k = toks_[i];
@@ -488,7 +509,7 @@ void sentence_features::visit(std::size_t i, Sink&& sink) const {
     if (const doc_memory::counts* c = env_.doc->find(k.key)) {
       // The token itself is not "elsewhere": take it out of its own count.
       std::uint32_t mid = c->mid_cap, lower = c->lower;
-      if (k.cap && mid > 0 && caps_context_ == "normal" && !piece_.tokens.empty()) {
+      if (k.cap && mid > 0 && caps_context_ == "normal"sv && !piece_.tokens.empty()) {
         if (i != first_word_) --mid;
       }
       if (!k.cap && lower > 0) --lower;

@@ -216,8 +216,8 @@ class sentence_features {
   mutable std::vector<const word_facts*> facts_;  // per token, from the memo, once asked
   std::size_t first_ = 0;
   std::vector<tok> toks_;
-  std::size_t first_word_ = 0;  // index of the sentence's first word token (size() when none)
-  std::string caps_context_;    // "allcaps", "titlecase" or "normal"
+  std::size_t first_word_ = 0;     // index of the sentence's first word token (size() when none)
+  std::string_view caps_context_;  // "allcaps", "titlecase" or "normal" (a literal: compared per token)
 };
 
 /// Whether a word's surface starts with a capital (or d'/l' + capital); `allcaps` when every

@@ -41,6 +41,8 @@
 
 namespace histext::entities_detail {
 
+using namespace std::string_view_literals;
+
 namespace {
 
 // Whether a one-word place read where a peer of that title is named is the peer: not a country
@@ -119,9 +121,9 @@ std::size_t name_words(const std::string& key, entity_type type) {
   // Nor a place after a full name ("Edward Gibbon of West Cliff" is Edward Gibbon; "Robert of
   // Normandy" and "Joan of Arc" are named by it).
   for (std::size_t k = 2; k + 1 < words.size(); ++k)
-    if (words[k] == "of") return k;
+    if (words[k] == "of"sv) return k;
   for (std::size_t k = 1; k + 1 < words.size(); ++k)
-    if (words[k] == "the" && !regnal_ordinal(words[k + 1])) return k;
+    if (words[k] == "the"sv && !regnal_ordinal(words[k + 1])) return k;
   return words.size();
 }
 
@@ -195,13 +197,13 @@ std::vector<entity> group_mentions(std::string_view text, std::vector<found_ment
     c.which += m.relative_after == relative_which;
     c.beside_places += m.beside_place;
     c.placed += m.place_before == place_at &&
-                !(m.end < text.size() && (text[m.end] == '\'' || text.substr(m.end, 3) == "\u2019"));
+                !(m.end < text.size() && (text[m.end] == '\'' || text.substr(m.end, 3) == "\u2019"sv));
     c.learned += std::any_of(m.titles.begin(), m.titles.end(), [](const std::string& t) {
-      return t == "dr" || t == "dr." || t == "doctor" || t == "professor" || t == "prof" || t == "prof." ||
-             t == "rev" || t == "rev." || t == "reverend";
+      return t == "dr"sv || t == "dr."sv || t == "doctor"sv || t == "professor"sv || t == "prof"sv || t == "prof."sv ||
+             t == "rev"sv || t == "rev."sv || t == "reverend"sv;
     });
     c.peer += std::any_of(m.titles.begin(), m.titles.end(),
-                          [](const std::string& t) { return t == "lord" || peerage_title(t); });
+                          [](const std::string& t) { return t == "lord"sv || peerage_title(t); });
     c.sovereign +=
         std::any_of(m.titles.begin(), m.titles.end(), [](const std::string& t) { return sovereign_title(t); });
   }
@@ -274,7 +276,7 @@ std::vector<entity> group_mentions(std::string_view text, std::vector<found_ment
       const auto& bw = cl[j].words;
       // "Duke of Monmouth" for "Monmouth": a peer is called by his title's place.
       const bool peer_title =
-          sw.size() == 1 && bw.size() == 3 && bw[1] == "of" && bw[2] == sw[0] && peerage_title(bw[0]);
+          sw.size() == 1 && bw.size() == 3 && bw[1] == "of"sv && bw[2] == sw[0] && peerage_title(bw[0]);
       // Even where the model read the place: "Albany was Governor" is the Duke of Albany (peer_by_place).
       const bool peer_of = peer_title && tj == person && ti == static_cast<int>(entity_type::place) &&
                            peer_by_place(lex, sw[0], cl[i].located, cl[i].members.size());
@@ -295,9 +297,9 @@ std::vector<entity> group_mentions(std::string_view text, std::vector<found_ment
       // is called by his title's place: "Monmouth" is the Duke of Monmouth, "Argyle" the Earl.
       // (Past a "the": "Kirk" is not "the Commissioner of the General Assembly of the Kirk".)
       const auto at = std::search(bw.begin(), bw.end(), sw.begin(), sw.end());
-      const bool after_the_of = at != bw.end() && at - bw.begin() >= 2 && *(at - 1) == "the" && *(at - 2) == "of";
+      const bool after_the_of = at != bw.end() && at - bw.begin() >= 2 && *(at - 1) == "the"sv && *(at - 2) == "of"sv;
       if (after_the_of) continue;
-      if (at != bw.end() && at != bw.begin() && *(at - 1) == "of" && !peer_title) continue;
+      if (at != bw.end() && at != bw.begin() && *(at - 1) == "of"sv && !peer_title) continue;
       // A rare fuller form whose other words are a person named on their own is two people side
       // by side ("he gave Moses Zipporah his daughter"): the frequent given name stays apart (a
       // surname joins: "Moreau" is Jeanne Moreau, though "Jeanne" stands alone too).

@@ -13,6 +13,8 @@
 
 namespace histext::entities_detail {
 
+using namespace std::string_view_literals;
+
 namespace {
 
 // Forms of address: the gender they give a name ('m' Mr., 'f' Mrs., 'u' Miss, 0 none given), and
@@ -99,7 +101,7 @@ std::optional<tagged_span> dateline_place(std::string_view text, const segmentat
     const token& t = piece.tokens[sf.token_index(i)];
     const std::string_view w = t.text(text);
     if (!t.is_word()) {
-      if (w != "," || words == 0) return std::nullopt;
+      if (w != ","sv || words == 0) return std::nullopt;
       return tagged_span{0, i - 1, entity_type::place};
     }
     const std::string& key = sf.key(i);
@@ -277,10 +279,11 @@ bool labeller::title_word(const std::string& key) const {
   if (env_.lex->in(name_list::title, key)) return true;
   // The plural of Mr., before several names ("Messrs. Brown and Jones"): a form of address the
   // curated list (and so the model's features) leaves out.
-  if (key == "messrs" || key == "messrs.") return true;
+  if (key == "messrs"sv || key == "messrs."sv) return true;
   // An abbreviated title without its full stop: British style ("Capt Lott", "Gen Gordon") and OCR
   // ("Capt, Lott"). Not "St": "St John" is also a surname (Oliver St John), and "St Albans" a town.
-  if (!key.empty() && key.size() <= 6 && key.back() != '.' && key != "st" && env_.lex->in(name_list::title, key + '.'))
+  if (!key.empty() && key.size() <= 6 && key.back() != '.' && key != "st"sv &&
+      env_.lex->in(name_list::title, key + '.'))
     return true;
   // A title of two titles joined by a hyphen: "Major-General Scott", "Lieutenant-Colonel Hay",
   // "the Governor-General".
@@ -299,7 +302,7 @@ bool labeller::adjective_before_noun(std::string_view text, const segmentation& 
                                      std::size_t i) const {
   if (i == 0 || i + 1 >= sf.size()) return false;
   const std::string& b = sf.key(i - 1);
-  if (b != "a" && b != "an" && b != "the") return false;
+  if (b != "a"sv && b != "an"sv && b != "the"sv) return false;
   const token& n = piece.tokens[sf.token_index(i + 1)];
   const std::string& next = sf.key(i + 1);
   const name_lexicon& lex = *env_.lex;
@@ -374,7 +377,7 @@ void labeller::label(std::string_view text, const segmentation& piece, std::vect
       const std::size_t at = c.span.last + 1;
       if (at + 1 >= sf.size() || piece.tokens[sf.token_index(c.span.last)].possessive() ||
           !piece.tokens[sf.token_index(at)].is_word() || capitalised(piece.tokens[sf.token_index(at)].text(text)) ||
-          std::none_of(std::begin(particles), std::end(particles), [&](const char* w) { return sf.key(at) == w; }))
+          std::none_of(std::begin(particles), std::end(particles), [&](const char* w) { return sf.key_is(at, w); }))
         continue;
       const token& next = piece.tokens[sf.token_index(at + 1)];
       if (!next.is_word() || !capitalised(next.text(text)) || lex.in(name_list::function_word, sf.key(at + 1)))
@@ -397,9 +400,9 @@ void labeller::label(std::string_view text, const segmentation& piece, std::vect
       const token& t = piece.tokens[sf.token_index(i)];
       const std::string& k = sf.key(i);
       if (!t.is_word()) return false;
-      if (capitalised(t.text(text))) return peerage_title(k) || k == "prince" || k == "princess" || k == "count";
-      return i > 0 && sf.key(i - 1) == "the" &&
-             (peerage_title(k) || k == "count" || k == "marques" || k == "bishop" || k == "archbishop");
+      if (capitalised(t.text(text))) return peerage_title(k) || k == "prince"sv || k == "princess"sv || k == "count"sv;
+      return i > 0 && sf.key_is(i - 1, "the") &&
+             (peerage_title(k) || k == "count"sv || k == "marques"sv || k == "bishop"sv || k == "archbishop"sv);
     };
     // (And one the model left unread whole: "the English Earl of Atholl".)
     {
@@ -408,7 +411,7 @@ void labeller::label(std::string_view text, const segmentation& piece, std::vect
         for (std::size_t i = c.span.first; i <= c.span.last && i < taken.size(); ++i) taken[i] = 1;
       const std::size_t before = chosen.size();
       for (std::size_t i = 0; i + 2 < sf.size(); ++i) {
-        if (taken[i] || taken[i + 1] || taken[i + 2] || sf.key(i + 1) != "of" || !peer_at(i)) continue;
+        if (taken[i] || taken[i + 1] || taken[i + 2] || !sf.key_is(i + 1, "of") || !peer_at(i)) continue;
         const token& x = piece.tokens[sf.token_index(i + 2)];
         if (!x.is_word() || !capitalised(x.text(text)) || !p.eligible[i + 2]) continue;
         std::size_t last = i + 2;
@@ -423,7 +426,7 @@ void labeller::label(std::string_view text, const segmentation& piece, std::vect
       // 1649": a sentence's first word proves nothing by its capital): a given name, or a name
       // WordNet knows as a person's, before "the" and a capitalised ordinal. Not "Book the Second".
       for (std::size_t i = 0; i + 2 < sf.size(); ++i) {
-        if (taken[i] || taken[i + 1] || taken[i + 2] || sf.key(i + 1) != "the" || !regnal_ordinal(sf.key(i + 2)) ||
+        if (taken[i] || taken[i + 1] || taken[i + 2] || !sf.key_is(i + 1, "the") || !regnal_ordinal(sf.key(i + 2)) ||
             !p.eligible[i] || !capitalised(piece.tokens[sf.token_index(i)].text(text)) ||
             !capitalised(piece.tokens[sf.token_index(i + 2)].text(text)))
           continue;
@@ -440,7 +443,7 @@ void labeller::label(std::string_view text, const segmentation& piece, std::vect
     }
     for (chosen_span& c : chosen) {
       const std::size_t f = c.span.first;
-      if (c.entry >= 0 || !c.why.empty() || f < 2 || sf.key(f - 1) != "of" || !peer_at(f - 2)) continue;
+      if (c.entry >= 0 || !c.why.empty() || f < 2 || !sf.key_is(f - 1, "of") || !peer_at(f - 2)) continue;
       if (std::any_of(chosen.begin(), chosen.end(), [&](const chosen_span& o) { return o.span.last == f - 2; }))
         continue;
       c.span.first = f - 2;
@@ -548,7 +551,7 @@ void labeller::label(std::string_view text, const segmentation& piece, std::vect
         const token& t = piece.tokens[sf.token_index(i)];
         if (capitalised(t.text(text))) return false;
         for (const char* a : articles)
-          if (sf.key(i) == a) return true;
+          if (sf.key_is(i, a)) return true;
         return false;
       };
       // Nor does a person's name begin with a month or weekday that is no given name ("November
@@ -561,7 +564,7 @@ void labeller::label(std::string_view text, const segmentation& piece, std::vect
       // Nor with "the" as OCR misreads it ("Tbe Legislature", "Tho Senate").
       auto ocr_the = [&](std::size_t i) {
         static const char* misread[] = {"tbe", "tho", "thc", "tlie", "tiie", "ihe"};
-        return std::any_of(std::begin(misread), std::end(misread), [&](const char* w) { return sf.key(i) == w; }) &&
+        return std::any_of(std::begin(misread), std::end(misread), [&](const char* w) { return sf.key_is(i, w); }) &&
                capitalised(piece.tokens[sf.token_index(i + 1)].text(text));
       };
       // Nor with a citation's "See", "Vide" or "Cf." before a name ("See MIGNET, vol. i." in a
@@ -569,14 +572,14 @@ void labeller::label(std::string_view text, const segmentation& piece, std::vect
       // dash, a bracket or a colon.
       auto citation = [&](std::size_t i) {
         const std::string& k = sf.key(i);
-        if ((k != "see" && k != "vide" && k != "cf." && k != "cf") ||
+        if ((k != "see"sv && k != "vide"sv && k != "cf."sv && k != "cf"sv) ||
             !capitalised(piece.tokens[sf.token_index(i)].text(text)) ||
             !capitalised(piece.tokens[sf.token_index(i + 1)].text(text)))
           return false;
         if (i == sf.first_word()) return true;
         const std::string_view before = piece.tokens[sf.token_index(i - 1)].text(text);
-        return before == "--" || before == "\u2014" || before == "\u2013" || before == "(" || before == "[" ||
-               before == ":" || before == ";";
+        return before == "--"sv || before == "\u2014"sv || before == "\u2013"sv || before == "("sv || before == "["sv ||
+               before == ":"sv || before == ";"sv;
       };
       // Nor does a person's name begin with the plural of a kind of person before it, a party
       // in apposition ("the Girondists Vergniaud, Guadet and Gensonné"): not a title's plural,
@@ -597,7 +600,8 @@ void labeller::label(std::string_view text, const segmentation& piece, std::vect
         const std::string_view b = before.text(text);
         return capitalised(piece.tokens[sf.token_index(i)].text(text)) &&
                capitalised(piece.tokens[sf.token_index(i + 1)].text(text)) &&
-               !lex.in(name_list::function_word, sf.key(i + 1)) && ((before.is_word() && !capitalised(b)) || b == ",");
+               !lex.in(name_list::function_word, sf.key(i + 1)) &&
+               ((before.is_word() && !capitalised(b)) || b == ","sv);
       };
       if (entry < 0 && sp.first > 0 && given_will(sp.first - 1) &&
           std::none_of(chosen.begin(), chosen.end(), [&](const chosen_span& o) { return o.span.last == sp.first - 1; }))
@@ -636,14 +640,14 @@ void labeller::label(std::string_view text, const segmentation& piece, std::vect
         for (std::size_t i = sp.first + 1; i <= sp.last; ++i) {
           const std::string& k = sf.key(i);
           if (sf.all_capitals() && lex.in(name_list::function_word, k) && !lex.in(name_list::connector, k) &&
-              k != "the" && k != "and" && k != "for" && k != "of") {
+              k != "the"sv && k != "and"sv && k != "for"sv && k != "of"sv) {
             sp.last = i - 1;
             break;
           }
           // Nor before a headline's verb, which WordNet knows only as a verb ("ROOSEVELT ASKS
           // CONGRESS FOR WAR", "DECLARES", "Roosevelt Asks Congress"; not "SWEEPS", a noun too).
           const bool verb_only = [&] {
-            if (lex.find(k).codes == "v") return true;
+            if (lex.find(k).codes == "v"sv) return true;
             if (k.size() < 4 || k.back() != 's') return false;
             const std::string base = k.substr(0, k.size() - 1);
             return lex.find(base).codes.find_first_not_of('v') == std::string_view::npos &&
@@ -651,7 +655,8 @@ void labeller::label(std::string_view text, const segmentation& piece, std::vect
           }();
           // In title case only a verb in -s inside the reading, as headlines write them ("Sweet Mr.
           // Ogle!" and "Rob Roy" are names).
-          const bool headline_verb = sf.all_capitals() || (i < sp.last && k.back() == 's' && lex.find(k).codes != "v");
+          const bool headline_verb =
+              sf.all_capitals() || (i < sp.last && k.back() == 's' && lex.find(k).codes != "v"sv);
           if (verb_only && headline_verb && !lex.find(k).proper()) {
             sp.last = i - 1;
             // What stays is typed as WordNet knows it: "Roosevelt Asks Congress" was one group.
@@ -678,7 +683,7 @@ void labeller::label(std::string_view text, const segmentation& piece, std::vect
       // But a regnal "I" before punctuation is the name's ("Tsar Aleksei I,"; "Charles I. He" ->
       // Charles I): the pronoun after a name is followed by its verb ("Mary I went").
       auto regnal = [&](std::size_t i) {
-        return piece.tokens[sf.token_index(i)].text(text) == "I" &&
+        return piece.tokens[sf.token_index(i)].text(text) == "I"sv &&
                (i + 1 == sf.size() || !piece.tokens[sf.token_index(i + 1)].is_word());
       };
       while (entry < 0 && sp.type == entity_type::person && sp.first < sp.last &&
@@ -692,7 +697,7 @@ void labeller::label(std::string_view text, const segmentation& piece, std::vect
         ++sp.last;
       // Initials joined by "&" with no space are one word of the name: "the Grand Lodge of New York
       // F&AM", "the B&O Railroad" (the word breaker splits at "&"; the model ends the name at "F").
-      while (entry < 0 && sp.type != entity_type::person && sp.last + 2 < sf.size() && sf.key(sp.last + 1) == "&") {
+      while (entry < 0 && sp.type != entity_type::person && sp.last + 2 < sf.size() && sf.key_is(sp.last + 1, "&")) {
         auto capitals = [&](std::size_t i) {
           const std::string_view w = piece.tokens[sf.token_index(i)].text(text);
           return !w.empty() && w.size() <= 4 &&
@@ -713,10 +718,10 @@ void labeller::label(std::string_view text, const segmentation& piece, std::vect
         if (i >= sf.size() || !piece.tokens[sf.token_index(i)].is_word()) return false;
         const std::string_view w = piece.tokens[sf.token_index(i)].text(text);
         const bool alone = i + 1 == sf.size() || !piece.tokens[sf.token_index(i + 1)].is_word();
-        return w.find_first_not_of("IVX") == std::string_view::npos && (w.size() >= 2 || (w == "V" && alone));
+        return w.find_first_not_of("IVX") == std::string_view::npos && (w.size() >= 2 || (w == "V"sv && alone));
       };
       // And "the First" ("George the First", "Charles the Second"), which the model often leaves out.
-      if (entry < 0 && sp.type == entity_type::person && sp.last + 2 < sf.size() && sf.key(sp.last + 1) == "the" &&
+      if (entry < 0 && sp.type == entity_type::person && sp.last + 2 < sf.size() && sf.key_is(sp.last + 1, "the") &&
           regnal_ordinal(sf.key(sp.last + 2)) && capitalised(piece.tokens[sf.token_index(sp.last + 2)].text(text)) &&
           std::none_of(chosen.begin(), chosen.end(),
                        [&](const chosen_span& o) { return o.span.first <= sp.last + 2 && sp.last + 1 <= o.span.last; }))
@@ -745,12 +750,12 @@ void labeller::label(std::string_view text, const segmentation& piece, std::vect
               return std::any_of(std::begin(list), std::end(list), [&](const char* w) { return before == w; });
             };
             if (!capitalised(piece.tokens[sf.token_index(at)].text(text)) ||
-                (sp.last + 1 < sf.size() && sf.key(sp.last + 1) == "of"))
+                (sp.last + 1 < sf.size() && sf.key_is(sp.last + 1, "of")))
               return false;
             // One word after Mr. or Madame: "Madame Tussauds Museum" is a museum. A peer's title
             // at the start of the span is a noble's too ("the Marquis de la Fayette" read as a
             // place); "the Duke of Richmond" is the model's to read.
-            const bool peer = at == sp.first && peerage_title(before) && sf.key(at + 1) != "of";
+            const bool peer = at == sp.first && peerage_title(before) && !sf.key_is(at + 1, "of");
             return (in(plain) && sp.last == at + 1) ||
                    ((in(noble) || peer) && !lex.in(name_list::place_word, last) && !lex.in(name_list::org_head, last));
           }())
@@ -768,15 +773,15 @@ void labeller::label(std::string_view text, const segmentation& piece, std::vect
         const std::size_t was = sp.last;
         while (sp.last > sp.first && doctrine(sp.last) && sp.type != entity_type::group) --sp.last;
         while (sp.last < was && sp.last > sp.first &&
-               (lex.in(name_list::connector, sf.key(sp.last)) || sf.key(sp.last) == "the"))
+               (lex.in(name_list::connector, sf.key(sp.last)) || sf.key_is(sp.last, "the")))
           --sp.last;  // "Mahomet of Jacobinism" -> Mahomet
         if (sp.first == sp.last && doctrine(sp.first)) sp.type = entity_type::group;
       }
       // An institution's head before "of" makes a group of a place's reading ("the University of
       // Michigan" read as a place where old print has "Univerfity": the head is read with its long
       // s too). Not "the Union of South Africa", a country.
-      if (entry < 0 && sp.type == entity_type::place && sp.first + 1 < sp.last && sf.key(sp.first + 1) == "of" &&
-          sf.key(sp.first) != "union") {
+      if (entry < 0 && sp.type == entity_type::place && sp.first + 1 < sp.last && sf.key_is(sp.first + 1, "of") &&
+          !sf.key_is(sp.first, "union")) {
         const std::string& k = sf.key(sp.first);
         const word_facts f = facts_of(k);
         if (lex.in(name_list::org_head, k) || (f.long_s && f.in(name_list::org_head))) sp.type = entity_type::group;
@@ -787,7 +792,7 @@ void labeller::label(std::string_view text, const segmentation& piece, std::vect
       if (entry < 0 && sp.first < sp.last && modelled_type(sp.type) && sp.type != entity_type::person &&
           c.why.empty() && title_at(sp.last) && !saint_title(sf.key(sp.last)) && [&] {
             for (std::size_t i = sp.first; i < sp.last; ++i)
-              if (sf.key(i) == "of") return false;
+              if (sf.key_is(i, "of")) return false;
             return true;
           }())
         sp.type = entity_type::person;
@@ -802,7 +807,7 @@ void labeller::label(std::string_view text, const segmentation& piece, std::vect
       if (entry < 0 && sp.first < sp.last && (sp.type == entity_type::place || sp.type == entity_type::group) &&
           c.why.empty() && title_at(sp.first) &&
           (given_name(lex, sf.key(sp.first + 1)) || lex.find(sf.span_key(sp.first + 1, sp.last)).proper() == 'p') &&
-          sf.key(sp.first) != "st." && sf.key(sp.first) != "st" && sf.key(sp.first) != "saint" &&
+          !sf.key_is(sp.first, "st.") && !sf.key_is(sp.first, "st") && !sf.key_is(sp.first, "saint") &&
           !lex.in(name_list::place_word, sf.key(sp.last)) && !lex.in(name_list::org_head, sf.key(sp.last)))
         sp.type = entity_type::person;
       // A sentence's first word that WordNet knows only in lower case, before a title, is no part
@@ -848,7 +853,7 @@ void labeller::label(std::string_view text, const segmentation& piece, std::vect
         return title_word(one) && !sovereign_title(one) && !peerage_title(one) && !church_title(one);
       };
       while (person && name_first < sp.last &&
-             (title_at(name_first) || sf.key(name_first) == "old" || sf.key(name_first) == "young" ||
+             (title_at(name_first) || sf.key_is(name_first, "old") || sf.key_is(name_first, "young") ||
               office(name_first) || plural_title(name_first)))
         titles.push_back(sf.key(name_first++));
       // An office "of" something before a full name: "Secretary of State Cordell Hull", "Secretary
@@ -856,11 +861,11 @@ void labeller::label(std::string_view text, const segmentation& piece, std::vect
       // name after the office's object (the longest of up to three words WordNet knows as a name,
       // or one word), when two capitalised words or a title and one follow; not a sovereign's or
       // a peer's style ("the Duke of York Richard").
-      if (person && name_first > sp.first && sf.key(name_first) == "of" && !peerage_title(titles.front()) &&
-          titles.front() != "king" && titles.front() != "queen" && titles.front() != "prince" &&
-          titles.front() != "emperor") {
+      if (person && name_first > sp.first && sf.key_is(name_first, "of") && !peerage_title(titles.front()) &&
+          titles.front() != "king"sv && titles.front() != "queen"sv && titles.front() != "prince"sv &&
+          titles.front() != "emperor"sv) {
         std::size_t obj = name_first + 1;
-        if (obj < sp.last && sf.key(obj) == "the") ++obj;
+        if (obj < sp.last && sf.key_is(obj, "the")) ++obj;
         std::size_t obj_last = obj;
         for (std::size_t e = obj + 1; e < obj + 3 && e < sp.last; ++e) {
           if (lex.find(sf.span_key(obj, e)).proper()) obj_last = e;
@@ -899,14 +904,15 @@ void labeller::label(std::string_view text, const segmentation& piece, std::vect
       // An epithet of age before a title alone is a name: "the Old Lady", a film's role ("Old Brown"
       // is Brown).
       if (person && name_first == sp.last && name_first > sp.first && title_at(sp.last) &&
-          std::any_of(titles.begin(), titles.end(), [](const std::string& t) { return t == "old" || t == "young"; })) {
+          std::any_of(titles.begin(), titles.end(),
+                      [](const std::string& t) { return t == "old"sv || t == "young"sv; })) {
         name_first = sp.first;
         titles.clear();
       }
       // "Professor of Linguistics", "Count of the Holy Roman Empire": the title is the name.
       // (In capitals too: "KING OF DENMARK".)
       if (name_first > sp.first &&
-          (!capitalised(piece.tokens[sf.token_index(name_first)].text(text)) || sf.key(name_first) == "of")) {
+          (!capitalised(piece.tokens[sf.token_index(name_first)].text(text)) || sf.key_is(name_first, "of"))) {
         name_first = sp.first;
         titles.clear();
       }
@@ -951,8 +957,8 @@ void labeller::label(std::string_view text, const segmentation& piece, std::vect
       // not "St. Thomas's murder").
       if (person && titles.size() == 1 && saint_title(titles[0]) &&
           piece.tokens[sf.token_index(sp.last)].possessive() && first > 0 &&
-          (sf.key(first - 1) == "at" || sf.key(first - 1) == "in" || sf.key(first - 1) == "to" ||
-           sf.key(first - 1) == "from") &&
+          (sf.key_is(first - 1, "at") || sf.key_is(first - 1, "in") || sf.key_is(first - 1, "to") ||
+           sf.key_is(first - 1, "from")) &&
           !(sp.last + 1 < sf.size() && piece.tokens[sf.token_index(sp.last + 1)].is_word() &&
             capitalised(piece.tokens[sf.token_index(sp.last + 1)].text(text)))) {
         sp.type = entity_type::place;
@@ -989,7 +995,7 @@ void labeller::label(std::string_view text, const segmentation& piece, std::vect
       if (entry < 0 && c.why.empty() && sp.type == entity_type::person)
         for (std::size_t k = name_first + 1; k < sp.last; ++k) {
           const std::string& w = sf.key(k);
-          if (sf.key(k + 1) != "of" || !title_at(k) || !capitalised(piece.tokens[sf.token_index(k)].text(text)))
+          if (!sf.key_is(k + 1, "of") || !title_at(k) || !capitalised(piece.tokens[sf.token_index(k)].text(text)))
             continue;
           static const char* const styles[] = {"king", "queen", "prince", "princess", "emperor", "empress",
                                                "lord", "lady",  "count",  "countess", "tsar",    "czar"};
@@ -997,7 +1003,7 @@ void labeller::label(std::string_view text, const segmentation& piece, std::vect
               std::any_of(std::begin(styles), std::end(styles), [&](const char* x) { return w == x; }))
             break;
           // A named chair: "Agassiz Professor of Oriental Languages", "Regius Professor of History".
-          if ((w == "professor" || w == "lecturer" || w == "reader") && k == name_first + 1) break;
+          if ((w == "professor"sv || w == "lecturer"sv || w == "reader"sv) && k == name_first + 1) break;
           std::size_t end = k - 1;
           while (end > name_first && (!piece.tokens[sf.token_index(end)].is_word() || title_at(end))) --end;
           if (!title_at(end)) sp.last = end;
@@ -1022,12 +1028,12 @@ void labeller::label(std::string_view text, const segmentation& piece, std::vect
       if (entry < 0 && c.why.empty() && sp.type == entity_type::person && sp.last >= name_first + 2 &&
           sp.last + 2 < sf.size()) {
         const std::string& joint = sf.key(sp.last + 1);
-        if (joint == "in" || joint == "of" || joint == "for" || joint == "on" || joint == "against")
+        if (joint == "in"sv || joint == "of"sv || joint == "for"sv || joint == "on"sv || joint == "against"sv)
           for (std::size_t j = sp.last + 2; j < sf.size() && j <= sp.last + 5; ++j) {
             if (!piece.tokens[sf.token_index(j)].is_word() || !capitalised(piece.tokens[sf.token_index(j)].text(text)))
               break;
             const std::string& w = sf.key(j);
-            if (w == "act" || w == "acts" || w == "bill" || w == "law") {
+            if (w == "act"sv || w == "acts"sv || w == "bill"sv || w == "law"sv) {
               // The title's first word is a common one ("Justice"), not the name's ("Oliver Wendell
               // Holmes on Common Law Reform").
               const std::string& last = sf.key(sp.last);
@@ -1043,7 +1049,7 @@ void labeller::label(std::string_view text, const segmentation& piece, std::vect
       if (entry < 0 && c.why.empty() && sp.type == entity_type::person)
         for (std::size_t k = name_first + 1; k < sp.last; ++k) {
           // Not after "of" or a particle: "the Lord of the Isles", "the President of the Council".
-          if (sf.key(k) != "the" || lex.in(name_list::connector, sf.key(k - 1)) ||
+          if (!sf.key_is(k, "the") || lex.in(name_list::connector, sf.key(k - 1)) ||
               !capitalised(piece.tokens[sf.token_index(k - 1)].text(text)))
             continue;
           const std::string& w = sf.key(k + 1);
@@ -1082,7 +1088,7 @@ void labeller::label(std::string_view text, const segmentation& piece, std::vect
       // an adjective, before a lower-case word that is no function word. Not an epithet after "the"
       // ("William the Silent took Brill").
       if (entry < 0 && c.why.empty() && sp.last > name_first && sp.last + 1 < sf.size() &&
-          sf.key(sp.last - 1) != "the" && piece.tokens[sf.token_index(sp.last)].is_word() &&
+          !sf.key_is(sp.last - 1, "the") && piece.tokens[sf.token_index(sp.last)].is_word() &&
           !piece.tokens[sf.token_index(sp.last)].possessive() && piece.tokens[sf.token_index(sp.last + 1)].is_word() &&
           !capitalised(piece.tokens[sf.token_index(sp.last + 1)].text(text)) &&
           !lex.in(name_list::function_word, sf.key(sp.last + 1)) && !lex.in(name_list::nationality, sf.key(sp.last)) &&
@@ -1112,7 +1118,7 @@ void labeller::label(std::string_view text, const segmentation& piece, std::vect
         auto spelled_title = [&](std::size_t i) {
           const std::string& k = sf.key(i);
           if (!piece.tokens[sf.token_index(i)].is_word() || nationality(k)) return false;
-          if (const address_form* a = address_of(k); a && (a->bare ? k != "sir" : k == "m.")) return false;
+          if (const address_form* a = address_of(k); a && (a->bare ? k != "sir"sv : k == "m."sv)) return false;
           if (lex.in(name_list::title, k) || office(i)) return true;
           if (k.find('-') != std::string::npos && title_at(i)) return true;                        // "Major-General"
           if (k.size() <= 6 && k.back() != '.' && lex.in(name_list::title, k + '.')) return true;  // "Capt Lott"
@@ -1147,14 +1153,14 @@ void labeller::label(std::string_view text, const segmentation& piece, std::vect
         m.place_before = preposition_of_place(sf.key(first - 1));
       m.beside_place = std::any_of(chosen.begin(), chosen.end(), [&](const chosen_span& o) {
         return o.span.type == entity_type::place &&
-               ((o.span.last + 2 == c.span.first && sf.key(c.span.first - 1) == ",") ||
-                (o.span.first == c.span.last + 2 && sf.key(c.span.last + 1) == ","));
+               ((o.span.last + 2 == c.span.first && sf.key_is(c.span.first - 1, ",")) ||
+                (o.span.first == c.span.last + 2 && sf.key_is(c.span.last + 1, ",")));
       });
-      if (std::size_t r = sp.last + 1 + (sp.last + 1 < sf.size() && sf.key(sp.last + 1) == ","); r < sf.size()) {
+      if (std::size_t r = sp.last + 1 + (sp.last + 1 < sf.size() && sf.key_is(sp.last + 1, ",")); r < sf.size()) {
         const std::string& w = sf.key(r);
-        m.relative_after = (w == "who" || w == "whom" || w == "whose") ? relative_who
-                           : w == "which"                              ? relative_which
-                                                                       : 0;
+        m.relative_after = (w == "who"sv || w == "whom"sv || w == "whose"sv) ? relative_who
+                           : w == "which"sv                                  ? relative_which
+                                                                             : 0;
       }
       if (m.key.empty()) continue;
       // Post-filter 7: a form of address alone names nobody ("Dear Sir,"; "Yes, Madam").
@@ -1186,7 +1192,7 @@ void labeller::label(std::string_view text, const segmentation& piece, std::vect
       // "Resign the Office of President of the United States"): the post. Not where an article
       // follows "of" ("the Office of the High Commissioner for Human Rights" is an institution).
       if (entry < 0 && m.type == entity_type::group && name_first == sp.first && sp.first + 2 <= sp.last &&
-          sf.key(sp.first) == "office" && sf.key(sp.first + 1) == "of" && title_at(sp.first + 2))
+          sf.key_is(sp.first, "office") && sf.key_is(sp.first + 1, "of") && title_at(sp.first + 2))
         continue;
       // Nor does an adjective before its noun name a group ("turn to Democratic control", "the
       // Democratic majority"): one word WordNet knows only as an adjective, before a lower-case
@@ -1224,7 +1230,8 @@ void labeller::label(std::string_view text, const segmentation& piece, std::vect
       if (entry < 0 && m.type == entity_type::person && sp.first == sp.last && name_first == sp.first && sp.first > 0 &&
           [&] {
             const std::string& b = sf.key(sp.first - 1);
-            if (b != "a" && b != "an" && b != "the" && b != "every" && b != "this" && b != "that") return false;
+            if (b != "a"sv && b != "an"sv && b != "the"sv && b != "every"sv && b != "this"sv && b != "that"sv)
+              return false;
             if (sp.last + 1 < sf.size() && piece.tokens[sf.token_index(sp.last + 1)].is_word() &&
                 capitalised(piece.tokens[sf.token_index(sp.last + 1)].text(text)))
               return false;
@@ -1246,7 +1253,7 @@ void labeller::label(std::string_view text, const segmentation& piece, std::vect
       // have groaned", "war between the Crown and the Kirk"). One word WordNet knows only as
       // common nouns, no given name, no title, no kind of person: the reading becomes a group.
       if (entry < 0 && m.type == entity_type::person && sp.first == sp.last && name_first == sp.first && sp.first > 0 &&
-          sf.key(sp.first - 1) == "the" && !title_at(sp.first) &&
+          sf.key_is(sp.first - 1, "the") && !title_at(sp.first) &&
           !piece.tokens[sf.token_index(sp.first)].possessive() && [&] {
             const std::string& k = sf.key(sp.first);
             const name_entry e = lex.find(k);
@@ -1292,7 +1299,7 @@ void labeller::label(std::string_view text, const segmentation& piece, std::vect
       if (entry < 0 && c.why.empty() && m.type == entity_type::person && name_first < sp.last && [&] {
             static const char* const prizes[] = {"award", "awards", "prize", "prizes", "medal", "medals"};
             return std::any_of(std::begin(prizes), std::end(prizes),
-                               [&](const char* w) { return sf.key(sp.last) == w; });
+                               [&](const char* w) { return sf.key_is(sp.last, w); });
           }()) {
         m.type = sp.type = entity_type::other;
         c.why = "ends in the head of a prize, '" + sf.key(sp.last) + "'";
@@ -1351,19 +1358,19 @@ void labeller::label(std::string_view text, const segmentation& piece, std::vect
       // and not a sovereign's, a peer's or a churchman's style ("was created Duke of Wellington",
       // "was Archbishop of Sens").
       if (entry < 0 && m.type == entity_type::person && first > 0 && first == name_first && first + 2 <= sp.last &&
-          sf.key(first + 1) == "of" && title_at(first) && !peerage_title(sf.key(first)) &&
-          !sovereign_title(sf.key(first)) && !church_title(sf.key(first)) && sf.key(first) != "lord" &&
-          sf.key(first) != "lady" && [&] {
+          sf.key_is(first + 1, "of") && title_at(first) && !peerage_title(sf.key(first)) &&
+          !sovereign_title(sf.key(first)) && !church_title(sf.key(first)) && !sf.key_is(first, "lord") &&
+          !sf.key_is(first, "lady") && [&] {
             static const char* const givers[] = {"was",    "is",      "be",        "been",   "became",
                                                  "become", "becomes", "appointed", "named",  "elected",
                                                  "made",   "as",      "remained",  "chosen", "nominated"};
             auto giver = [&](std::size_t k) {
-              return std::any_of(std::begin(givers), std::end(givers), [&](const char* g) { return sf.key(k) == g; });
+              return std::any_of(std::begin(givers), std::end(givers), [&](const char* g) { return sf.key_is(k, g); });
             };
             // Or a second office of the same predicate: "was an American linguist and Professor of
             // Linguistics" (a giver within six lower-case words or nationalities before "and").
             bool given = giver(first - 1);
-            if (!given && sf.key(first - 1) == "and")
+            if (!given && sf.key_is(first - 1, "and"))
               for (std::size_t k = first - 1; k-- > 0 && first - 1 - k <= 6 && !given;) {
                 const token& t = piece.tokens[sf.token_index(k)];
                 if (!t.is_word() || (capitalised(t.text(text)) && !lex.in(name_list::nationality, sf.key(k)))) break;
@@ -1393,9 +1400,9 @@ void labeller::label(std::string_view text, const segmentation& piece, std::vect
           (m.key.back() == '.' || env_.lex->in(name_list::title, m.key + '.')))
         continue;
       if (entry < 0 &&
-          (m.key == "bart." || m.key == "bart" || m.key == "bt." || m.key == "esq." || m.key == "esq" ||
-           m.key == "knt." || m.key == "knt") &&
-          first > 0 && sf.key(first - 1) == ",")
+          (m.key == "bart."sv || m.key == "bart"sv || m.key == "bt."sv || m.key == "esq."sv || m.key == "esq"sv ||
+           m.key == "knt."sv || m.key == "knt"sv) &&
+          first > 0 && sf.key_is(first - 1, ","))
         continue;
       // Nor does a common noun after a possessive pronoun ("my Journal", "his Stepmother", "your
       // Uncle": old print capitalises nouns), only a word WordNet knows as a common noun and not as a

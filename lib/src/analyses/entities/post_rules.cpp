@@ -182,6 +182,8 @@
 
 namespace histext::entities_detail {
 
+using namespace std::string_view_literals;
+
 void add_named_people(std::string_view text, std::vector<found_mention>& found, std::size_t from) {
   const name_lexicon& lex = name_lexicon::instance();
   const std::size_t end = found.size();
@@ -298,7 +300,7 @@ bool verb_before(const sentence_features& sf, std::size_t at, std::size_t window
   for (std::size_t k = at; k-- > 0 && at - k <= window;) {
     const std::string& w = sf.key(k);
     if (std::any_of(std::begin(verbs), std::end(verbs), [&](const char* v) { return w == v; })) return true;
-    if (w == "," || w == ";" || w == ":" || w == "." || w == "(" || w == ")") return false;
+    if (w == ","sv || w == ";"sv || w == ":"sv || w == "."sv || w == "("sv || w == ")"sv) return false;
   }
   return false;
 }
@@ -339,7 +341,7 @@ std::vector<std::pair<tagged_span, std::string>> work_titles(std::string_view te
   auto inner = [&](std::size_t i) {
     const std::string& k = sf.key(i);
     return word(i) && !capitalised(tok(i).text(text)) &&
-           (lex.in(name_list::connector, k) || k == "the" || k == "a" || k == "an" || k == "and");
+           (lex.in(name_list::connector, k) || k == "the"sv || k == "a"sv || k == "an"sv || k == "and"sv);
   };
   // Known as a name, or holding a given name: a person's or a place's, not a title.
   auto name_like = [&](std::size_t first, std::size_t last) {
@@ -372,7 +374,7 @@ std::vector<std::pair<tagged_span, std::string>> work_titles(std::string_view te
       static const char* determiners[] = {"the", "a",   "an",   "his",  "her",  "their", "its",
                                           "my",  "our", "your", "this", "that", "whose"};
       if (std::none_of(std::begin(determiners), std::end(determiners),
-                       [&](const char* d) { return sf.key(i - 1) == d; }))
+                       [&](const char* d) { return sf.key_is(i - 1, d); }))
         continue;
     }
     std::size_t last = i + 1;
@@ -382,7 +384,7 @@ std::vector<std::pair<tagged_span, std::string>> work_titles(std::string_view te
     static const char* pronouns[] = {"i",   "he",    "she", "it",   "we",   "they",  "you",   "his",   "her", "its",
                                      "our", "their", "my",  "your", "this", "these", "those", "which", "who", "what"};
     if (overlaps(i + 1, last) ||
-        std::any_of(std::begin(pronouns), std::end(pronouns), [&](const char* w) { return sf.key(i + 1) == w; }))
+        std::any_of(std::begin(pronouns), std::end(pronouns), [&](const char* w) { return sf.key_is(i + 1, w); }))
       continue;
     out.push_back({{i + 1, last, vessel ? entity_type::other : entity_type::work},
                    std::string("after the word '") + sf.key(i) + "'"});
@@ -392,7 +394,8 @@ std::vector<std::pair<tagged_span, std::string>> work_titles(std::string_view te
     // a novel", "the Arctic, a steamer of the Collins line". The noun ends the apposition (not
     // "Smith, a book collector", "Lee, a film director"); up to two words may stand before it ("a
     // long poem").
-    if (sf.key(i) != "," || !cap(i - 1) || sf.eligible(i - 1) == 0 || (sf.key(i + 1) != "a" && sf.key(i + 1) != "an"))
+    if (!sf.key_is(i, ",") || !cap(i - 1) || sf.eligible(i - 1) == 0 ||
+        (!sf.key_is(i + 1, "a") && !sf.key_is(i + 1, "an")))
       continue;
     std::size_t at = i + 2;
     std::uint32_t lists = 0;
@@ -415,20 +418,20 @@ std::vector<std::pair<tagged_span, std::string>> work_titles(std::string_view te
     // "sailed aboard the Mayflower"). Not a people's or an owner's ship ("on board the French
     // frigate", "on board the King's ship").
     std::size_t at = i;
-    if (sf.key(at) == "on" && at + 1 < n && sf.key(at + 1) == "board" && !cap(at + 1)) {
+    if (sf.key_is(at, "on") && at + 1 < n && sf.key_is(at + 1, "board") && !cap(at + 1)) {
       ++at;
-      if (at + 1 < n && sf.key(at + 1) == "of") ++at;
-    } else if (sf.key(at) != "aboard") {
+      if (at + 1 < n && sf.key_is(at + 1, "of")) ++at;
+    } else if (!sf.key_is(at, "aboard")) {
       continue;
     }
-    if (at + 1 < n && sf.key(at + 1) == "the") ++at;
+    if (at + 1 < n && sf.key_is(at + 1, "the")) ++at;
     if (at + 1 >= n || !cap(at + 1) || sf.eligible(at + 1) == 0 || lex.in(name_list::function_word, sf.key(at + 1)) ||
         lex.in(name_list::nationality, sf.key(at + 1)))
       continue;
     // A kind of ship, which old print capitalises, is no name ("on board the Packet").
     static const char* const kinds[] = {"packet", "boat", "vessel", "barge", "transport", "galley", "ferry", "prize"};
     if (lex.in(name_list::vessel_noun, sf.key(at + 1)) ||
-        std::any_of(std::begin(kinds), std::end(kinds), [&](const char* k) { return sf.key(at + 1) == k; }))
+        std::any_of(std::begin(kinds), std::end(kinds), [&](const char* k) { return sf.key_is(at + 1, k); }))
       continue;
     std::size_t last = at + 1;
     for (std::size_t j = at + 2; j < n && (cap(j) || inner(j)); ++j)
@@ -437,7 +440,7 @@ std::vector<std::pair<tagged_span, std::string>> work_titles(std::string_view te
     for (std::size_t j = at + 1; j <= last; ++j) possessive = possessive || tok(j).possessive();
     if (possessive || overlaps(at + 1, last)) continue;
     out.push_back({{at + 1, last, entity_type::other},
-                   std::string("a ship: after '") + sf.key(i) + (sf.key(i) == "on" ? " board'" : "'")});
+                   std::string("a ship: after '") + sf.key(i) + (sf.key_is(i, "on") ? " board'" : "'")});
     i = last;
   }
   for (std::size_t i = 0; i + 1 < n; ++i) {
@@ -446,7 +449,7 @@ std::vector<std::pair<tagged_span, std::string>> work_titles(std::string_view te
     // ("H.M.S. Bellerophon") the segmenter ends a sentence after the prefix (docs/entities.md).
     static const char* const prefixes[] = {"hms", "uss", "rms", "hmas", "hmcs", "hmnzs", "css", "sms"};
     if (!word(i) || !cap(i + 1) || sf.eligible(i + 1) == 0 || lex.in(name_list::function_word, sf.key(i + 1)) ||
-        std::none_of(std::begin(prefixes), std::end(prefixes), [&](const char* p) { return sf.key(i) == p; }))
+        std::none_of(std::begin(prefixes), std::end(prefixes), [&](const char* p) { return sf.key_is(i, p); }))
       continue;
     // The prefix in capitals, as written ("Hms" is no prefix).
     const std::string_view pre = tok(i).text(text);
@@ -462,7 +465,7 @@ std::vector<std::pair<tagged_span, std::string>> work_titles(std::string_view te
   std::vector<std::pair<std::size_t, std::size_t>> named;  // dated, but a name: see below
   for (std::size_t i = 1; i + 2 < n; ++i) {
     // Before a lone year in brackets: "Burning Man (2011)".
-    if (tok(i).text(text) != "(" || tok(i + 2).text(text) != ")" || !cap(i - 1)) continue;
+    if (tok(i).text(text) != "("sv || tok(i + 2).text(text) != ")"sv || !cap(i - 1)) continue;
     const token& y = tok(i + 1);
     const std::string_view ys = y.text(text);
     if (y.kind != token_kind::number || ys.size() != 4 || (ys[0] != '1' && ys[0] != '2')) continue;
@@ -476,19 +479,19 @@ std::vector<std::pair<tagged_span, std::string>> work_titles(std::string_view te
       while (k > 0 && inner(k)) --k;
       // A capitalised function word ends it ("After the Battle of Homildon Hill (1402)"), but an
       // article may begin a title ("The Lookout (2007)").
-      const bool article = sf.key(k) == "the" || sf.key(k) == "a" || sf.key(k) == "an";
+      const bool article = sf.key_is(k, "the") || sf.key_is(k, "a") || sf.key_is(k, "an");
       if (!cap(k) || tok(k).possessive() || (lex.in(name_list::function_word, sf.key(k)) && !article)) break;
       first = j = k;
     }
-    bool authors = first > 0 && word(first - 1) && sf.key(first - 1) == "by";
-    for (std::size_t j = first; j < i; ++j) authors |= sf.key(j) == "and" || tok(j).text(text) == "&";
+    bool authors = first > 0 && word(first - 1) && sf.key_is(first - 1, "by");
+    for (std::size_t j = first; j < i; ++j) authors |= sf.key_is(j, "and") || tok(j).text(text) == "&"sv;
     // Histories date places and events so: "beaten at Culloden (1746)", "died in Falkland Castle
     // (1402)", "the Treaty of Utrecht (1713)". Not after "at" or "near", nor an event's name, nor
     // after a preposition of place a name with the head of a place or an institution (a film's
     // title may have one: "Cemetery Junction (2010)").
     const std::string& before = first > 0 && word(first - 1) ? sf.key(first - 1) : std::string();
-    const bool at = before == "at" || before == "near";
-    const bool locative = at || before == "in" || before == "from" || before == "to" || before == "into";
+    const bool at = before == "at"sv || before == "near"sv;
+    const bool locative = at || before == "in"sv || before == "from"sv || before == "to"sv || before == "into"sv;
     bool place_head = false, event = false;
     for (std::size_t j = first; j < i; ++j) {
       place_head |= cap(j) && (lex.in(name_list::place_word, sf.key(j)) || lex.in(name_list::org_head, sf.key(j)));
@@ -519,10 +522,10 @@ std::vector<std::pair<tagged_span, std::string>> work_titles(std::string_view te
       if (first > last) continue;  // taken
       const bool listed = std::any_of(out.begin(), out.end(), [&](const auto& o) {
         const tagged_span& w = o.first;
-        if (w.type != entity_type::work || o.second != "before a year in brackets") return false;
+        if (w.type != entity_type::work || o.second != "before a year in brackets"sv) return false;
         // w before this one: w ( year ) , this; or this before w: this ( year ) , w.
         auto joins = [&](std::size_t a_last, std::size_t b_first) {
-          return a_last + 5 == b_first && (sf.key(a_last + 4) == "," || sf.key(a_last + 4) == "and");
+          return a_last + 5 == b_first && (sf.key_is(a_last + 4, ",") || sf.key_is(a_last + 4, "and"));
         };
         return joins(w.last, first) || joins(last, w.first);
       });
@@ -535,7 +538,7 @@ std::vector<std::pair<tagged_span, std::string>> work_titles(std::string_view te
   for (std::size_t i = 0; i + 2 < n; ++i) {
     // Alone between quotation marks: "“Kenilworth”" (not the nickname in Finley "Finn" Polmar).
     const std::string_view open = tok(i).text(text);
-    const bool opens = open == "\"" || open == "\u201c" || open == "\u2018";
+    const bool opens = open == "\""sv || open == "\u201c"sv || open == "\u2018"sv;
     if (!opens || !cap(i + 1) || (i > 0 && cap(i - 1))) continue;
     std::size_t last = i + 1;
     std::size_t j = i + 2;
@@ -543,8 +546,8 @@ std::vector<std::pair<tagged_span, std::string>> work_titles(std::string_view te
       if (cap(j)) last = j;
     if (j != last + 1 || j >= n) continue;
     const std::string_view close = tok(j).text(text);
-    const bool closes = (open == "\"" && close == "\"") || (open == "\u201c" && close == "\u201d") ||
-                        (open == "\u2018" && close == "\u2019");
+    const bool closes = (open == "\""sv && close == "\""sv) || (open == "\u201c"sv && close == "\u201d"sv) ||
+                        (open == "\u2018"sv && close == "\u2019"sv);
     if (!closes || (j + 1 < n && cap(j + 1)) || overlaps(i + 1, last) || name_like(i + 1, last)) continue;
     // Only where the model read a place or a group: quotation marks also hold defined terms
     // ("“This License” refers to"), words used as words, and people's pseudonyms and nicknames
@@ -610,7 +613,7 @@ std::vector<std::size_t> agree_in_lists(std::string_view text, const segmentatio
     // (Cheapest tests first: a list's separator on one side, "," "and" "or" "&".)
     auto separator = [&](std::size_t i) {
       const std::string_view w = tok(i).text(text);
-      return w == "," || w == "&" || sf.key(i) == "and" || sf.key(i) == "or";
+      return w == ","sv || w == "&"sv || sf.key_is(i, "and") || sf.key_is(i, "or");
     };
     if (spans.size() >= 2)
       for (std::size_t i = sf.first_word() + 1; i + 1 < sf.size(); ++i)
@@ -625,7 +628,7 @@ std::vector<std::size_t> agree_in_lists(std::string_view text, const segmentatio
     for (std::size_t i = a.last + 1; i < b.first; ++i) {
       const std::string_view w = tok(i).text(text);
       const std::string& k = sf.key(i);
-      if (!(w == "," || w == "&" || k == "and" || k == "or" || k == "the")) return false;
+      if (!(w == ","sv || w == "&"sv || k == "and"sv || k == "or"sv || k == "the"sv)) return false;
     }
     return true;
   };
@@ -652,7 +655,7 @@ std::vector<std::size_t> agree_in_lists(std::string_view text, const segmentatio
     if (b - a >= 3)
       for (std::size_t i = all[b - 2].span.last + 1; i < all[b - 1].span.first; ++i) {
         const std::string& k = sf.key(i);
-        conjoined |= k == "and" || k == "or" || tok(i).text(text) == "&";
+        conjoined |= k == "and"sv || k == "or"sv || tok(i).text(text) == "&"sv;
       }
     const bool listed = (conjoined && votes[best] >= 2 && 2 * votes[best] > members) ||
                         (b - a >= 4 && votes[best] >= 3 && 2 * votes[best] > members);
@@ -697,9 +700,9 @@ void labeller::split_titled_places(std::string_view text, const segmentation& pi
                                   "count",    "countess", "baron",    "baroness", "lord",    "lady",
                                   "marquis",  "marquess", "viscount", "pope",     "bishop",  "archbishop",
                                   "cardinal", "saint",    "st.",      "sultan",   "shah"};
-    if (std::any_of(std::begin(realm), std::end(realm), [&](const char* r) { return sf.key(title) == r; })) continue;
+    if (std::any_of(std::begin(realm), std::end(realm), [&](const char* r) { return sf.key_is(title, r); })) continue;
     for (std::size_t k = first + 1; k < sp.last; ++k) {
-      if (sf.key(k) != "of" || capitalised(piece.tokens[sf.token_index(k)].text(text))) continue;
+      if (!sf.key_is(k, "of") || capitalised(piece.tokens[sf.token_index(k)].text(text))) continue;
       std::string place;
       for (std::size_t i = k + 1; i <= sp.last; ++i) place += (place.empty() ? "" : " ") + sf.key(i);
       // A place: known as one, or one capitalised word the lexicon does not know ("Mr. Adams of
@@ -727,7 +730,7 @@ void labeller::split_titled_places(std::string_view text, const segmentation& pi
     const tagged_span sp = chosen[c].span;
     if (chosen[c].entry >= 0 || !chosen[c].why.empty() || sp.type != entity_type::group) continue;
     for (std::size_t k = sp.first + 1; k + 2 <= sp.last; ++k) {
-      if (sf.key(k) != "of") continue;
+      if (!sf.key_is(k, "of")) continue;
       const std::string& t = sf.key(k + 1);
       if (!title_at(k + 1) || saint_title(t) || !capitalised(piece.tokens[sf.token_index(k + 2)].text(text)) ||
           title_at(k + 2) || lex.in(name_list::function_word, sf.key(k + 2)))
@@ -764,7 +767,7 @@ void labeller::read_place_words(std::string_view text, const segmentation& piece
                                   "township", "island", "valley", "mountains", "canal", "parish"};
     return i < sf.size() && piece.tokens[sf.token_index(i)].is_word() &&
            !capitalised(piece.tokens[sf.token_index(i)].text(text)) &&
-           std::any_of(std::begin(heads), std::end(heads), [&](const char* w) { return sf.key(i) == w; });
+           std::any_of(std::begin(heads), std::end(heads), [&](const char* w) { return sf.key_is(i, w); });
   };
   for (chosen_span& c : chosen) {
     if (c.entry >= 0 || !c.why.empty()) continue;
@@ -773,10 +776,10 @@ void labeller::read_place_words(std::string_view text, const segmentation& piece
     // France", "the Roman Empire" (the model reads them now as groups, now as places).
     static const char* states[] = {"republic", "kingdom", "empire", "principality", "duchy", "sultanate", "emirate"};
     auto state = [&](std::size_t i) {
-      return std::any_of(std::begin(states), std::end(states), [&](const char* w) { return sf.key(i) == w; });
+      return std::any_of(std::begin(states), std::end(states), [&](const char* w) { return sf.key_is(i, w); });
     };
     if (sp.type == entity_type::group && sp.first < sp.last &&
-        ((state(sp.first) && sf.key(sp.first + 1) == "of") || state(sp.last))) {
+        ((state(sp.first) && sf.key_is(sp.first + 1, "of")) || state(sp.last))) {
       sp.type = entity_type::place;
       c.why = "the name of a state";
       continue;
@@ -786,7 +789,7 @@ void labeller::read_place_words(std::string_view text, const segmentation& piece
     static const char* leading[] = {"mount", "mt.",    "fort",   "ft.",   "cape", "lake",  "isle", "port",
                                     "rio",   "sierra", "puerto", "porto", "lago", "cerro", "mont"};
     if (sp.type == entity_type::person && sp.first < sp.last &&
-        std::any_of(std::begin(leading), std::end(leading), [&](const char* w) { return sf.key(sp.first) == w; })) {
+        std::any_of(std::begin(leading), std::end(leading), [&](const char* w) { return sf.key_is(sp.first, w); })) {
       sp.type = entity_type::place;
       c.why = "a name that begins with '" + sf.key(sp.first) + "'";
       continue;
@@ -803,16 +806,16 @@ void labeller::read_place_words(std::string_view text, const segmentation& piece
     static const char* streets[] = {"street",  "square", "road",     "lane", "terrace",
                                     "gardens", "fields", "crescent", "st."};
     const bool street =
-        std::any_of(std::begin(streets), std::end(streets), [&](const char* w) { return sf.key(sp.last) == w; });
+        std::any_of(std::begin(streets), std::end(streets), [&](const char* w) { return sf.key_is(sp.last, w); });
     if ((sp.type == entity_type::person || (sp.type == entity_type::group && street)) && sp.first < sp.last &&
         capitalised(piece.tokens[sf.token_index(sp.last)].text(text)) && !title_at(sp.first) &&
         !(sp.first > 0 && title_at(sp.first - 1)) &&
         [&] {  // not an office "of" one: "the Keeper of the Castle"
           for (std::size_t i = sp.first; i < sp.last; ++i)
-            if (sf.key(i) == "of") return false;
+            if (sf.key_is(i, "of")) return false;
           return true;
         }() &&
-        std::any_of(std::begin(trailing), std::end(trailing), [&](const char* w) { return sf.key(sp.last) == w; })) {
+        std::any_of(std::begin(trailing), std::end(trailing), [&](const char* w) { return sf.key_is(sp.last, w); })) {
       sp.type = entity_type::place;
       c.why = "a name that ends in '" + sf.key(sp.last) + "'";
       continue;
@@ -823,10 +826,10 @@ void labeller::read_place_words(std::string_view text, const segmentation& piece
     static const char* surname_heads[] = {"hill", "hall", "green", "wood", "park"};
     static const char* where[] = {"at", "in", "into", "near", "within", "on", "through", "across", "over"};
     if (sp.type == entity_type::person && sp.last == sp.first + 1 && sp.first > 0 &&
-        std::any_of(std::begin(where), std::end(where), [&](const char* w) { return sf.key(sp.first - 1) == w; }) &&
+        std::any_of(std::begin(where), std::end(where), [&](const char* w) { return sf.key_is(sp.first - 1, w); }) &&
         !piece.tokens[sf.token_index(sp.last)].possessive() && !lex.find(sf.span_key(sp.first, sp.last)).has('p') &&
         std::any_of(std::begin(surname_heads), std::end(surname_heads),
-                    [&](const char* w) { return sf.key(sp.last) == w; }) &&
+                    [&](const char* w) { return sf.key_is(sp.last, w); }) &&
         !title_at(sp.first) && !(sp.first > 0 && title_at(sp.first - 1)) && !given_name(lex, sf.key(sp.first)) &&
         !lex.find(sf.key(sp.first)).has('p') && !lex.find(sf.key(sp.first)).has('P')) {
       sp.type = entity_type::place;
@@ -863,11 +866,11 @@ void labeller::read_place_words(std::string_view text, const segmentation& piece
     };
     for (std::size_t i = 0; i + 1 < p.eligible.size(); ++i) {
       std::size_t f = 0;
-      if (sf.key(i) == "river")
+      if (sf.key_is(i, "river"))
         f = i + 1;
-      else if (i + 2 < sf.size() && sf.key(i + 1) == "of" &&
+      else if (i + 2 < sf.size() && sf.key_is(i + 1, "of") &&
                std::any_of(std::begin(settlements), std::end(settlements),
-                           [&](const char* w) { return sf.key(i) == w; }))
+                           [&](const char* w) { return sf.key_is(i, w); }))
         f = i + 2;
       else
         continue;
@@ -898,11 +901,12 @@ void labeller::read_place_words(std::string_view text, const segmentation& piece
     // fortress". The model's one-word person, and its other name after "or", is the place.
     static const char* towns[] = {"city", "town", "village", "hamlet", "fortress", "seaport", "port", "borough"};
     for (std::size_t i = 0; i + 3 < p.eligible.size(); ++i) {
-      if (sf.key(i + 1) != "," || !p.eligible[i] || !capitalised(piece.tokens[sf.token_index(i)].text(text))) continue;
+      if (!sf.key_is(i + 1, ",") || !p.eligible[i] || !capitalised(piece.tokens[sf.token_index(i)].text(text)))
+        continue;
       std::size_t at = i + 2;  // after the comma; past "or Loja,"
-      if (at + 3 < sf.size() && sf.key(at) == "or" && p.eligible[at + 1] && sf.key(at + 2) == ",") at += 3;
-      if (at + 1 >= sf.size() || (sf.key(at) != "a" && sf.key(at) != "an") || !word_at(at + 1) ||
-          std::none_of(std::begin(towns), std::end(towns), [&](const char* w) { return sf.key(at + 1) == w; }))
+      if (at + 3 < sf.size() && sf.key_is(at, "or") && p.eligible[at + 1] && sf.key_is(at + 2, ",")) at += 3;
+      if (at + 1 >= sf.size() || (!sf.key_is(at, "a") && !sf.key_is(at, "an")) || !word_at(at + 1) ||
+          std::none_of(std::begin(towns), std::end(towns), [&](const char* w) { return sf.key_is(at + 1, w); }))
         continue;
       // The town itself, not "a town clerk", "a village girl".
       if (at + 2 < sf.size() && piece.tokens[sf.token_index(at + 2)].is_word() &&
@@ -928,7 +932,7 @@ void labeller::read_place_words(std::string_view text, const segmentation& piece
     for (std::size_t i = 1; i + 2 < p.eligible.size(); ++i) {
       if (!sf.key_is(i - 1, "the") || !sf.key_is(i + 1, "of") ||
           !capitalised(piece.tokens[sf.token_index(i)].text(text)) ||
-          std::none_of(std::begin(buildings), std::end(buildings), [&](std::string_view w) { return sf.key(i) == w; }))
+          std::none_of(std::begin(buildings), std::end(buildings), [&](std::string_view w) { return sf.key_is(i, w); }))
         continue;
       std::size_t f = i + 2;
       if (f < sf.size() && sf.key_is(f, "the")) ++f;
@@ -1025,14 +1029,14 @@ void labeller::read_place_words(std::string_view text, const segmentation& piece
     const tagged_span& sp = c.span;
     const chosen_span& next = chosen[k + 1];
     if (c.entry >= 0 || !c.why.empty() || sp.type != entity_type::person || sp.first != sp.last ||
-        sp.last + 2 >= sf.size() || sf.key(sp.last + 1) != "," || next.span.first != sp.last + 2 ||
+        sp.last + 2 >= sf.size() || !sf.key_is(sp.last + 1, ",") || next.span.first != sp.last + 2 ||
         next.span.type != entity_type::place)
       continue;
     const std::string& head = sf.key(next.span.last);
     const std::string& w = sf.key(sp.first);
     const name_entry e = lex.find(w);
     const bool county =
-        next.span.first != next.span.last && (head == "county" || head == "parish" || head == "township");
+        next.span.first != next.span.last && (head == "county"sv || head == "parish"sv || head == "township"sv);
     // Or before its state or country, where WordNet knows the town as a place too: "Quincy,
     // Massachusetts" in an address (not "Smith, London").
     const bool state = next.span.first == next.span.last && lex.find(head).proper() == 'l' && e.has('l');
@@ -1092,7 +1096,7 @@ void labeller::read_plural_groups(std::string_view text, const segmentation& pie
   static const char* const factions[] = {"iki", "iks", "ists", "istes", "istas", "ites", "ians", "ovtsy", "evtsy"};
   for (std::size_t i = 1; i < p.eligible.size(); ++i) {
     const std::string& key = sf.key(i);
-    if (!p.eligible[i] || taken[i] || key.size() < 6 || sf.key(i - 1) != "the") continue;
+    if (!p.eligible[i] || taken[i] || key.size() < 6 || !sf.key_is(i - 1, "the")) continue;
     if (std::none_of(std::begin(factions), std::end(factions), [&](const char* x) { return key.ends_with(x); }))
       continue;
     const token& t = piece.tokens[sf.token_index(i)];
@@ -1115,7 +1119,7 @@ void labeller::read_plural_groups(std::string_view text, const segmentation& pie
   // A people named by its adjective after "the", with no noun after it: "the English were
   // beaten", "fought against the French." (not "the English fleet", "the English Channel").
   for (std::size_t i = 1; i < p.eligible.size(); ++i) {
-    if (!p.eligible[i] || taken[i] || sf.key(i - 1) != "the" || !lex.in(name_list::nationality, sf.key(i))) continue;
+    if (!p.eligible[i] || taken[i] || !sf.key_is(i - 1, "the") || !lex.in(name_list::nationality, sf.key(i))) continue;
     const token& t = piece.tokens[sf.token_index(i)];
     if (!t.is_word() || !capitalised(t.text(text)) || t.possessive()) continue;
     if (i + 1 < sf.size()) {
@@ -1126,8 +1130,8 @@ void labeller::read_plural_groups(std::string_view text, const segmentation& pie
       // Nor an adjective joined to another: "the German - British comedy", "the Jewish and
       // African-American communities" ("the French and the Spanish" are peoples).
       const std::string_view nw = n.text(text);
-      if (nw == "-" || nw == "\u2013" || nw == "\u2014") continue;
-      if ((sf.key(i + 1) == "and" || sf.key(i + 1) == "or") && i + 2 < sf.size() &&
+      if (nw == "-"sv || nw == "\u2013"sv || nw == "\u2014"sv) continue;
+      if ((sf.key_is(i + 1, "and") || sf.key_is(i + 1, "or")) && i + 2 < sf.size() &&
           capitalised(piece.tokens[sf.token_index(i + 2)].text(text)))
         continue;
     }
@@ -1143,7 +1147,7 @@ void labeller::read_plural_groups(std::string_view text, const segmentation& pie
       "convention",     "council",    "diet",  "duma",      "government", "house",  "international", "ministry",
       "navy",           "parliament", "party", "politburo", "presidium",  "senate", "synod",         "treasury"};
   for (std::size_t i = 1; i < p.eligible.size(); ++i) {
-    if (!p.eligible[i] || taken[i] || sf.key(i - 1) != "the" || i == sf.first_word()) continue;
+    if (!p.eligible[i] || taken[i] || !sf.key_is(i - 1, "the") || i == sf.first_word()) continue;
     const std::string& key = sf.key(i);
     if (std::none_of(std::begin(bodies), std::end(bodies), [&](const char* b) { return key == b; })) continue;
     const token& t = piece.tokens[sf.token_index(i)];
@@ -1154,9 +1158,10 @@ void labeller::read_plural_groups(std::string_view text, const segmentation& pie
     if (i + 1 < sf.size()) {
       const token& n = piece.tokens[sf.token_index(i + 1)];
       const std::string& next = sf.key(i + 1);
-      if (n.is_word() && (capitalised(n.text(text)) || next == "of" || next == "for" || next == "on" || next == "de"))
+      if (n.is_word() &&
+          (capitalised(n.text(text)) || next == "of"sv || next == "for"sv || next == "on"sv || next == "de"sv))
         continue;
-      if ((next == "and" || next == "&") && i + 2 < sf.size() && capitalised_word(text, piece, sf, i + 2)) continue;
+      if ((next == "and"sv || next == "&"sv) && i + 2 < sf.size() && capitalised_word(text, piece, sf, i + 2)) continue;
     }
     chosen.push_back({{i, i, entity_type::group}, -1, "the institution named by its head word '" + key + "' alone"});
   }
@@ -1165,8 +1170,8 @@ void labeller::read_plural_groups(std::string_view text, const segmentation& pie
   // orders of Santiago, Calatrava, and Alcantara, and of the priory of San Juan".
   static const char* const orders[] = {"order", "orders", "knights", "priory", "priories"};
   for (std::size_t i = 0; i + 2 < p.eligible.size(); ++i) {
-    if (sf.key(i + 1) != "of" || p.eligible[i] ||
-        std::none_of(std::begin(orders), std::end(orders), [&](const char* w) { return sf.key(i) == w; }))
+    if (!sf.key_is(i + 1, "of") || p.eligible[i] ||
+        std::none_of(std::begin(orders), std::end(orders), [&](const char* w) { return sf.key_is(i, w); }))
       continue;
     for (std::size_t f = i + 2; f < p.eligible.size() && p.eligible[f] && capitalised_word(text, piece, sf, f);) {
       if (lex.in(name_list::function_word, sf.key(f)) || title_word(sf.key(f))) break;  // "the Order of St. John"
@@ -1188,8 +1193,8 @@ void labeller::read_plural_groups(std::string_view text, const segmentation& pie
       }
       // The list goes on after a comma, "and" or "or".
       std::size_t next = last + 1;
-      if (next < sf.size() && sf.key(next) == ",") ++next;
-      if (next < sf.size() && (sf.key(next) == "and" || sf.key(next) == "or")) ++next;
+      if (next < sf.size() && sf.key_is(next, ",")) ++next;
+      if (next < sf.size() && (sf.key_is(next, "and") || sf.key_is(next, "or"))) ++next;
       if (next == last + 1) break;
       f = next;
     }
@@ -1199,7 +1204,7 @@ void labeller::read_plural_groups(std::string_view text, const segmentation& pie
   // numeral, and no word WordNet knows in lower case or as another kind of name ("the TV film",
   // "the GDP", "the USSR": the model's to read), nor one the document writes in lower case.
   for (std::size_t i = 1; i < p.eligible.size(); ++i) {
-    if (!p.eligible[i] || taken[i] || sf.key(i - 1) != "the") continue;
+    if (!p.eligible[i] || taken[i] || !sf.key_is(i - 1, "the")) continue;
     const token& t = piece.tokens[sf.token_index(i)];
     std::string_view w = t.text(text);
     if (t.possessive()) w.remove_suffix(w.ends_with("'s") ? 2 : w.ends_with("\u2019s") ? 4 : 0);
@@ -1209,7 +1214,7 @@ void labeller::read_plural_groups(std::string_view text, const segmentation& pie
       continue;
     if (i + 1 < sf.size()) {
       const std::string& next = sf.key(i + 1);
-      if (capitalised_word(text, piece, sf, i + 1) || next == "of" || next == "-") continue;
+      if (capitalised_word(text, piece, sf, i + 1) || next == "of"sv || next == "-"sv) continue;
     }
     const std::string& key = sf.key(i);
     if (lex.in(name_list::function_word, key)) continue;
@@ -1244,7 +1249,7 @@ void labeller::read_possessive_heads(std::string_view text, const segmentation& 
   // The type a head gives its name, or -1.
   auto head_type = [&](std::size_t i) -> int {
     // The head ends the name: not "Berkeley's Department of Linguistics".
-    if (!cap(i) || cap(i + 1) || piece.tokens[sf.token_index(i)].possessive() || (i + 1 < n && sf.key(i + 1) == "of"))
+    if (!cap(i) || cap(i + 1) || piece.tokens[sf.token_index(i)].possessive() || (i + 1 < n && sf.key_is(i + 1, "of")))
       return -1;
     // Heads a possessive names by (not "Napoleon's Empire", "Pitt's Government", "Auckland's Journal").
     static const char* const places[] = {"street",    "lane",   "square", "road",   "bridge",    "palace", "castle",
@@ -1359,7 +1364,7 @@ void labeller::read_known_names(std::string_view text, const segmentation& piece
     // The words of the run: capitalised, or a connector between capitalised words.
     std::size_t end = i;
     while (end + 1 < n && end - i < 6 && !taken[end + 1] && p.eligible[end + 1] &&
-           (cap(end + 1) || ((sf.key(end + 1) == "of" || sf.key(end + 1) == "the" || sf.key(end + 1) == "de") &&
+           (cap(end + 1) || ((sf.key_is(end + 1, "of") || sf.key_is(end + 1, "the") || sf.key_is(end + 1, "de")) &&
                              cap(end + 2) && !taken[end + 2])))
       ++end;
     if (end == i) continue;
@@ -1438,8 +1443,8 @@ void labeller::read_conjoined_names(std::string_view text, const segmentation& p
   std::vector<char> taken;
   for (chosen_span& c : chosen) {
     const std::size_t f = c.span.first;
-    if (c.entry >= 0 || !c.why.empty() || c.span.type != entity_type::group || f < 3 || sf.key(f - 1) != "and" ||
-        sf.key(f - 3) != "the" || !lex.in(name_list::org_head, sf.key(c.span.last)))
+    if (c.entry >= 0 || !c.why.empty() || c.span.type != entity_type::group || f < 3 || !sf.key_is(f - 1, "and") ||
+        !sf.key_is(f - 3, "the") || !lex.in(name_list::org_head, sf.key(c.span.last)))
       continue;
     if (taken.empty()) taken = covered_tokens(chosen, n);
     const std::string& w = sf.key(f - 2);
@@ -1462,8 +1467,9 @@ void labeller::read_conjoined_names(std::string_view text, const segmentation& p
   };
   for (chosen_span& c : chosen) {
     const std::size_t l = c.span.last;
-    if (c.entry >= 0 || c.span.type != entity_type::group || l < c.span.first + 2 || sf.key(l - 1) != "of" ||
-        l + 2 >= n || sf.key(l + 1) != "and" || !plain(l) || !plain(l + 2) || capitalised_word(text, piece, sf, l + 3))
+    if (c.entry >= 0 || c.span.type != entity_type::group || l < c.span.first + 2 || !sf.key_is(l - 1, "of") ||
+        l + 2 >= n || !sf.key_is(l + 1, "and") || !plain(l) || !plain(l + 2) ||
+        capitalised_word(text, piece, sf, l + 3))
       continue;
     if (taken.empty()) taken = covered_tokens(chosen, n);
     if (taken[l + 1] || taken[l + 2] || piece.tokens[sf.token_index(l)].possessive()) continue;
@@ -1483,7 +1489,7 @@ void labeller::read_conjoined_names(std::string_view text, const segmentation& p
     if (lex.find(sf.span_key(sp.first, sp.last)).proper()) continue;
     std::string first = sf.key(sp.first);
     for (std::size_t a = sp.first + 1; a < sp.last; first += ' ' + sf.key(a++)) {
-      if (sf.key(a) != "and") continue;
+      if (!sf.key_is(a, "and")) continue;
       if (lex.find(first).proper() != 'g' || !capitalised_word(text, piece, sf, a + 1) ||
           lex.in(name_list::function_word, sf.key(a + 1)))
         break;
@@ -1518,7 +1524,7 @@ void labeller::type_by_heads(const sentence_features& sf, std::vector<chosen_spa
       continue;
     std::size_t head = sp.last;
     for (std::size_t i = sp.first + 1; i <= sp.last; ++i)
-      if (sf.key(i) == "of" || sf.key(i) == "for") {
+      if (sf.key_is(i, "of") || sf.key_is(i, "for")) {
         head = i - 1;
         break;
       }
@@ -1526,7 +1532,7 @@ void labeller::type_by_heads(const sentence_features& sf, std::vector<chosen_spa
     // French names put the head first: "the Hôpital Cochin", "the Musée Grévin" (not English ones:
     // "the Hospital Sisters of St. Francis" are an order).
     const std::string& first = sf.key(sp.first);
-    const bool french_head = first == "hopital" || first == "musee";
+    const bool french_head = first == "hopital"sv || first == "musee"sv;
     if (sp.type == entity_type::group && (building_head(k) || french_head)) {
       c.span.type = entity_type::place;
       c.why = "a building's name, by its head '" + (french_head ? first : k) + "'";
@@ -1564,7 +1570,7 @@ void labeller::read_lone_given_names(std::string_view text, const segmentation& 
     if (taken.empty()) taken = covered_tokens(chosen, n);
     if (taken[i]) continue;
     const token& prev = piece.tokens[sf.token_index(i - 1)];
-    if (!(prev.is_word() && !capitalised(prev.text(text))) && sf.key(i - 1) != ",") continue;
+    if (!(prev.is_word() && !capitalised(prev.text(text))) && !sf.key_is(i - 1, ",")) continue;
     // Standing alone: no capitalised word or particle after it ("the Duc de Guiche"), and no
     // noun it qualifies ("the Julian calendar", "the Caroline divines": a word after it that is
     // no function word; a possessive's noun is its own, "Wallace's companion").
@@ -1611,13 +1617,13 @@ void labeller::read_lone_given_names(std::string_view text, const segmentation& 
     if (taken.empty()) taken = covered_tokens(chosen, n);
     if (taken[i] || taken[i + 1]) continue;
     const token& prev = piece.tokens[sf.token_index(i - 1)];
-    if (!(prev.is_word() && !capitalised(prev.text(text))) && sf.key(i - 1) != ",") continue;
+    if (!(prev.is_word() && !capitalised(prev.text(text))) && !sf.key_is(i - 1, ",")) continue;
     if (piece.tokens[sf.token_index(i)].possessive()) continue;
     if (i + 2 < n) {
       // Then no capitalised word, nor a particle but "of" ("Albert Way of Trinity" is fine; "of a
       // hit" too).
       if (capitalised_word(text, piece, sf, i + 2)) continue;
-      if (sf.key(i + 2) != "of" && lex.in(name_list::connector, sf.key(i + 2))) continue;
+      if (!sf.key_is(i + 2, "of") && lex.in(name_list::connector, sf.key(i + 2))) continue;
     }
     const std::string& k = sf.key(i);
     const std::string& s = sf.key(i + 1);
@@ -1798,7 +1804,7 @@ void labeller::read_parts_played(std::string_view text, const segmentation& piec
     bool acted = false;
     for (std::size_t k = i - 1; k-- > 0 && i - k <= 10 && !acted;) {
       const std::string& w = sf.key(k);
-      if (w == "." || w == ";" || w == ":" || w == "(" || w == ")") break;
+      if (w == "."sv || w == ";"sv || w == ":"sv || w == "("sv || w == ")"sv) break;
       acted = std::any_of(std::begin(acting), std::end(acting), [&](std::string_view v) { return w == v; });
     }
     if (!acted) continue;
@@ -1961,7 +1967,7 @@ void labeller::read_places_after_prepositions(std::string_view text, const segme
     // Cheapest tests first: this runs for every token of every sentence.
     if (!p.eligible[i] || !capitalised_word(text, piece, sf, i)) continue;
     // After "in", "at"...; or a newspaper's "Senator Allison, of Iowa," after a person's name.
-    const bool of_after_person = i >= 3 && sf.key(i - 1) == "of" && sf.key(i - 2) == "," &&
+    const bool of_after_person = i >= 3 && sf.key_is(i - 1, "of") && sf.key_is(i - 2, ",") &&
                                  std::any_of(chosen.begin(), chosen.end(), [&](const chosen_span& c) {
                                    return c.span.last == i - 3 && c.span.type == entity_type::person;
                                  });
@@ -1970,14 +1976,14 @@ void labeller::read_places_after_prepositions(std::string_view text, const segme
     // Or after "for" where a verb of leaving says one goes there ("left Paris on Tuesday for
     // Compiegne", "sailed for Liverpool"): also where the model read a person there.
     // And a seat in Parliament: "the member for Tamworth", "he sat for Westbury".
-    const bool seat_for = sf.key(i - 1) == "for" && i >= 2 && [&] {
+    const bool seat_for = sf.key_is(i - 1, "for") && i >= 2 && [&] {
       static const char* const seats[] = {"member",   "members", "sat",   "sits",
                                           "returned", "elected", "stood", "candidate"};
-      return std::any_of(std::begin(seats), std::end(seats), [&](const char* w) { return sf.key(i - 2) == w; });
+      return std::any_of(std::begin(seats), std::end(seats), [&](const char* w) { return sf.key_is(i - 2, w); });
     }();
-    const bool leaving_for = sf.key(i - 1) == "for" && (leaving_before(sf, i - 1, 5) || seat_for);
+    const bool leaving_for = sf.key_is(i - 1, "for") && (leaving_before(sf, i - 1, 5) || seat_for);
     const bool going_to =
-        ((sf.key(i - 1) == "to" || sf.key(i - 1) == "from") && going_before(sf, i - 1, 3)) || leaving_for;
+        ((sf.key_is(i - 1, "to") || sf.key_is(i - 1, "from")) && going_before(sf, i - 1, 3)) || leaving_for;
     if (preposition_of_place(sf.key(i - 1)) != place_at && !of_after_person && !going_to) continue;
     if (taken.empty()) taken = covered_tokens(chosen, n);
     if ((i + 1 < n && (capitalised_word(text, piece, sf, i + 1) || p.eligible[i + 1])) ||
@@ -2011,9 +2017,9 @@ void labeller::read_places_after_prepositions(std::string_view text, const segme
         !lex.in(name_list::function_word, sf.key(i + 1)))
       continue;
     if (i >= 2 && i - 2 != sf.first_word() && capitalised_word(text, piece, sf, i - 2) && !going_to) continue;
-    if (i + 2 < n && sf.key(i + 1) == "." &&
-        (sf.key(i + 2) == "," || (piece.tokens[sf.token_index(i + 2)].is_word() &&
-                                  !capitalised(piece.tokens[sf.token_index(i + 2)].text(text)))))
+    if (i + 2 < n && sf.key_is(i + 1, ".") &&
+        (sf.key_is(i + 2, ",") || (piece.tokens[sf.token_index(i + 2)].is_word() &&
+                                   !capitalised(piece.tokens[sf.token_index(i + 2)].text(text)))))
       continue;
     // A place WordNet knows in any sense ("Iowa": first a kind of Sioux, then the state).
     const name_entry e = lex.find(k);
@@ -2067,8 +2073,8 @@ void labeller::read_listed_settlements(std::string_view text, const segmentation
   std::vector<char> taken;
   const std::size_t before = chosen.size();
   for (std::size_t i = 0; i + 2 < n; ++i) {
-    if (sf.key(i + 1) != "of" || cap(i) ||
-        std::none_of(std::begin(settled), std::end(settled), [&](const char* w) { return sf.key(i) == w; }))
+    if (!sf.key_is(i + 1, "of") || cap(i) ||
+        std::none_of(std::begin(settled), std::end(settled), [&](const char* w) { return sf.key_is(i, w); }))
       continue;
     if (taken.empty()) taken = covered_tokens(chosen, n);
     for (std::size_t f = i + 2; f < n;) {
@@ -2097,8 +2103,8 @@ void labeller::read_listed_settlements(std::string_view text, const segmentation
       }
       // On past ",", "and" or ", and" to the next name.
       std::size_t next = last + 1;
-      if (next < n && sf.key(next) == ",") ++next;
-      if (next < n && sf.key(next) == "and") ++next;
+      if (next < n && sf.key_is(next, ",")) ++next;
+      if (next < n && sf.key_is(next, "and")) ++next;
       if (next == last + 1) break;
       f = next;
     }
@@ -2130,7 +2136,7 @@ void labeller::read_kin_and_reigns(std::string_view text, const segmentation& pi
   bool added = false;
   for (std::size_t i = 2; i < n; ++i) {
     // Cheapest tests first: this runs for every token of every sentence.
-    if (sf.key(i - 1) != "of" || !p.eligible[i] || !capitalised_word(text, piece, sf, i)) continue;
+    if (!sf.key_is(i - 1, "of") || !p.eligible[i] || !capitalised_word(text, piece, sf, i)) continue;
     const std::string& cue = sf.key(i - 2);
     if (std::none_of(std::begin(cues), std::end(cues), [&](const char* c) { return cue == c; })) continue;
     // The name here and one joined to it by "and" ("the days of Washington and Hamilton").
@@ -2154,7 +2160,7 @@ void labeller::read_kin_and_reigns(std::string_view text, const segmentation& pi
         added = true;
         it = chosen.end();
       }
-      if (last + 2 >= n || sf.key(last + 1) != "and" || !capitalised_word(text, piece, sf, last + 2)) break;
+      if (last + 2 >= n || !sf.key_is(last + 1, "and") || !capitalised_word(text, piece, sf, last + 2)) break;
       at = last + 2;
     }
   }
@@ -2177,7 +2183,7 @@ void labeller::read_place_lists(std::string_view text, const segmentation& piece
   bool added = false;
   // The preposition at `at` says where one goes or stays: any but "to", and "to" right after a
   // verb of going ("marched to", "sailed to"; not "wrote to", "letters to").
-  auto movement_before = [&](std::size_t at) { return sf.key(at) != "to" || going_before(sf, at, 1); };
+  auto movement_before = [&](std::size_t at) { return !sf.key_is(at, "to") || going_before(sf, at, 1); };
   for (std::size_t c = 0; c < chosen.size(); ++c) {
     const tagged_span head = chosen[c].span;
     if (head.type != entity_type::place || head.first == 0 ||
@@ -2189,7 +2195,7 @@ void labeller::read_place_lists(std::string_view text, const segmentation& piece
       // Joiners: ",", "and", ", and".
       std::size_t next = at;
       bool joined = false;
-      while (next < n && (sf.key(next) == "," || sf.key(next) == "and")) ++next, joined = true;
+      while (next < n && (sf.key_is(next, ",") || sf.key_is(next, "and"))) ++next, joined = true;
       if (!joined || next >= n || !capitalised_word(text, piece, sf, next)) break;
       auto it = std::find_if(chosen.begin(), chosen.end(), [&](const chosen_span& o) { return o.span.first == next; });
       if (it != chosen.end()) {
@@ -2257,15 +2263,15 @@ void labeller::read_event_places(std::string_view text, const segmentation& piec
   bool changed = false;
   for (std::size_t i = 0; i + 2 < n; ++i) {
     // Cheapest tests first: this runs for every token of every sentence.
-    if (sf.key(i + 1) != "of" || !lex.in(name_list::event_word, sf.key(i)) || !cap(i)) continue;
+    if (!sf.key_is(i + 1, "of") || !lex.in(name_list::event_word, sf.key(i)) || !cap(i)) continue;
     std::size_t first = i + 2;
-    if (sf.key(first) == "the") ++first;
+    if (sf.key_is(first, "the")) ++first;
     if (!cap(first)) continue;
     // The name after "of": capitalised words, with "of" or "de" between them, up to the head of a
     // place ("after the Battle of Homildon Hill Douglas was a prisoner").
     std::size_t last = first;
     while (last + 1 < n && !(last > first && lex.in(name_list::place_word, sf.key(last))) &&
-           (cap(last + 1) || ((sf.key(last + 1) == "of" || sf.key(last + 1) == "de") && cap(last + 2))))
+           (cap(last + 1) || ((sf.key_is(last + 1, "of") || sf.key_is(last + 1, "de")) && cap(last + 2))))
       last += cap(last + 1) ? 1 : 2;
     // Its head names something ("Utrecht", "Homildon Hill"; not "the War of the Spanish
     // Succession"), and a title leaves it to the model ("the Massacre of Saint Bartholomew").
@@ -2339,26 +2345,26 @@ void labeller::read_firms(std::string_view text, const segmentation& piece, cons
   for (std::size_t k = 1; k + 1 < n; ++k) {
     // Cheapest tests first: this runs for every token of every sentence.
     const std::string& joint = sf.key(k);
-    if (joint != "&" && joint != "and") continue;
+    if (joint != "&"sv && joint != "and"sv) continue;
     const std::string& tail = sf.key(k + 1);
     if (!cap(k + 1)) continue;
-    const bool firm = tail == "co." || tail == "co" || tail == "company" || tail == "sons" || tail == "son" ||
-                      tail == "brothers" || tail == "bros." || tail == "bros";
+    const bool firm = tail == "co."sv || tail == "co"sv || tail == "company"sv || tail == "sons"sv || tail == "son"sv ||
+                      tail == "brothers"sv || tail == "bros."sv || tail == "bros"sv;
     // The firm's name ends at its tail: not "Smith and Sons of Liberty".
-    if (firm && k + 2 < n && (cap(k + 2) || sf.key(k + 2) == "of")) continue;
+    if (firm && k + 2 < n && (cap(k + 2) || sf.key_is(k + 2, "of"))) continue;
     // Or a railway named by its towns: "the Chicago, Burlington & Quincy road", "the Baltimore and
     // Ohio Railroad", "the Atchison, Topeka & Santa Fe railway" (the head is the name's when
     // capitalised).
     std::size_t last = k + 1;
     if (!firm) {
       std::size_t t = k + 1;
-      if (t + 1 < n && cap(t + 1) && !lex.in(name_list::function_word, sf.key(t + 1)) && sf.key(t + 1) != "railroad" &&
-          sf.key(t + 1) != "railway" && sf.key(t + 1) != "road")
+      if (t + 1 < n && cap(t + 1) && !lex.in(name_list::function_word, sf.key(t + 1)) &&
+          !sf.key_is(t + 1, "railroad") && !sf.key_is(t + 1, "railway") && !sf.key_is(t + 1, "road"))
         ++t;
       if (t + 1 >= n) continue;
       const std::string& head = sf.key(t + 1);
-      if (head != "railroad" && head != "railway" && head != "road" && head != "r.r." && head != "r.r" &&
-          head != "canal")
+      if (head != "railroad"sv && head != "railway"sv && head != "road"sv && head != "r.r."sv && head != "r.r"sv &&
+          head != "canal"sv)
         continue;
       last = cap(t + 1) ? t + 1 : t;
     }
@@ -2368,7 +2374,7 @@ void labeller::read_firms(std::string_view text, const segmentation& piece, cons
     // WILLIAM CLOWES AND SONS").
     auto partner = [&](std::size_t j) {
       const std::string& w = sf.key(j);
-      if (!cap(j) || w == "messrs." || w == "messrs" || lex.in(name_list::function_word, w) ||
+      if (!cap(j) || w == "messrs."sv || w == "messrs"sv || lex.in(name_list::function_word, w) ||
           (title_word(w) && cap(j + 1)))
         return false;
       if (j != sf.first_word() && !sf.all_capitals()) return true;
@@ -2382,7 +2388,7 @@ void labeller::read_firms(std::string_view text, const segmentation& piece, cons
       if (partner(j)) {
         first = j;
         ++words;
-      } else if (sf.key(j) == "," && j > 0 && partner(j - 1)) {
+      } else if (sf.key_is(j, ",") && j > 0 && partner(j - 1)) {
         first = j - 1;
         ++words;
       } else {
@@ -2390,7 +2396,7 @@ void labeller::read_firms(std::string_view text, const segmentation& piece, cons
       }
     }
     // A railway joined by "and" after "the" or a list: not "from Chicago and Quincy road".
-    if (!firm && joint == "and" && first == k - 1 && (first == 0 || sf.key(first - 1) != "the")) continue;
+    if (!firm && joint == "and"sv && first == k - 1 && (first == 0 || !sf.key_is(first - 1, "the"))) continue;
     // Only over the model's readings: a gazetteer entry stays.
     if (std::any_of(chosen.begin(), chosen.end(), [&](const chosen_span& c) {
           return c.entry >= 0 && !(c.span.last < first || c.span.first > last);

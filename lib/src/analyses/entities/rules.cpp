@@ -3,6 +3,8 @@
 
 namespace histext::entities_detail {
 
+using namespace std::string_view_literals;
+
 void recognizer::classify(std::size_t a, std::size_t b, const sentence& s, bool initial, bool title_case) {
   const bool attribution = s.block_kind == block_kind::attribution;
   // Leading function words and particles: "The", "In", "De".
@@ -14,8 +16,8 @@ void recognizer::classify(std::size_t a, std::size_t b, const sentence& s, bool 
     if (a < b && e.proper() && e.proper() != 'o') break;  // "The Hague"
     // A capitalised article inside a sentence belongs to the name: "La Venta", "El Castillo".
     const std::string& an = tok(a).norm;
-    if (a < b && !initial && word(a) && facts(a).cap && in(name_list::connector, a) && an != "of" && an != "and" &&
-        an != "for")
+    if (a < b && !initial && word(a) && facts(a).cap && in(name_list::connector, a) && an != "of"sv && an != "and"sv &&
+        an != "for"sv)
       break;
     ++a;
     initial = title_case;
@@ -45,14 +47,14 @@ void recognizer::classify(std::size_t a, std::size_t b, const sentence& s, bool 
   const std::size_t before = prev_tok(a, s), after = next_tok(b, s);
   auto prev_word_norm = [&](std::size_t from) -> std::string {
     std::size_t p = prev_tok(from, s);
-    if (p != npos && word(p) && tok(p).norm == "the") p = prev_tok(p, s);
+    if (p != npos && word(p) && tok(p).norm == "the"sv) p = prev_tok(p, s);
     return p != npos && word(p) ? tok(p).norm : std::string();
   };
   const std::string prev = prev_word_norm(a);
-  const bool after_the = before != npos && word(before) && tok(before).norm == "the";
+  const bool after_the = before != npos && word(before) && tok(before).norm == "the"sv;
 
   // Citation: "Place: Publisher, 1971".
-  if (after != npos && text_.substr(tok(after).begin, tok(after).end - tok(after).begin) == ":") {
+  if (after != npos && text_.substr(tok(after).begin, tok(after).end - tok(after).begin) == ":"sv) {
     std::size_t k = after + 1, pub_first = npos, pub_last = npos;
     for (; k < s.last_token; ++k) {
       if (word(k)) {
@@ -62,7 +64,7 @@ void recognizer::classify(std::size_t a, std::size_t b, const sentence& s, bool 
       }
       break;
     }
-    if (pub_first != npos && facts(pub_first).cap && k + 1 < s.last_token && tok(k).norm == "," &&
+    if (pub_first != npos && facts(pub_first).cap && k + 1 < s.last_token && tok(k).norm == ","sv &&
         tok(k + 1).kind == token_kind::number && tok(k + 1).end - tok(k + 1).begin == 4) {
       add(a, b, a, entity_type::place, w_rule, "rule: place before the publisher in a citation");
       add(pub_first, pub_last, pub_first, entity_type::group, w_rule, "rule: publisher in a citation");
@@ -103,8 +105,8 @@ void recognizer::classify(std::size_t a, std::size_t b, const sentence& s, bool 
   // unless the lexicon knows it as a name.
   if (before != npos && after != npos && !word(before) && !word(after)) {
     std::string_view ob = tok(before).text(text_), ca = tok(after).text(text_);
-    bool quoted = (ob == "\"" && ca == "\"") || (ob == "\u201c" && ca == "\u201d") ||
-                  (ob == "\u2018" && ca == "\u2019") || (ob == "'" && ca == "'");
+    bool quoted = (ob == "\""sv && ca == "\""sv) || (ob == "\u201c"sv && ca == "\u201d"sv) ||
+                  (ob == "\u2018"sv && ca == "\u2019"sv) || (ob == "'"sv && ca == "'"sv);
     std::string wk;
     for (std::size_t k = a; k <= b; ++k)
       if (word(k)) wk += (wk.empty() ? "" : " ") + key_of(k);
@@ -123,9 +125,9 @@ void recognizer::classify(std::size_t a, std::size_t b, const sentence& s, bool 
     whole_e = lex_.find("st. " + whole.substr(3));
   char wp = whole_e.proper();
   const bool after_det = before != npos && word(before) &&
-                         (tok(before).norm == "the" || tok(before).norm == "this" || tok(before).norm == "that" ||
-                          tok(before).norm == "our" || tok(before).norm == "a" || tok(before).norm == "every" ||
-                          tok(before).norm == "their" || tok(before).norm == "his" || tok(before).norm == "her");
+                         (tok(before).norm == "the"sv || tok(before).norm == "this"sv || tok(before).norm == "that"sv ||
+                          tok(before).norm == "our"sv || tok(before).norm == "a"sv || tok(before).norm == "every"sv ||
+                          tok(before).norm == "their"sv || tok(before).norm == "his"sv || tok(before).norm == "her"sv);
   const bool common_first =
       !whole_e.codes.empty() && std::string_view("hqwnavr").find(whole_e.codes[0]) != std::string_view::npos;
   if (w.size() == 1 && wp && wp != 'o' && common_first && (title_case || (after_det && wp != 'p'))) {
@@ -154,7 +156,7 @@ void recognizer::classify(std::size_t a, std::size_t b, const sentence& s, bool 
       // head makes them institutions.
       std::size_t hd = w.back();
       for (std::size_t k = 1; k < w.size(); ++k)
-        if (tok(w[k]).norm == "of") {
+        if (tok(w[k]).norm == "of"sv) {
           hd = w[k - 1];
           break;
         }
@@ -167,7 +169,7 @@ void recognizer::classify(std::size_t a, std::size_t b, const sentence& s, bool 
       // "Chamberlain and Hartington left", "Drake said": context confirms a sentence-initial name.
       std::size_t n2 = next_tok(after, s);
       const std::string& an = tok(after).norm;
-      if (lex_.in(name_list::person_verb, an) || (an == "and" && n2 != npos && word(n2) && facts(n2).cap))
+      if (lex_.in(name_list::person_verb, an) || (an == "and"sv && n2 != npos && word(n2) && facts(n2).cap))
         doubt = false;
     }
     add(a, b, a, ty, w_lexicon, "WordNet: " + std::string(whole_e.evidence), doubt);
@@ -203,8 +205,9 @@ void recognizer::classify(std::size_t a, std::size_t b, const sentence& s, bool 
   std::size_t of_at = npos;
   for (std::size_t k = 1; k < w.size(); ++k) {
     const std::string& cn = tok(w[k]).norm;
-    if (cn == "of" || cn == "for" ||
-        ((cn == "de" || cn == "des" || cn == "du" || cn == "di" || cn == "da" || cn == "del" || cn == "della") &&
+    if (cn == "of"sv || cn == "for"sv ||
+        ((cn == "de"sv || cn == "des"sv || cn == "du"sv || cn == "di"sv || cn == "da"sv || cn == "del"sv ||
+          cn == "della"sv) &&
          !facts(w[k]).cap)) {
       of_at = k;
       break;
@@ -212,7 +215,7 @@ void recognizer::classify(std::size_t a, std::size_t b, const sentence& s, bool 
   }
   const std::size_t head = of_at == npos ? w.back() : w[of_at - 1];
   if (n0 > 0 && n0 < w.size()) {
-    if (tok(w[n0]).norm == "of") {
+    if (tok(w[n0]).norm == "of"sv) {
       add(a, b, a, entity_type::person, w_rule, "rule: <Title> of <Name>");
       return;
     }
@@ -397,7 +400,8 @@ void recognizer::classify(std::size_t a, std::size_t b, const sentence& s, bool 
       // person's name; after a place preposition it is a place.
       const tok_facts& f0 = facts(w[0]);
       if ((f0.lex.has('A') || lex_.in(name_list::nationality, f0.key)) && !given_at(w[0]) && persons == 0) {
-        if (prev == "in" || prev == "at" || prev == "near" || prev == "from" || prev == "into" || prev == "to")
+        if (prev == "in"sv || prev == "at"sv || prev == "near"sv || prev == "from"sv || prev == "into"sv ||
+            prev == "to"sv)
           add(a, b, a, entity_type::place, w_context, "context: after '" + prev + "'");
         return;
       }
@@ -426,10 +430,10 @@ void recognizer::classify(std::size_t a, std::size_t b, const sentence& s, bool 
     entity_type ty = entity_type::person;
     std::string ev = "default: capitalised sequence";
     int weight = w_default;
-    if (prev == "in" || prev == "at" || prev == "near" || prev == "from" || prev == "across" || prev == "throughout" ||
-        prev == "into") {
+    if (prev == "in"sv || prev == "at"sv || prev == "near"sv || prev == "from"sv || prev == "across"sv ||
+        prev == "throughout"sv || prev == "into"sv) {
       ty = entity_type::place, ev = "context: after '" + prev + "'", weight = w_context;
-    } else if (prev == "by" && attribution) {
+    } else if (prev == "by"sv && attribution) {
       ev = "rule: name after 'by' in an attribution", weight = w_rule;
     }
     add(a, b, a, ty, weight, ev, title_case && unknown == 0);
@@ -441,8 +445,8 @@ void recognizer::classify(std::size_t a, std::size_t b, const sentence& s, bool 
   const tok_facts& f = facts(k);
   if (in(name_list::function_word, k)) return;
   char p = f.lex.proper();
-  const bool place_prep = prev == "in" || prev == "at" || prev == "near" || prev == "from" || prev == "to" ||
-                          prev == "across" || prev == "throughout" || prev == "into";
+  const bool place_prep = prev == "in"sv || prev == "at"sv || prev == "near"sv || prev == "from"sv || prev == "to"sv ||
+                          prev == "across"sv || prev == "throughout"sv || prev == "into"sv;
   if (p && p != 'l' && f.lex.has('l') && place_prep && !initial) {
     add(a, b, a, entity_type::place, w_lexicon, "WordNet: a place, after '" + prev + "'");
     return;
@@ -451,7 +455,7 @@ void recognizer::classify(std::size_t a, std::size_t b, const sentence& s, bool 
     // A kind of person, singular: "the Maya" (a people) vs "Russian" (an adjective).
     // Only when no word it could modify follows: "the Maya built", "the Maya." (not "the American film").
     bool ends = after == npos || !word(after) || in(name_list::function_word, after) ||
-                lex_.find(key_of(after)).codes.substr(0, 1) == "v";
+                lex_.find(key_of(after)).codes.substr(0, 1) == "v"sv;
     if (after_the && ends && !initial)
       add(a, b, a, entity_type::group, w_rule, "rule: the <people> (WordNet: " + std::string(f.lex.evidence) + ")");
     return;
@@ -519,8 +523,8 @@ void recognizer::classify(std::size_t a, std::size_t b, const sentence& s, bool 
   if (!quantified && before != npos && word(before) && !facts(before).cap) {
     const std::string& bn = tok(before).norm;
     name_entry be = lex_.find(bn);
-    quantified = bn == "many" || bn == "some" || bn == "all" || bn == "these" || bn == "those" || bn == "both" ||
-                 bn == "several" || bn == "most" || bn == "few" ||
+    quantified = bn == "many"sv || bn == "some"sv || bn == "all"sv || bn == "these"sv || bn == "those"sv ||
+                 bn == "both"sv || bn == "several"sv || bn == "most"sv || bn == "few"sv ||
                  (be.found() && be.codes[0] == 'a' && !lex_.in(name_list::function_word, bn));
   }
   if (plural_shape && quantified) {
@@ -538,16 +542,16 @@ void recognizer::classify(std::size_t a, std::size_t b, const sentence& s, bool 
   }
   std::size_t n1 = after, n2 = after == npos ? npos : next_tok(after, s);
   if (acronym || weight > w_default) {
-  } else if (guess == 'p' && !(prev == "in" || prev == "at" || prev == "near" || prev == "from" || prev == "across" ||
-                               prev == "throughout" || prev == "into")) {
+  } else if (guess == 'p' && !(prev == "in"sv || prev == "at"sv || prev == "near"sv || prev == "from"sv ||
+                               prev == "across"sv || prev == "throughout"sv || prev == "into"sv)) {
     weight = w_context;  // "-sky", "-ovich": a surname's shape is evidence enough
-  } else if (prev == "in" || prev == "at" || prev == "near" || prev == "from" || prev == "across" ||
-             prev == "throughout" || prev == "into") {
+  } else if (prev == "in"sv || prev == "at"sv || prev == "near"sv || prev == "from"sv || prev == "across"sv ||
+             prev == "throughout"sv || prev == "into"sv) {
     ty = entity_type::place, ev = "context: after '" + prev + "'", weight = w_context;
-  } else if (n1 != npos && tok(n1).norm == "," && n2 != npos && word(n2) && facts(n2).cap &&
+  } else if (n1 != npos && tok(n1).norm == ","sv && n2 != npos && word(n2) && facts(n2).cap &&
              facts(n2).lex.proper() == 'l') {
     ty = entity_type::place, ev = "context: before ', <place>'", weight = w_context;
-  } else if (prev == "by" && attribution) {
+  } else if (prev == "by"sv && attribution) {
     ty = entity_type::person, ev = "rule: name after 'by' in an attribution", weight = w_rule;
   } else if (after != npos && word(after) && lex_.in(name_list::person_verb, tok(after).norm)) {
     ty = entity_type::person, ev = "context: before '" + tok(after).norm + "'", weight = w_context;
@@ -566,20 +570,20 @@ void recognizer::classify(std::size_t a, std::size_t b, const sentence& s, bool 
     };
     std::size_t p1 = before, p2 = before == npos ? npos : prev_tok(before, s);
     // "Basel, Heidelberg, and Strasbourg": skip a comma before "and".
-    if (p2 != npos && tok(p2).norm == "," && p1 != npos && tok(p1).norm == "and") p2 = prev_tok(p2, s);
+    if (p2 != npos && tok(p2).norm == ","sv && p1 != npos && tok(p1).norm == "and"sv) p2 = prev_tok(p2, s);
     std::size_t q2 = n2;
-    if (n1 != npos && tok(n1).norm == "," && n2 != npos && tok(n2).norm == "and") q2 = next_tok(n2, s);
-    const bool c_before = p1 != npos && (tok(p1).norm == "and" || tok(p1).norm == ",");
-    const bool c_after = n1 != npos && (tok(n1).norm == "and" || tok(n1).norm == ",");
+    if (n1 != npos && tok(n1).norm == ","sv && n2 != npos && tok(n2).norm == "and"sv) q2 = next_tok(n2, s);
+    const bool c_before = p1 != npos && (tok(p1).norm == "and"sv || tok(p1).norm == ","sv);
+    const bool c_after = n1 != npos && (tok(n1).norm == "and"sv || tok(n1).norm == ","sv);
     if ((c_before && person_at(p2)) || (c_after && person_at(q2)) || (c_before && given_name_at(p2)) ||
         (c_after && given_name_at(q2))) {
       ty = entity_type::person, ev = "context: listed with a person", weight = w_context;
     } else if ((c_before && place_at(p2)) || (c_after && place_at(q2))) {
       ty = entity_type::place, ev = "context: listed with a place", weight = w_context;
-    } else if (p1 != npos && tok(p1).norm == "," && p2 != npos && word(p2) && !facts(p2).cap &&
+    } else if (p1 != npos && tok(p1).norm == ","sv && p2 != npos && word(p2) && !facts(p2).cap &&
                lemma_lex(key_of(p2)).common_noun() == 'h') {
       ty = entity_type::person, ev = "context: apposition to '" + tok(p2).norm + "'", weight = w_context;
-    } else if (prev == "of" && p1 != npos && tok(p1).norm == "of" && p2 != npos && word(p2) &&
+    } else if (prev == "of"sv && p1 != npos && tok(p1).norm == "of"sv && p2 != npos && word(p2) &&
                lemma_lex(key_of(p2)).common_noun() == 'w') {
       ty = entity_type::place, ev = "context: '" + tok(p2).norm + " of'", weight = w_context;
     } else if (p1 != npos && word(p1) && !facts(p1).cap &&
@@ -605,8 +609,8 @@ void recognizer::classify(std::size_t a, std::size_t b, const sentence& s, bool 
         return q != npos && word(q) && facts(q).cap && !facts(q).allcaps && !facts(q).lex.found() &&
                !word_lex(facts(q).key).found();
       };
-      bool and_before = p1 != npos && tok(p1).norm == "and" && unknown_cap(p2);
-      bool and_after = n1 != npos && tok(n1).norm == "and" && unknown_cap(n2);
+      bool and_before = p1 != npos && tok(p1).norm == "and"sv && unknown_cap(p2);
+      bool and_after = n1 != npos && tok(n1).norm == "and"sv && unknown_cap(n2);
       if (and_before || and_after) ev = "context: coordinated with another name", weight = w_context;
     }
   }

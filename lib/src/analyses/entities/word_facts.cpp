@@ -9,6 +9,8 @@
 
 namespace histext::entities_detail {
 
+using namespace std::string_view_literals;
+
 const word_facts& word_facts_cache::get(std::string_view key) {
   auto it = memo_.find(key);
   if (it != memo_.end()) return it->second;
@@ -113,7 +115,7 @@ bool sovereign_title(std::string_view t) {
   return std::any_of(std::begin(titles), std::end(titles), [&](const char* x) { return t == x; });
 }
 
-bool saint_title(std::string_view t) { return t == "saint" || t == "st." || t == "st"; }
+bool saint_title(std::string_view t) { return t == "saint"sv || t == "st."sv || t == "st"sv; }
 
 bool church_title(std::string_view t) {
   static const char* const titles[] = {"abbot",    "archbishop", "bishop", "prior",  "dean",    "canon",
