@@ -14,6 +14,7 @@
 #include "common/fast_paths.hpp"
 #include "common/hash.hpp"
 #include "common/mapped_file.hpp"
+#include "common/string_memo.hpp"
 #include "histext/error.hpp"
 #include "histext/version.hpp"
 #include "lexicons/data_list.hpp"
@@ -60,7 +61,7 @@ struct name_lexicon::impl {
   const char* data = nullptr;
   std::size_t size = 0;
   // Each curated word with the lists that hold it (bit 1 << name_list): one lookup answers all.
-  std::unordered_map<std::string, std::uint32_t, string_hash, std::equal_to<>> lists;
+  string_memo<std::uint32_t> lists;
 };
 
 namespace {
@@ -68,14 +69,9 @@ namespace {
 // `tsv`: every column of a line is a member; `role`: only the first column of lines whose second
 // column is `role` (date_words.txt marks month and weekday names "date", other dateline words "link").
 // Each member is added to `out` with `bit`.
-void load_list(const std::string& file,
-               std::unordered_map<std::string, std::uint32_t, string_hash, std::equal_to<>>& out, std::uint32_t bit,
-               bool tsv, std::string_view role = {}) {
-  auto add = [&](std::string_view w) {
-    auto it = out.find(w);
-    if (it == out.end()) it = out.emplace(std::string(w), 0u).first;
-    it->second |= bit;
-  };
+void load_list(const std::string& file, string_memo<std::uint32_t>& out, std::uint32_t bit, bool tsv,
+               std::string_view role = {}) {
+  auto add = [&](std::string_view w) { out.get_or_make(w, [] { return 0u; }) |= bit; };
   for_each_data_line(file, [&](std::string_view line) {
     if (!role.empty()) {
       const std::size_t tab = line.find('\t');
@@ -113,7 +109,6 @@ name_lexicon::name_lexicon() : impl_(new impl) {
     const char* files[] = {"titles.txt",       "org_heads.txt",      "place_words.txt",   "group_nouns.txt",
                            "connectors.txt",   "function_words.txt", "nationalities.tsv", "given_names.txt",
                            "person_verbs.txt", "event_words.txt"};
-    impl_->lists.reserve(4096);
     for (int i = 0; i < 10; ++i) load_list(files[i], impl_->lists, 1u << i, i == 6);
     load_list("date_words.txt", impl_->lists, 1u << static_cast<int>(name_list::date_word), false, "date");
     load_list("work_nouns.txt", impl_->lists, 1u << static_cast<int>(name_list::work_noun), false, "work");
@@ -195,15 +190,16 @@ bool name_lexicon::in(name_list list, std::string_view word) const {
 
 std::vector<std::string> name_lexicon::members(name_list list) const {
   std::vector<std::string> out;
-  for (const auto& [word, bits] : impl_->lists)
+  impl_->lists.for_each([&](const std::string& word, std::uint32_t bits) {
     if ((bits >> static_cast<int>(list)) & 1u) out.push_back(word);
+  });
   std::sort(out.begin(), out.end());
   return out;
 }
 
 std::uint32_t name_lexicon::lists(std::string_view word) const {
-  auto it = impl_->lists.find(word);
-  return it == impl_->lists.end() ? 0 : it->second;
+  const std::uint32_t* bits = impl_->lists.find(word);
+  return bits ? *bits : 0;
 }
 
 }  // namespace histext

@@ -271,15 +271,17 @@ void doc_memory::observe(std::string_view text, const segmentation& piece) {
       const token& t = piece.tokens[i];
       if (!t.is_word()) continue;
       bool cap = capitalised(t.text(text));
-      std::string k = token_key(t);
-      auto it = words_.find(k);
-      if (it == words_.end()) it = words_.emplace(std::move(k), counts{}).first;
+      // An ASCII word is its own folded key: no copy to look it up (token_key() is the reference).
+      const std::string_view base = t.base();
+      const bool ascii = fast_paths && std::all_of(base.begin(), base.end(), [](char ch) { return ch >= 0; });
+      counts& c = ascii ? words_.get_or_make(base, [] { return counts{}; })
+                        : words_.get_or_make(token_key(t), [] { return counts{}; });
       if (!cap)
-        ++it->second.lower;
+        ++c.lower;
       else if (first)
-        ++it->second.initial_cap;
+        ++c.initial_cap;
       else if (!title_line)
-        ++it->second.mid_cap;
+        ++c.mid_cap;
       first = false;
     }
   }
@@ -289,15 +291,10 @@ void label_history::record(std::string_view key, int eligible, int tag) {
   // Only the names read, not the words read as no name: in a long text a word missed early would
   // otherwise be missed ever after.
   if (!eligible || tag == tag_o) return;
-  auto it = words_.find(key);
-  if (it == words_.end()) it = words_.emplace(std::string(key), counts{}).first;
-  ++it->second.by_type[static_cast<int>(type_of(tag))];
+  ++words_.get_or_make(key, [] { return counts{}; }).by_type[static_cast<int>(type_of(tag))];
 }
 
-const label_history::counts* label_history::find(std::string_view key) const {
-  auto it = words_.find(key);
-  return it == words_.end() ? nullptr : &it->second;
-}
+const label_history::counts* label_history::find(std::string_view key) const { return words_.find(key); }
 
 void visit_history(const label_history& history, const std::string& self, const std::string* prev,
                    const std::string* next, const history_sink& sink) {
@@ -333,10 +330,7 @@ void history_features(const label_history& history, const std::string& self, con
   visit_history(history, self, prev, next, [&](feat f, std::string_view v) { out.emplace_back(f, std::string(v)); });
 }
 
-const doc_memory::counts* doc_memory::find(std::string_view key) const {
-  auto it = words_.find(key);
-  return it == words_.end() ? nullptr : &it->second;
-}
+const doc_memory::counts* doc_memory::find(std::string_view key) const { return words_.find(key); }
 
 sentence_features::sentence_features(const feature_env& env, std::string_view text, const segmentation& piece,
                                      const sentence& s, const std::vector<std::string>* rule_tags)

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "common/hash.hpp"
+#include "common/string_memo.hpp"
 #include "histext/names.hpp"
 #include "histext/segment.hpp"
 #include "histext/train.hpp"
@@ -93,7 +94,7 @@ class doc_memory {
   const counts* find(std::string_view key) const;
 
  private:
-  std::unordered_map<std::string, counts, string_hash, std::equal_to<>> words_;
+  string_memo<counts> words_;
 };
 
 /// Prediction history: the names the model has read so far in the document, by word and type
@@ -110,7 +111,7 @@ class label_history {
   const counts* find(std::string_view key) const;
 
  private:
-  std::unordered_map<std::string, counts, string_hash, std::equal_to<>> words_;
+  string_memo<counts> words_;
 };
 
 /// Receives one feature: its template and value.

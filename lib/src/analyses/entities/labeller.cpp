@@ -521,15 +521,19 @@ void labeller::label(std::string_view text, const segmentation& piece, std::vect
     for (std::size_t i = 0; i < p.eligible.size(); ++i)
       if (p.eligible[i] &&
           (shouting || ((i == 0 || !p.eligible[i - 1]) && (i + 1 == p.eligible.size() || !p.eligible[i + 1])))) {
-        auto [it, added] = standalone_.emplace(sf.key(i), standalone{});
-        if (added) it->second.id = static_cast<std::uint32_t>(standalone_.size() - 1);
-        ++it->second.count;
+        bool added = false;
+        standalone& sa = standalone_.get_or_make(sf.key(i), [&] {
+          added = true;
+          return standalone{};
+        });
+        if (added) sa.id = static_cast<std::uint32_t>(standalone_.size() - 1);
+        ++sa.count;
         const token& t = piece.tokens[sf.token_index(i)];
         // An adjective of a people before its noun is no name where it stands, though the word is
         // one elsewhere ("the Norman cause"; see the readings below): taken down as read.
         const bool adjective = covered[i] == 0 && adjective_before_noun(text, piece, sf, i);
-        occurrences_.push_back({it->second.id, t.begin, t.base_end, t.sentence, t.block, t.paragraph, t.block_kind,
-                                covered[i] != 0 || adjective});
+        occurrences_.push_back(
+            {sa.id, t.begin, t.base_end, t.sentence, t.block, t.paragraph, t.block_kind, covered[i] != 0 || adjective});
       }
     // A Roman numeral with its full stop in one token ("I.", "XIV."): its letters, or 0.
     auto numeral_with_stop = [&](std::size_t i) -> std::size_t {

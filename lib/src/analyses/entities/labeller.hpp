@@ -14,6 +14,7 @@
 #include "analyses/entities/decoder.hpp"
 #include "analyses/entities/features.hpp"
 #include "analyses/entities/model.hpp"
+#include "common/string_memo.hpp"
 
 namespace histext::entities_detail {
 
@@ -311,7 +312,7 @@ class labeller {
     histext::block_kind block_kind = histext::block_kind::paragraph;
     bool read = false;  // the model read a name here
   };
-  std::unordered_map<std::string, standalone> standalone_;
+  string_memo<standalone> standalone_;
   std::vector<occurrence> occurrences_;
   // The keys of standalone_ by id, and a mention of type `type` at an occurrence (post-filters 2
   // and 14 add the unread places of a name).

@@ -2431,8 +2431,8 @@ void labeller::apply_majority_readings(std::vector<found_mention>& found) const 
       if (!t.example) t.example = &m;
     }
   auto minority = [&](const std::string& key, const tally& t) {
-    auto it = standalone_.find(key);
-    if (it != standalone_.end() && t.read * 2 < it->second.count) return true;
+    const standalone* sa = standalone_.find(key);
+    if (sa && t.read * 2 < sa->count) return true;
     const doc_memory::counts* c = env_.doc ? env_.doc->find(key) : nullptr;
     return c && c->lower >= 20 && c->lower > 10 * t.read;
   };
@@ -2474,7 +2474,7 @@ void labeller::apply_majority_readings(std::vector<found_mention>& found) const 
 
 std::vector<const std::string*> labeller::standalone_keys() const {
   std::vector<const std::string*> by_id(standalone_.size(), nullptr);
-  for (const auto& [key, sa] : standalone_) by_id[sa.id] = &key;
+  standalone_.for_each([&](const std::string& key, const standalone& sa) { by_id[sa.id] = &key; });
   return by_id;
 }
 

@@ -12,9 +12,7 @@ namespace histext::entities_detail {
 using namespace std::string_view_literals;
 
 const word_facts& word_facts_cache::get(std::string_view key) {
-  auto it = memo_.find(key);
-  if (it != memo_.end()) return it->second;
-  return memo_.emplace(std::string(key), compute_word_facts(lex_, stats_, key)).first->second;
+  return memo_.get_or_make(key, [&] { return compute_word_facts(lex_, stats_, key); });
 }
 
 std::vector<std::string> singular_forms(std::string_view key) {

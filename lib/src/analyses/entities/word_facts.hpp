@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "common/hash.hpp"
+#include "common/string_memo.hpp"
 #include "histext/names.hpp"
 #include "lexicons/word_stats.hpp"
 
@@ -109,7 +110,7 @@ class word_facts_cache {
  private:
   const name_lexicon& lex_;
   const lexicons::word_stats* stats_;
-  std::unordered_map<std::string, word_facts, string_hash, std::equal_to<>> memo_;
+  string_memo<word_facts> memo_;
 };
 
 }  // namespace histext::entities_detail
