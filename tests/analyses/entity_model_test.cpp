@@ -191,7 +191,7 @@ TEST(entity_model, evidence_is_computed_and_the_top_feature_carries_the_margin) 
 struct listed {
   std::string separator;
   std::string text;
-  std::vector<found_mention> ms;
+  mention_list ms;
   void add(const std::string& surface, const std::string& key) {
     found_mention m;
     m.begin = m.name_begin = text.size();
@@ -217,7 +217,7 @@ found_mention addressed(std::size_t begin, std::size_t name_begin, std::size_t e
 }
 
 TEST(entity_model, gendered_address_keeps_people_apart) {
-  std::vector<found_mention> ms;
+  mention_list ms;
   auto add = [&](std::size_t b, const std::string& key, char gender) {
     found_mention m;
     m.begin = m.name_begin = b;
@@ -241,7 +241,7 @@ TEST(entity_model, gendered_address_keeps_people_apart) {
 
 TEST(entity_model, mr_and_mrs_of_one_name_are_two_people_named_with_their_address) {
   const std::string text = "Mr. Adams met Mrs. Adams. Adams left.";
-  std::vector<found_mention> ms;
+  mention_list ms;
   auto add = [&](std::size_t b, std::size_t name_b, std::size_t e, char gender) {
     ms.push_back(addressed(b, name_b, e, "adams", gender));
   };
@@ -263,7 +263,7 @@ TEST(entity_model, mr_and_mrs_of_one_name_are_two_people_named_with_their_addres
 TEST(entity_model, a_bare_name_joins_the_one_addressed_name_only_of_its_own_type) {
   // "General Washington" (a man's title) and "Washington" read as a place are two entities.
   const std::string text = "General Washington came. Washington is the capital.";
-  std::vector<found_mention> ms;
+  mention_list ms;
   ms.push_back(addressed(0, 8, 18, "washington", 'm'));
   found_mention city = addressed(25, 25, 35, "washington", 0);
   city.type = entity_type::place;
@@ -277,7 +277,7 @@ TEST(entity_model, a_bare_name_joins_the_one_addressed_name_only_of_its_own_type
 
 TEST(entity_model, miss_and_mrs_of_one_name_are_two_women) {
   const std::string text = "Mrs. Alcott wrote to Miss Alcott. Alcott smiled.";
-  std::vector<found_mention> ms;
+  mention_list ms;
   auto add = [&](std::size_t b, std::size_t name_b, std::size_t e, char gender) {
     ms.push_back(addressed(b, name_b, e, "alcott", gender));
   };
@@ -298,7 +298,7 @@ TEST(entity_model, miss_and_mrs_of_one_name_are_two_women) {
 
 TEST(entity_model, ambiguous_short_form_stays_apart) {
   std::string text = "joseph stalin joseph smith joseph";
-  std::vector<found_mention> ms;
+  mention_list ms;
   auto add = [&](std::size_t b, std::size_t e, const std::string& key) {
     found_mention m;
     m.begin = m.name_begin = b;
@@ -321,7 +321,7 @@ TEST(entity_model, a_sovereign_known_by_a_given_name_is_not_a_commoner_of_that_n
   // "John Ball ... a story about King John": the king is not the priest; with "King John Lackland"
   // in the text he is that fuller name.
   const std::string text = "John Ball. King John. King John Lackland.";
-  std::vector<found_mention> ms;
+  mention_list ms;
   auto add = [&](std::size_t b, std::size_t name_b, std::size_t e, const std::string& key, bool king) {
     found_mention m = addressed(b, name_b, e, key, 0);
     if (king) m.titles = {"king"};
@@ -371,7 +371,7 @@ TEST(entity_model, names_side_by_side_are_split_and_never_absorb_a_frequent_shor
   // "And I gave unto Isaac Jacob and Esau": both named on their own far more often.
   listed l{" and "};
   std::string& text = l.text;
-  std::vector<found_mention>& ms = l.ms;
+  mention_list& ms = l.ms;
   auto add = [&](const std::string& surface, const std::string& key) { l.add(surface, key); };
   for (int k = 0; k < 4; ++k) add("Isaac", "isaac"), add("Jacob", "jacob");
   add("Isaac Jacob", "isaac jacob");
@@ -402,7 +402,7 @@ TEST(entity_model, names_side_by_side_are_split_and_never_absorb_a_frequent_shor
 TEST(entity_model, a_short_form_after_of_and_an_epithet_are_not_the_fuller_name) {
   listed l{", "};
   std::string& text = l.text;
-  std::vector<found_mention>& ms = l.ms;
+  mention_list& ms = l.ms;
   auto add = [&](const std::string& surface, const std::string& key) { l.add(surface, key); };
   add("Abraham", "abraham");
   add("God of Abraham", "god of abraham");
@@ -1800,7 +1800,7 @@ TEST(entity_model, old_print_long_s_is_read_as_s) {
   EXPECT_FALSE(compute_word_facts(name_lexicon::instance(), nullptr, "president").long_s);
   // Grouping: the misread names join the name so read, which names the entity.
   std::string text;
-  std::vector<found_mention> ms;
+  mention_list ms;
   for (const char* w : {"Rufsell", "Russell", "Ruffell"}) {
     found_mention m;
     m.begin = m.name_begin = text.size();
@@ -1819,7 +1819,7 @@ TEST(entity_model, old_print_long_s_is_read_as_s) {
 TEST(entity_model, canonical_names_are_not_shouted_initials_or_italics) {
   listed l{". "};
   std::string& text = l.text;
-  std::vector<found_mention>& ms = l.ms;
+  mention_list& ms = l.ms;
   auto add = [&](const std::string& surface, const std::string& key) { l.add(surface, key); };
   add("ABRAHAM LINCOLN", "abraham lincoln");
   add("Lincoln", "lincoln");
@@ -1837,7 +1837,7 @@ TEST(entity_model, canonical_names_are_not_shouted_initials_or_italics) {
 TEST(entity_model, a_given_name_far_more_frequent_than_its_one_fuller_name_stays_apart) {
   listed l{", "};
   std::string& text = l.text;
-  std::vector<found_mention>& ms = l.ms;
+  mention_list& ms = l.ms;
   auto add = [&](const std::string& surface, const std::string& key) { l.add(surface, key); };
   for (int k = 0; k < 11; ++k) add("David", "david");
   add("Shimea David", "shimea david");
@@ -2344,7 +2344,7 @@ TEST(entity_model, a_name_the_document_gives_a_settlement_after_is_a_place) {
 TEST(entity_model, a_post_filters_reading_votes_as_the_models_surest) {
   labelling l("In that week there died in the parish of Stepney but one.");
   labeller lab(l.m, l.env, nullptr);
-  std::vector<found_mention> found;
+  mention_list found;
   lab.label(l.doc.view(), l.seg, found);
   auto it = std::find_if(found.begin(), found.end(), [](const found_mention& f) { return f.key == "stepney"; });
   ASSERT_NE(it, found.end());

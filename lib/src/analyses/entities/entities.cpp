@@ -66,7 +66,7 @@ struct run_context {
     if (!options.gazetteer.empty()) gaz.emplace(gazetteer::load(options.gazetteer));
     if (!options.exclude.empty()) exclude.emplace(exclude_list::load(options.exclude));
   }
-  std::vector<entity> finish(std::string_view text, std::vector<found_mention> found, const entity_options& options) {
+  std::vector<entity> finish(std::string_view text, mention_list found, const entity_options& options) {
     std::vector<entity> all =
         group_mentions(text, std::move(found), gaz ? &*gaz : nullptr, exclude ? &*exclude : nullptr);
     // Every block is read (a name in a heading or a signature is evidence too); the scope only
@@ -92,7 +92,7 @@ struct run_context {
 std::vector<entity> find_entities(const document& doc, const segmentation& seg, const entity_options& options) {
   run_context ctx(options);
   ctx.memory.observe(doc.view(), seg);
-  std::vector<found_mention> found;
+  mention_list found;
   labeller lab(ctx.m, ctx.env, ctx.gaz ? &*ctx.gaz : nullptr, options.keep_titles);
   lab.label(doc.view(), seg, found);
   lab.finish(doc.view(), found);
@@ -131,7 +131,7 @@ std::vector<entity> find_entities(const document& doc, segmenter& seg, const ent
     flush();
   };
   for_each_piece([&](const segmentation& piece) { ctx.memory.observe(text, piece); }, 0);
-  std::vector<found_mention> found;
+  mention_list found;
   labeller lab(ctx.m, ctx.env, ctx.gaz ? &*ctx.gaz : nullptr, options.keep_titles);
   for_each_piece([&](const segmentation& piece) { lab.label(text, piece, found); }, 1);
   lab.finish(text, found);

@@ -186,7 +186,9 @@ class sentence_features {
   const std::string& key(std::size_t i) const { return toks_[i].key; }
   /// Whether token i's key is `w`: a comparison the compiler inlines (a std::string against a
   /// string literal calls strlen and an out-of-line compare, once per token in the post-filters).
-  bool key_is(std::size_t i, std::string_view w) const { return std::string_view(toks_[i].key) == w; }
+  [[gnu::always_inline]] bool key_is(std::size_t i, std::string_view w) const {
+    return std::string_view(toks_[i].key) == w;
+  }
   /// The keys of tokens first..last (inclusive) joined by one space: the lexicon's key of a name
   /// of several words ("united states").
   std::string span_key(std::size_t first, std::size_t last) const {

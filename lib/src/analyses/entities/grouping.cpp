@@ -129,7 +129,7 @@ std::size_t name_words(const std::string& key, entity_type type) {
 
 }  // namespace
 
-std::vector<entity> group_mentions(std::string_view text, std::vector<found_mention> ms, const gazetteer* gaz,
+std::vector<entity> group_mentions(std::string_view text, mention_list ms, const gazetteer* gaz,
                                    const exclude_list* exclude) {
   std::stable_sort(ms.begin(), ms.end(), [](const found_mention& x, const found_mention& y) {
     return x.begin != y.begin ? x.begin < y.begin : x.end > y.end;

@@ -17,7 +17,7 @@ std::string clean_name(std::string_view s);
 
 /// Groups mentions into entities in order of first mention. `gaz` names the entities of its
 /// entries; `exclude` drops entities whose name or an alias is on it (both may be null).
-std::vector<entity> group_mentions(std::string_view text, std::vector<found_mention> mentions, const gazetteer* gaz,
+std::vector<entity> group_mentions(std::string_view text, mention_list mentions, const gazetteer* gaz,
                                    const exclude_list* exclude);
 
 }  // namespace histext::entities_detail

@@ -312,7 +312,7 @@ bool labeller::adjective_before_noun(std::string_view text, const segmentation& 
   return lex.find(sf.key(i)).has('A') && !title_word(sf.key(i)) && !piece.tokens[sf.token_index(i)].possessive();
 }
 
-void labeller::label(std::string_view text, const segmentation& piece, std::vector<found_mention>& out) {
+void labeller::label(std::string_view text, const segmentation& piece, mention_list& out) {
   std::vector<std::string> rules;
   if (model_->feature_groups() & static_cast<std::uint32_t>(feature_group::rules))
     rules = rule_tags(text, piece, env_.facts);

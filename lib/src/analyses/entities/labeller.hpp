@@ -5,6 +5,7 @@
 //   labeller.cpp  a piece's sentences -> found mentions, with the evidence of their margins
 //   grouping.cpp  found mentions -> entities
 #include <cstdint>
+#include <deque>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -67,6 +68,10 @@ struct found_mention {
   std::vector<std::pair<std::string, float>> reasons;
 };
 
+/// The mentions of a document, in the order found. A deque: a book holds a million, and growing
+/// never copies them (nor faults their pages in twice).
+using mention_list = std::deque<found_mention>;
+
 /// The rule cascade's reading of a piece: per token of `piece`, "B-person", "U-place"... or "".
 /// `memo` (may be null): the document's memo of word facts.
 std::vector<std::string> rule_tags(std::string_view text, const segmentation& piece, word_facts_cache* memo = nullptr);
@@ -115,17 +120,17 @@ bool bare_address(const std::string& key);
 
 /// Post-filter 1 (post_rules.cpp): for each group in found[from, end) named by people joined with
 /// a hyphen ("the Zinoviev-Kamenev fraction"), adds a person mention for each of them.
-void add_named_people(std::string_view text, std::vector<found_mention>& found, std::size_t from);
+void add_named_people(std::string_view text, mention_list& found, std::size_t from);
 
 /// Post-filter 8 (post_rules.cpp): a person's name of several words ending in a given name, each
 /// word named on its own at least three times as often as the whole (and at least three times), is
 /// split into one mention per word: names side by side ("I gave unto Isaac Jacob and Esau").
-void split_side_by_side(std::string_view text, std::vector<found_mention>& found);
+void split_side_by_side(std::string_view text, mention_list& found);
 
 /// Post-filter 26 (post_rules.cpp): a mention whose name and the word after it are, byte for byte,
 /// the name of another mention of the same type in the document is that fuller name ("the Boston
 /// Red" before "Sox", where the model read "the Boston Red Sox" elsewhere).
-void extend_to_fuller_names(std::string_view text, std::vector<found_mention>& found);
+void extend_to_fuller_names(std::string_view text, mention_list& found);
 
 /// Post-filter 10 (post_rules.cpp): the titles of works and the names of ships in a sentence of
 /// `sf`, as spans of type work or other with the reason for each: the capitalised words after a
@@ -163,11 +168,11 @@ class labeller {
   labeller(const labeller&) = delete;  // env_ points into history_
   labeller& operator=(const labeller&) = delete;
   /// Appends the names of `piece` (offsets into `text`) to `out`.
-  void label(std::string_view text, const segmentation& piece, std::vector<found_mention>& out);
+  void label(std::string_view text, const segmentation& piece, mention_list& out);
   /// The document-level post-filters, once every piece is labelled, in their order: 26 (fuller
   /// names), 14 (families),
   /// 2 (one reading per document), 4 (people ending in a common word), 8 (names side by side).
-  void finish(std::string_view text, std::vector<found_mention>& found) const {
+  void finish(std::string_view text, mention_list& found) const {
     extend_to_fuller_names(text, found);
     name_families(found);
     apply_majority_readings(found);
@@ -179,14 +184,14 @@ class labeller {
   /// "Amen" at the start of verses), or that the document writes in lower case more than ten
   /// times as often (and at least 20 times), is dropped; one it read in at least half of them is
   /// read in all of them, with the type it has most often.
-  void apply_majority_readings(std::vector<found_mention>& found) const;
+  void apply_majority_readings(mention_list& found) const;
   /// Post-filter 14: a family named by the plural of a surname the document gives a person ("the
   /// younger Bernoullis" beside Daniel Bernoulli, "the Olsens'" beside Ashley Olsen) is a group:
   /// the model's people of that one word are retyped, and its unread capitalised places added.
-  void name_families(std::vector<found_mention>& found) const;
+  void name_families(mention_list& found) const;
   /// Post-filter 4: drops the people whose name ends in a plain common word that historical
   /// English seldom capitalises ("General Public License").
-  void drop_common_word_people(std::vector<found_mention>& found) const;
+  void drop_common_word_people(mention_list& found) const;
 
  private:
   /// A title or form of address, also as misread from old print ("Prefident Lincoln").
@@ -313,7 +318,7 @@ class labeller {
     bool read = false;  // the model read a name here
   };
   string_memo<standalone> standalone_;
-  std::vector<occurrence> occurrences_;
+  std::deque<occurrence> occurrences_;  // a deque: a book holds millions, and growth never copies them
   // The keys of standalone_ by id, and a mention of type `type` at an occurrence (post-filters 2
   // and 14 add the unread places of a name).
   std::vector<const std::string*> standalone_keys() const;

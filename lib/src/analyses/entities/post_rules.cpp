@@ -184,7 +184,7 @@ namespace histext::entities_detail {
 
 using namespace std::string_view_literals;
 
-void add_named_people(std::string_view text, std::vector<found_mention>& found, std::size_t from) {
+void add_named_people(std::string_view text, mention_list& found, std::size_t from) {
   const name_lexicon& lex = name_lexicon::instance();
   const std::size_t end = found.size();
   for (std::size_t k = from; k < end; ++k) {
@@ -2415,7 +2415,7 @@ void labeller::read_firms(std::string_view text, const segmentation& piece, cons
   if (changed) sort_by_start(chosen);
 }
 
-void labeller::apply_majority_readings(std::vector<found_mention>& found) const {
+void labeller::apply_majority_readings(mention_list& found) const {
   struct tally {
     std::uint32_t read = 0;
     std::uint32_t by_type[3] = {};
@@ -2452,7 +2452,7 @@ void labeller::apply_majority_readings(std::vector<found_mention>& found) const 
     return std::binary_search(begins.begin(), begins.end(), begin);
   };
   const std::vector<const std::string*> by_id = standalone_keys();
-  std::vector<found_mention> added;
+  mention_list added;
   for (const occurrence& o : occurrences_) {
     if (o.read) continue;
     auto it = reads.find(*by_id[o.id]);
@@ -2492,7 +2492,7 @@ found_mention labeller::mention_at(const occurrence& o, const std::string& key, 
   return m;
 }
 
-void labeller::name_families(std::vector<found_mention>& found) const {
+void labeller::name_families(mention_list& found) const {
   // Surnames: the last words of people's names of several words; and every word of a person's name.
   std::unordered_map<std::string, char> words;  // 's' a surname, 'p' a word of a person's name
   for (const found_mention& m : found) {
@@ -2536,7 +2536,7 @@ void labeller::name_families(std::vector<found_mention>& found) const {
   }
 }
 
-void labeller::drop_common_word_people(std::vector<found_mention>& found) const {
+void labeller::drop_common_word_people(mention_list& found) const {
   if (!env_.stats) return;  // the rule needs the corpus statistics
   std::erase_if(found, [&](const found_mention& m) {
     if (m.type != entity_type::person || m.gazetteer_entry >= 0 || m.key.empty()) return false;
@@ -2560,7 +2560,7 @@ void labeller::drop_common_word_people(std::vector<found_mention>& found) const 
   });
 }
 
-void extend_to_fuller_names(std::string_view text, std::vector<found_mention>& found) {
+void extend_to_fuller_names(std::string_view text, mention_list& found) {
   // The first mention of each name of several words (the model's or a post-filter's, not the
   // gazetteer's), by its key.
   std::unordered_map<std::string, const found_mention*> fuller;
@@ -2604,7 +2604,7 @@ void extend_to_fuller_names(std::string_view text, std::vector<found_mention>& f
   }
 }
 
-void split_side_by_side(std::string_view text, std::vector<found_mention>& found) {
+void split_side_by_side(std::string_view text, mention_list& found) {
   const name_lexicon& lex = name_lexicon::instance();
   std::unordered_map<std::string, std::uint32_t> people;  // mentions of each person's key
   std::unordered_map<std::string, std::uint32_t> places;  // and of each place's
@@ -2612,8 +2612,7 @@ void split_side_by_side(std::string_view text, std::vector<found_mention>& found
     if (m.type == entity_type::person && m.gazetteer_entry < 0) ++people[m.key];
     if (m.type == entity_type::place) ++places[m.key];
   }
-  std::vector<found_mention> out;
-  out.reserve(found.size());
+  mention_list out;
   for (found_mention& m : found) {
     const bool candidate =
         m.type == entity_type::person && m.gazetteer_entry < 0 && m.key.find(' ') != std::string::npos;
