@@ -370,7 +370,6 @@ sentence_features::sentence_features(const feature_env& env, std::string_view te
     k.word = t.is_word();
     k.closes = t.possessive();
     k.key = token_key(t);
-    k.shape = shape_of(surface.substr(0, t.base_end - t.begin));
     k.open = !k.word && (surface == "\""sv || surface == "“"sv || surface == "‘"sv || surface == ":"sv ||
                          surface == "—"sv || surface == "("sv || surface == "'"sv || surface == "«"sv);
     if (k.word) {
@@ -433,6 +432,16 @@ word_facts sentence_features::facts_at(std::size_t j) const {
   return *facts_[j];
 }
 
+std::string_view sentence_features::shape_at(std::size_t j) const {
+  tok& k = toks_[j];
+  if (!k.shaped) {
+    const token& t = piece_.tokens[first_ + j];
+    k.shape = shape_of(t.text(text_).substr(0, t.base_end - t.begin));
+    k.shaped = true;
+  }
+  return k.shape;
+}
+
 std::string_view sentence_features::neighbour(std::ptrdiff_t i) const {
   if (i < 0) return "<s>";
   if (static_cast<std::size_t>(i) >= toks_.size()) return "</s>";
@@ -457,9 +466,12 @@ void sentence_features::visit(std::size_t i, Sink&& sink) const {
     sink(feat::next_bigram, joined{neighbour(p - 1), " _ ", neighbour(p + 1)}, 0);
   }
   if (on(feature_group::shape)) {
-    sink(feat::shape, k.shape, 0);
-    sink(feat::shape_prev, i > 0 ? std::string_view(toks_[i - 1].shape) : "<s>", 0);
-    sink(feat::shape_next, i + 1 < toks_.size() ? std::string_view(toks_[i + 1].shape) : "</s>", 0);
+    const std::string_view shape = shape_at(i);
+    const std::string_view sp = i > 0 ? shape_at(i - 1) : "<s>";
+    const std::string_view sn = i + 1 < toks_.size() ? shape_at(i + 1) : "</s>";
+    sink(feat::shape, shape, 0);
+    sink(feat::shape_prev, sp, 0);
+    sink(feat::shape_next, sn, 0);
     if (k.key.size() >= 3) {
       for (int n = 1; n <= 3; ++n) sink(feat::prefix, cp_prefix(k.key, n), 0);
       for (int n = 1; n <= 4; ++n) sink(feat::suffix, cp_suffix(k.key, n), 0);
@@ -469,8 +481,6 @@ void sentence_features::visit(std::size_t i, Sink&& sink) const {
     sink(feat::block, to_string(t.block_kind), 0);
     sink(feat::caps_context, caps_context_, 0);
     sink(feat::length, k.key.size() <= 2 ? "1-2" : k.key.size() <= 4 ? "3-4" : "5+", 0);
-    const std::string_view sp = i > 0 ? std::string_view(toks_[i - 1].shape) : "<s>";
-    const std::string_view sn = i + 1 < toks_.size() ? std::string_view(toks_[i + 1].shape) : "</s>";
     {
       const int len = std::min<int>(k.run_length, 5), at = std::min<int>(k.run_index, 5);
       const bool last = k.run_index == k.run_length;
@@ -479,10 +489,10 @@ void sentence_features::visit(std::size_t i, Sink&& sink) const {
            joined{std::string_view(digits + at, 1), last ? " (last)" : "", " of ", std::string_view(digits + len, 1)},
            0);
     }
-    sink(feat::shape_window, joined{sp, " ", k.shape, " ", sn}, 0);
+    sink(feat::shape_window, joined{sp, " ", shape, " ", sn}, 0);
     if (on(feature_group::words)) {
       sink(feat::word_after_shape, joined{sp, " ", k.key}, 0);
-      sink(feat::prev_with_shape, joined{neighbour(p - 1), " ", k.shape}, 0);
+      sink(feat::prev_with_shape, joined{neighbour(p - 1), " ", shape}, 0);
     }
     if (t.possessive()) sink(feat::possessive, "", 0);
     if (t.hyphenated) sink(feat::hyphenated, "", 0);
@@ -568,7 +578,7 @@ void sentence_features::visit(std::size_t i, Sink&& sink) const {
   if (on(feature_group::rules) && rule_tags_) {
     const std::string& r = (*rule_tags_)[first_ + i];
     sink(feat::rule, r.empty() ? "O" : std::string_view(r), 0);
-    sink(feat::rule_with_shape, joined{r.empty() ? std::string_view("O") : std::string_view(r), " ", k.shape}, 0);
+    sink(feat::rule_with_shape, joined{r.empty() ? std::string_view("O") : std::string_view(r), " ", shape_at(i)}, 0);
   }
 }
 

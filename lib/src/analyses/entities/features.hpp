@@ -199,8 +199,8 @@ class sentence_features {
 
  private:
   struct tok {
-    std::string key, shape;
-    bool word = false, cap = false, allcaps = false, eligible = false, open = false, closes = false;
+    std::string key, shape;  // shape: made on first use (shape_at), as most tokens are never features' tokens
+    bool word = false, cap = false, allcaps = false, eligible = false, open = false, closes = false, shaped = false;
     std::uint8_t particle = 0;  // an eligible lower-case word: 1 inside a name only, 2 a name's connector
     std::uint16_t run_index = 0, run_length = 0;  // place in the run of eligible tokens
   };
@@ -210,6 +210,7 @@ class sentence_features {
   // token's facts up to seven times); without the memo, computed each time (the reference path).
   word_facts facts_at(std::size_t j) const;
   std::string_view neighbour(std::ptrdiff_t i) const;
+  std::string_view shape_at(std::size_t j) const;
 
   const feature_env& env_;
   std::string_view text_;
@@ -218,7 +219,7 @@ class sentence_features {
   const std::vector<std::string>* rule_tags_;
   mutable std::vector<const word_facts*> facts_;  // per token, from the memo, once asked
   std::size_t first_ = 0;
-  std::vector<tok> toks_;
+  mutable std::vector<tok> toks_;  // mutable: shapes are filled in on first use
   std::size_t first_word_ = 0;     // index of the sentence's first word token (size() when none)
   std::string_view caps_context_;  // "allcaps", "titlecase" or "normal" (a literal: compared per token)
 };
