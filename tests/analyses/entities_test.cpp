@@ -9,6 +9,7 @@
 #include <cmath>
 #include <nlohmann/json.hpp>
 #include <sstream>
+#include <tuple>
 
 #include "analyses/entities/bounds.hpp"
 #include "analyses/entities/cooccurrence.hpp"
@@ -68,6 +69,24 @@ void expect_mentions_slice(const std::string& text, const std::vector<entity>& e
       EXPECT_GE(m.sentence, 1u);
       EXPECT_GE(m.block, 1u);
     }
+}
+
+TEST(rule_cascade, spans_are_the_mentions_of_its_entities_in_order) {
+  // rule_tags reads run_spans(), which skips building names, aliases and evidence: it must give
+  // exactly the mentions run() gives, entity by entity.
+  const std::string text = test::read_file(test::data_path("bukharin.txt")) +
+                           "\n\nMr. Brown met General Grant in Paris. Grant and the Bolsheviki left Paris for "
+                           "the Bank of England. Lenin's brother wrote to Mrs. Brown.\n";
+  document doc = document::from_bytes(text, "test.txt");
+  segmentation seg = segment(doc);
+  const entity_options options;
+  std::vector<std::tuple<std::size_t, std::size_t, entity_type>> from_entities, from_spans;
+  for (const entity& e : entities_detail::recognizer(doc.view(), seg, options).run())
+    for (const entity_mention& m : e.mentions) from_entities.emplace_back(m.begin, m.end, e.type);
+  for (const auto& m : entities_detail::recognizer(doc.view(), seg, options).run_spans())
+    from_spans.emplace_back(m.begin, m.end, m.type);
+  EXPECT_GT(from_entities.size(), 20u);
+  EXPECT_EQ(from_spans, from_entities);
 }
 
 TEST(entities, types_parse_and_reject) {

@@ -136,23 +136,21 @@ std::vector<std::string> rule_tags(std::string_view text, const segmentation& pi
   entity_options opts;
   opts.keep_titles = false;  // whatever the default: the model was trained on the cascade's untitled names
   recognizer r(text, piece, opts, memo);
-  std::vector<entity> found = r.run();
+  const std::vector<recognizer::read_span> found = r.run_spans();
   // Tokens are in text order, so a mention's tokens are found by binary search on their offsets.
   auto by_begin = [&](std::size_t offset) {
     return static_cast<std::size_t>(std::lower_bound(piece.tokens.begin(), piece.tokens.end(), offset,
                                                      [](const token& t, std::size_t b) { return t.begin < b; }) -
                                     piece.tokens.begin());
   };
-  for (const entity& e : found) {
-    const std::string type = to_string(e.type);
-    for (const entity_mention& m : e.mentions) {
-      std::vector<std::size_t> toks;
-      for (std::size_t i = by_begin(m.begin); i < piece.tokens.size() && piece.tokens[i].begin < m.end; ++i)
-        if (piece.tokens[i].is_word()) toks.push_back(i);
-      for (std::size_t k = 0; k < toks.size(); ++k) {
-        const char* part = toks.size() == 1 ? "U-" : k == 0 ? "B-" : k + 1 == toks.size() ? "L-" : "I-";
-        tags[toks[k]] = part + type;
-      }
+  for (const recognizer::read_span& m : found) {
+    const std::string type = to_string(m.type);
+    std::vector<std::size_t> toks;
+    for (std::size_t i = by_begin(m.begin); i < piece.tokens.size() && piece.tokens[i].begin < m.end; ++i)
+      if (piece.tokens[i].is_word()) toks.push_back(i);
+    for (std::size_t k = 0; k < toks.size(); ++k) {
+      const char* part = toks.size() == 1 ? "U-" : k == 0 ? "B-" : k + 1 == toks.size() ? "L-" : "I-";
+      tags[toks[k]] = part + type;
     }
   }
   return tags;

@@ -98,6 +98,14 @@ class recognizer {
       : lex_(name_lexicon::instance(), memo), text_(text), seg_(seg), options_(options) {}
 
   std::vector<entity> run();
+  /// One mention of the cascade's reading: bytes and the type of its entity.
+  struct read_span {
+    std::size_t begin = 0, end = 0;
+    entity_type type = entity_type::person;
+  };
+  /// The mentions run() would give, in the same order (entity by entity), without their entities'
+  /// names, aliases and evidence: all the model's rule features need (rule_tags).
+  std::vector<read_span> run_spans();
 
  private:
   lexicon_reader lex_;
@@ -265,6 +273,13 @@ class recognizer {
   void add_bytes(std::size_t first, std::size_t last, std::size_t begin, std::size_t end, entity_type type, int weight,
                  std::string evidence);
   bool singular_kind(const std::string& key, char& code, std::string& ev);
+  // The cascade's grouping: which mentions are kept (ms), and the groups of them that make one
+  // entity each, with its type, in the order of the groups' first mentions.
+  struct mention_group {
+    entity_type type = entity_type::person;
+    std::vector<std::size_t> idx;  // into ms, ascending
+  };
+  std::vector<mention_group> group_mentions(std::vector<raw_mention>& ms);
   std::vector<entity> group();
 };
 

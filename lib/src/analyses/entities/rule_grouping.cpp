@@ -11,6 +11,16 @@ std::vector<entity> recognizer::run() {
   return group();
 }
 
+std::vector<recognizer::read_span> recognizer::run_spans() {
+  used_.assign(seg_.tokens.size(), 0);
+  for (const sentence& s : seg_.sentences) scan_sentence(s);
+  std::vector<raw_mention> ms;
+  std::vector<read_span> out;
+  for (const mention_group& g : group_mentions(ms))
+    for (std::size_t i : g.idx) out.push_back({ms[i].begin, ms[i].end, g.type});
+  return out;
+}
+
 std::vector<std::string> split_words(const std::string& k) {
   std::vector<std::string> out;
   for (std::string_view w : split_fields(k, ' ')) out.emplace_back(w);
@@ -24,7 +34,7 @@ bool contains_words(const std::vector<std::string>& big, const std::vector<std::
   return false;
 }
 
-std::vector<entity> recognizer::group() {
+std::vector<recognizer::mention_group> recognizer::group_mentions(std::vector<raw_mention>& ms) {
   // Keys confirmed by a firm mention, and the words of the multi-word ones.
   std::set<std::string> confirmed, confirmed_words;
   std::map<std::string, int> weak_count;
@@ -42,13 +52,13 @@ std::vector<entity> recognizer::group() {
     return confirmed.count(k) != 0 || confirmed_words.count(k) != 0 ||
            (k.size() > 4 && k.back() == 'e' && confirmed.count(k.substr(0, k.size() - 1)));
   };
-  std::vector<raw_mention> ms;
+  ms.clear();
   for (auto& m : mentions_) {
     if (m.key.empty()) continue;
     if (m.tentative && !firm(m.key)) continue;
     // An unknown word seen once, with no context: most often a title of a work, rarely a name.
     if (m.weak && !firm(m.key) && weak_count[m.key] < 2) continue;
-    ms.push_back(m);
+    ms.push_back(std::move(m));  // the mentions are read once: run() is over after grouping
   }
   std::sort(ms.begin(), ms.end(), [](const raw_mention& x, const raw_mention& y) {
     return x.begin != y.begin ? x.begin < y.begin : x.end > y.end;
@@ -141,14 +151,13 @@ std::vector<entity> recognizer::group() {
   std::map<std::size_t, std::vector<std::size_t>> groups;  // root -> clusters
   for (std::size_t i = 0; i < cl.size(); ++i) groups[root(i)].push_back(i);
 
-  std::vector<std::pair<std::size_t, entity>> out;
+  std::vector<std::pair<std::size_t, mention_group>> out;
   for (auto& [r, members] : groups) {
-    entity e;
+    mention_group g;
     int votes[5] = {};
-    std::vector<std::size_t> idx;
     for (auto c : members) {
       for (int t = 0; t < 5; ++t) votes[t] += cl[c].votes[t];
-      idx.insert(idx.end(), cl[c].members.begin(), cl[c].members.end());
+      g.idx.insert(g.idx.end(), cl[c].members.begin(), cl[c].members.end());
     }
     // The root's own type wins over its short forms' weak votes.
     int bt = best_type(cl[r]);
@@ -157,9 +166,25 @@ std::vector<entity> recognizer::group() {
       for (int t = 1; t < 5; ++t)
         if (votes[t] > votes[bt]) bt = t;
     }
-    e.type = static_cast<entity_type>(bt);
-    std::sort(idx.begin(), idx.end());
-    std::size_t first_begin = ms[idx[0]].begin;
+    g.type = static_cast<entity_type>(bt);
+    std::sort(g.idx.begin(), g.idx.end());
+    const std::size_t first_begin = ms[g.idx[0]].begin;
+    out.emplace_back(first_begin, std::move(g));
+  }
+  std::stable_sort(out.begin(), out.end(), [](const auto& x, const auto& y) { return x.first < y.first; });
+  std::vector<mention_group> res;
+  res.reserve(out.size());
+  for (auto& p : out) res.push_back(std::move(p.second));
+  return res;
+}
+
+std::vector<entity> recognizer::group() {
+  std::vector<raw_mention> ms;
+  std::vector<entity> res;
+  for (const mention_group& g : group_mentions(ms)) {
+    entity e;
+    e.type = g.type;
+    const std::vector<std::size_t>& idx = g.idx;
     std::string best_name;
     std::size_t best_words = 0;
     std::set<std::string> aliases, evid;
@@ -198,12 +223,8 @@ std::vector<entity> recognizer::group() {
     e.name = collapse_space(best_name);
     aliases.erase(e.name);
     e.aliases.assign(aliases.begin(), aliases.end());
-    out.emplace_back(first_begin, std::move(e));
+    res.push_back(std::move(e));
   }
-  std::stable_sort(out.begin(), out.end(), [](const auto& x, const auto& y) { return x.first < y.first; });
-  std::vector<entity> res;
-  res.reserve(out.size());
-  for (auto& p : out) res.push_back(std::move(p.second));
   return res;
 }
 
