@@ -4,8 +4,10 @@
 
 #include <algorithm>
 #include <atomic>
+#include <cstdlib>
 #include <cstring>
 #include <fstream>
+#include <memory>
 #include <mutex>
 #include <string>
 #include <unordered_map>
@@ -132,21 +134,29 @@ name_entry name_lexicon::find(std::string_view key) const {
   // few thousand words of a document again and again, and each binary search touches ~17 lines of
   // a 3 MB file. An entry's views point into the mapped file, valid while its lexicon lives; the
   // lexicon's id (never reused) keeps another lexicon's entries out.
+  // Plain bytes, allocated zeroed with calloc: the pages a short text never asks for are never
+  // touched (start-up counts). Keys longer than a slot holds skip the memo.
   struct slot {
-    std::uint64_t owner = 0;
-    std::size_t hash = 0;
-    std::string key;
+    std::uint64_t owner;  // 0: empty
+    std::size_t hash;
+    std::uint32_t size;
+    char key[28];
     name_entry entry;
   };
   constexpr std::size_t slots = 4096;
-  thread_local std::vector<slot> memo(slots);
+  struct slot_free {
+    void operator()(slot* p) const { std::free(p); }
+  };
+  thread_local std::unique_ptr<slot, slot_free> memo(static_cast<slot*>(std::calloc(slots, sizeof(slot))));
+  if (!memo || key.size() > sizeof(slot::key)) return search(key);
   const std::size_t h = std::hash<std::string_view>{}(key);
-  slot& s = memo[h & (slots - 1)];
-  if (s.owner == impl_->id && s.hash == h && s.key == key) return s.entry;
+  slot& s = memo.get()[h & (slots - 1)];
+  if (s.owner == impl_->id && s.hash == h && std::string_view(s.key, s.size) == key) return s.entry;
   const name_entry e = search(key);
   s.owner = impl_->id;
   s.hash = h;
-  s.key.assign(key);
+  s.size = static_cast<std::uint32_t>(key.size());
+  std::copy(key.begin(), key.end(), s.key);
   s.entry = e;
   return e;
 }
