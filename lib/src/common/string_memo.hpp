@@ -1,10 +1,11 @@
 #pragma once
-// Internal: an insert-only table from strings to values whose addresses never change, for the
-// per-document memos the recogniser asks once or more per token (word facts, the document's word
-// counts, the prediction history). Open addressing over a power-of-two array of (hash, pointer)
-// slots: a look-up is one probe of a contiguous array and one key compare, where
-// std::unordered_map divides by a prime and follows a node per bucket. `fast_paths` off makes it
-// a std::unordered_map (the plain reference); the answers are the same either way.
+// Internal: an insert-only table from strings to values whose addresses never change, for tables
+// asked once or more per token: the recogniser's per-document memos (word facts, the document's
+// word counts, the prediction history, standalone words) and the name lexicon's curated lists.
+// Open addressing over a power-of-two array of (hash, pointer) slots: a look-up is one probe of a
+// contiguous array and one key compare, where std::unordered_map divides by a prime and follows a
+// node per bucket. `fast_paths` off makes it a std::unordered_map (the plain reference); the
+// answers are the same either way.
 #include <cstddef>
 #include <cstdint>
 #include <deque>
@@ -19,6 +20,8 @@
 
 namespace histext {
 
+/// Strings to values of type V. find() on a memo no one is changing is safe from several threads;
+/// get_or_make() is not.
 template <class V>
 class string_memo {
  public:
@@ -50,6 +53,7 @@ class string_memo {
     return items_.back().second;
   }
 
+  /// The number of keys.
   std::size_t size() const { return fast_paths ? items_.size() : reference_.size(); }
 
   /// Calls f(key, value) for every entry (in no order a caller may rely on).
