@@ -7,6 +7,8 @@
 #include <cstdlib>
 #include <fstream>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "histext/error.hpp"
 #include "test_util.hpp"
@@ -24,6 +26,25 @@ TEST(names, lexicon_knows_wordnet_instances) {
   EXPECT_TRUE(lex.in(name_list::title, "general"));
   EXPECT_TRUE(lex.in(name_list::org_head, "party"));
   EXPECT_TRUE(lex.in(name_list::function_word, "before"));
+}
+
+TEST(names, look_ups_agree_before_and_after_the_memo_grows) {
+  // find() answers from a per-thread memo that starts small, doubles and drops what it held: the
+  // same key gives the same entry whatever was asked in between, known or unknown, long or short.
+  const name_lexicon& lex = name_lexicon::instance();
+  const std::vector<std::string> probe = {
+      "stalin", "moscow", "bolshevik", "the", "qzxv", "london", "a-key-longer-than-any-slot-of-the-memo-holds",
+      "jules"};
+  std::vector<std::pair<std::string, std::string>> first;
+  for (const std::string& k : probe) first.emplace_back(lex.find(k).codes, lex.find(k).evidence);
+  for (int i = 0; i < 40000; ++i) lex.find("w" + std::to_string(i));  // misses: the memo grows
+  for (std::size_t k = 0; k < probe.size(); ++k) {
+    const name_entry e = lex.find(probe[k]);
+    EXPECT_EQ(std::string(e.codes), first[k].first) << probe[k];
+    EXPECT_EQ(std::string(e.evidence), first[k].second) << probe[k];
+  }
+  EXPECT_TRUE(lex.find("stalin").found());
+  EXPECT_FALSE(lex.find("qzxv").found());
 }
 
 TEST(names, parse_line_rejects_malformed) {

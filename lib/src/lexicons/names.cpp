@@ -134,8 +134,10 @@ name_entry name_lexicon::find(std::string_view key) const {
   // few thousand words of a document again and again, and each binary search touches ~17 lines of
   // a 3 MB file. An entry's views point into the mapped file, valid while its lexicon lives; the
   // lexicon's id (never reused) keeps another lexicon's entries out.
-  // Plain bytes, allocated zeroed with calloc: the pages a short text never asks for are never
-  // touched (start-up counts). Keys longer than a slot holds skip the memo.
+  // Plain bytes, allocated zeroed with calloc. It starts small and doubles (dropping what it held:
+  // it is only a cache) each time it has missed twice its size, up to 4,096 slots: a short text
+  // touches few pages (start-up counts), a book gets the full memo. Keys longer than a slot holds
+  // skip it.
   struct slot {
     std::uint64_t owner;  // 0: empty
     std::size_t hash;
@@ -143,15 +145,26 @@ name_entry name_lexicon::find(std::string_view key) const {
     char key[28];
     name_entry entry;
   };
-  constexpr std::size_t slots = 4096;
   struct slot_free {
     void operator()(slot* p) const { std::free(p); }
   };
-  thread_local std::unique_ptr<slot, slot_free> memo(static_cast<slot*>(std::calloc(slots, sizeof(slot))));
-  if (!memo || key.size() > sizeof(slot::key)) return search(key);
+  struct memo_state {
+    std::unique_ptr<slot, slot_free> slots;
+    std::size_t size = 0, misses = 0;
+  };
+  thread_local memo_state memo;
+  if (key.size() > sizeof(slot::key)) return search(key);
+  if (!memo.slots || (memo.misses > 2 * memo.size && memo.size < 4096)) {
+    const std::size_t size = memo.slots ? memo.size * 2 : 256;
+    memo.slots.reset(static_cast<slot*>(std::calloc(size, sizeof(slot))));
+    memo.size = memo.slots ? size : 0;
+    memo.misses = 0;
+    if (!memo.slots) return search(key);
+  }
   const std::size_t h = std::hash<std::string_view>{}(key);
-  slot& s = memo.get()[h & (slots - 1)];
+  slot& s = memo.slots.get()[h & (memo.size - 1)];
   if (s.owner == impl_->id && s.hash == h && std::string_view(s.key, s.size) == key) return s.entry;
+  ++memo.misses;
   const name_entry e = search(key);
   s.owner = impl_->id;
   s.hash = h;
