@@ -1,6 +1,7 @@
 #pragma once
 // Internal: the one owner of mapping a data file read-only (the name lexicon, the entity model, the
-// word statistics): a mapping costs nothing at start-up, and only the pages a lookup touches are read.
+// word statistics): no copy at start-up. The pages are mapped in one call (MAP_POPULATE): the files
+// are in the page cache, and a lookup's first touch of each page was a fault of its own.
 #include <cstddef>
 #include <memory>
 #include <string>
