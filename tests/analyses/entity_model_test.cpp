@@ -2381,5 +2381,35 @@ TEST(entity_model, streaming_and_whole_document_runs_agree) {
   }
 }
 
+TEST(entity_model, streaming_runs_agree_across_many_pieces) {
+  // Over 64 KB the streamed run reads the text in pieces, and reads each piece twice (the word
+  // memory, then the names): the second reading unpacks what the first one segmented. Every
+  // mention is where the whole-document run puts it.
+  std::string text;
+  for (const std::string& path : test::text_fixtures()) text += test::read_file(path) + "\n\n";
+  const std::string unit = text;
+  while (text.size() < 300 * 1024) text += unit;
+  document doc = document::from_bytes(text, "many");
+  segmenter seg;
+  auto streamed = find_entities(doc, seg, {});
+  auto whole = run(text);
+  ASSERT_EQ(streamed.size(), whole.size());
+  for (std::size_t i = 0; i < whole.size(); ++i) {
+    SCOPED_TRACE(whole[i].name);
+    EXPECT_EQ(streamed[i].name, whole[i].name);
+    EXPECT_EQ(streamed[i].type, whole[i].type);
+    EXPECT_EQ(streamed[i].evidence, whole[i].evidence);
+    ASSERT_EQ(streamed[i].mentions.size(), whole[i].mentions.size());
+    for (std::size_t k = 0; k < whole[i].mentions.size(); ++k) {
+      const entity_mention &a = streamed[i].mentions[k], &b = whole[i].mentions[k];
+      EXPECT_EQ(a.begin, b.begin);
+      EXPECT_EQ(a.end, b.end);
+      EXPECT_EQ(a.sentence, b.sentence);
+      EXPECT_EQ(a.block, b.block);
+      EXPECT_EQ(a.paragraph, b.paragraph);
+    }
+  }
+}
+
 }  // namespace
 }  // namespace histext
