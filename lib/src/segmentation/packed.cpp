@@ -12,7 +12,9 @@
 // sentence of the token before: four bytes.
 #include "segmentation/packed.hpp"
 
+#include <algorithm>
 #include <cstdint>
+#include <cstring>
 
 #include "histext/error.hpp"
 
@@ -28,13 +30,34 @@ enum : unsigned {
   ctx_kept = 2,
 };
 
-void put(std::string& out, std::uint64_t v) {
-  while (v >= 0x80) {
-    out.push_back(static_cast<char>((v & 0x7f) | 0x80));
-    v >>= 7;
+// Writes into a scratch buffer that only grows (one per thread), checked before each record
+// for the record's largest size, so that a varint is a few stores and no capacity check.
+struct writer {
+  std::string& buf;
+  std::size_t at = 0;
+
+  void room(std::size_t n) {
+    if (buf.size() - at < n) buf.resize(std::max(buf.size() * 2, at + n));
   }
-  out.push_back(static_cast<char>(v));
-}
+  void num(std::uint64_t v) {
+    char* p = buf.data() + at;
+    while (v >= 0x80) {
+      *p++ = static_cast<char>((v & 0x7f) | 0x80);
+      v >>= 7;
+    }
+    *p++ = static_cast<char>(v);
+    at = static_cast<std::size_t>(p - buf.data());
+  }
+  void byte(unsigned b) { buf[at++] = static_cast<char>(b); }
+  void bytes(std::string_view s) {
+    std::memcpy(buf.data() + at, s.data(), s.size());
+    at += s.size();
+  }
+};
+
+// The most a record can take: a varint is at most 10 bytes.
+constexpr std::size_t max_sentence_bytes = 8 * 10;
+constexpr std::size_t max_token_bytes = 1 + 9 * 10 + 2;
 
 bool ascii_lower_equals(std::string_view surface, std::string_view norm) {
   if (surface.size() != norm.size()) return false;
@@ -52,12 +75,17 @@ struct reader {
   std::string_view bytes;
   std::size_t at = 0;
 
-  [[noreturn]] static void bad() { throw error("packed segmentation: malformed"); }
+  [[noreturn, gnu::cold, gnu::noinline]] static void bad() { throw error("packed segmentation: malformed"); }
   std::uint8_t byte() {
     if (at >= bytes.size()) bad();
     return static_cast<std::uint8_t>(bytes[at++]);
   }
+  // Most numbers are one byte: that case inline, the rest out of line.
   std::uint64_t num() {
+    if (at < bytes.size() && !(bytes[at] & 0x80)) return static_cast<std::uint8_t>(bytes[at++]);
+    return long_num();
+  }
+  [[gnu::noinline]] std::uint64_t long_num() {
     std::uint64_t v = 0;
     for (int shift = 0; shift < 64; shift += 7) {
       const std::uint8_t b = byte();
@@ -87,31 +115,30 @@ struct reader {
 }  // namespace
 
 bool pack_segmentation(std::string_view text, const segmentation& seg, std::string& out) {
-  const std::size_t was = out.size();
-  auto fail = [&] {
-    out.resize(was);
-    return false;
-  };
-  put(out, seg.sentences.size());
-  put(out, seg.tokens.size());
+  thread_local std::string scratch;
+  writer w{scratch};
+  w.room(20);
+  w.num(seg.sentences.size());
+  w.num(seg.tokens.size());
   std::size_t prev_end = 0;
   for (const sentence& s : seg.sentences) {
-    if (s.begin < prev_end || s.end < s.begin || s.last_token < s.first_token) return fail();
-    put(out, s.begin - prev_end);
-    put(out, s.end - s.begin);
-    put(out, s.index);
-    put(out, s.block);
-    out.push_back(static_cast<char>(s.block_kind));
-    put(out, s.paragraph);
-    put(out, s.first_token);
-    put(out, s.last_token - s.first_token);
+    if (s.begin < prev_end || s.end < s.begin || s.last_token < s.first_token) return false;
+    w.room(max_sentence_bytes);
+    w.num(s.begin - prev_end);
+    w.num(s.end - s.begin);
+    w.num(s.index);
+    w.num(s.block);
+    w.byte(static_cast<unsigned>(s.block_kind));
+    w.num(s.paragraph);
+    w.num(s.first_token);
+    w.num(s.last_token - s.first_token);
     prev_end = s.end;
   }
   prev_end = 0;
   const token* prev = nullptr;
   const token start{};
   for (const token& t : seg.tokens) {
-    if (t.begin < prev_end || t.end < t.begin || t.end > text.size()) return fail();
+    if (t.begin < prev_end || t.end < t.begin || t.end > text.size()) return false;
     const std::string_view surface = text.substr(t.begin, t.end - t.begin);
     const unsigned norm = t.norm == surface                     ? norm_is_surface
                           : ascii_lower_equals(surface, t.norm) ? norm_is_lower
@@ -122,30 +149,32 @@ bool pack_segmentation(std::string_view text, const segmentation& seg, std::stri
     const unsigned ctx = same_rest && t.sentence == before.sentence       ? ctx_same
                          : same_rest && t.sentence == before.sentence + 1 ? ctx_next_sentence
                                                                           : ctx_kept;
-    out.push_back(static_cast<char>(static_cast<unsigned>(t.kind) | (t.hyphenated ? 8u : 0u) | norm << 4 | ctx << 6));
-    put(out, t.begin - prev_end);
-    put(out, t.end - t.begin);
+    w.room(max_token_bytes + t.norm.size());
+    w.byte(static_cast<unsigned>(t.kind) | (t.hyphenated ? 8u : 0u) | norm << 4 | ctx << 6);
+    w.num(t.begin - prev_end);
+    w.num(t.end - t.begin);
     const unsigned has_strip = t.norm_strip != 0;
     if (t.base_end >= t.begin && t.base_end <= t.end) {
-      put(out, (static_cast<std::uint64_t>(t.end - t.base_end) + 1) << 1 | has_strip);
+      w.num((static_cast<std::uint64_t>(t.end - t.base_end) + 1) << 1 | has_strip);
     } else {
-      put(out, has_strip);
-      put(out, t.base_end);
+      w.num(has_strip);
+      w.num(t.base_end);
     }
-    if (has_strip) out.push_back(static_cast<char>(t.norm_strip));
+    if (has_strip) w.byte(t.norm_strip);
     if (norm == norm_kept) {
-      put(out, t.norm.size());
-      out += t.norm;
+      w.num(t.norm.size());
+      w.bytes(t.norm);
     }
     if (ctx == ctx_kept) {
-      put(out, t.sentence);
-      put(out, t.block);
-      put(out, t.paragraph);
-      out.push_back(static_cast<char>(t.block_kind));
+      w.num(t.sentence);
+      w.num(t.block);
+      w.num(t.paragraph);
+      w.byte(static_cast<unsigned>(t.block_kind));
     }
     prev_end = t.end;
     prev = &t;
   }
+  out.append(scratch.data(), w.at);
   return true;
 }
 
