@@ -2368,28 +2368,10 @@ TEST(entity_model, an_adjective_of_a_people_between_an_article_and_its_noun_is_n
   ASSERT_NE(find(es, "Norman"), nullptr);
 }
 
-TEST(entity_model, streaming_and_whole_document_runs_agree) {
-  std::string text = test::read_file(test::data_path("bukharin.txt"));
-  document doc = document::from_bytes(text, "b");
-  segmenter seg;
-  auto streamed = find_entities(doc, seg, {});
-  auto whole = run(text);
-  ASSERT_EQ(streamed.size(), whole.size());
-  for (std::size_t i = 0; i < whole.size(); ++i) {
-    EXPECT_EQ(streamed[i].name, whole[i].name);
-    EXPECT_EQ(streamed[i].mentions.size(), whole[i].mentions.size());
-  }
-}
-
-TEST(entity_model, streaming_runs_agree_across_many_pieces) {
-  // Over 64 KB the streamed run reads the text in pieces, and reads each piece twice (the word
-  // memory, then the names): the second reading unpacks what the first one segmented. Every
-  // mention is where the whole-document run puts it.
-  std::string text;
-  for (const std::string& path : test::text_fixtures()) text += test::read_file(path) + "\n\n";
-  const std::string unit = text;
-  while (text.size() < 300 * 1024) text += unit;
-  document doc = document::from_bytes(text, "many");
+// The streamed run (find_entities over a segmenter, piece by piece) finds every entity and
+// mention where the whole-document run puts them.
+void expect_streaming_agrees(const std::string& text) {
+  document doc = document::from_bytes(text, "streamed");
   segmenter seg;
   auto streamed = find_entities(doc, seg, {});
   auto whole = run(text);
@@ -2409,6 +2391,20 @@ TEST(entity_model, streaming_runs_agree_across_many_pieces) {
       EXPECT_EQ(a.paragraph, b.paragraph);
     }
   }
+}
+
+TEST(entity_model, streaming_and_whole_document_runs_agree) {
+  expect_streaming_agrees(test::read_file(test::data_path("bukharin.txt")));
+}
+
+TEST(entity_model, streaming_runs_agree_across_many_pieces) {
+  // Over 64 KB the streamed run reads the text in pieces, and reads each piece twice (the word
+  // memory, then the names): the second reading unpacks what the first one segmented.
+  std::string text;
+  for (const std::string& path : test::text_fixtures()) text += test::read_file(path) + "\n\n";
+  const std::string unit = text;
+  while (text.size() < 300 * 1024) text += unit;
+  expect_streaming_agrees(text);
 }
 
 }  // namespace
