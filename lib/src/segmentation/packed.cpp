@@ -16,6 +16,7 @@
 #include <cstdint>
 #include <cstring>
 
+#include "common/text_util.hpp"
 #include "histext/error.hpp"
 
 namespace histext {
@@ -23,7 +24,7 @@ namespace {
 
 enum : unsigned {
   norm_is_surface = 0,  // norm == the token's bytes
-  norm_is_lower = 1,    // norm == the token's bytes in ASCII lower case
+  norm_is_lower = 1,    // norm == ascii_lower(the token's bytes)
   norm_kept = 2,        // norm's bytes follow
   ctx_same = 0,         // sentence, block, block_kind, paragraph as the token before
   ctx_next_sentence = 1,
@@ -58,17 +59,6 @@ struct writer {
 // The most a record can take: a varint is at most 10 bytes.
 constexpr std::size_t max_sentence_bytes = 8 * 10;
 constexpr std::size_t max_token_bytes = 1 + 9 * 10 + 2;
-
-bool ascii_lower_equals(std::string_view surface, std::string_view norm) {
-  if (surface.size() != norm.size()) return false;
-  for (std::size_t i = 0; i < surface.size(); ++i) {
-    const unsigned char c = static_cast<unsigned char>(surface[i]);
-    if (c >= 0x80) return false;
-    const char lower = static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
-    if (lower != norm[i]) return false;
-  }
-  return true;
-}
 
 // Reads the pack; any read past its end throws.
 struct reader {
@@ -140,9 +130,9 @@ bool pack_segmentation(std::string_view text, const segmentation& seg, std::stri
   for (const token& t : seg.tokens) {
     if (t.begin < prev_end || t.end < t.begin || t.end > text.size()) return false;
     const std::string_view surface = text.substr(t.begin, t.end - t.begin);
-    const unsigned norm = t.norm == surface                     ? norm_is_surface
-                          : ascii_lower_equals(surface, t.norm) ? norm_is_lower
-                                                                : norm_kept;
+    const unsigned norm = t.norm == surface                ? norm_is_surface
+                          : t.norm == ascii_lower(surface) ? norm_is_lower
+                                                           : norm_kept;
     const token& before = prev ? *prev : start;
     const bool same_rest =
         t.block == before.block && t.block_kind == before.block_kind && t.paragraph == before.paragraph;
@@ -219,11 +209,7 @@ void unpack_segmentation(std::string_view text, std::string_view bytes, segmenta
     const std::string_view surface = text.substr(t.begin, t.end - t.begin);
     switch (flags >> 4 & 3u) {
       case norm_is_surface: t.norm.assign(surface); break;
-      case norm_is_lower:
-        t.norm.assign(surface);
-        for (char& c : t.norm)
-          if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + 32);
-        break;
+      case norm_is_lower: t.norm = ascii_lower(surface); break;
       case norm_kept: t.norm.assign(r.take(r.num())); break;
       default: reader::bad();
     }

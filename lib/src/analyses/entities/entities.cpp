@@ -118,41 +118,43 @@ std::vector<entity> find_entities(const document& doc, segmenter& seg, const ent
     std::string packed;  // empty: segment again
   };
   std::vector<piece_span> pieces;
-  std::size_t packed_bytes = 0;
-  segmentation piece;
-  auto next_piece = [&](std::size_t first, std::size_t last) {
-    piece.sentences_before += static_cast<std::uint32_t>(piece.sentences.size());
-    piece.blocks.assign(blocks.begin() + static_cast<std::ptrdiff_t>(first),
-                        blocks.begin() + static_cast<std::ptrdiff_t>(last));
-    piece.sentences.clear();
-    piece.tokens.clear();
-  };
-  // Pass 1: segment, observe, pack.
   for (std::size_t first = 0, bytes = 0, i = 0; i < blocks.size(); ++i) {
-    if (i == first) next_piece(first, first);
-    seg.run_block(text, blocks[i], piece);
-    piece.blocks.push_back(blocks[i]);
     bytes += blocks[i].end - blocks[i].begin;
     if (bytes < piece_bytes && i + 1 < blocks.size()) continue;
-    ctx.memory.observe(text, piece);
-    piece_span& span = pieces.emplace_back(piece_span{first, i + 1, {}});
-    if (fast_paths && packed_bytes < pack_budget && pack_segmentation(text, piece, span.packed))
-      packed_bytes += span.packed.size();
-    if (progress) progress(blocks[i].end / 2, text.size());
+    pieces.push_back({first, i + 1, {}});
     first = i + 1, bytes = 0;
   }
-  // Pass 2: the names, piece by piece in the same pieces.
+  // The piece's blocks, segmented, or unpacked when the first pass kept them; numbering goes on
+  // from the piece before.
+  segmentation piece;
+  auto read_piece = [&](piece_span& span) {
+    piece.sentences_before += static_cast<std::uint32_t>(piece.sentences.size());
+    piece.blocks.assign(blocks.begin() + static_cast<std::ptrdiff_t>(span.first_block),
+                        blocks.begin() + static_cast<std::ptrdiff_t>(span.last_block));
+    if (!span.packed.empty()) {
+      unpack_segmentation(text, span.packed, piece);
+      std::string().swap(span.packed);
+      return;
+    }
+    piece.sentences.clear();
+    piece.tokens.clear();
+    for (const block& b : piece.blocks) seg.run_block(text, b, piece);
+  };
+  // Pass 1: the word memory; each piece is packed while the packs fit the budget.
+  std::size_t packed_bytes = 0;
+  for (piece_span& span : pieces) {
+    read_piece(span);
+    ctx.memory.observe(text, piece);
+    if (fast_paths && packed_bytes < pack_budget && pack_segmentation(text, piece, span.packed))
+      packed_bytes += span.packed.size();
+    if (progress) progress(blocks[span.last_block - 1].end / 2, text.size());
+  }
+  // Pass 2: the names, in the same pieces.
   mention_list found;
   labeller lab(ctx.m, ctx.env, ctx.gaz ? &*ctx.gaz : nullptr, options.keep_titles);
   piece = segmentation{};
   for (piece_span& span : pieces) {
-    next_piece(span.first_block, span.last_block);
-    if (!span.packed.empty()) {
-      unpack_segmentation(text, span.packed, piece);
-      std::string().swap(span.packed);
-    } else {
-      for (std::size_t b = span.first_block; b < span.last_block; ++b) seg.run_block(text, blocks[b], piece);
-    }
+    read_piece(span);
     lab.label(text, piece, found);
     if (progress) progress((text.size() + blocks[span.last_block - 1].end) / 2, text.size());
   }
