@@ -8,6 +8,7 @@
 
 #include <cerrno>
 #include <cstring>
+#include <cstdlib>
 
 #include "histext/error.hpp"
 
@@ -22,7 +23,7 @@ mapped_file map_file(const std::string& path, const std::string& what) {
     throw error(path + ": not a regular, non-empty file (" + what + " was expected)");
   }
   const auto size = static_cast<std::size_t>(st.st_size);
-  void* p = ::mmap(nullptr, size, PROT_READ, MAP_PRIVATE | MAP_POPULATE, fd, 0);
+  void* p = ::mmap(nullptr, size, PROT_READ, MAP_PRIVATE | (std::getenv("NOPOP") ? 0 : MAP_POPULATE), fd, 0);
   ::close(fd);
   if (p == MAP_FAILED) throw error(path + ": cannot map " + what + ": " + std::strerror(errno));
   mapped_file m;
