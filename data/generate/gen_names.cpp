@@ -29,6 +29,8 @@
 #include <unordered_map>
 #include <vector>
 
+#include "lexicons/name_index.hpp"
+
 namespace {
 
 struct synset {
@@ -143,8 +145,8 @@ bool capitalised(const std::string& w) { return !w.empty() && std::isupper(stati
 }  // namespace
 
 int main(int argc, char** argv) {
-  if (argc != 3) {
-    std::cerr << "usage: gen_names WORDNET_DIR OUT\n";
+  if (argc != 3 && argc != 4) {
+    std::cerr << "usage: gen_names WORDNET_DIR OUT [INDEX_OUT]\n";
     return 2;
   }
   const std::string dir = argv[1];
@@ -253,15 +255,22 @@ int main(int argc, char** argv) {
       codes[suf] = "S";
       evidence[suf] = std::to_string(counts[0]) + " " + std::to_string(counts[1]) + " " + std::to_string(counts[2]);
     }
-    std::ofstream out(argv[2], std::ios::binary);
+    std::string tsv;
     for (const auto& [key, c] : codes) {
       if (key.find('\t') != std::string::npos) continue;
-      out << key << '\t' << c;
+      tsv.append(key).append(1, '\t').append(c);
       auto e = evidence.find(key);
-      if (e != evidence.end()) out << '\t' << e->second;
-      out << '\n';
+      if (e != evidence.end()) tsv.append(1, '\t').append(e->second);
+      tsv.append(1, '\n');
     }
-    if (!out) throw std::runtime_error(std::string("cannot write ") + argv[2]);
+    auto write = [](const char* path, const std::string& bytes) {
+      std::ofstream out(path, std::ios::binary);
+      out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+      if (!out) throw std::runtime_error(std::string("cannot write ") + path);
+    };
+    write(argv[2], tsv);
+    // The page index the library searches names.tsv through (lib/src/lexicons/name_index.hpp).
+    if (argc == 4) write(argv[3], histext::name_index::build(tsv));
   } catch (const std::exception& e) {
     std::cerr << "gen_names: " << e.what() << "\n";
     return 1;

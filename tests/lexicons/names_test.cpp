@@ -77,12 +77,13 @@ TEST(names, generated_lexicon_is_sorted_and_well_formed) {
 }
 
 TEST(names, generator_is_deterministic) {
-  // Regenerating the lexicon from WordNet gives the staged file byte for byte.
+  // Regenerating the lexicon and its index from WordNet gives the staged files byte for byte.
   const std::string gen = std::string(HISTEXT_BUILD_DIR) + "/data/histext_gen_names";
-  const std::string out = test::temp_dir() + "/names.tsv";
+  const std::string out = test::temp_dir() + "/names.tsv", index = test::temp_dir() + "/names.idx";
   if (!std::ifstream(gen)) GTEST_SKIP() << "generator not built: " << gen;
-  ASSERT_EQ(std::system((gen + " /usr/share/wordnet " + out).c_str()), 0);
+  ASSERT_EQ(std::system((gen + " /usr/share/wordnet " + out + " " + index).c_str()), 0);
   EXPECT_EQ(test::read_file(out), test::read_file(std::string(HISTEXT_STAGE_DATA_DIR) + "/names.tsv"));
+  EXPECT_EQ(test::read_file(index), test::read_file(std::string(HISTEXT_STAGE_DATA_DIR) + "/names.idx"));
 }
 
 TEST(names, codes_and_evidence) {

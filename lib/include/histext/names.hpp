@@ -66,6 +66,9 @@ class name_lexicon {
   // The binary search itself: find() is this behind a per-thread memo (the plain reference path
   // when the fast paths are off).
   name_entry search(std::string_view key) const;
+  // The same answer through the page index names.idx (lexicons/name_index.hpp), which touches one
+  // block of the file instead of a dozen pages; search() when there is no usable index.
+  name_entry search_indexed(std::string_view key) const;
   name_lexicon();
   struct impl;
   impl* impl_;

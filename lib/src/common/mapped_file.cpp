@@ -8,13 +8,12 @@
 
 #include <cerrno>
 #include <cstring>
-#include <cstdlib>
 
 #include "histext/error.hpp"
 
 namespace histext {
 
-mapped_file map_file(const std::string& path, const std::string& what) {
+mapped_file map_file(const std::string& path, const std::string& what, bool populate) {
   const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
   if (fd < 0) throw error(path + ": cannot open " + what + ": " + std::strerror(errno));
   struct stat st {};
@@ -23,7 +22,7 @@ mapped_file map_file(const std::string& path, const std::string& what) {
     throw error(path + ": not a regular, non-empty file (" + what + " was expected)");
   }
   const auto size = static_cast<std::size_t>(st.st_size);
-  void* p = ::mmap(nullptr, size, PROT_READ, MAP_PRIVATE | (std::getenv("NOPOP") ? 0 : MAP_POPULATE), fd, 0);
+  void* p = ::mmap(nullptr, size, PROT_READ, MAP_PRIVATE | (populate ? MAP_POPULATE : 0), fd, 0);
   ::close(fd);
   if (p == MAP_FAILED) throw error(path + ": cannot map " + what + ": " + std::strerror(errno));
   mapped_file m;

@@ -1,7 +1,8 @@
 #pragma once
 // Internal: the one owner of mapping a data file read-only (the name lexicon, the entity model, the
-// word statistics): no copy at start-up. The pages are mapped in one call (MAP_POPULATE): the files
-// are in the page cache, and a lookup's first touch of each page was a fault of its own.
+// word statistics): no copy at start-up. The pages are mapped in one call (MAP_POPULATE) unless the
+// caller reads only a few of them: the files are in the page cache, and a lookup's first touch of
+// each page was a fault of its own.
 #include <cstddef>
 #include <memory>
 #include <string>
@@ -19,6 +20,8 @@ struct mapped_file {
 
 /// Maps the regular, non-empty file at `path`; throws histext::error "<path>: <why>" otherwise
 /// (`what` names the expected content in the message: "the entity model").
-mapped_file map_file(const std::string& path, const std::string& what);
+/// `populate`: map every page at once (for a file most of whose pages a run reads); otherwise each
+/// page is mapped when first read.
+mapped_file map_file(const std::string& path, const std::string& what, bool populate = true);
 
 }  // namespace histext

@@ -1,11 +1,13 @@
 // The name lexicon: names.tsv (generated from WordNet by data/generate/gen_names.cpp) memory-mapped
-// and searched by binary search over an index of line starts; plus the curated category lists.
+// and searched through its page index (names.idx, lexicons/name_index.hpp), or by binary search
+// over its bytes; plus the curated category lists.
 #include "histext/names.hpp"
 
 #include <algorithm>
 #include <atomic>
 #include <cstdlib>
 #include <cstring>
+#include <filesystem>
 #include <fstream>
 #include <memory>
 #include <mutex>
@@ -20,6 +22,7 @@
 #include "histext/error.hpp"
 #include "histext/version.hpp"
 #include "lexicons/data_list.hpp"
+#include "lexicons/name_index.hpp"
 
 namespace histext {
 
@@ -62,6 +65,7 @@ struct name_lexicon::impl {
   mapped_file file;      // names.tsv, mapped read-only
   const char* data = nullptr;
   std::size_t size = 0;
+  mapped_file index;  // names.idx when it is there (empty otherwise: the binary search serves)
   // Each curated word with the lists that hold it (bit 1 << name_list): one lookup answers all.
   string_memo<std::uint32_t> lists;
 };
@@ -95,14 +99,25 @@ name_lexicon::name_lexicon() : impl_(new impl) {
   impl_->id = ++made;
   const std::string path = data_file("names.tsv");
   try {
-    impl_->file = map_file(path, "the name lexicon");
+    if constexpr (fast_paths) {
+      // Optional: a build without it, or with one that does not fit names.tsv, searches the bytes.
+      std::error_code ec;
+      const std::string index_path = data_dir() + "/names.idx";
+      if (std::filesystem::is_regular_file(index_path, ec)) try {
+          impl_->index = map_file(index_path, "the name lexicon's index");
+        } catch (const error&) {
+        }
+    }
+    // Through the index a look-up reads one block: the file's pages are mapped as they are read.
+    impl_->file = map_file(path, "the name lexicon", impl_->index.size == 0);
   } catch (...) {
     delete impl_;
     throw;
   }
   impl_->data = impl_->file.data;
   impl_->size = impl_->file.size;
-  // Lines are found by binary search over the bytes themselves: no index to build at start-up.
+  // Lines are found through names.idx, built with names.tsv, or by binary search over the bytes
+  // themselves: no index to build at start-up.
   try {
     const char* first_nl = static_cast<const char*>(memchr(impl_->data, '\n', impl_->size));
     std::string_view key;
@@ -153,25 +168,37 @@ name_entry name_lexicon::find(std::string_view key) const {
     std::size_t size = 0, misses = 0;
   };
   thread_local memo_state memo;
-  if (key.size() > sizeof(slot::key)) return search(key);
+  if (key.size() > sizeof(slot::key)) return search_indexed(key);
   if (!memo.slots || (memo.misses > 2 * memo.size && memo.size < 4096)) {
     const std::size_t size = memo.slots ? memo.size * 2 : 256;
     memo.slots.reset(static_cast<slot*>(std::calloc(size, sizeof(slot))));
     memo.size = memo.slots ? size : 0;
     memo.misses = 0;
-    if (!memo.slots) return search(key);
+    if (!memo.slots) return search_indexed(key);
   }
   const std::size_t h = std::hash<std::string_view>{}(key);
   slot& s = memo.slots.get()[h & (memo.size - 1)];
   if (s.owner == impl_->id && s.hash == h && std::string_view(s.key, s.size) == key) return s.entry;
   ++memo.misses;
-  const name_entry e = search(key);
+  const name_entry e = search_indexed(key);
   s.owner = impl_->id;
   s.hash = h;
   s.size = static_cast<std::uint32_t>(key.size());
   std::copy(key.begin(), key.end(), s.key);
   s.entry = e;
   return e;
+}
+
+name_entry name_lexicon::search_indexed(std::string_view key) const {
+  if (impl_->index.size == 0) return search(key);
+  const name_index::result r = name_index::find(impl_->index.view(), std::string_view(impl_->data, impl_->size), key);
+  if (r.what == name_index::result::unusable) return search(key);
+  name_entry entry;
+  if (r.what == name_index::result::found) {
+    std::string_view k;
+    parse_name_line(r.line, k, entry);
+  }
+  return entry;
 }
 
 name_entry name_lexicon::search(std::string_view key) const {

@@ -1,0 +1,135 @@
+// The name lexicon's page index (see name_index.hpp). No histext dependency beyond the header: the
+// build-time generator compiles this file as well.
+#include "lexicons/name_index.hpp"
+
+#include <algorithm>
+#include <cstring>
+
+namespace histext::name_index {
+
+namespace {
+
+constexpr char magic[8] = {'H', 'X', 'N', 'I', 'D', 'X', '1', '\n'};
+constexpr std::size_t prefix_size = 12;
+constexpr std::size_t header_size = 8 + 8 + 8;
+constexpr std::size_t entry_size = 4 + prefix_size;
+
+void put_u64(std::string& out, std::uint64_t v) {
+  for (int i = 0; i < 8; ++i) out.push_back(static_cast<char>((v >> (8 * i)) & 0xff));
+}
+std::uint64_t get_u64(const char* p) {
+  std::uint64_t v = 0;
+  for (int i = 0; i < 8; ++i) v |= static_cast<std::uint64_t>(static_cast<unsigned char>(p[i])) << (8 * i);
+  return v;
+}
+std::uint32_t get_u32(const char* p) {
+  std::uint32_t v = 0;
+  for (int i = 0; i < 4; ++i) v |= static_cast<std::uint32_t>(static_cast<unsigned char>(p[i])) << (8 * i);
+  return v;
+}
+
+std::string_view key_of(std::string_view line) { return line.substr(0, line.find('\t')); }
+
+// The line that starts at `b`, without its line end.
+std::string_view line_at(std::string_view tsv, std::size_t b) {
+  const std::size_t e = tsv.find('\n', b);
+  return tsv.substr(b, (e == std::string_view::npos ? tsv.size() : e) - b);
+}
+
+// `key` cut or zero-padded to a prefix: keys hold no zero byte, so padded prefixes order as keys do
+// wherever they differ.
+void prefix_of(std::string_view key, char (&out)[prefix_size]) {
+  std::memset(out, 0, prefix_size);
+  std::memcpy(out, key.data(), std::min(key.size(), prefix_size));
+}
+
+}  // namespace
+
+std::string build(std::string_view tsv, std::size_t block) {
+  std::string out(magic, sizeof magic);
+  put_u64(out, tsv.size());
+  std::string entries;
+  std::uint64_t count = 0;
+  std::size_t next = 0;  // the next block starts at the first line at or after this offset
+  for (std::size_t b = 0; b < tsv.size();) {
+    const std::string_view line = line_at(tsv, b);
+    if (b >= next && b <= 0xffffffffu) {
+      for (int i = 0; i < 4; ++i) entries.push_back(static_cast<char>((b >> (8 * i)) & 0xff));
+      char prefix[prefix_size];
+      prefix_of(key_of(line), prefix);
+      entries.append(prefix, prefix_size);
+      ++count;
+      next = (b / block + 1) * block;
+    }
+    b += line.size() + 1;
+  }
+  put_u64(out, count);
+  return out + entries;
+}
+
+result find(std::string_view index, std::string_view tsv, std::string_view key) {
+  result r;
+  if (index.size() < header_size || std::memcmp(index.data(), magic, sizeof magic) != 0 ||
+      get_u64(index.data() + 8) != tsv.size())
+    return r;
+  const std::uint64_t count = get_u64(index.data() + 16);
+  if (count == 0 || count > (index.size() - header_size) / entry_size) return r;
+  const char* entries = index.data() + header_size;
+  auto offset = [&](std::size_t i) { return static_cast<std::size_t>(get_u32(entries + i * entry_size)); };
+  char wanted[prefix_size];
+  prefix_of(key, wanted);
+  // A block's first key against `key`: the prefixes decide unless they are equal.
+  bool bad = false;
+  auto compare = [&](std::size_t i) {
+    const int c = std::memcmp(entries + i * entry_size + 4, wanted, prefix_size);
+    if (c != 0) return c;
+    const std::size_t b = offset(i);
+    if (b >= tsv.size() || (b > 0 && tsv[b - 1] != '\n')) {
+      bad = true;
+      return 0;
+    }
+    return key_of(line_at(tsv, b)).compare(key);
+  };
+  // The last block whose first key is <= key.
+  std::size_t lo = 0, hi = static_cast<std::size_t>(count);
+  while (lo < hi) {
+    const std::size_t mid = lo + (hi - lo) / 2;
+    if (compare(mid) <= 0)
+      lo = mid + 1;
+    else
+      hi = mid;
+  }
+  if (bad || offset(0) != 0) return r;
+  r.what = result::absent;
+  if (lo == 0) return r;  // before the first key
+  const std::size_t block = lo - 1;
+  std::size_t b = offset(block);
+  const std::size_t end = block + 1 < count ? offset(block + 1) : tsv.size();
+  if (b >= tsv.size() || end > tsv.size() || end < b || (b > 0 && tsv[b - 1] != '\n')) {
+    r.what = result::unusable;
+    return r;
+  }
+  // The block's first line must be the one the index names (a stale index of the same size).
+  {
+    char first[prefix_size];
+    prefix_of(key_of(line_at(tsv, b)), first);
+    if (std::memcmp(first, entries + block * entry_size + 4, prefix_size) != 0) {
+      r.what = result::unusable;
+      return r;
+    }
+  }
+  while (b < end) {
+    const std::string_view line = line_at(tsv, b);
+    const int c = key_of(line).compare(key);
+    if (c == 0) {
+      r.what = result::found;
+      r.line = line;
+      return r;
+    }
+    if (c > 0) return r;
+    b += line.size() + 1;
+  }
+  return r;
+}
+
+}  // namespace histext::name_index
