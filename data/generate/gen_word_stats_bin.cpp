@@ -1,6 +1,7 @@
 // gen_word_stats_bin: data/word_stats.tsv (reviewable text, committed) -> word_stats.bin, the
-// binary form the library loads with a copy instead of a parse (lib/src/lexicons/word_stats.hpp
-// documents the layout). Standalone: the data is built before the library.
+// binary form the library maps instead of parsing (lib/src/lexicons/word_stats.hpp documents the
+// layout), with a hash table of the keys. Standalone but for common/hash.hpp: the data is built
+// before the library.
 //   gen_word_stats_bin IN.tsv OUT.bin
 #include <cstdint>
 #include <cstdio>
@@ -8,6 +9,8 @@
 #include <fstream>
 #include <string>
 #include <vector>
+
+#include "common/hash.hpp"
 
 namespace {
 int fail(const std::string& what) {
@@ -45,12 +48,25 @@ int main(int argc, char** argv) {
     put(stats, static_cast<std::int16_t>(num(f[2], -1)));
     put(stats, static_cast<std::int16_t>(num(f[3], -1)));
   }
-  std::string out("HXWS0001");
+  // Open addressing, linear probing, at most half full: slot (stable_hash64(key) & (slots - 1))
+  // onwards holds the key's index + 1 (0: empty).
+  std::uint32_t slots = 1;
+  while (slots < 2 * offsets.size()) slots *= 2;
+  std::vector<std::uint32_t> table(slots, 0);
+  for (std::size_t i = 0; i < offsets.size(); ++i) {
+    const std::size_t end = i + 1 < offsets.size() ? offsets[i + 1] : keys.size();
+    std::size_t at = histext::stable_hash64(std::string_view(keys).substr(offsets[i], end - offsets[i])) & (slots - 1);
+    while (table[at]) at = (at + 1) & (slots - 1);
+    table[at] = static_cast<std::uint32_t>(i + 1);
+  }
+  std::string out("HXWS0002");
   put(out, static_cast<std::uint32_t>(offsets.size()));
   put(out, static_cast<std::uint32_t>(keys.size()));
+  put(out, slots);
   for (auto o : offsets) put(out, o);
   put(out, static_cast<std::uint32_t>(keys.size()));
   out += stats;
+  for (auto t : table) put(out, t);
   out += keys;
   std::ofstream o(argv[2], std::ios::binary | std::ios::trunc);
   o.write(out.data(), static_cast<std::streamsize>(out.size()));

@@ -24,6 +24,7 @@ endif()
 # Build-time: the committed word_stats.tsv compiled into ${HISTEXT_STAGE_DATA_DIR}/word_stats.bin,
 # which the library loads (lexicons/word_stats.cpp: a copy, not a parse, at start-up).
 add_executable(histext_gen_word_stats_bin ${CMAKE_CURRENT_LIST_DIR}/gen_word_stats_bin.cpp)
+target_include_directories(histext_gen_word_stats_bin PRIVATE ${PROJECT_SOURCE_DIR}/lib/src)
 add_custom_command(OUTPUT ${HISTEXT_STAGE_DATA_DIR}/word_stats.bin
   COMMAND ${CMAKE_COMMAND} -E make_directory ${HISTEXT_STAGE_DATA_DIR}
   COMMAND histext_gen_word_stats_bin ${CMAKE_CURRENT_SOURCE_DIR}/word_stats.tsv ${HISTEXT_STAGE_DATA_DIR}/word_stats.bin

@@ -8,6 +8,7 @@
 #include <string>
 
 #include "histext/error.hpp"
+#include "lexicons/data_list.hpp"
 #include "test_util.hpp"
 
 namespace histext::lexicons {
@@ -103,6 +104,28 @@ TEST(word_stats, instance_is_loaded_once) {
   const word_stats& b = word_stats::instance();
   EXPECT_EQ(&a, &b);
   EXPECT_EQ(a.size(), word_stats::load(test::data_path("word_stats.tsv")).size());
+}
+
+TEST(word_stats, binary_table_agrees_with_the_tsv_on_every_key) {
+  // The staged word_stats.bin answers through its hash table; the parsed TSV by binary search.
+  // Every key gets the same statistics, and keys the table does not hold are absent from both.
+  const word_stats& bin = word_stats::instance();
+  const word_stats tsv = word_stats::load(test::data_path("word_stats.tsv"));
+  std::size_t checked = 0;
+  for_each_data_line_at(test::data_path("word_stats.tsv"), [&](std::string_view line, std::size_t) {
+    const std::string key(line.substr(0, line.find('\t')));
+    const word_stat* a = bin.find(key);
+    const word_stat* b = tsv.find(key);
+    ASSERT_TRUE(a && b) << key;
+    EXPECT_EQ(a->count, b->count) << key;
+    EXPECT_EQ(a->mid_cap, b->mid_cap) << key;
+    EXPECT_EQ(a->cluster, b->cluster) << key;
+    EXPECT_EQ(a, bin.search(key)) << key;
+    for (const std::string& other : {key + "q", key.substr(0, key.size() / 2), "q" + key})
+      EXPECT_EQ(bin.find(other) != nullptr, tsv.find(other) != nullptr) << other;
+    ++checked;
+  });
+  EXPECT_EQ(checked, tsv.size());
 }
 
 }  // namespace

@@ -7,6 +7,8 @@
 #include <cstring>
 #include <limits>
 
+#include "common/fast_paths.hpp"
+#include "common/hash.hpp"
 #include "common/mapped_file.hpp"
 #include "histext/error.hpp"
 #include "histext/version.hpp"
@@ -61,7 +63,7 @@ word_stats word_stats::load(const std::string& path) {
 }
 
 namespace {
-constexpr char binary_magic[8] = {'H', 'X', 'W', 'S', '0', '0', '0', '1'};
+constexpr char binary_magic[8] = {'H', 'X', 'W', 'S', '0', '0', '0', '2'};
 }
 
 void word_stats::point_at_vectors() {
@@ -72,33 +74,23 @@ void word_stats::point_at_vectors() {
   n_ = stats_.size();
 }
 
-std::string word_stats::to_binary() const {
-  static_assert(sizeof(word_stat) == 8);
-  std::string out(binary_magic, sizeof binary_magic);
-  auto put = [&](const void* p, std::size_t n) { out.append(static_cast<const char*>(p), n); };
-  const auto n = static_cast<std::uint32_t>(n_), bytes = static_cast<std::uint32_t>(off_[n_]);
-  put(&n, 4);
-  put(&bytes, 4);
-  put(off_, (n_ + 1) * 4);
-  put(st_, n_ * sizeof(word_stat));
-  put(keys_, bytes);
-  return out;
-}
-
 word_stats word_stats::read_binary(const std::string& path) {
-  mapped_file f = map_file(path, "word statistics");
-  if (f.size < 16) throw error(path + ": not a word statistics file (too short)");
+  mapped_file f = map_file(path, "word statistics", false);
+  if (f.size < 20) throw error(path + ": not a word statistics file (too short)");
   const std::size_t size = f.size;
   const char* b = f.data;
   word_stats out;
   out.mapping_ = f.keep;
   auto bad = [&](const char* why) { return error(path + ": not a word statistics file (" + why + ")"); };
   if (std::memcmp(b, binary_magic, 8) != 0) throw bad("bad magic");
-  std::uint32_t n = 0, key_bytes = 0;
+  std::uint32_t n = 0, key_bytes = 0, slots = 0;
   std::memcpy(&n, b + 8, 4);
   std::memcpy(&key_bytes, b + 12, 4);
-  const std::size_t offsets_at = 16, stats_at = offsets_at + (std::size_t{n} + 1) * 4,
-                    keys_at = stats_at + std::size_t{n} * sizeof(word_stat);
+  std::memcpy(&slots, b + 16, 4);
+  if (slots == 0 || (slots & (slots - 1)) != 0 || slots < n) throw bad("hash slots");
+  const std::size_t offsets_at = 20, stats_at = offsets_at + (std::size_t{n} + 1) * 4,
+                    slots_at = stats_at + std::size_t{n} * sizeof(word_stat),
+                    keys_at = slots_at + std::size_t{slots} * 4;
   if (size != keys_at + key_bytes) throw bad("size mismatch");
   // The mapping is page-aligned and the sections start at multiples of 4: aligned reads.
   out.off_ = reinterpret_cast<const std::uint32_t*>(b + offsets_at);
@@ -106,6 +98,10 @@ word_stats word_stats::read_binary(const std::string& path) {
   out.keys_ = b + keys_at;
   out.n_ = n;
   if (out.off_[0] != 0 || out.off_[n] != key_bytes) throw bad("key offsets");
+  if constexpr (fast_paths) {
+    out.slots_ = reinterpret_cast<const std::uint32_t*>(b + slots_at);
+    out.slot_mask_ = slots - 1;
+  }
   return out;
 }
 
@@ -118,6 +114,22 @@ const word_stats& word_stats::instance() {
 }
 
 const word_stat* word_stats::find(std::string_view k) const {
+  // One probe or two into the hash table, where the binary search read ~16 scattered keys: each
+  // look-up of a short text is a cold one. Offsets are checked as they are read (the file is
+  // data), and a key at a bad offset or a table without an empty slot falls back to the search.
+  if (!slots_) return search(k);
+  const std::size_t mask = slot_mask_;
+  std::size_t at = stable_hash64(k) & mask;
+  for (std::size_t probes = 0; probes <= mask; ++probes, at = (at + 1) & mask) {
+    const std::uint32_t e = slots_[at];
+    if (e == 0) return nullptr;
+    if (e > n_ || off_[e - 1] > off_[e] || off_[e] > off_[n_]) break;
+    if (key(e - 1) == k) return &st_[e - 1];
+  }
+  return search(k);
+}
+
+const word_stat* word_stats::search(std::string_view k) const {
   std::size_t lo = 0, hi = n_;
   while (lo < hi) {
     const std::size_t mid = lo + (hi - lo) / 2;

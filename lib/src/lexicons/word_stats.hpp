@@ -26,10 +26,11 @@ class word_stats {
   /// Loaded once per process from data_dir()/word_stats.bin, the build's binary form of
   /// data/word_stats.tsv (thread-safe); throws histext::error if the file is missing or malformed.
   static const word_stats& instance();
-  /// The binary form: "HXWS0001", u32 keys, u32 key bytes, u32 key offsets[keys + 1], the stats
-  /// (u32 count, i16 mid_cap, i16 cluster) of each key, then the key bytes. Loads in a copy, not a
-  /// parse: start-up matters for a short passage.
-  std::string to_binary() const;
+  /// The binary form, written by data/generate/gen_word_stats_bin.cpp: "HXWS0002", u32 keys,
+  /// u32 key bytes, u32 hash slots (a power of two), u32 key offsets[keys + 1], the stats (u32
+  /// count, i16 mid_cap, i16 cluster) of each key, u32 slots[] (key index + 1, 0 empty; a key
+  /// starts probing at stable_hash64(key) & (slots - 1), linearly), then the key bytes. Mapped,
+  /// not parsed: start-up matters for a short passage.
   /// Reads the binary form; throws histext::error naming the path when it is malformed.
   static word_stats read_binary(const std::string& path);
   /// Parses the file at `path` (lines "key<TAB>count<TAB>mid_cap<TAB>cluster", keys strictly
@@ -38,6 +39,9 @@ class word_stats {
 
   /// The statistics of a key, or nullptr when the corpus has too few occurrences.
   const word_stat* find(std::string_view key) const;
+  /// The same by binary search over the sorted keys (the plain reference of find()'s hash table,
+  /// and the only way for a table parsed from the TSV).
+  const word_stat* search(std::string_view key) const;
   /// The number of keys.
   std::size_t size() const { return n_; }
 
@@ -55,6 +59,8 @@ class word_stats {
   const std::uint32_t* off_ = nullptr;  // n_ + 1 offsets into keys_
   const word_stat* st_ = nullptr;
   std::size_t n_ = 0;
+  const std::uint32_t* slots_ = nullptr;  // the binary form's hash table (slot_mask_ + 1 entries)
+  std::size_t slot_mask_ = 0;
 };
 
 }  // namespace histext::lexicons

@@ -134,7 +134,7 @@ void model::parse_into(model& mo, const char* data, std::size_t size, const std:
 }
 
 std::shared_ptr<const model> model::load(const std::string& path) {
-  mapped_file f = map_file(path, "the entity model");
+  mapped_file f = map_file(path, "the entity model", false);
   auto m = std::make_shared<model>();
   m->mapping_ = f.keep;
   parse_into(*m, f.data, f.size, path);
