@@ -31,13 +31,7 @@ class string_memo {
       auto it = reference_.find(key);
       return it == reference_.end() ? nullptr : &it->second;
     }
-    if (slots_.empty()) return nullptr;
-    const std::size_t h = string_hash{}(key);
-    for (std::size_t i = h & mask_;; i = (i + 1) & mask_) {
-      const slot& s = slots_[i];
-      if (!s.entry) return nullptr;
-      if (s.hash == h && s.entry->first == key) return &s.entry->second;
-    }
+    return slots_.empty() ? nullptr : find(key, string_hash{}(key));
   }
   const V* find(std::string_view key) const { return const_cast<string_memo*>(this)->find(key); }
 
@@ -45,11 +39,16 @@ class string_memo {
   /// memo's life.
   template <class Make>
   V& get_or_make(std::string_view key, Make&& make) {
-    if (V* v = find(key)) return *v;
-    if constexpr (!fast_paths) return reference_.emplace(std::string(key), make()).first->second;
+    if constexpr (!fast_paths) {
+      if (V* v = find(key)) return *v;
+      return reference_.emplace(std::string(key), make()).first->second;
+    }
+    const std::size_t h = string_hash{}(key);  // once, for the look-up and the insertion
+    if (!slots_.empty())
+      if (V* v = find(key, h)) return *v;
     if ((items_.size() + 1) * 10 > slots_.size() * 7) grow();  // load factor <= 0.7
     items_.emplace_back(std::string(key), make());
-    place(string_hash{}(key), &items_.back());
+    place(h, &items_.back());
     return items_.back().second;
   }
 
@@ -71,6 +70,13 @@ class string_memo {
     std::size_t hash = 0;
     item* entry = nullptr;
   };
+  V* find(std::string_view key, std::size_t h) {
+    for (std::size_t i = h & mask_;; i = (i + 1) & mask_) {
+      const slot& s = slots_[i];
+      if (!s.entry) return nullptr;
+      if (s.hash == h && s.entry->first == key) return &s.entry->second;
+    }
+  }
   void place(std::size_t h, item* it) {
     std::size_t i = h & mask_;
     while (slots_[i].entry) i = (i + 1) & mask_;

@@ -118,16 +118,26 @@ result find(std::string_view index, std::string_view tsv, std::string_view key) 
       return r;
     }
   }
+  // Each line's key is compared as it is read, and only then is the line end looked for: one pass
+  // over the bytes of a line that does not match.
+  const char* d = tsv.data();
   while (b < end) {
-    const std::string_view line = line_at(tsv, b);
-    const int c = key_of(line).compare(key);
-    if (c == 0) {
-      r.what = result::found;
-      r.line = line;
-      return r;
+    std::size_t i = 0;
+    while (i < key.size() && b + i < tsv.size() && d[b + i] == key[i]) ++i;
+    const char next = b + i < tsv.size() ? d[b + i] : '\n';
+    if (i == key.size()) {
+      if (next == '\t' || next == '\n') {  // this line's key is `key`
+        r.what = result::found;
+        r.line = line_at(tsv, b);
+        return r;
+      }
+      return r;  // this key is longer, `key` a prefix of it: later keys are larger too
     }
-    if (c > 0) return r;
-    b += line.size() + 1;
+    // They differ at i: a key that ends there is a prefix of `key` (smaller); else the bytes decide.
+    if (next != '\t' && next != '\n' && static_cast<unsigned char>(next) > static_cast<unsigned char>(key[i])) return r;
+    const void* nl = std::memchr(d + b + i, '\n', tsv.size() - b - i);
+    if (!nl) break;
+    b = static_cast<std::size_t>(static_cast<const char*>(nl) - d) + 1;
   }
   return r;
 }
