@@ -93,6 +93,58 @@ bool has_letter(std::string_view s) {
   return false;
 }
 
+// The same bits on every machine. glibc picks log, exp, pow and cos by the processor's features at
+// run time (FMA or not), and their last bits differ between those versions: the clusters of
+// 24,450 keys changed between two x86-64 machines with the same binary and corpus. These use only
+// +, -, *, / (the generator is compiled with -ffp-contract=off), frexp and ldexp, which are
+// exact; they are accurate to a few units in the last place, which is all the statistics need.
+constexpr double ln2 = 0.693147180559945309417232121458176568;
+
+/// log(x) for x > 0: x = m 2^e with m in [sqrt(1/2), sqrt(2)), log(m) = 2 atanh(s), s = (m-1)/(m+1).
+double portable_log(double x) {
+  int e = 0;
+  double m = std::frexp(x, &e);  // [0.5, 1)
+  if (m < 0.70710678118654752440) {
+    m *= 2;
+    --e;
+  }
+  const double s = (m - 1) / (m + 1), s2 = s * s;
+  double term = s, sum = 0;
+  for (int k = 1; k < 60; k += 2) {  // |s| < 0.172: 30 odd terms are far past double precision
+    sum += term / k;
+    term *= s2;
+  }
+  return 2 * sum + e * ln2;
+}
+
+/// exp(x) for |x| < 700: x = k ln2 + r with |r| <= ln2 / 2, exp(r) by its Taylor series.
+double portable_exp(double x) {
+  const double k = std::nearbyint(x / ln2);
+  const double r = x - k * ln2;
+  double term = 1, sum = 1;
+  for (int n = 1; n < 30; ++n) {
+    term *= r / n;
+    sum += term;
+  }
+  return std::ldexp(sum, static_cast<int>(k));
+}
+
+/// x^y for x > 0.
+double portable_pow(double x, double y) { return portable_exp(y * portable_log(x)); }
+
+/// cos(x) for x in [0, 2 pi): reduced to [-pi, pi], then its Taylor series.
+double portable_cos(double x) {
+  constexpr double pi = 3.14159265358979323846;
+  if (x > pi) x -= 2 * pi;
+  const double x2 = x * x;
+  double term = 1, sum = 1;
+  for (int n = 2; n < 60; n += 2) {
+    term *= -x2 / ((n - 1) * n);
+    sum += term;
+  }
+  return sum;
+}
+
 /// A uniform double in [0, 1) from one raw 64-bit draw (53 high bits).
 double uniform(std::mt19937_64& rng) { return static_cast<double>(rng() >> 11) * 0x1.0p-53; }
 
@@ -100,7 +152,7 @@ double uniform(std::mt19937_64& rng) { return static_cast<double>(rng() >> 11) *
 double gaussian(std::mt19937_64& rng) {
   double u1 = 1.0 - uniform(rng);  // (0, 1]
   double u2 = uniform(rng);
-  return std::sqrt(-2.0 * std::log(u1)) * std::cos(2.0 * 3.14159265358979323846 * u2);
+  return std::sqrt(-2.0 * portable_log(u1)) * portable_cos(2.0 * 3.14159265358979323846 * u2);
 }
 
 struct key_stat {
@@ -325,12 +377,14 @@ int run(const std::string& dir, const std::string& out_path) {
   const Eigen::VectorXd row_sums = a.rowwise().sum();
   const Eigen::RowVectorXd col_sums = a.colwise().sum();
   const double total = row_sums.sum();
-  Eigen::RowVectorXd p_ctx = col_sums.array().pow(cds_alpha);
+  Eigen::RowVectorXd p_ctx(col_sums.size());
+  for (Eigen::Index j = 0; j < col_sums.size(); ++j)
+    p_ctx(j) = col_sums(j) > 0 ? portable_pow(col_sums(j), cds_alpha) : 0.0;
   p_ctx /= p_ctx.sum();
   for (Eigen::Index j = 0; j < a.cols(); ++j)
     for (Eigen::Index i = 0; i < a.rows(); ++i) {
       const double n = a(i, j);
-      a(i, j) = n > 0 ? std::max(0.0, std::log(n / total / ((row_sums(i) / total) * p_ctx(j)))) : 0.0;
+      a(i, j) = n > 0 ? std::max(0.0, portable_log(n / total / ((row_sums(i) / total) * p_ctx(j)))) : 0.0;
     }
   std::cerr << "gen_word_stats: PPMI " << targets << " x " << contexts << " (" << seconds_since(t0) << " s)\n";
 

@@ -973,6 +973,25 @@ void labeller::label(std::string_view text, const segmentation& piece, mention_l
         titles.clear();
         c.why = saint_place_reason;
       }
+      // A saint's name after "<Order> of" names the order, the society or the knights: "the Order of
+      // St. John", "the Knights of St. John", "the Society of St. Vincent de Paul" (a group, not the
+      // saint). Only the heads of religious and lay bodies: "the Church of St. Mary" is a building.
+      if (person && titles.size() == 1 && saint_title(titles[0]) && first >= 2 && sf.key_is(first - 1, "of") &&
+          piece.tokens[sf.token_index(first - 2)].is_word() &&
+          capitalised(piece.tokens[sf.token_index(first - 2)].text(text)) && [&] {
+            static const char* const bodies[] = {"order",        "orders",     "knights",       "society",
+                                                 "brotherhood",  "sisterhood", "sisters",       "brothers",
+                                                 "congregation", "fraternity", "confraternity", "guild"};
+            const std::string& head = sf.key(first - 2);
+            return std::any_of(std::begin(bodies), std::end(bodies), [&](const char* b) { return head == b; });
+          }()) {
+        sp.type = entity_type::group;
+        sp.first = first - 2;
+        name_first = sp.first;
+        first = sp.first;
+        titles.clear();
+        c.why = "a saint's name after the head word of an order or a society: the body's name";
+      }
       // A hyphenated name that WordNet knows with a space has WordNet's type ("the States-General",
       // an assembly the model read as a place; "Rhode-Island" as old print writes it).
       if (entry < 0 && c.why.empty() && sp.first == sp.last && sf.key(sp.first).find('-') != std::string::npos &&
