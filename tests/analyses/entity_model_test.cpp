@@ -1287,6 +1287,10 @@ TEST(entity_model, an_institution_of_a_titled_person_is_the_institution_and_the_
   // Not a saint's order, nor an office that no name follows.
   es = run("The Order of St. John held Malta.\n");
   expect_listed(es, "Order of St. John", entity_type::group);
+  // Nor the saint of the knights of an order; a church of a saint is no body of people.
+  es = run("The Knights of St. John held Malta.\n");
+  expect_listed(es, "Knights of St. John", entity_type::group);
+  EXPECT_EQ(find(es, "John"), nullptr);
   es = run("She ran for the Office of Vice Presidency in Ohio.\n");
   EXPECT_EQ(find(es, "Presidency"), nullptr);
 }
