@@ -19,12 +19,14 @@
 #include <utility>
 #include <vector>
 
+#include "common/byte_order.hpp"
+
 namespace {
 
 void put_u32(std::ostream& out, std::uint32_t v) {
-  const char b[4] = {static_cast<char>(v & 0xFF), static_cast<char>((v >> 8) & 0xFF),
-                     static_cast<char>((v >> 16) & 0xFF), static_cast<char>((v >> 24) & 0xFF)};
-  out.write(b, 4);
+  std::string b;
+  histext::byte_order::append_u32(b, v);
+  out.write(b.data(), static_cast<std::streamsize>(b.size()));
 }
 
 // Syllables are the groups "((phones) stress)": count the "((" after the word's pronunciation opens.

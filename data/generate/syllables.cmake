@@ -8,6 +8,7 @@ if(NOT EXISTS ${HISTEXT_CMUDICT})
                       "or pass -DHISTEXT_CMUDICT=/path/to/cmudict-0.4.out")
 endif()
 add_executable(histext_gen_syllables ${CMAKE_CURRENT_LIST_DIR}/gen_syllables.cpp)
+target_include_directories(histext_gen_syllables PRIVATE ${PROJECT_SOURCE_DIR}/lib/src)
 add_custom_command(OUTPUT ${HISTEXT_STAGE_DATA_DIR}/syllables.bin
   COMMAND ${CMAKE_COMMAND} -E make_directory ${HISTEXT_STAGE_DATA_DIR}
   COMMAND histext_gen_syllables ${HISTEXT_CMUDICT} ${HISTEXT_STAGE_DATA_DIR}/syllables.bin

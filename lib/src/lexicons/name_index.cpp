@@ -1,32 +1,25 @@
-// The name lexicon's page index (see name_index.hpp). No histext dependency beyond the header: the
-// build-time generator compiles this file as well.
+// The name lexicon's page index (see name_index.hpp). No histext dependency beyond header-only
+// ones: the build-time generator compiles this file as well.
 #include "lexicons/name_index.hpp"
 
 #include <algorithm>
 #include <cstring>
 
+#include "common/byte_order.hpp"
+
 namespace histext::name_index {
 
 namespace {
+
+using byte_order::append_u32;
+using byte_order::append_u64;
+using byte_order::read_u32;
+using byte_order::read_u64;
 
 constexpr char magic[8] = {'H', 'X', 'N', 'I', 'D', 'X', '1', '\n'};
 constexpr std::size_t prefix_size = 12;
 constexpr std::size_t header_size = 8 + 8 + 8;
 constexpr std::size_t entry_size = 4 + prefix_size;
-
-void put_u64(std::string& out, std::uint64_t v) {
-  for (int i = 0; i < 8; ++i) out.push_back(static_cast<char>((v >> (8 * i)) & 0xff));
-}
-std::uint64_t get_u64(const char* p) {
-  std::uint64_t v = 0;
-  for (int i = 0; i < 8; ++i) v |= static_cast<std::uint64_t>(static_cast<unsigned char>(p[i])) << (8 * i);
-  return v;
-}
-std::uint32_t get_u32(const char* p) {
-  std::uint32_t v = 0;
-  for (int i = 0; i < 4; ++i) v |= static_cast<std::uint32_t>(static_cast<unsigned char>(p[i])) << (8 * i);
-  return v;
-}
 
 std::string_view key_of(std::string_view line) { return line.substr(0, line.find('\t')); }
 
@@ -47,14 +40,14 @@ void prefix_of(std::string_view key, char (&out)[prefix_size]) {
 
 std::string build(std::string_view tsv, std::size_t block) {
   std::string out(magic, sizeof magic);
-  put_u64(out, tsv.size());
+  append_u64(out, tsv.size());
   std::string entries;
   std::uint64_t count = 0;
   std::size_t next = 0;  // the next block starts at the first line at or after this offset
   for (std::size_t b = 0; b < tsv.size();) {
     const std::string_view line = line_at(tsv, b);
     if (b >= next && b <= 0xffffffffu) {
-      for (int i = 0; i < 4; ++i) entries.push_back(static_cast<char>((b >> (8 * i)) & 0xff));
+      append_u32(entries, static_cast<std::uint32_t>(b));
       char prefix[prefix_size];
       prefix_of(key_of(line), prefix);
       entries.append(prefix, prefix_size);
@@ -63,19 +56,19 @@ std::string build(std::string_view tsv, std::size_t block) {
     }
     b += line.size() + 1;
   }
-  put_u64(out, count);
+  append_u64(out, count);
   return out + entries;
 }
 
 result find(std::string_view index, std::string_view tsv, std::string_view key) {
   result r;
   if (index.size() < header_size || std::memcmp(index.data(), magic, sizeof magic) != 0 ||
-      get_u64(index.data() + 8) != tsv.size())
+      read_u64(index.data() + 8) != tsv.size())
     return r;
-  const std::uint64_t count = get_u64(index.data() + 16);
+  const std::uint64_t count = read_u64(index.data() + 16);
   if (count == 0 || count > (index.size() - header_size) / entry_size) return r;
   const char* entries = index.data() + header_size;
-  auto offset = [&](std::size_t i) { return static_cast<std::size_t>(get_u32(entries + i * entry_size)); };
+  auto offset = [&](std::size_t i) { return static_cast<std::size_t>(read_u32(entries + i * entry_size)); };
   char wanted[prefix_size];
   prefix_of(key, wanted);
   // A block's first key against `key`: the prefixes decide unless they are equal.

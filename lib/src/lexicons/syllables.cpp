@@ -7,6 +7,7 @@
 #include <mutex>
 #include <sstream>
 
+#include "common/byte_order.hpp"
 #include "common/text_util.hpp"
 #include "histext/error.hpp"
 #include "histext/segment.hpp"
@@ -16,10 +17,7 @@ namespace histext {
 
 namespace {
 
-std::uint32_t read_u32(const unsigned char* p) {
-  return static_cast<std::uint32_t>(p[0]) | (static_cast<std::uint32_t>(p[1]) << 8) |
-         (static_cast<std::uint32_t>(p[2]) << 16) | (static_cast<std::uint32_t>(p[3]) << 24);
-}
+using byte_order::read_u32;
 
 bool is_vowel_letter(char c) { return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u'; }
 
