@@ -35,12 +35,31 @@ std::string read_file(const std::string& path) {
   return s.str();
 }
 
+namespace {
+// The folder of this test process, removed when the process exits. ctest runs each test in a
+// process of its own, so without this every run left thousands of folders in /tmp. Only the
+// process that made it removes it: a forked child that exits must not take its parent's files.
+struct process_temp_root {
+  fs::path path = fs::temp_directory_path() / ("histext-test-" + std::to_string(::getpid()));
+  pid_t owner = ::getpid();
+  ~process_temp_root() {
+    if (::getpid() != owner) return;
+    std::error_code ec;
+    fs::remove_all(path, ec);
+  }
+};
+}  // namespace
+
+std::string temp_root() {
+  static const process_temp_root root;
+  return root.path.string();
+}
+
 std::string temp_dir() {
   static std::atomic<int> counter{0};
   const auto* info = ::testing::UnitTest::GetInstance()->current_test_info();
   std::string name = info ? std::string(info->test_suite_name()) + "." + info->name() : "global";
-  fs::path dir = fs::temp_directory_path() / ("histext-test-" + std::to_string(::getpid())) /
-                 (name + "-" + std::to_string(counter++));
+  fs::path dir = fs::path(temp_root()) / (name + "-" + std::to_string(counter++));
   fs::remove_all(dir);
   fs::create_directories(dir);
   return dir.string();

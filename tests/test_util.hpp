@@ -17,8 +17,10 @@ std::string shared_path(const std::string& name);   ///< ../shared/name ("" if i
 std::string read_file(const std::string& path);
 /// Writes bytes to a fresh file under a per-test temporary folder and returns its path.
 std::string temp_file(const std::string& name, const std::string& bytes);
-/// A fresh, empty temporary folder.
+/// A fresh, empty temporary folder under temp_root().
 std::string temp_dir();
+/// This test process's folder under the system's temporary folder; removed when the process exits.
+std::string temp_root();
 
 /// What a tool run gave.
 struct run_result {
