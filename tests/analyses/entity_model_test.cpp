@@ -477,6 +477,24 @@ TEST(entity_model, a_short_form_after_of_and_an_epithet_are_not_the_fuller_name)
   EXPECT_EQ(es[0].name, "Aaron");
   EXPECT_EQ(es[0].aliases, std::vector<std::string>{"Aaron the Levite"});
   EXPECT_EQ(es[1].name, "Nicholas the First");
+  // Of forms equally full, the one the text writes more is the name, whichever comes first: "Tsar
+  // Peter" once and "Peter the Great" twice are Peter the Great; "Aaron" twice after "Aaron the
+  // Levite" once is Aaron.
+  text.clear();
+  ms.clear();
+  add("Tsar Peter", "peter");
+  ms.back().name_begin += 5;
+  ms.back().titles = {"tsar"};
+  add("Peter the Great", "peter the great");
+  add("Peter the Great", "peter the great");
+  add("Aaron the Levite", "aaron the levite");
+  add("Aaron", "aaron");
+  add("Aaron", "aaron");
+  es = group_mentions(text, ms, nullptr, nullptr);
+  ASSERT_EQ(es.size(), 2u);
+  EXPECT_EQ(es[0].name, "Peter the Great");
+  EXPECT_EQ(es[0].aliases, (std::vector<std::string>{"Peter", "Tsar Peter"}));
+  EXPECT_EQ(es[1].name, "Aaron");
 }
 
 TEST(entity_model, letter_parts_date_words_and_forms_of_address) {

@@ -20,7 +20,8 @@
 //   "within" twice and in an eighth of its mentions is a place ("at Leith"; post-filter 5);
 // - the canonical name is never one written in capitals when the text writes it otherwise;
 // - the canonical name is the fullest form (a person's epithet after "the" not counted: "Aaron
-//   the Levite" is an alias of Aaron); titles and short forms are aliases;
+//   the Levite" is an alias of Aaron), and of forms equally full the one the text writes most
+//   ("Peter the Great" twice over "Tsar Peter" once); titles and short forms are aliases;
 // - white space is collapsed and line-end hyphens are joined in names and aliases;
 // - the gazetteer's entries gather all their aliases, under the historian's name;
 // - a name misread from old print ("Rufsell") joins the name so read with a long s (Russell).
@@ -527,6 +528,11 @@ std::vector<entity> group_mentions(std::string_view text, mention_list ms, const
     auto shouted = [](const std::string& x) {
       return std::none_of(x.begin(), x.end(), [](char ch) { return ch >= 'a' && ch <= 'z'; });
     };
+    // How often the text writes each form: of two names equally full, the one it uses more is the
+    // name ("Tsar Peter" once, "Peter the Great" twice: Peter the Great; "Aaron" over "Aaron the
+    // Levite"). The first written breaks a tie.
+    std::map<std::string, int> written;
+    for (auto i : idx) ++written[clean_name(text.substr(ms[i].name_begin, ms[i].end - ms[i].name_begin))];
     for (auto i : idx) {
       const found_mention& m = ms[i];
       entity_mention em;
@@ -543,7 +549,9 @@ std::vector<entity> group_mentions(std::string_view text, mention_list ms, const
       // only when the text never writes the name otherwise.
       const bool loud = shouted(name), best_loud = shouted(best_name), bad = misread_mentions.count(i) != 0;
       if (best_name.empty() || (best_misread && !bad) ||
-          (bad == best_misread && ((best_loud && !loud) || (loud == best_loud && nw > best_words)))) {
+          (bad == best_misread &&
+           ((best_loud && !loud) ||
+            (loud == best_loud && (nw > best_words || (nw == best_words && written[name] > written[best_name])))))) {
         best_misread = bad;
         best_words = nw;
         best_name = name;
