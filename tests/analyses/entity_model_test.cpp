@@ -1676,6 +1676,22 @@ TEST(entity_model, the_plural_of_a_surname_names_a_family) {
     for (const std::string& why : e.evidence) EXPECT_EQ(why.find("the family of"), std::string::npos) << e.name;
 }
 
+TEST(entity_model, the_plural_of_a_name_alone_after_the_names_a_family) {
+  // No one of the family is named: the plural after "the" that no lexicon knows as a word.
+  auto es = run("I dined with the Darrels at Richmond, and spoke of the fall of the Stuarts.\n");
+  expect_listed(es, "Darrels", entity_type::group);
+  expect_listed(es, "Stuarts", entity_type::group);
+  for (const auto& e : es)
+    if (e.name == "Darrels") EXPECT_EQ(e.evidence.front(), "the family of the name darrel, after 'the'");
+  // Not a place after a preposition of place, a compound, a word in -us, -is or -ics, nor the
+  // plural of a common word.
+  es =
+      run("We wintered in the Vosges and sailed past the Hebrus, and saw the Toll-houses, the Paralympics "
+          "and the Smiths at work.\n");
+  for (const auto& e : es)
+    for (const std::string& why : e.evidence) EXPECT_EQ(why.find("the family of"), std::string::npos) << e.name;
+}
+
 TEST(entity_model, a_common_word_after_a_given_name_is_a_surname) {
   // Post-filter 4 drops people named by a seldom-capitalised common word ("General Public
   // License"), but not after a given name.

@@ -109,7 +109,9 @@
 //      Bridge..., or in Green, Hill... where one is ("through Turnham Green");
 //      labeller::read_place_words.
 //  14. Families: the plural of a surname the document gives a person names a group ("the younger
-//      Bernoullis" beside Daniel Bernoulli; labeller::name_families).
+//      Bernoullis" beside Daniel Bernoulli; labeller::name_families), and so does the plural of a
+//      name alone after "the" that no lexicon knows as a word ("dined with the Darrels", "the
+//      Stuarts"; labeller::read_plural_groups).
 //  15. A capitalised plural of a noun of people that historical English capitalises names a group
 //      ("the Imperialists", "the Royalists"; not "the Merchants"), and so does a people or an
 //      institution named alone after "the" ("the English were beaten", "the Senate will"), or by
@@ -1114,6 +1116,48 @@ void labeller::read_plural_groups(std::string_view text, const segmentation& pie
         }))
       continue;
     chosen.push_back({{i, i, entity_type::group}, -1, "a plural in a faction's suffix after 'the'"});
+    taken[i] = 1;
+  }
+  // A family named by the plural of its name after "the": "dined with the Darrels", "the Tudors
+  // and the Stuarts", "the Burneys came". Alone, never in lower case in the document, and a plural
+  // WordNet does not know ("the Andes", "the Azores" are places it knows); the singular is a
+  // person's or a dynasty's name or an unknown word, never a common word, a place, a kind of person
+  // or a word of a curated list ("the Smiths", "the Hills", "the States", "the Sundays" are not
+  // read), and not a word historical English writes mostly in lower case.
+  for (std::size_t i = 1; i < p.eligible.size(); ++i) {
+    const std::string& key = sf.key(i);
+    if (!p.eligible[i] || taken[i] || key.size() < 5 || key.back() != 's' || !sf.key_is(i - 1, "the")) continue;
+    const token& t = piece.tokens[sf.token_index(i)];
+    bool allcaps = false;
+    if (!t.is_word() || t.possessive() || !capitalised(t.text(text), &allcaps) || allcaps) continue;
+    if (i + 1 < sf.size() && piece.tokens[sf.token_index(i + 1)].is_word() &&
+        capitalised(piece.tokens[sf.token_index(i + 1)].text(text)))
+      continue;
+    // No compound ("the Toll-houses") and no Latin or Greek singular in -us or -is ("the Hebrus",
+    // "the Propontis"), nor a Latin title ("the Exercitationes") or an -ics ("the Paralympics"); no
+    // place after a preposition of place ("in the Vosges", "to the Falklands").
+    if (key.find('-') != std::string::npos || key.ends_with("us") || key.ends_with("is") || key.ends_with("ss") ||
+        key.ends_with("tiones") || key.ends_with("ics"))
+      continue;
+    if (i >= 2 && [&] {
+          const std::string& b = sf.key(i - 2);
+          return b == "in"sv || b == "into"sv || b == "at"sv || b == "to"sv || b == "near"sv || b == "across"sv ||
+                 b == "over"sv || b == "through"sv || b == "beyond"sv;
+        }())
+      continue;
+    if (lex.find(key).found() || lex.lists(key) != 0) continue;
+    if (const doc_memory::counts* c = env_.doc ? env_.doc->find(key) : nullptr; c && c->lower > 0) continue;
+    if (const lexicons::word_stat* st = env_.stats->find(key); st && st->mid_cap < 800) continue;
+    // The singular: "Adamses", "Foxes", "Churches" drop "es"; "Thrales", "Tudors" drop "s".
+    const bool es = key.ends_with("ses") || key.ends_with("xes") || key.ends_with("zes") || key.ends_with("ches") ||
+                    key.ends_with("shes");
+    const std::string one = key.substr(0, key.size() - (es ? 2 : 1));
+    const name_entry e = lex.find(one);
+    if ((lex.lists(one) != 0 && !given_name(lex, one)) || e.common() || e.has('l') || e.has('o') || e.proper() == 'P')
+      continue;
+    if (const lexicons::word_stat* st = env_.stats->find(one); st && st->mid_cap < 800) continue;
+    const std::string& family = one;
+    chosen.push_back({{i, i, entity_type::group}, -1, "the family of the name " + family + ", after 'the'"});
     taken[i] = 1;
   }
   // A people named by its adjective after "the", with no noun after it: "the English were
