@@ -623,6 +623,11 @@ TEST(entity_model, titles_of_works_and_ships_are_no_names) {
   const std::string alias = "She is better known as \"Jenna Marbles\" on the web.\n";
   const std::size_t j = token_at(alias, "jenna");
   EXPECT_EQ(titles_in(alias, {{j, j + 1, entity_type::person}}), v{});
+  // But a title glossed by its translation in brackets is a work whatever the model read.
+  const std::string glossed = "To this period belong \u201cZembla\u201d (\u201cTroubled Waters\u201d) and more.\n";
+  const std::size_t g = token_at(glossed, "zembla");
+  EXPECT_EQ(titles_in(glossed, {{g, g, entity_type::person}}), v{"work:zembla"});
+  EXPECT_EQ(titles_in(glossed), v{"work:zembla"});
   // Through the whole recogniser: a title is listed as a work, never as a person or place.
   for (const auto& e : run("In 2013 he starred in the drama Downton Abbey, and later in the film Stoker.\n")) {
     if (e.name == "Downton Abbey" || e.name == "Stoker") EXPECT_EQ(e.type, entity_type::work) << e.name;

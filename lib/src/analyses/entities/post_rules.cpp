@@ -80,7 +80,8 @@
 //      brackets ("Burning Man (2011)"; not a citation, "Smith (2005) argued", nor a known or given name unless listed
 //      beside such a work, "A Single Man (2009), Stoker (2013)", nor a place or an event a history dates so: "at
 //      Culloden (1746)", "the Treaty of Utrecht (1713)", "in Falkland Castle (1402)"), or alone between quotation marks
-//      where the model read a place or a group and no person ("Kenilworth"; not a nickname, "Finley "Finn" Polmar", nor
+//      where the model read a place or a group and no person, or before a translation in brackets ("Kenilworth",
+//      ""Nigorie" ("Troubled Waters")"; not a nickname, "Finley "Finn" Polmar", nor
 //      a pseudonym, nor a known or given name, nor a name whose head the noun before it gives: "rename the bridge "The
 //      Emperor Norton Bridge""), or after a person's possessive in two words or more ("Lagrange's
 //      Mécanique Analytique"), are a work, or a vessel typed "other" (work_titles).
@@ -554,10 +555,16 @@ std::vector<std::pair<tagged_span, std::string>> work_titles(std::string_view te
     // Only where the model read a place or a group: quotation marks also hold defined terms
     // ("“This License” refers to"), words used as words, and people's pseudonyms and nicknames
     // ("better known as “Jenna Marbles”", "saying “Marmar”").
+    // But a title glossed by a translation in brackets is a title whatever the model read: a
+    // nickname gets no translation ("“Nigorie” (“Troubled Waters”)", a list of Japanese stories).
+    const bool glossed = j + 2 < n && tok(j + 1).text(text) == "("sv && [&] {
+      const std::string_view q = tok(j + 2).text(text);
+      return q == "\""sv || q == "\u201c"sv || q == "\u2018"sv;
+    }();
     bool place_or_group = false, person = false;
     for (const tagged_span& r : read)
       if (!(r.last < i + 1 || r.first > last)) (r.type == entity_type::person ? person : place_or_group) = true;
-    if (!place_or_group || person) continue;
+    if (!glossed && (!place_or_group || person)) continue;
     // Nor a name whose head the noun before the quotation marks gives: it says what is named
     // ("campaigns to rename the bridge "The Emperor Norton Bridge"").
     if (i > 0 && word(i - 1) && !cap(i - 1) && sf.key(i - 1) == sf.key(last)) continue;
