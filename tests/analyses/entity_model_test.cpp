@@ -633,6 +633,11 @@ TEST(entity_model, titles_of_works_and_ships_are_no_names) {
     if (e.name == "Downton Abbey" || e.name == "Stoker") EXPECT_EQ(e.type, entity_type::work) << e.name;
   }
   ASSERT_NE(find(run("In 2013 he starred in the drama Downton Abbey.\n"), "Downton Abbey"), nullptr);
+  // A journal's or a magazine's title (data/work_nouns.txt).
+  expect_listed(run("Her first story was published in the journal Zembla Quarterly in 1892.\n"), "Zembla Quarterly",
+                entity_type::work);
+  expect_listed(run("Her essay appeared in the magazine Harper's Bazaar that spring.\n"), "Harper's Bazaar",
+                entity_type::work);
 }
 
 TEST(entity_model, names_listed_together_share_a_type) {
@@ -1616,6 +1621,11 @@ TEST(entity_model, a_name_that_ends_in_the_head_of_a_law_or_an_event_is_no_group
   // A body's name stays one.
   es = run("He joined the Office of Science and Technology Policy in Washington.\n");
   expect_listed(es, "Office of Science and Technology Policy", entity_type::group);
+  // Goals are a programme's, not a body's (data/event_words.txt).
+  es = run("The Millennium Development Goals were agreed by the United Nations in New York.\n");
+  for (const auto& e : es)
+    if (e.name.find("Goals") != std::string::npos) EXPECT_EQ(e.type, entity_type::other) << e.name;
+  expect_listed(es, "United Nations", entity_type::group);
 }
 
 TEST(entity_model, a_name_that_ends_in_a_title_is_a_person) {
