@@ -628,6 +628,21 @@ TEST(entity_model, titles_of_works_and_ships_are_no_names) {
   const std::size_t g = token_at(glossed, "zembla");
   EXPECT_EQ(titles_in(glossed, {{g, g, entity_type::person}}), v{"work:zembla"});
   EXPECT_EQ(titles_in(glossed), v{"work:zembla"});
+  // And so is one followed by its maker, even a known name; not a nickname "by" someone in lower case.
+  const std::string made =
+      "They stood before the painting \u201cJoan of Arc\u201d, by the realist Jules Bastien-Lepage.\n";
+  const std::size_t jo = token_at(made, "joan");
+  EXPECT_EQ(titles_in(made, {{jo, jo + 2, entity_type::person}}), v{"work:joan of arc"});
+  EXPECT_EQ(titles_in("She loved \"Hamlet\" by Shakespeare.\n"), v{"work:hamlet"});
+  const std::string called = "He was called \"Zembla\" by his friends.\n";
+  const std::size_t zc = token_at(called, "zembla");
+  EXPECT_EQ(titles_in(called, {{zc, zc, entity_type::person}}), v{});
+  // Its evidence is no WordNet fact about a person of that name.
+  for (const auto& e : run(made))
+    if (e.name == "Joan of Arc") {
+      EXPECT_EQ(e.type, entity_type::work);
+      for (const std::string& why : e.evidence) EXPECT_EQ(why.find("WordNet"), std::string::npos) << why;
+    }
   // Through the whole recogniser: a title is listed as a work, never as a person or place.
   for (const auto& e : run("In 2013 he starred in the drama Downton Abbey, and later in the film Stoker.\n")) {
     if (e.name == "Downton Abbey" || e.name == "Stoker") EXPECT_EQ(e.type, entity_type::work) << e.name;

@@ -572,8 +572,9 @@ std::vector<entity> group_mentions(std::string_view text, mention_list ms, const
     std::vector<std::pair<std::string, float>> rs(reasons.begin(), reasons.end());
     std::stable_sort(rs.begin(), rs.end(), [](const auto& x, const auto& y) { return x.second > y.second; });
     for (std::size_t k = 0; k < rs.size() && k < 3; ++k) e.evidence.push_back(rs[k].first);
+    // (Not for a title or an event: "Joan of Arc", a painting, is no "instance of military leader".)
     name_entry le = lex.find(cl[r].key);
-    if (le.proper() && !le.evidence.empty()) {
+    if (le.proper() && !le.evidence.empty() && e.type != entity_type::work && e.type != entity_type::other) {
       std::string fact = "WordNet: " + std::string(le.evidence);
       if (std::find(e.evidence.begin(), e.evidence.end(), fact) == e.evidence.end()) e.evidence.push_back(fact);
     }

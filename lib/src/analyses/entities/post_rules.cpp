@@ -80,8 +80,9 @@
 //      brackets ("Burning Man (2011)"; not a citation, "Smith (2005) argued", nor a known or given name unless listed
 //      beside such a work, "A Single Man (2009), Stoker (2013)", nor a place or an event a history dates so: "at
 //      Culloden (1746)", "the Treaty of Utrecht (1713)", "in Falkland Castle (1402)"), or alone between quotation marks
-//      where the model read a place or a group and no person, or before a translation in brackets ("Kenilworth",
-//      ""Nigorie" ("Troubled Waters")"; not a nickname, "Finley "Finn" Polmar", nor
+//      where the model read a place or a group and no person, or before a translation in brackets or its maker
+//      ("Kenilworth", ""Nigorie" ("Troubled Waters")", ""Joan of Arc", by Bastien-Lepage"; not a nickname, "Finley
+//      "Finn" Polmar", nor
 //      a pseudonym, nor a known or given name, nor a name whose head the noun before it gives: "rename the bridge "The
 //      Emperor Norton Bridge""), or after a person's possessive in two words or more ("Lagrange's
 //      Mécanique Analytique"), are a work, or a vessel typed "other" (work_titles).
@@ -551,20 +552,31 @@ std::vector<std::pair<tagged_span, std::string>> work_titles(std::string_view te
     const std::string_view close = tok(j).text(text);
     const bool closes = (open == "\""sv && close == "\""sv) || (open == "\u201c"sv && close == "\u201d"sv) ||
                         (open == "\u2018"sv && close == "\u2019"sv);
-    if (!closes || (j + 1 < n && cap(j + 1)) || overlaps(i + 1, last) || name_like(i + 1, last)) continue;
-    // Only where the model read a place or a group: quotation marks also hold defined terms
-    // ("“This License” refers to"), words used as words, and people's pseudonyms and nicknames
-    // ("better known as “Jenna Marbles”", "saying “Marmar”").
-    // But a title glossed by a translation in brackets is a title whatever the model read: a
-    // nickname gets no translation ("“Nigorie” (“Troubled Waters”)", a list of Japanese stories).
+    if (!closes || (j + 1 < n && cap(j + 1)) || overlaps(i + 1, last)) continue;
+    // A title glossed by a translation in brackets, or followed by its maker ("“Joan of Arc”, by
+    // French realist Jules Bastien-Lepage", "“Hamlet” by Shakespeare"), is a title whatever the
+    // model read and whatever the words name: a nickname gets neither ("known as “Finn” by his
+    // friends": no name after "by").
     const bool glossed = j + 2 < n && tok(j + 1).text(text) == "("sv && [&] {
       const std::string_view q = tok(j + 2).text(text);
       return q == "\""sv || q == "\u201c"sv || q == "\u2018"sv;
     }();
+    const std::size_t by = j + 1 < n && tok(j + 1).text(text) == ","sv ? j + 2 : j + 1;
+    // ("by", maybe an article, maybe one lower-case word, then a capital: "by the realist Jules".)
+    const bool authored = by + 1 < n && sf.key_is(by, "by") && [&] {
+      std::size_t k = by + 1;
+      if (sf.key_is(k, "the") || sf.key_is(k, "a") || sf.key_is(k, "an")) ++k;
+      if (word(k) && !cap(k) && !lex.in(name_list::function_word, sf.key(k))) ++k;
+      return cap(k);
+    }();
+    if (!glossed && !authored && name_like(i + 1, last)) continue;
+    // Only where the model read a place or a group: quotation marks also hold defined terms
+    // ("“This License” refers to"), words used as words, and people's pseudonyms and nicknames
+    // ("better known as “Jenna Marbles”", "saying “Marmar”").
     bool place_or_group = false, person = false;
     for (const tagged_span& r : read)
       if (!(r.last < i + 1 || r.first > last)) (r.type == entity_type::person ? person : place_or_group) = true;
-    if (!glossed && (!place_or_group || person)) continue;
+    if (!glossed && !authored && (!place_or_group || person)) continue;
     // Nor a name whose head the noun before the quotation marks gives: it says what is named
     // ("campaigns to rename the bridge "The Emperor Norton Bridge"").
     if (i > 0 && word(i - 1) && !cap(i - 1) && sf.key(i - 1) == sf.key(last)) continue;
