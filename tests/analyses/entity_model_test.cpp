@@ -1706,6 +1706,16 @@ TEST(entity_model, the_plural_of_a_surname_names_a_family) {
     for (const std::string& why : e.evidence) EXPECT_EQ(why.find("the family of"), std::string::npos) << e.name;
 }
 
+TEST(entity_model, names_before_a_nickname_in_quotation_marks_are_a_persons) {
+  // The model reads a group here.
+  auto es = run("Cortese gave birth to their second son, Austin Shepherd \"Shep\" Padalecki.\n");
+  expect_listed(es, "Austin Shepherd", entity_type::person);
+  EXPECT_EQ(find(es, "Austin Shepherd")->evidence.front(), "given names before a nickname in quotation marks");
+  // Not a place WordNet knows, alone.
+  es = run("We walked from Paris \u201cOld Town\u201d Market to the river.\n");
+  expect_listed(es, "Paris", entity_type::place);
+}
+
 TEST(entity_model, the_plural_of_a_name_alone_after_the_names_a_family) {
   // No one of the family is named: the plural after "the" that no lexicon knows as a word.
   auto es = run("I dined with the Darrels at Richmond, and spoke of the fall of the Stuarts.\n");

@@ -1345,6 +1345,29 @@ void labeller::label(std::string_view text, const segmentation& piece, mention_l
             return parts >= 2;
           }())
         m.type = sp.type = entity_type::person;
+      // The names before a nickname in quotation marks and a surname are a person's given names
+      // ("their second son, Austin Shepherd "Shep" Padalecki", read as a group; "George Herman
+      // "Babe" Ruth"): one or two capitalised words between the marks, a capitalised word after.
+      if (entry < 0 && m.type != entity_type::person && [&] {
+            auto text_at = [&](std::size_t i) { return piece.tokens[sf.token_index(i)].text(text); };
+            auto cap_at = [&](std::size_t i) {
+              return i < sf.size() && piece.tokens[sf.token_index(i)].is_word() && capitalised(text_at(i));
+            };
+            // (Not one word WordNet knows as a place and no given name: "Paris "Old Town" Market".)
+            if (sp.first == sp.last && lex.find(sf.key(sp.first)).has('l') && !given_name(lex, sf.key(sp.first)))
+              return false;
+            std::size_t i = sp.last + 1;
+            if (i + 3 >= sf.size()) return false;
+            const std::string_view open = text_at(i);
+            const std::string_view close = open == "\""sv ? "\""sv : open == "\u201c"sv ? "\u201d"sv : ""sv;
+            if (close.empty() || !cap_at(i + 1)) return false;
+            std::size_t j = i + 2;
+            if (cap_at(j)) ++j;
+            return j + 1 < sf.size() && text_at(j) == close && cap_at(j + 1);
+          }()) {
+        m.type = sp.type = entity_type::person;
+        if (c.why.empty()) c.why = "given names before a nickname in quotation marks";
+      }
       // Nor does a word WordNet knows as a capitalised adjective, and as no one's name, read alone
       // as a person or a group before a lower-case noun: it is the noun's adjective ("the Catholic
       // sovereigns", "the Lutheran church"; not a nationality, "French troops"). Not a kind of
