@@ -495,6 +495,30 @@ TEST(entity_model, a_short_form_after_of_and_an_epithet_are_not_the_fuller_name)
   EXPECT_EQ(es[0].name, "Peter the Great");
   EXPECT_EQ(es[0].aliases, (std::vector<std::string>{"Peter", "Tsar Peter"}));
   EXPECT_EQ(es[1].name, "Aaron");
+  // A word used three times as often alone as the fuller name whose middle word it is names
+  // someone else ("Chao", a life's subject, is not his daughter Rulan Chao Pian); not a word
+  // last before "of" ("Bruce" is James Bruce of Kinnaird), nor after a title.
+  text.clear();
+  ms.clear();
+  for (int k = 0; k < 3; ++k) add("Chao", "chao");
+  add("Rulan Chao Pian", "rulan chao pian");
+  EXPECT_EQ(group_mentions(text, ms, nullptr, nullptr).size(), 2u);
+  text.clear();
+  ms.clear();
+  for (int k = 0; k < 3; ++k) add("Bruce", "bruce");
+  add("James Bruce of Kinnaird", "james bruce of kinnaird");
+  EXPECT_EQ(group_mentions(text, ms, nullptr, nullptr).size(), 1u);
+  text.clear();
+  ms.clear();
+  for (int k = 0; k < 3; ++k) add("Gervas", "gervas");
+  add("Captain Gervas Jerome", "captain gervas jerome");
+  EXPECT_EQ(group_mentions(text, ms, nullptr, nullptr).size(), 1u);
+  // Used less often, the middle word joins ("Todd" once, "Mary Todd Lincoln" once).
+  text.clear();
+  ms.clear();
+  add("Mary Todd Lincoln", "mary todd lincoln");
+  add("Todd", "todd");
+  EXPECT_EQ(group_mentions(text, ms, nullptr, nullptr).size(), 1u);
 }
 
 TEST(entity_model, letter_parts_date_words_and_forms_of_address) {

@@ -10,6 +10,8 @@
 // - a short form with a sovereign's or a saint's title joins only a fuller name with one too
 //   or a regnal numeral ("King John" is not John Ball; "King Charles" is Charles II);
 // - a title alone is no short form ("the President", "the President of the United States");
+// - a word used three times as often alone as the fuller name whose middle word it is stays apart
+//   ("Chao" is not his daughter "Rulan Chao Pian");
 // - a short form after "of" is not the fuller name ("Abraham", "the God of Abraham"), unless a
 //   peer's ("Monmouth" is the Duke of Monmouth), nor a given name used more than ten times as
 //   often as the one fuller name it begins or ends ("Mary", "Mary Finch"; "David", "Shimea David");
@@ -301,6 +303,24 @@ std::vector<entity> group_mentions(std::string_view text, mention_list ms, const
       const bool after_the_of = at != bw.end() && at - bw.begin() >= 2 && *(at - 1) == "the"sv && *(at - 2) == "of"sv;
       if (after_the_of) continue;
       if (at != bw.end() && at != bw.begin() && *(at - 1) == "of"sv && !peer_title) continue;
+      // A word used far more often alone than the rarer fuller name whose middle it is names
+      // someone else: a family's name ("Chao", the subject of a life, is not his daughter "Rulan
+      // Chao Pian"; "Todd" is not "Mary Todd Lincoln").
+      // (The name ends before "of" or an epithet: "Bruce" is "James Bruce of Kinnaird"; and a
+      // title first is no given name: "Captain the Honourable Sir Gervas Jerome".)
+      if (sw.size() == 1 && bw.front() != sw[0] && !lex.in(name_list::title, bw.front()) &&
+          cl[i].members.size() >= 3 * cl[j].members.size() && [&] {
+            std::size_t end = bw.size();
+            for (std::size_t k = 1; k < bw.size(); ++k)
+              if (bw[k] == "of"sv || bw[k] == "the"sv) {
+                end = k;
+                break;
+              }
+            return std::find(bw.begin(), bw.begin() + static_cast<std::ptrdiff_t>(end), sw[0]) + 1 <
+                       bw.begin() + static_cast<std::ptrdiff_t>(end) &&
+                   bw[end - 1] != sw[0];
+          }())
+        continue;
       // A rare fuller form whose other words are a person named on their own is two people side
       // by side ("he gave Moses Zipporah his daughter"): the frequent given name stays apart (a
       // surname joins: "Moreau" is Jeanne Moreau, though "Jeanne" stands alone too).
