@@ -1730,6 +1730,17 @@ TEST(entity_model, the_plural_of_a_surname_names_a_family) {
     for (const std::string& why : e.evidence) EXPECT_EQ(why.find("the family of"), std::string::npos) << e.name;
 }
 
+TEST(entity_model, a_place_that_is_a_title_is_a_person) {
+  // (Trollope's life of Melbourne; the model reads a place.)
+  auto es = run("Turned out neck and crop. Wellington is Prime Minister, and we give up the seals.\n");
+  expect_listed(es, "Wellington", entity_type::person);
+  EXPECT_EQ(find(es, "Wellington")->evidence.front(), "a place's name that is or became a title");
+  // Not a place that is a common noun's.
+  es = run("London was a great city then, and Paris is the capital of France.\n");
+  expect_listed(es, "London", entity_type::place);
+  expect_listed(es, "Paris", entity_type::place);
+}
+
 TEST(entity_model, names_before_a_nickname_in_quotation_marks_are_a_persons) {
   // The model reads a group here.
   auto es = run("Cortese gave birth to their second son, Austin Shepherd \"Shep\" Padalecki.\n");

@@ -1345,6 +1345,21 @@ void labeller::label(std::string_view text, const segmentation& piece, mention_l
             return parts >= 2;
           }())
         m.type = sp.type = entity_type::person;
+      // A one-word place that "is" or "became" a title is a person ("Wellington is Prime Minister",
+      // "Albany was Governor": a peer called by his title's place): the verb, maybe an article, then
+      // a title within two words.
+      if (entry < 0 && m.type == entity_type::place && sp.first == sp.last && name_first == sp.first && [&] {
+            std::size_t k = sp.last + 1;
+            if (k + 1 >= sf.size()) return false;
+            const std::string& v = sf.key(k);
+            if (v != "is"sv && v != "was"sv && v != "became"sv && v != "becomes"sv) return false;
+            ++k;
+            if (sf.key_is(k, "the") || sf.key_is(k, "a")) ++k;
+            return (k < sf.size() && title_at(k)) || (k + 1 < sf.size() && title_at(k + 1));
+          }()) {
+        m.type = sp.type = entity_type::person;
+        if (c.why.empty()) c.why = "a place's name that is or became a title";
+      }
       // The names before a nickname in quotation marks and a surname are a person's given names
       // ("their second son, Austin Shepherd "Shep" Padalecki", read as a group; "George Herman
       // "Babe" Ruth"): one or two capitalised words between the marks, a capitalised word after.
