@@ -1287,6 +1287,18 @@ TEST(entity_model, a_name_after_a_title_the_model_left_unread_is_a_person) {
   // Not the plural of a title.
   es = run("The Lord Lieutenants of counties were named.\n");
   for (const auto& e : es) EXPECT_EQ(e.name.find("Lieutenants"), std::string::npos) << e.name;
+  // A surname that is also a common word, when WordNet knows a person so named (the model reads
+  // nothing here).
+  es = run("Then Governor Chase spoke to the men about the war.\n");
+  expect_listed(es, "Chase", entity_type::person);
+  EXPECT_EQ(find(es, "Chase")->aliases, std::vector<std::string>{"Governor Chase"});
+  // The model's person may be the office alone: it goes on to the name.
+  es = run("Then Chief Justice Chase administered the oath to the new President.\n");
+  expect_listed(es, "Chase", entity_type::person);
+  EXPECT_EQ(find(es, "Chief Justice"), nullptr);
+  // Not a common word WordNet knows as no one's name.
+  es = run("He joined the General Staff in 1870 and served there for years.\n");
+  EXPECT_EQ(find(es, "Staff"), nullptr);
 }
 
 TEST(entity_model, a_lone_given_name_the_model_left_unread_is_a_person) {

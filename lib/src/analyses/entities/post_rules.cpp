@@ -1713,13 +1713,24 @@ void labeller::read_lone_given_names(std::string_view text, const segmentation& 
   // And a name after a title that the model left unread ("President Roose-⏎velt today signed",
   // where the broken word's shape misled it): a capitalised title, then one capitalised word that
   // WordNet knows as a person's or not at all, in no curated list ("General Assembly", "King
-  // Street", "Mr. Speaker" stay as they are), never in lower case in the document.
+  // Street", "Mr. Speaker" stay as they are), never in lower case in the document. A common word
+  // too when WordNet knows a person so named ("Governor Chase spoke"); and where the model read
+  // the office alone ("Chief Justice" before "Chase administered"), its person goes on to the name.
   for (std::size_t i = 1; i < n; ++i) {
     if (!p.eligible[i] || !capitalised_word(text, piece, sf, i) || !capitalised_word(text, piece, sf, i - 1) ||
         !title_word(sf.key(i - 1)))
       continue;
     if (taken.empty()) taken = covered_tokens(chosen, n);
-    if (taken[i] || taken[i - 1] || (i + 1 < n && capitalised_word(text, piece, sf, i + 1)) ||
+    // The model's person may be the titles alone ("Chief Justice" before "Chase administered"):
+    // it goes on to the name.
+    auto titles_alone = std::find_if(chosen.begin(), chosen.end(), [&](const chosen_span& c) {
+      if (c.entry >= 0 || c.span.type != entity_type::person || c.span.last != i - 1) return false;
+      for (std::size_t k = c.span.first; k < i; ++k)  // an office: "Chief Justice", "Vice President"
+        if (!capitalised_word(text, piece, sf, k)) return false;
+      return true;
+    });
+    if (taken[i] || (taken[i - 1] && titles_alone == chosen.end()) ||
+        (i + 1 < n && capitalised_word(text, piece, sf, i + 1)) ||
         piece.tokens[sf.token_index(i - 1)].possessive())  // "The King's Quair", a poem
       continue;
     // Not a saint's, whose name is a town's or a ship's as often ("St. Omer", "the St. Albans").
@@ -1729,14 +1740,20 @@ void labeller::read_lone_given_names(std::string_view text, const segmentation& 
     if (k.size() < 3 || lex.lists(k) != 0 || title_word(k)) continue;
     const name_entry e = lex.find(k);
     if (e.found() && !e.has('p')) continue;
-    // Nor the plural of a title or a common word ("the Lord Lieutenants", "Grand Justiciaries").
-    if (word_or_singular(lex, k, [](const name_entry& x) { return x.common(); })) continue;
+    // Nor the plural of a title or a common word ("the Lord Lieutenants", "Grand Justiciaries"),
+    // unless WordNet knows a person so named: "Governor Chase spoke" (chase, a verb too).
+    if (!e.has('p') && word_or_singular(lex, k, [](const name_entry& x) { return x.common(); })) continue;
     bool titles = false;
     for (const std::string& one : singular_forms(k)) titles = titles || title_word(one);
     if (titles) continue;
     const doc_memory::counts* c = env_.doc->find(k);
     if (c && c->lower > 0) continue;
-    chosen.push_back({{i - 1, i, entity_type::person}, -1, "a name after the title '" + t + "'"});
+    if (titles_alone != chosen.end()) {
+      titles_alone->span.last = i;
+      if (titles_alone->why.empty()) titles_alone->why = "a name after the title '" + t + "'";
+    } else {
+      chosen.push_back({{i - 1, i, entity_type::person}, -1, "a name after the title '" + t + "'"});
+    }
     taken[i - 1] = taken[i] = 1;
   }
   const bool replaced = read_names_of_places(text, piece, sf, p, chosen);
