@@ -1381,6 +1381,12 @@ TEST(entity_model, a_capitalised_word_alone_after_in_or_at_is_a_place_where_the_
   // A place WordNet knows second ("Iowa": first a kind of Sioux), and a newspaper's "Name, of State".
   es = run("He lived in Iowa for years.\n");
   expect_listed(es, "Iowa", entity_type::place);
+  // A common word historical English all but always capitalises ("derby", a hat; "scone"), not a
+  // word of bodies ("in Chancery", "at Admiralty").
+  es = run("He was at Derby when the news came, and stayed there for a week.\n");
+  expect_listed(es, "Derby", entity_type::place);
+  es = run("He sent the papers at Admiralty to the clerk.\n");
+  if (const entity* e = find(es, "Admiralty")) EXPECT_NE(e->evidence.front(), "a capitalised word after 'at'");
   // After "to" or "from" where a verb of going says one goes there; not a common noun ("went to Mass"),
   // nor a word the document has read as a person ("came to Tostig").
   es =

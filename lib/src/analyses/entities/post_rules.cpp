@@ -149,7 +149,8 @@
 //      ("the days of Washington and Hamilton"; labeller::read_kin_and_reigns).
 //  22. One capitalised word alone after "in", "at", "into", "near" or "within", where the model
 //      read nothing, that the document never writes in lower case and historical English
-//      capitalises or hardly knows, is a place ("settled in Trier"), and so is one after "to" or
+//      capitalises or hardly knows (a common word too that it capitalises nine times in ten and
+//      that names no people or body: "at Derby"), is a place ("settled in Trier"), and so is one after "to" or
 //      "from" where a verb of going comes before it ("travelled with Bonosus to Gaul"; not "went to
 //      Mass"), or after "for" where a verb of leaving does, read or not ("left Paris on Tuesday
 //      for Compiegne"; labeller::read_places_after_prepositions).
@@ -2107,7 +2108,12 @@ void labeller::read_places_after_prepositions(std::string_view text, const segme
     if (e.proper() && !place) continue;
     const lexicons::word_stat* st = env_.stats->find(k);
     if (!place) {
-      if (e.common() ? st != nullptr : (st && st->mid_cap >= 0 && st->mid_cap < 500)) continue;
+      // A common word too when historical English all but always capitalises it, and not a
+      // word of people or bodies ("crowned at Scone", "at Derby", "at Sandwich"; not "in
+      // Chancery", "at Admiralty").
+      const bool capitalised_noun =
+          st && st->mid_cap >= 900 && !e.has('h') && !e.has('q') && preposition_of_place(sf.key(i - 1)) == place_at;
+      if (e.common() ? st != nullptr && !capitalised_noun : (st && st->mid_cap >= 0 && st->mid_cap < 500)) continue;
     }
     // One goes to a common noun too ("went to Mass", "to Church"): after "to" or "from", a word
     // WordNet knows in lower case only when historical English capitalises it (Gaul, not Mass).
