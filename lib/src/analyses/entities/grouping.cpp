@@ -551,9 +551,17 @@ std::vector<entity> group_mentions(std::string_view text, mention_list ms, const
     // How often the text writes each form: of two names equally full, the one it uses more is the
     // name ("Tsar Peter" once, "Peter the Great" twice: Peter the Great; "Aaron" over "Aaron the
     // Levite"). The first written breaks a tie.
-    std::map<std::string, int> written;
-    for (auto i : idx) ++written[clean_name(text.substr(ms[i].name_begin, ms[i].end - ms[i].name_begin))];
-    for (auto i : idx) {
+    std::vector<std::string> names;
+    names.reserve(idx.size());
+    std::unordered_map<std::string_view, int> written;
+    for (auto i : idx) names.push_back(clean_name(text.substr(ms[i].name_begin, ms[i].end - ms[i].name_begin)));
+    for (const std::string& n : names) ++written[n];
+    auto times = [&](const std::string& n) {
+      const auto it = written.find(n);
+      return it == written.end() ? 0 : it->second;
+    };
+    for (std::size_t x = 0; x < idx.size(); ++x) {
+      const auto i = idx[x];
       const found_mention& m = ms[i];
       entity_mention em;
       em.begin = m.begin;
@@ -563,7 +571,7 @@ std::vector<entity> group_mentions(std::string_view text, mention_list ms, const
       em.paragraph = m.paragraph;
       em.block_kind = m.block_kind;
       em.text = std::string(text.substr(m.begin, m.end - m.begin));
-      std::string name = clean_name(text.substr(m.name_begin, m.end - m.name_begin));
+      const std::string& name = names[x];
       const std::size_t nw = name_words(m.key, m.type);
       // The fullest name, but one written in capitals ("JOHN MARCHES INTO THE NIGHT", a heading)
       // only when the text never writes the name otherwise.
@@ -571,7 +579,7 @@ std::vector<entity> group_mentions(std::string_view text, mention_list ms, const
       if (best_name.empty() || (best_misread && !bad) ||
           (bad == best_misread &&
            ((best_loud && !loud) ||
-            (loud == best_loud && (nw > best_words || (nw == best_words && written[name] > written[best_name])))))) {
+            (loud == best_loud && (nw > best_words || (nw == best_words && times(name) > times(best_name))))))) {
         best_misread = bad;
         best_words = nw;
         best_name = name;
