@@ -1885,6 +1885,15 @@ TEST(entity_model, a_town_before_its_county_is_a_place) {
           "delivered remarks on the Floor of the House of Representatives.\n");
   expect_listed(es, "Washington", entity_type::place);
   expect_listed(es, "Nancy Pelosi", entity_type::person);
+  // And after a preposition of place before a state or a country, though WordNet knows only a
+  // person of that name (grouping read the model's place as a person); its evidence is no fact
+  // about that person.
+  es = run("He was born in Quincy, Massachusetts, in 1767, and went to school there.\n");
+  expect_listed(es, "Quincy", entity_type::place);
+  EXPECT_EQ(find(es, "Quincy")->evidence, std::vector<std::string>{"a town before its state"});
+  // Not where the state is an adjective before a noun.
+  es = run("We heard that Adams, Massachusetts delegate, spoke at length on the matter.\n");
+  if (const entity* adams = find(es, "Adams")) EXPECT_EQ(adams->type, entity_type::person);
 }
 
 TEST(entity_model, the_plural_of_a_title_before_a_name_is_a_title) {

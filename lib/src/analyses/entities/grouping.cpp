@@ -447,10 +447,12 @@ std::vector<entity> group_mentions(std::string_view text, mention_list ms, const
       const bool first_name = given_name(lex, cl[r].key) && person_firsts.count(cl[r].key) != 0;
       if (!mixed && only == 'l' && bt == person && !titled && !first_name) bt = place;
       // (Not a saint's name read as a place: "St. James's" is the palace, though WordNet knows only
-      // the apostle; nor a town listed with towns: "marched to Northampton, Coventry, and Warwick".)
+      // the apostle; nor a town listed with towns: "marched to Northampton, Coventry, and Warwick";
+      // nor a town before its state: "Quincy, Massachusetts".)
       const bool saints = std::any_of(idx.begin(), idx.end(), [&](std::size_t k) {
         return !ms[k].reasons.empty() &&
-               (ms[k].reasons[0].first == saint_place_reason || ms[k].reasons[0].first == listed_place_reason);
+               (ms[k].reasons[0].first == saint_place_reason || ms[k].reasons[0].first == listed_place_reason ||
+                ms[k].reasons[0].first == town_of_state_reason);
       });
       if (!mixed && only == 'p' && bt == place && !saints) bt = person;
       // A group named by a plural that WordNet does not know, whose singular it knows only as a
@@ -600,9 +602,15 @@ std::vector<entity> group_mentions(std::string_view text, mention_list ms, const
     std::vector<std::pair<std::string, float>> rs(reasons.begin(), reasons.end());
     std::stable_sort(rs.begin(), rs.end(), [](const auto& x, const auto& y) { return x.second > y.second; });
     for (std::size_t k = 0; k < rs.size() && k < 3; ++k) e.evidence.push_back(rs[k].first);
-    // (Not for a title or an event: "Joan of Arc", a painting, is no "instance of military leader".)
+    // Only a fact of the entity's own type: "Joan of Arc", a painting, is no "instance of military
+    // leader", nor the town Quincy an "instance of American Revolutionary leader". (WordNet's fact
+    // is about the first capitalised sense; a group may be a people, a kind of person.)
     name_entry le = lex.find(cl[r].key);
-    if (le.proper() && !le.evidence.empty() && e.type != entity_type::work && e.type != entity_type::other) {
+    const char sense = le.proper();
+    const bool agrees = (e.type == entity_type::person && (sense == 'p' || sense == 'P')) ||
+                        (e.type == entity_type::place && sense == 'l') ||
+                        (e.type == entity_type::group && (sense == 'g' || sense == 'P' || sense == 'o'));
+    if (sense && agrees && !le.evidence.empty()) {
       std::string fact = "WordNet: " + std::string(le.evidence);
       if (std::find(e.evidence.begin(), e.evidence.end(), fact) == e.evidence.end()) e.evidence.push_back(fact);
     }

@@ -28,6 +28,10 @@ inline constexpr const char* saint_place_reason = "a saint's name in the possess
 /// grouping keeps it a place, though WordNet knows only a person of that name ("Warwick").
 inline constexpr const char* listed_place_reason = "listed after a preposition of place with other places";
 
+/// The reason post-filter 13 gives a town named before its state or country ("born in Quincy,
+/// Massachusetts"): grouping keeps it a place, though WordNet knows only a person of that name.
+inline constexpr const char* town_of_state_reason = "a town before its state";
+
 /// Prepositions of place before a mention (found_mention::place_before).
 inline constexpr std::uint8_t place_none = 0, place_towards = 1, place_at = 2;
 /// Which preposition of place a folded word is (place_none for any other word).

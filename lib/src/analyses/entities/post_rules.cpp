@@ -1045,29 +1045,50 @@ void labeller::read_place_words(std::string_view text, const segmentation& piece
   // A town before its county, as newspapers and addresses give them: "Rensselaer, Jasper County",
   // "Salisbury, Rowan county". One untitled word the model read as a person, no given name and no
   // person WordNet knows, before a comma and a county, a parish or a township; or one WordNet
-  // knows as a place too before a comma and a place of one word ("Quincy, Massachusetts").
+  // knows as a place too before a comma and a place of one word ("Quincy, Massachusetts"), or any
+  // after a preposition of place before a state or a country ("born in Quincy, Massachusetts").
   for (std::size_t k = 0; k + 1 < chosen.size(); ++k) {
     chosen_span& c = chosen[k];
     const tagged_span& sp = c.span;
     const chosen_span& next = chosen[k + 1];
-    if (c.entry >= 0 || !c.why.empty() || sp.type != entity_type::person || sp.first != sp.last ||
-        sp.last + 2 >= sf.size() || !sf.key_is(sp.last + 1, ",") || next.span.first != sp.last + 2 ||
-        next.span.type != entity_type::place)
+    if (c.entry >= 0 || !c.why.empty() || (sp.type != entity_type::person && sp.type != entity_type::place) ||
+        sp.first != sp.last || sp.last + 2 >= sf.size() || !sf.key_is(sp.last + 1, ",") ||
+        next.span.first != sp.last + 2 || next.span.type != entity_type::place)
       continue;
     const std::string& head = sf.key(next.span.last);
     const std::string& w = sf.key(sp.first);
     const name_entry e = lex.find(w);
-    const bool county =
-        next.span.first != next.span.last && (head == "county"sv || head == "parish"sv || head == "township"sv);
+    // (The model's place keeps its reading, but the reason keeps it a place in grouping.)
+    const bool county = sp.type == entity_type::person && next.span.first != next.span.last &&
+                        (head == "county"sv || head == "parish"sv || head == "township"sv);
     // Or before its state or country, where WordNet knows the town as a place too: "Quincy,
-    // Massachusetts" in an address (not "Smith, London").
-    const bool state = next.span.first == next.span.last && lex.find(head).proper() == 'l' && e.has('l');
+    // Massachusetts" in an address (not "Smith, London"); or where a preposition of place, "of",
+    // a comma or nothing comes before the town and the place after it is a state, a country, a
+    // county or a province WordNet knows ("born in Quincy, Massachusetts": WordNet knows only a
+    // person Quincy). Never where the state is an adjective before a noun ("Adams, Massachusetts
+    // delegate").
+    const bool ends = next.span.last + 1 >= sf.size() || !piece.tokens[sf.token_index(next.span.last + 1)].is_word() ||
+                      lex.in(name_list::function_word, sf.key(next.span.last + 1));
+    const bool placed = sp.first <= sf.first_word() || preposition_of_place(sf.key(sp.first - 1)) != place_none ||
+                        sf.key_is(sp.first - 1, "of") || sf.key_is(sp.first - 1, ",");
+    const bool region = next.span.last <= next.span.first + 1 && [&] {
+      std::string key = sf.key(next.span.first);
+      if (next.span.last != next.span.first) key += ' ' + head;
+      const name_entry r = lex.find(key);
+      if (r.proper() != 'l') return false;
+      for (std::string_view kind : {"state", "country", "county", "province", "kingdom", "colony", "territory"})
+        if (r.evidence.ends_with(kind)) return true;
+      return false;
+    }();
+    const bool state = ends && ((sp.type == entity_type::person && next.span.first == next.span.last &&
+                                 lex.find(head).proper() == 'l' && e.has('l')) ||
+                                (placed && region));
     if (!county && !state) continue;
     const char known = e.proper();
     if ((sp.first > 0 && title_at(sp.first - 1)) || given_name(lex, w) || (county && (known == 'p' || known == 'P')))
       continue;
     c.span.type = entity_type::place;
-    c.why = "a town before its " + (county ? head : std::string("state"));
+    c.why = county ? "a town before its " + head : std::string(town_of_state_reason);
   }
 }
 
