@@ -1759,6 +1759,18 @@ TEST(entity_model, a_place_that_is_a_title_is_a_person) {
   expect_listed(es, "Paris", entity_type::place);
 }
 
+TEST(entity_model, a_commander_after_under_is_a_person) {
+  // The model reads a place in both.
+  auto es = run("Bonaparte has again taken the field against the allies under Wellington and the Prussians.\n");
+  expect_listed(es, "Wellington", entity_type::person);
+  es = run("The army under Wellington marched north in the spring of that year.\n");
+  expect_listed(es, "Wellington", entity_type::person);
+  EXPECT_EQ(find(es, "Wellington")->evidence.front(), "a commander after 'under'");
+  // Not a place's name.
+  es = run("The men under London Bridge were fishing in the rain.\n");
+  for (const auto& e : es) EXPECT_NE(e.type, entity_type::person) << e.name;
+}
+
 TEST(entity_model, names_before_a_nickname_in_quotation_marks_are_a_persons) {
   // The model reads a group here.
   auto es = run("Cortese gave birth to their second son, Austin Shepherd \"Shep\" Padalecki.\n");

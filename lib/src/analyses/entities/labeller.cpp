@@ -1360,6 +1360,24 @@ void labeller::label(std::string_view text, const segmentation& piece, mention_l
         m.type = sp.type = entity_type::person;
         if (c.why.empty()) c.why = "a place's name that is or became a title";
       }
+      // A commander is named after "under" where forces or a service come just before it: "the
+      // allies under Wellington", "the army under Wellington marched", "served under Nelson" (read
+      // as places): one word WordNet knows as a person's name too, or a given name, and no place's
+      // head after it ("under London Bridge").
+      if (entry < 0 && m.type == entity_type::place && sp.first == sp.last && name_first == sp.first && sp.first >= 2 &&
+          sf.key_is(sp.first - 1, "under") && [&] {
+            static const char* const forces[] = {"army",   "armies",   "troops",   "forces", "fleet",     "fleets",
+                                                 "allies", "men",      "soldiers", "served", "serving",   "squadron",
+                                                 "corps",  "division", "regiment", "column", "detachment"};
+            const std::string& b = sf.key(sp.first - 2);
+            if (std::none_of(std::begin(forces), std::end(forces), [&](const char* f) { return b == f; })) return false;
+            const std::string& k = sf.key(sp.first);
+            if (!lex.find(k).has('p') && !given_name(lex, k)) return false;
+            return !(sp.last + 1 < sf.size() && lex.in(name_list::place_word, sf.key(sp.last + 1)));
+          }()) {
+        m.type = sp.type = entity_type::person;
+        if (c.why.empty()) c.why = "a commander after 'under'";
+      }
       // The names before a nickname in quotation marks and a surname are a person's given names
       // ("their second son, Austin Shepherd "Shep" Padalecki", read as a group; "George Herman
       // "Babe" Ruth"): one or two capitalised words between the marks, a capitalised word after.
