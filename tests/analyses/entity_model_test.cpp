@@ -2277,6 +2277,15 @@ TEST(entity_model, a_name_located_or_situated_somewhere_is_a_place) {
   expect_listed(es, "John Smith", entity_type::person);
 }
 
+TEST(entity_model, a_name_before_a_lower_case_place_word_is_a_place) {
+  auto es = run("They sailed up the Hudson river to Albany in the spring of that year.\n");
+  expect_listed(es, "Hudson river", entity_type::place);
+  // But a people's adjective before the head and "of" says whose the place is.
+  es = run("Japanese squadrons had commenced bombing in the American island of Oahu that morning.\n");
+  EXPECT_EQ(find(es, "American island"), nullptr);
+  expect_listed(es, "Oahu", entity_type::place);
+}
+
 TEST(entity_model, a_post_filters_reading_wins_a_tied_vote_on_the_type) {
   // The model reads the second mention as a person as surely as it can; post-filter 13 reads the
   // first as a place. A tie goes to the reading from the name's own context.

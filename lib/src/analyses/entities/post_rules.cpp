@@ -98,7 +98,8 @@
 //      case after "the": "the marques of Cadiz"); in labeller::label.
 //  13. The words of places: a person's name beginning with Mount, Fort, Cape, Lake, Isle or Port
 //      (or Rio, Sierra, Puerto...) is a place ("Mount McGregor", "Rio Negro"), a state is a place
-//      ("the Republic of Korea"), a name before a lower-case street, county, river..., read or
+//      ("the Republic of Korea"), a name before a lower-case street, county, river... (not a people's
+//      adjective before it and "of": "the American island of Oahu"), read or
 //      not, is that place ("Jefferson street", "from Cook county"), and so is one after "the town
 //      of", "the desert of", "the kingdom of"..., "the river" ("this town of Donauwerth", "the
 //      desert of Chalcis", "the river Lech") or before its county
@@ -1037,6 +1038,9 @@ void labeller::read_place_words(std::string_view text, const segmentation& piece
              piece.tokens[sf.token_index(first - 1)].is_word() &&
              capitalised(piece.tokens[sf.token_index(first - 1)].text(text)) && !title_at(first - 1))
         --first;
+      // A people's adjective alone before the head and "of" says whose the named place is: "the
+      // American island of Oahu", "the Greek island of Crete" (the name comes after "of").
+      if (first == i && lex.in(name_list::nationality, sf.key(i)) && sf.key_is(i + 2, "of")) continue;
       chosen.push_back(
           {{first, i + 1, entity_type::place}, -1, "before the lower-case place word '" + sf.key(i + 1) + "'"});
     }
