@@ -1714,6 +1714,9 @@ TEST(entity_model, a_people_named_by_its_adjective_after_the_is_a_group) {
     expect_listed(es, name, entity_type::group);
   }
   EXPECT_EQ(find(es, "German"), nullptr);
+  // And before a verb in the past.
+  es = run("Last night the Japanese attacked Wake Island, far out in the ocean.\n");
+  expect_listed(es, "Japanese", entity_type::group);
 }
 
 TEST(entity_model, a_doctrine_is_no_part_of_a_place_and_alone_names_a_group) {

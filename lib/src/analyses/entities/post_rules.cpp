@@ -117,7 +117,8 @@
 //      Stuarts"; labeller::read_plural_groups).
 //  15. A capitalised plural of a noun of people that historical English capitalises names a group
 //      ("the Imperialists", "the Royalists"; not "the Merchants"), and so does a people or an
-//      institution named alone after "the" ("the English were beaten", "the Senate will"), or by
+//      institution named alone after "the" ("the English were beaten", "the Japanese attacked",
+//      "the Senate will"), or by
 //      its initials ("joined the ILP") or a plural in a faction's suffix ("the Narodniki"), and so do orders of knights
 //      after "the orders of" where the model read their towns ("the orders of Santiago, Calatrava, and Alcantara";
 //      labeller::read_plural_groups).
@@ -1213,8 +1214,10 @@ void labeller::read_plural_groups(std::string_view text, const segmentation& pie
     if (!t.is_word() || !capitalised(t.text(text)) || t.possessive()) continue;
     if (i + 1 < sf.size()) {
       const token& n = piece.tokens[sf.token_index(i + 1)];
+      // (A verb in the past after it: "the Japanese attacked Wake Island", "the English marched".)
       if (n.is_word() && (capitalised(n.text(text)) || !(lex.in(name_list::function_word, sf.key(i + 1)) ||
-                                                         lex.in(name_list::person_verb, sf.key(i + 1)))))
+                                                         lex.in(name_list::person_verb, sf.key(i + 1)) ||
+                                                         past_tense_verb(lex, env_.stats, sf.key(i + 1)))))
         continue;
       // Nor an adjective joined to another: "the German - British comedy", "the Jewish and
       // African-American communities" ("the French and the Spanish" are peoples).
