@@ -1585,7 +1585,7 @@ TEST(entity_model, a_military_title_is_a_mans_and_keeps_him_apart_from_mrs) {
   EXPECT_NE(captain, wife);
 }
 
-TEST(entity_model, a_doctor_is_not_the_one_mrs_of_his_name) {
+TEST(entity_model, a_doctor_or_a_president_is_not_the_one_mrs_of_his_name) {
   auto es = run("I dined with Dr. Raymond at Trim. Mrs. Raymond was not well, and Raymond left early.\n");
   const entity* doctor = find(es, "Raymond");  // titles are aliases
   const entity* wife = find(es, "Mrs. Raymond");
@@ -1593,6 +1593,13 @@ TEST(entity_model, a_doctor_is_not_the_one_mrs_of_his_name) {
   ASSERT_NE(wife, nullptr);
   EXPECT_NE(doctor, wife);
   EXPECT_NE(std::find(doctor->aliases.begin(), doctor->aliases.end(), "Dr. Raymond"), doctor->aliases.end());
+  // Nor is a president or a general.
+  es = run("President Lincoln was shot while sitting with Mrs. Lincoln in the box at the theatre.\n");
+  const entity* president = find(es, "Lincoln");
+  const entity* widow = find(es, "Mrs. Lincoln");
+  ASSERT_NE(president, nullptr);
+  ASSERT_NE(widow, nullptr);
+  EXPECT_NE(president, widow);
 }
 
 TEST(entity_model, messrs_is_a_form_of_address) {

@@ -3,7 +3,9 @@
 //   post-filter's reading from the name's own context wins a tie);
 // - a short form joins a fuller name that contains it only when exactly one fuller name fits
 //   (two Josephs: "Joseph" stays apart), and never across a gendered form of address that
-//   disagrees ("Mrs. Adams" does not join "John Adams" unless that name is a woman's too);
+//   disagrees ("Mrs. Adams" does not join "John Adams" unless that name is a woman's too), nor a
+//   name with a doctor's title, a rank or an office joins the one Mrs. or Miss of that name
+//   ("President Lincoln" is not "Mrs. Lincoln");
 // - names standing side by side are never merged (the decoder keeps them apart, post-filter 8
 //   splits them, and a frequent short form never joins a rare fuller name whose other words name
 //   a person of their own: "he gave Moses Zipporah his daughter");
@@ -151,6 +153,7 @@ std::vector<entity> group_mentions(std::string_view text, mention_list ms, const
     int who = 0, which = 0;                   // mentions before ", who" and before ", which"
     int beside_places = 0;                    // mentions next to a place's name past a comma
     int learned = 0;                          // mentions with "Dr.", "Professor" or "Rev." before them
+    int ranked = 0;                           // mentions with a rank or an office ("President", "General")
     int peer = 0;                             // mentions with a peer's title ("Lord Aberdeen")
     long gazetteer_entry = -1;
     int type() const {
@@ -205,6 +208,12 @@ std::vector<entity> group_mentions(std::string_view text, mention_list ms, const
       return t == "dr"sv || t == "dr."sv || t == "doctor"sv || t == "professor"sv || t == "prof"sv || t == "prof."sv ||
              t == "rev"sv || t == "rev."sv || t == "reverend"sv;
     });
+    c.ranked += std::any_of(m.titles.begin(), m.titles.end(), [](const std::string& t) {
+      static const char* const ranks[] = {"president", "general", "gen.",    "colonel",    "col.",     "major",
+                                          "captain",   "capt.",   "admiral", "commodore",  "governor", "gov.",
+                                          "senator",   "judge",   "justice", "chancellor", "mayor",    "sheriff"};
+      return std::any_of(std::begin(ranks), std::end(ranks), [&](const char* r) { return t == r; });
+    });
     c.peer += std::any_of(m.titles.begin(), m.titles.end(),
                           [](const std::string& t) { return t == "lord"sv || peerage_title(t); });
     c.sovereign +=
@@ -254,8 +263,9 @@ std::vector<entity> group_mentions(std::string_view text, mention_list ms, const
     // called by his title's place: "Melbourne" read as a place is Lord Melbourne (peer_by_place).
     if (found != 1) continue;
     // A doctor, a professor or a reverend is not the one Mrs. or Miss of that name: "Dr. Raymond"
-    // and "Mrs. Raymond" are husband and wife oftener than one woman.
-    if (cl[i].learned > 0 && (cl[which].gender() == 'f' || cl[which].gender() == 'u')) continue;
+    // and "Mrs. Raymond" are husband and wife oftener than one woman; nor is a president, a
+    // general or a judge ("President Lincoln" and "Mrs. Lincoln", in the history this tool reads).
+    if ((cl[i].learned > 0 || cl[i].ranked > 0) && (cl[which].gender() == 'f' || cl[which].gender() == 'u')) continue;
     const bool peer_place = cl[which].peer > 0 && cl[which].type() == person &&
                             cl[i].type() == static_cast<int>(entity_type::place) &&
                             peer_by_place(lex, cl[i].key, cl[i].located, cl[i].members.size());
