@@ -1345,9 +1345,9 @@ void labeller::label(std::string_view text, const segmentation& piece, mention_l
             return parts >= 2;
           }())
         m.type = sp.type = entity_type::person;
-      // A one-word place that "is" or "became" a title is a person ("Wellington is Prime Minister",
-      // "Albany was Governor": a peer called by his title's place): the verb, maybe an article, then
-      // a title within two words.
+      // A one-word place that "is" or "became" a title is a person ("Wellington is Prime Minister":
+      // a peer called by his title's place; "Victoria became Queen"): the verb, maybe an article,
+      // then a title within two words.
       if (entry < 0 && m.type == entity_type::place && sp.first == sp.last && name_first == sp.first && [&] {
             std::size_t k = sp.last + 1;
             if (k + 1 >= sf.size()) return false;
