@@ -1383,9 +1383,7 @@ void labeller::label(std::string_view text, const segmentation& piece, mention_l
       // "Babe" Ruth"): one or two capitalised words between the marks, a capitalised word after.
       if (entry < 0 && m.type != entity_type::person && [&] {
             auto text_at = [&](std::size_t i) { return piece.tokens[sf.token_index(i)].text(text); };
-            auto cap_at = [&](std::size_t i) {
-              return i < sf.size() && piece.tokens[sf.token_index(i)].is_word() && capitalised(text_at(i));
-            };
+            auto cap_at = [&](std::size_t i) { return capitalised_word(text, piece, sf, i); };
             // (Not one word WordNet knows as a place and no given name: "Paris "Old Town" Market".)
             if (sp.first == sp.last && lex.find(sf.key(sp.first)).has('l') && !given_name(lex, sf.key(sp.first)))
               return false;

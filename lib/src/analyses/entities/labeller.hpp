@@ -36,6 +36,9 @@ inline constexpr const char* town_of_state_reason = "a town before its state";
 inline constexpr std::uint8_t place_none = 0, place_towards = 1, place_at = 2;
 /// Which preposition of place a folded word is (place_none for any other word).
 std::uint8_t preposition_of_place(std::string_view word);
+/// Whether token i of a sentence is a word written with a capital (false past the sentence's end).
+/// The one owner of this test for the labeller and the post-filters.
+bool capitalised_word(std::string_view text, const segmentation& piece, const sentence_features& sf, std::size_t i);
 
 /// Relative pronouns after a mention (found_mention::relative_after).
 inline constexpr std::uint8_t relative_who = 1, relative_which = 2;

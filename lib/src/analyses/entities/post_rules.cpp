@@ -240,6 +240,11 @@ void add_named_people(std::string_view text, mention_list& found, std::size_t fr
   }
 }
 
+bool capitalised_word(std::string_view text, const segmentation& piece, const sentence_features& sf, std::size_t i) {
+  return i < sf.size() && piece.tokens[sf.token_index(i)].is_word() &&
+         capitalised(piece.tokens[sf.token_index(i)].text(text));
+}
+
 namespace {
 
 // Which of a sentence's `n` tokens a chosen span covers (the post-filters that add names read only
@@ -249,12 +254,6 @@ std::vector<char> covered_tokens(const std::vector<chosen_span>& chosen, std::si
   for (const chosen_span& c : chosen)
     for (std::size_t i = c.span.first; i <= c.span.last && i < n; ++i) taken[i] = 1;
   return taken;
-}
-
-// Whether token i of a sentence is a word written with a capital (false past the sentence's end).
-bool capitalised_word(std::string_view text, const segmentation& piece, const sentence_features& sf, std::size_t i) {
-  return i < sf.size() && piece.tokens[sf.token_index(i)].is_word() &&
-         capitalised(piece.tokens[sf.token_index(i)].text(text));
 }
 
 // Restores the order of `chosen` (by first token) after spans were added.
@@ -1194,10 +1193,12 @@ void labeller::read_plural_groups(std::string_view text, const segmentation& pie
     if (lex.find(key).found() || lex.lists(key) != 0) continue;
     if (const doc_memory::counts* c = env_.doc ? env_.doc->find(key) : nullptr; c && c->lower > 0) continue;
     if (const lexicons::word_stat* st = env_.stats->find(key); st && st->mid_cap < 800) continue;
-    // The singular: "Adamses", "Foxes", "Churches" drop "es"; "Thrales", "Tudors" drop "s".
+    // The singular (singular_forms: "-s" first, then "-es"): a sibilant drops "es" ("Adamses",
+    // "Foxes", "Churches"), any other ending "s" ("Thrales", "Tudors").
     const bool es = key.ends_with("ses") || key.ends_with("xes") || key.ends_with("zes") || key.ends_with("ches") ||
                     key.ends_with("shes");
-    const std::string one = key.substr(0, key.size() - (es ? 2 : 1));
+    const std::vector<std::string> ones = singular_forms(key);
+    const std::string& one = es && ones.size() > 1 ? ones[1] : ones.front();
     const name_entry e = lex.find(one);
     if ((lex.lists(one) != 0 && !given_name(lex, one)) || e.common() || e.has('l') || e.has('o') || e.proper() == 'P')
       continue;
