@@ -320,15 +320,8 @@ std::vector<entity> group_mentions(std::string_view text, mention_list ms, const
       // title first is no given name: "Captain the Honourable Sir Gervas Jerome".)
       if (sw.size() == 1 && bw.front() != sw[0] && !lex.in(name_list::title, bw.front()) &&
           cl[i].members.size() >= 3 * cl[j].members.size() && [&] {
-            std::size_t end = bw.size();
-            for (std::size_t k = 1; k < bw.size(); ++k)
-              if (bw[k] == "of"sv || bw[k] == "the"sv) {
-                end = k;
-                break;
-              }
-            return std::find(bw.begin(), bw.begin() + static_cast<std::ptrdiff_t>(end), sw[0]) + 1 <
-                       bw.begin() + static_cast<std::ptrdiff_t>(end) &&
-                   bw[end - 1] != sw[0];
+            const auto end = bw.begin() + static_cast<std::ptrdiff_t>(name_words(cl[j].key, entity_type::person));
+            return *(end - 1) != sw[0] && std::find(bw.begin(), end, sw[0]) != end;
           }())
         continue;
       // A rare fuller form whose other words are a person named on their own is two people side
